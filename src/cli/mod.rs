@@ -1,0 +1,151 @@
+//! The command line: argument definitions and dispatch. Each command is one
+//! module; the binary only calls [`run`] and exits with its code.
+
+mod check;
+mod explain;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+use crate::model::{self, LoadError, Model};
+
+/// Exit code: clean.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the check found errors (or warnings under --deny-warnings).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: dx could not do its job.
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// dx — 西宮市DX推進指針に沿って、DXの課題・手法・技術のレコードを検査し集計します。
+#[derive(Debug, Parser)]
+#[command(name = "dx", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// ツリーのフォルダ(dx.toml のあるフォルダ)。省略時は上のフォルダを探し、なければ ./records
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// 「今日」の日付(YYYY-MM-DD)。期限の検査をこの日付で行う
+    #[arg(long, global = true, env = "DX_TODAY", value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// 表示の言語
+    #[arg(long, global = true, env = "DX_LANG", value_enum, default_value = "ja")]
+    pub lang: Lang,
+    /// 色付け(NO_COLOR 環境変数にも従う)
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// ツリーを検査する(CI が実行するコマンド)
+    Check(check::Args),
+    /// 規則の意味と直し方を表示する
+    Explain(explain::Args),
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|_| format!("日付は YYYY-MM-DD の形で指定してください: {s}"))
+}
+
+/// What the binary knows about where it runs.
+#[derive(Clone, Debug)]
+pub struct Env {
+    /// The working directory.
+    pub cwd: PathBuf,
+    /// Whether stdout is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Whether NO_COLOR is set (and not empty).
+    pub no_color: bool,
+    /// The local date.
+    pub local_today: Date,
+}
+
+/// Everything a command needs besides its own arguments.
+pub(crate) struct Ctx<'a> {
+    pub cli: &'a Cli,
+    pub env: &'a Env,
+}
+
+impl Ctx<'_> {
+    pub fn lang(&self) -> Lang {
+        self.cli.lang
+    }
+
+    pub fn today(&self) -> Date {
+        self.cli.today.unwrap_or(self.env.local_today)
+    }
+
+    pub fn color(&self) -> bool {
+        match self.cli.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => self.env.stdout_is_terminal && !self.env.no_color,
+        }
+    }
+
+    /// Find and load the tree.
+    pub fn load(&self) -> Result<Model, LoadError> {
+        let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
+        model::load(&root)
+    }
+}
+
+/// Run the command and return the exit code. Output goes to `out`,
+/// complaints to `err`.
+pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let ctx = Ctx { cli, env };
+    let result = match &cli.command {
+        Command::Check(args) => check::run(&ctx, args, out),
+        Command::Explain(args) => explain::run(&ctx, args, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let text = match e.downcast_ref::<LoadError>() {
+                Some(load) => cli.lang.load_error(load),
+                None => format!("{e:#}"),
+            };
+            let _ = writeln!(err, "dx: {text}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// The tree root as seen from the working directory, with a trailing `/`
+/// (empty when they are the same), for paths in CI annotations.
+pub(crate) fn root_prefix(root: &Path, cwd: &Path) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
+    let rel = root.strip_prefix(&cwd).map_or(root.as_path(), |r| r);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let joined = parts.join("/");
+    if joined.is_empty() {
+        joined
+    } else if rel.is_absolute() {
+        format!("{}/", rel.display())
+    } else {
+        format!("{joined}/")
+    }
+}

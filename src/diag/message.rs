@@ -1,0 +1,320 @@
+//! What a finding says, as data. The words are in `crate::i18n`.
+
+use crate::model::{Kind, Stage};
+
+/// The kind of thing an ID names, for messages and link checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    /// A 課題.
+    Issue,
+    /// A 手法.
+    Method,
+    /// A 技術.
+    Technology,
+    /// A ビジョン item.
+    Vision,
+    /// One of the 5原則.
+    Principle,
+    /// A 横断的配慮.
+    Consideration,
+    /// A 国の重点取組事項.
+    National,
+    /// A 分野.
+    Field,
+    /// A 領域.
+    Domain,
+}
+
+impl From<Kind> for IdKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Issue => Self::Issue,
+            Kind::Method => Self::Method,
+            Kind::Technology => Self::Technology,
+        }
+    }
+}
+
+/// The type a key expects, for type errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    /// A string.
+    String,
+    /// A list of strings.
+    StringList,
+    /// A number.
+    Number,
+    /// A positive whole number.
+    PositiveInteger,
+    /// A local date.
+    Date,
+    /// A table.
+    Table,
+    /// An array of tables.
+    TableList,
+}
+
+/// Why a link target counts as retired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retired {
+    /// The 課題 is closed.
+    Closed,
+    /// The 手法 was decided against or retired.
+    Stage(Stage),
+}
+
+/// What kind of personal data a text seems to hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonalKind {
+    /// A 12-digit individual number with a valid check digit.
+    MyNumber,
+    /// A telephone number.
+    Phone,
+    /// An e-mail address outside the allowed domains.
+    Email,
+}
+
+/// Every finding dx can report, with what the words need.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// The TOML parser's own complaint.
+    ParseError {
+        /// The parser's message.
+        detail: String,
+    },
+    /// A file over the size limit.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A file that is not UTF-8.
+    NotUtf8 {
+        /// The encoding it looks like, if any.
+        guess: Option<&'static str>,
+    },
+    /// A key the schema does not know.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The nearest known key.
+        suggestion: Option<String>,
+    },
+    /// A required key is absent.
+    MissingKey {
+        /// The key (dotted for nested tables).
+        key: String,
+    },
+    /// A required file is absent.
+    MissingFile {
+        /// Its path relative to the root.
+        path: String,
+    },
+    /// A value of the wrong type.
+    WrongType {
+        /// The key.
+        key: String,
+        /// What it should be.
+        expected: ValueType,
+        /// What TOML type was found.
+        found: &'static str,
+    },
+    /// A value outside its vocabulary.
+    NotInVocabulary {
+        /// The key.
+        key: String,
+        /// The value as written.
+        value: String,
+        /// The allowed values.
+        allowed: &'static [&'static str],
+        /// The nearest allowed value.
+        suggestion: Option<&'static str>,
+    },
+    /// A date written with a time or an offset.
+    DateWithTime {
+        /// The key.
+        key: String,
+    },
+    /// A date written as a string.
+    DateAsString {
+        /// The key.
+        key: String,
+        /// The string.
+        value: String,
+    },
+    /// A value outside its allowed range or shape.
+    BadValue {
+        /// The key.
+        key: String,
+        /// The value as written.
+        value: String,
+        /// What it must be, as a key into the wording tables.
+        why: BadValue,
+    },
+    /// An ID that does not match its pattern.
+    IdFormat {
+        /// The ID as written.
+        value: String,
+        /// What kind of ID was expected.
+        expected: IdKind,
+        /// The well-formed ID it probably means.
+        suggestion: Option<String>,
+    },
+    /// A record file whose name is not an ID.
+    FileNameNotId {
+        /// The file's stem.
+        stem: String,
+        /// The well-formed ID it probably means.
+        suggestion: Option<String>,
+    },
+    /// `id` differs from the file name.
+    IdFilename {
+        /// The `id` value.
+        id: String,
+        /// The file name's stem.
+        stem: String,
+    },
+    /// Two files with one ID.
+    DuplicateId {
+        /// The ID.
+        id: String,
+        /// The other files holding it.
+        others: Vec<String>,
+    },
+    /// A record outside any 領域.
+    OutsideDomain,
+    /// A 領域 outside any 分野.
+    DomainOutsideField {
+        /// The 領域's id.
+        domain: String,
+    },
+    /// None of a record's links stays in its own 領域 (or 分野 for a 課題).
+    NoLinkInDomain {
+        /// The record's 領域 (or 分野).
+        domain: String,
+    },
+    /// A link to an ID that does not exist.
+    BrokenLink {
+        /// The ID linked to.
+        target: String,
+        /// What kind it should be.
+        expected: IdKind,
+        /// The nearest existing ID.
+        suggestion: Option<String>,
+    },
+    /// A link to the wrong kind.
+    WrongLinkKind {
+        /// The ID linked to.
+        target: String,
+        /// What kind it should be.
+        expected: IdKind,
+        /// What kind it is.
+        found: IdKind,
+    },
+    /// A required list is empty.
+    MissingLink {
+        /// The key.
+        key: String,
+        /// What kind the list names.
+        expected: IdKind,
+    },
+    /// One ID twice in one list.
+    DuplicateLink {
+        /// The ID.
+        target: String,
+    },
+    /// `expands` chains that loop.
+    LinkCycle {
+        /// The IDs around the loop, starting and ending with the same one.
+        cycle: Vec<String>,
+    },
+    /// An active record linked to a retired parent.
+    LinkToRetired {
+        /// The parent's ID.
+        target: String,
+        /// Why it is retired.
+        why: Retired,
+    },
+    /// A stage that needs an indicator has none.
+    MissingIndicator {
+        /// The stage.
+        stage: Stage,
+    },
+    /// An indicator without a target.
+    IndicatorWithoutTarget {
+        /// The indicator's name.
+        name: String,
+    },
+    /// An actual without the date it was measured.
+    ActualWithoutMeasured {
+        /// The indicator's name.
+        name: String,
+    },
+    /// A stage that needs a decision has none.
+    MissingDecision {
+        /// The stage.
+        stage: Stage,
+    },
+    /// A pilot with no team.
+    MissingTeam {
+        /// The stage.
+        stage: Stage,
+    },
+    /// A review date that has passed.
+    ReviewOverdue {
+        /// The due date.
+        due: String,
+        /// Today.
+        today: String,
+    },
+    /// A record in operation with no review date.
+    ReviewMissing,
+    /// A pilot past its indicators' target dates with no decision since.
+    StalePilot {
+        /// The latest target date.
+        target_date: String,
+        /// The stage.
+        stage: Stage,
+    },
+    /// A date after the guideline's period.
+    BeyondPeriod {
+        /// The key.
+        key: String,
+        /// The date.
+        date: String,
+        /// The end of the period.
+        period_end: String,
+    },
+    /// Text that looks like personal data.
+    PersonalData {
+        /// What it looks like.
+        kind: PersonalKind,
+        /// The matched text, masked for display.
+        masked: String,
+    },
+}
+
+/// Why a value is outside its allowed shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadValue {
+    /// An ID prefix must be ASCII capital letters.
+    Prefix,
+    /// Two kinds share one ID prefix.
+    PrefixClash,
+    /// A rule slug that does not exist.
+    UnknownRule,
+    /// A severity that is not error, warning or allow.
+    Severity,
+    /// A number that is not finite.
+    NotFinite,
+    /// A ビジョン number used twice.
+    DuplicateVisionNo,
+    /// An 原則/配慮/国 id that does not match its pattern.
+    ReferenceId,
+    /// An empty text where one is required.
+    Empty,
+    /// A period whose end is before its start.
+    PeriodOrder,
+}
+

@@ -1,0 +1,245 @@
+//! 日本語の文言。
+
+use super::{Words, list};
+use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
+use crate::model::LoadError;
+
+pub(super) static WORDS: Words = Words {
+    message,
+    help,
+    id_kind,
+    summary,
+    load_error,
+    clean: "問題は見つかりませんでした。",
+    explain_headings: ["既定の重大度", "何を検出するか", "なぜ問題か", "直し方", "例"],
+    severity,
+};
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "エラー",
+        Severity::Warning => "警告",
+    }
+}
+
+fn id_kind(k: IdKind) -> &'static str {
+    match k {
+        IdKind::Issue => "課題",
+        IdKind::Method => "手法",
+        IdKind::Technology => "技術",
+        IdKind::Vision => "ビジョン項目",
+        IdKind::Principle => "原則",
+        IdKind::Consideration => "横断的配慮",
+        IdKind::National => "国の重点取組事項",
+        IdKind::Field => "分野",
+        IdKind::Domain => "領域",
+    }
+}
+
+fn example_id(k: IdKind) -> &'static str {
+    match k {
+        IdKind::Issue => "K-001",
+        IdKind::Method => "S-001",
+        IdKind::Technology => "G-001",
+        IdKind::Vision => "kurashi-1",
+        IdKind::Principle => "P1",
+        IdKind::Consideration => "C1",
+        IdKind::National => "N1",
+        IdKind::Field => "kurashi",
+        IdKind::Domain => "kurashi/online",
+    }
+}
+
+fn toml_type(t: &str) -> &'static str {
+    match t {
+        "string" => "文字列",
+        "integer" => "整数",
+        "float" => "小数",
+        "boolean" => "真偽値",
+        "datetime" => "日付",
+        "array" => "配列",
+        "table" => "テーブル",
+        _ => "値",
+    }
+}
+
+fn value_type(t: ValueType) -> &'static str {
+    match t {
+        ValueType::String => "文字列(\"…\")",
+        ValueType::StringList => "文字列の配列([\"…\"])",
+        ValueType::Number => "数値",
+        ValueType::PositiveInteger => "1 以上の整数",
+        ValueType::Date => "日付(2025-03-31)",
+        ValueType::Table => "テーブル([…])",
+        ValueType::TableList => "テーブルの配列([[…]])",
+    }
+}
+
+fn parse_detail(detail: &str) -> String {
+    let known = [
+        ("duplicate key", "同じキーが2回書かれています"),
+        ("invalid basic string", "文字列の閉じ引用符 \" がありません"),
+        ("invalid literal string", "文字列の閉じ引用符 ' がありません"),
+        ("max recursion depth", "配列やテーブルの入れ子が深すぎます"),
+        ("invalid key", "キーの書き方が正しくありません"),
+        ("invalid table header", "テーブル見出し [...] の書き方が正しくありません"),
+        ("expected `=`", "キーの後に = がありません"),
+        ("unclosed array", "配列の閉じかっこ ] がありません"),
+        ("invalid array", "配列の書き方が正しくありません"),
+        ("invalid inline table", "インラインテーブル {...} の書き方が正しくありません"),
+    ];
+    known
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map_or_else(|| format!("TOML の書き方が正しくありません({detail})"), |(_, ja)| (*ja).to_owned())
+}
+
+fn message(m: &Message) -> String {
+    match m {
+        Message::ParseError { detail } => format!("TOML として読み取れません: {}", parse_detail(detail)),
+        Message::TooLarge { size, limit } => format!(
+            "ファイルが大きすぎます({} KiB、上限は {} KiB)",
+            size / 1024,
+            limit / 1024
+        ),
+        Message::NotUtf8 { guess: Some(g) } => format!("ファイルが UTF-8 ではありません({g} で保存されているようです)"),
+        Message::NotUtf8 { guess: None } => "ファイルが UTF-8 のテキストではありません".into(),
+        Message::UnknownKey { key, .. } => format!("キー `{key}` はここでは使えません"),
+        Message::MissingKey { key } => format!("必須のキー `{key}` がありません"),
+        Message::MissingFile { path } => format!("必須のファイル {path} がありません"),
+        Message::WrongType { key, expected, found } => format!(
+            "`{key}` は{}で書きます({}が書かれています)",
+            value_type(*expected),
+            toml_type(found)
+        ),
+        Message::NotInVocabulary { key, value, .. } => format!("`{key}` に「{value}」は使えません"),
+        Message::DateWithTime { key } => format!("`{key}` は時刻やタイムゾーンを含まない日付で書きます"),
+        Message::DateAsString { key, value } => format!("`{key}` の日付が文字列(\"{value}\")になっています"),
+        Message::BadValue { key, value, why } => match why {
+            BadValue::Prefix => format!("`{key}` の「{value}」は ID の接頭辞に使えません"),
+            BadValue::PrefixClash => format!("`{key}` の「{value}」は他の種類の接頭辞と同じです"),
+            BadValue::UnknownRule => format!("規則「{value}」はありません"),
+            BadValue::Severity => format!("`{key}` の「{value}」は重大度ではありません"),
+            BadValue::NotFinite => format!("`{key}` の値 {value} は数値として使えません"),
+            BadValue::DuplicateVisionNo => format!("ビジョン項目の番号 {value} が重複しています"),
+            BadValue::ReferenceId => format!("`{key}` の「{value}」は ID の形ではありません"),
+            BadValue::Empty => format!("`{key}` が空です"),
+            BadValue::PeriodOrder => format!("`{key}`({value})が期間の開始日より前です"),
+        },
+        Message::IdFormat { value, expected, .. } => {
+            format!("「{value}」は{}の ID の形ではありません", id_kind(*expected))
+        }
+        Message::FileNameNotId { stem, .. } => format!("ファイル名「{stem}」がレコードの ID になっていません"),
+        Message::IdFilename { id, stem } => format!("id「{id}」がファイル名「{stem}」と違います"),
+        Message::DuplicateId { id, others } => {
+            let others: Vec<&str> = others.iter().map(String::as_str).collect();
+            format!("ID {id} は {} でも使われています", list(&others, "、"))
+        }
+        Message::OutsideDomain => "レコードが領域のフォルダ(domain.toml のあるフォルダ)の外にあります".into(),
+        Message::DomainOutsideField { domain } => {
+            format!("領域 {domain} が分野のフォルダ(field.toml のあるフォルダ)の中にありません")
+        }
+        Message::NoLinkInDomain { domain } => format!("リンク先がどれも自分の領域({domain})にありません"),
+        Message::BrokenLink { target, expected, .. } => {
+            format!("{}「{target}」は存在しません", id_kind(*expected))
+        }
+        Message::WrongLinkKind { target, expected, found } => format!(
+            "「{target}」は{}です。ここには{}を書きます",
+            id_kind(*found),
+            id_kind(*expected)
+        ),
+        Message::MissingLink { key, expected } => {
+            format!("`{key}` が空です: {}を一つ以上書いてください", id_kind(*expected))
+        }
+        Message::DuplicateLink { target } => format!("「{target}」が同じリストに2回以上あります"),
+        Message::LinkCycle { cycle } => {
+            let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
+            format!("expands が輪になっています: {}", list(&ids, " → "))
+        }
+        Message::LinkToRetired { target, why } => match why {
+            Retired::Closed => format!("リンク先の課題 {target} は解消済みです"),
+            Retired::Stage(s) => format!("リンク先の手法 {target} は「{s}」になっています"),
+        },
+        Message::MissingIndicator { stage } => format!("段階「{stage}」なのに評価指標がありません"),
+        Message::IndicatorWithoutTarget { name } => format!("評価指標「{name}」に目標値 target がありません"),
+        Message::ActualWithoutMeasured { name } => {
+            format!("評価指標「{name}」の実績値 actual に測定日 measured がありません")
+        }
+        Message::MissingDecision { stage } => format!("段階「{stage}」なのに意思決定の記録がありません"),
+        Message::MissingTeam { stage } => format!("段階「{stage}」なのに検討チーム(またはタスクフォース)がありません"),
+        Message::ReviewOverdue { due, today } => format!("定期的な見直しの期限 {due} を過ぎています(本日 {today})"),
+        Message::ReviewMissing => "運用中なのに定期的な見直しの期限 review_due がありません".into(),
+        Message::StalePilot { target_date, stage } => format!(
+            "「{stage}」の評価指標の目標日 {target_date} を過ぎましたが、その後の意思決定がありません"
+        ),
+        Message::BeyondPeriod { key, date, period_end } => {
+            format!("`{key}` の {date} が指針の期間の終わり({period_end})より後です")
+        }
+        Message::PersonalData { kind, masked } => match kind {
+            PersonalKind::MyNumber => format!("個人番号(マイナンバー)と思われる数字があります: {masked}"),
+            PersonalKind::Phone => format!("電話番号と思われる文字列があります: {masked}"),
+            PersonalKind::Email => format!("許可されていないドメインのメールアドレスがあります: {masked}"),
+        },
+    }
+}
+
+fn help(m: &Message) -> Option<String> {
+    Some(match m {
+        Message::ParseError { .. } => "示された位置の書き方を直してください(`dx explain parse-error`)".into(),
+        Message::TooLarge { .. } => "レコードは1件1ファイルの小さなテキストです。誤って貼り付けた内容がないか確認してください".into(),
+        Message::NotUtf8 { .. } => "エディタで文字コード「UTF-8」を指定して保存し直してください".into(),
+        Message::UnknownKey { suggestion: Some(s), .. } => format!("`{s}` の書き間違いではありませんか"),
+        Message::UnknownKey { suggestion: None, .. } => "使えるキーは `dx explain unknown-key` と schemas/ を参照してください".into(),
+        Message::MissingKey { key } => format!("`{key} = …` を追加してください"),
+        Message::MissingFile { path } => format!("ツリーの最上位に {path} を置いてください(`dx init` で雛形を作れます)"),
+        Message::WrongType { expected: ValueType::Date, .. } => "日付は引用符なしで 2025-03-31 のように書きます".into(),
+        Message::WrongType { .. } => return None,
+        Message::NotInVocabulary { suggestion: Some(s), .. } => format!("「{s}」ではありませんか"),
+        Message::NotInVocabulary { allowed, .. } => format!("使える値: {}", list(allowed, "、")),
+        Message::DateWithTime { .. } => "2025-03-31 のように日付だけを書いてください".into(),
+        Message::DateAsString { value, .. } => format!("引用符を外して {value} と書いてください"),
+        Message::BadValue { why: BadValue::Prefix, .. } => "接頭辞は半角英大文字で書きます(例: \"K\")".into(),
+        Message::BadValue { .. } => return None,
+        Message::IdFormat { suggestion: Some(s), .. } => format!("半角で「{s}」と書いてください"),
+        Message::IdFormat { expected, .. } => format!("{}の ID は {} の形で書きます", id_kind(*expected), example_id(*expected)),
+        Message::FileNameNotId { suggestion: Some(s), .. } => format!("ファイル名を {s}.toml にしてください"),
+        Message::FileNameNotId { .. } => "レコードのファイル名は K-001.toml・S-001.toml・G-001.toml の形です。レコードでない TOML ファイルは置かないでください".into(),
+        Message::IdFilename { stem, .. } => format!("id を「{stem}」にするか、id の行を削除してください"),
+        Message::DuplicateId { .. } => "どちらかを空いている番号に改名し、リンクも直してください".into(),
+        Message::OutsideDomain => "domain.toml のある領域フォルダに移してください".into(),
+        Message::DomainOutsideField { .. } => "分野のフォルダに field.toml を置くか、領域を分野のフォルダの中に移してください".into(),
+        Message::NoLinkInDomain { .. } => "リンク先と同じ領域のフォルダに移すことを検討してください".into(),
+        Message::BrokenLink { suggestion: Some(s), .. } => format!("「{s}」ではありませんか"),
+        Message::BrokenLink { .. } => "リンク先のレコードを作るか(`dx new`)、ID を確認してください".into(),
+        Message::WrongLinkKind { expected, .. } => format!("{}の ID({} など)を書いてください", id_kind(*expected), example_id(*expected)),
+        Message::MissingLink { expected, .. } => format!("例: [\"{}\"]", example_id(*expected)),
+        Message::DuplicateLink { .. } => "2回目以降を削除してください(`dx fmt` で自動修正できます)".into(),
+        Message::LinkCycle { .. } => "輪の中のどれか一つの expands を削除するか直してください".into(),
+        Message::LinkToRetired { .. } => "段階を見直すか、リンク先を付け替えてください".into(),
+        Message::MissingIndicator { .. } => "[[indicator]] を追加してください(name・unit・baseline・target・target_date)".into(),
+        Message::IndicatorWithoutTarget { .. } => "target = … を追加してください".into(),
+        Message::ActualWithoutMeasured { .. } => "measured = 2025-09-30 のように測定日を追加してください".into(),
+        Message::MissingDecision { .. } => "[[decision]] を追加してください(date・body・result)".into(),
+        Message::MissingTeam { .. } => "[team] を追加してください(name・kind・lead・departments)".into(),
+        Message::ReviewOverdue { .. } | Message::ReviewMissing => "見直しを行って [[decision]] を記録し、次の review_due を書いてください".into(),
+        Message::StalePilot { .. } => "結果を報告し、判断を [[decision]] に記録して stage を更新してください".into(),
+        Message::BeyondPeriod { .. } => "期間内の日付にするか、dx.toml の period_end を見直してください".into(),
+        Message::PersonalData { kind: PersonalKind::Email, .. } => "削除するか、市のドメインなら dx.toml の [privacy] allowed_email_domains に加えてください".into(),
+        Message::PersonalData { .. } => "個人を特定できる情報を削除し、部署名や役職で書いてください".into(),
+    })
+}
+
+fn summary(s: &Summary) -> String {
+    format!("エラー {} 件、警告 {} 件(レコード {} 件を検査)", s.errors, s.warnings, s.records)
+}
+
+fn load_error(e: &LoadError) -> String {
+    match e {
+        LoadError::NoTree { start } => format!(
+            "レコードのツリーが見つかりません: {} から上のフォルダにも ./records にも dx.toml がありません。--root でツリーのフォルダを指定してください",
+            start.display()
+        ),
+        LoadError::NotAFolder { path } => format!("{} はフォルダではありません", path.display()),
+        LoadError::Io { path, source } => format!("{} を読み取れません: {source}", path.display()),
+    }
+}

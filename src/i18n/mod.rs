@@ -1,0 +1,73 @@
+//! Every word dx shows a user, one file per language.
+
+mod en;
+mod ja;
+
+use crate::diag::{IdKind, Message, Summary};
+use crate::model::LoadError;
+
+/// The language of everything dx prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// 日本語 (the default).
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+/// The words of one language.
+pub(crate) struct Words {
+    pub message: fn(&Message) -> String,
+    pub help: fn(&Message) -> Option<String>,
+    pub id_kind: fn(IdKind) -> &'static str,
+    pub summary: fn(&Summary) -> String,
+    pub load_error: fn(&LoadError) -> String,
+    pub clean: &'static str,
+    pub explain_headings: [&'static str; 5],
+    pub severity: fn(crate::diag::Severity) -> &'static str,
+}
+
+impl Lang {
+    pub(crate) fn words(self) -> &'static Words {
+        match self {
+            Self::Ja => &ja::WORDS,
+            Self::En => &en::WORDS,
+        }
+    }
+
+    /// The message of a finding.
+    #[must_use]
+    pub fn message(self, m: &Message) -> String {
+        (self.words().message)(m)
+    }
+
+    /// What to do about a finding.
+    #[must_use]
+    pub fn help(self, m: &Message) -> Option<String> {
+        (self.words().help)(m)
+    }
+
+    /// The summary line of `dx check`.
+    #[must_use]
+    pub fn summary(self, s: &Summary) -> String {
+        (self.words().summary)(s)
+    }
+
+    /// Why the tree could not be loaded.
+    #[must_use]
+    pub fn load_error(self, e: &LoadError) -> String {
+        (self.words().load_error)(e)
+    }
+
+    /// The name of a kind of ID.
+    #[must_use]
+    pub fn id_kind(self, k: IdKind) -> &'static str {
+        (self.words().id_kind)(k)
+    }
+}
+
+/// `a、b、c` or `a, b, c`.
+pub(crate) fn list(items: &[&str], sep: &str) -> String {
+    items.join(sep)
+}

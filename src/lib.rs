@@ -1,0 +1,19 @@
+//! dx: keeps a city's DX portfolio — 分野 > 領域 > 課題 > 手法 > 技術 — as
+//! plain TOML records in git, validates every link and rule of the
+//! 西宮市DX推進指針, and prints what the 事務局 takes to meetings.
+//!
+//! Layers, each using only those before it: `files` and `model` (load,
+//! validate, link), `rules` (one module per rule), `render` (one module per
+//! output format), `cli` (one module per command). The library never prints
+//! on its own: commands write to the writers they are given.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod diag;
+pub mod files;
+pub mod i18n;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod suggest;

@@ -1,0 +1,133 @@
+//! What is derived, never stored (SPEC §3): link resolution, reverse links,
+//! a 課題's progress, an indicator's attainment.
+
+use super::{Indicator, Kind, Model, Progress, Record, RecordIdx, Thing, ids};
+use crate::diag::IdKind;
+
+/// What a link resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// The thing named, of the expected kind.
+    Found(Thing),
+    /// Not a well-formed ID of the expected kind, nor of any other kind that exists.
+    Malformed,
+    /// Well-formed, but nothing has that ID.
+    Missing,
+    /// Something of another kind has that ID.
+    WrongKind(IdKind),
+    /// Cannot be checked: the reference file it would be in is missing.
+    Unchecked,
+}
+
+impl Model {
+    /// Resolve a link that must name a `target`.
+    #[must_use]
+    pub fn resolve(&self, target: IdKind, value: &str) -> Resolution {
+        let found = self.lookup.get(value);
+        if let Some(thing) = found {
+            let kind = self.kind_of(thing);
+            return if kind == target {
+                Resolution::Found(thing)
+            } else {
+                Resolution::WrongKind(kind)
+            };
+        }
+        let unchecked = match target {
+            IdKind::Principle | IdKind::Consideration => !self.has_principles,
+            IdKind::National => !self.has_national,
+            _ => false,
+        };
+        if !ids::is_well_formed(&self.settings.prefixes, target, value)
+            && ids::well_formed_kind(&self.settings.prefixes, value).is_none()
+        {
+            Resolution::Malformed
+        } else if unchecked {
+            Resolution::Unchecked
+        } else {
+            Resolution::Missing
+        }
+    }
+
+    /// The record a link names, if it resolves to a record of `kind`.
+    #[must_use]
+    pub fn linked_record(&self, kind: Kind, value: &str) -> Option<RecordIdx> {
+        match self.resolve(kind.into(), value) {
+            Resolution::Found(Thing::Record(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// A 課題's progress: 解消 if closed, else the furthest stage among the
+    /// 手法 that solve it and are still pursued.
+    #[must_use]
+    pub fn progress(&self, issue: RecordIdx) -> Progress {
+        if self.records[issue].closed.is_some() {
+            return Progress::Resolved;
+        }
+        self.solvers[issue]
+            .iter()
+            .filter_map(|&m| self.records[m].stage())
+            .filter_map(Progress::from_stage)
+            .max()
+            .unwrap_or(Progress::NotStarted)
+    }
+
+    /// The index of a record in [`Model::records`].
+    #[must_use]
+    pub fn index_of(&self, record: &Record) -> Option<RecordIdx> {
+        match self.lookup.get(&record.id)? {
+            Thing::Record(i) if std::ptr::eq(&self.records[i], record) => Some(i),
+            // A duplicate ID: find it the slow way; duplicates are errors and rare.
+            _ => self.records.iter().position(|r| std::ptr::eq(r, record)),
+        }
+    }
+}
+
+/// Fill in the reverse links, once: who solves each 課題, who implements
+/// each 手法, which 課題 name each ビジョン item.
+pub(super) fn link(model: &mut Model) {
+    let n = model.records.len();
+    let mut solvers = vec![Vec::new(); n];
+    let mut implementers = vec![Vec::new(); n];
+    let mut vision_issues: Vec<Vec<Vec<RecordIdx>>> = model
+        .fields
+        .iter()
+        .map(|f| vec![Vec::new(); f.vision.len()])
+        .collect();
+    for (i, r) in model.records.iter().enumerate() {
+        for (key, link) in r.links() {
+            let Resolution::Found(thing) = model.resolve(key.target, &link.value) else {
+                continue;
+            };
+            match (key.key, thing) {
+                ("solves", Thing::Record(t)) => push_once(&mut solvers[t], i),
+                ("implements", Thing::Record(t)) => push_once(&mut implementers[t], i),
+                ("vision", Thing::Vision(f, v)) => push_once(&mut vision_issues[f][v], i),
+                _ => {}
+            }
+        }
+    }
+    model.solvers = solvers;
+    model.implementers = implementers;
+    model.vision_issues = vision_issues;
+}
+
+/// Lists are short and a link may be written twice (a duplicate-link
+/// finding); count it once.
+fn push_once(list: &mut Vec<RecordIdx>, i: RecordIdx) {
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+/// An indicator's attainment: (actual − baseline) / (target − baseline).
+///
+/// `None` when a value is missing or the target equals the baseline.
+#[must_use]
+pub fn attainment(indicator: &Indicator) -> Option<f64> {
+    let baseline = indicator.baseline.as_ref()?.value;
+    let target = indicator.target.as_ref()?.value;
+    let actual = indicator.actual.as_ref()?.value;
+    let span = target - baseline;
+    (span != 0.0).then(|| (actual - baseline) / span)
+}

@@ -1,0 +1,855 @@
+//! From a folder to a [`Model`]: find the root, walk, read and parse every
+//! file in parallel, validate each into typed values, then link them once.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use toml::de::DeTable;
+
+use super::reader::{Reader, Table};
+use super::{
+    Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model,
+    Outcome, Record, Reference, Settings, Stage, Team, TeamKind, Thing, VisionItem, Visibility,
+    ids, schema,
+};
+use crate::diag::{BadValue, Diagnostic, IdKind, Message};
+use crate::files::{FileDb, FileId, SourceFile, Span};
+use crate::rules::RuleId;
+
+/// Files larger than this are refused: a record is a few kilobytes, and a
+/// huge file is a mistake (an export pasted in) that would only slow CI.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why dx could not load a tree at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// No dx.toml above the working directory, nor in ./records.
+    #[error("no dx.toml found from {start} upwards, nor in ./records")]
+    NoTree {
+        /// Where the search started.
+        start: PathBuf,
+    },
+    /// `--root` is not a folder.
+    #[error("{path} is not a folder")]
+    NotAFolder {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// Reading the tree failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Find the tree root: `--root` if given, else the nearest ancestor of `cwd`
+/// holding dx.toml, else `./records` when that holds one.
+pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadError> {
+    if let Some(dir) = explicit {
+        return if dir.is_dir() {
+            Ok(dir.to_path_buf())
+        } else {
+            Err(LoadError::NotAFolder {
+                path: dir.to_path_buf(),
+            })
+        };
+    }
+    if let Some(dir) = cwd.ancestors().find(|d| d.join("dx.toml").is_file()) {
+        return Ok(dir.to_path_buf());
+    }
+    let records = cwd.join("records");
+    if records.join("dx.toml").is_file() {
+        return Ok(records);
+    }
+    Err(LoadError::NoTree {
+        start: cwd.to_path_buf(),
+    })
+}
+
+/// What a file is, by its name and place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Settings,
+    Principles,
+    National,
+    Field,
+    Domain,
+    Record,
+}
+
+struct Entry {
+    rel: String,
+    abs: PathBuf,
+    role: Role,
+}
+
+/// Every `.toml` file below `root`, sorted by relative path. Names starting
+/// with `.` are skipped; links are not followed, so a link loop or a link out
+/// of the tree can neither hang dx nor pull in foreign files.
+fn walk(root: &Path) -> Result<Vec<Entry>, LoadError> {
+    let mut entries = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| LoadError::Io {
+            path: e.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("walk failed")),
+        })?;
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let rel_path = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let rel = rel_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let role = role_of(&rel, entry.depth());
+        entries.push(Entry {
+            rel,
+            abs: entry.path().to_path_buf(),
+            role,
+        });
+    }
+    entries.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(entries)
+}
+
+fn role_of(rel: &str, depth: usize) -> Role {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    match (depth, name) {
+        (1, "dx.toml") => Role::Settings,
+        (1, "principles.toml") => Role::Principles,
+        (1, "national.toml") => Role::National,
+        (2.., "field.toml") => Role::Field,
+        (2.., "domain.toml") => Role::Domain,
+        _ => Role::Record,
+    }
+}
+
+/// The folder part of a relative path ("" at the root).
+fn parent_dir(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// The folders holding `rel`, nearest first.
+fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
+    let mut dir = Some(parent_dir(rel)).filter(|d| !d.is_empty());
+    std::iter::from_fn(move || {
+        let current = dir?;
+        dir = current.rsplit_once('/').map(|(up, _)| up);
+        Some(current)
+    })
+}
+
+/// A file's content after validation.
+enum Content {
+    Nothing,
+    Settings(Box<Settings>),
+    Principles {
+        principles: Vec<Reference>,
+        considerations: Vec<Reference>,
+    },
+    National {
+        source: Option<String>,
+        priorities: Vec<Reference>,
+    },
+    Field {
+        name: String,
+        working_group: Option<String>,
+        vision: Vec<VisionItem>,
+    },
+    Domain {
+        name: String,
+        description: Option<String>,
+    },
+    Record(Box<Record>),
+}
+
+struct Parsed {
+    file: SourceFile,
+    content: Content,
+    diags: Vec<Diagnostic>,
+}
+
+/// Read a file as UTF-8 text, or say why not.
+fn read_text(abs: &Path) -> Result<Result<String, Message>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: abs.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(abs).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Ok(Err(Message::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    let bytes = std::fs::read(abs).map_err(io)?;
+    Ok(decode(bytes))
+}
+
+/// UTF-8 (a BOM is dropped), or a guess at what else it is.
+fn decode(bytes: Vec<u8>) -> Result<String, Message> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Message::NotUtf8 {
+            guess: Some("UTF-16"),
+        });
+    }
+    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        // EUC-JP is tried first: Shift_JIS lead bytes 0x81–0x9F are invalid
+        // there, while EUC-JP text often also decodes as Shift_JIS.
+        let guess = [
+            (encoding_rs::EUC_JP, "EUC-JP"),
+            (encoding_rs::SHIFT_JIS, "Shift_JIS"),
+        ]
+        .into_iter()
+        .find(|(enc, _)| {
+            enc.decode_without_bom_handling_and_without_replacement(bytes)
+                .is_some()
+        })
+        .map(|(_, name)| name);
+        Message::NotUtf8 { guess }
+    })
+}
+
+/// The ID and kind a record file's name gives, or the finding that it gives none.
+fn record_id(rel: &str, settings: &Settings) -> Result<(String, Kind), Message> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    match settings.prefixes.kind_of(stem) {
+        Some(kind) => Ok((stem.to_owned(), kind)),
+        None => {
+            let suggestion = Kind::ALL
+                .into_iter()
+                .find_map(|k| ids::repair(&settings.prefixes, k.into(), stem));
+            Err(Message::FileNameNotId {
+                stem: stem.to_owned(),
+                suggestion,
+            })
+        }
+    }
+}
+
+fn read_one(index: usize, entry: &Entry, settings: &Settings) -> Result<Parsed, LoadError> {
+    let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+    let record = if entry.role == Role::Record {
+        match record_id(&entry.rel, settings) {
+            Ok(id) => Some(id),
+            Err(message) => {
+                let diag = Diagnostic::new(RuleId::IdFormat, Span::file_start(file), message);
+                let text = read_text(&entry.abs)?.unwrap_or_default();
+                return Ok(Parsed {
+                    file: SourceFile::new(entry.rel.clone(), text),
+                    content: Content::Nothing,
+                    diags: vec![diag],
+                });
+            }
+        }
+    } else {
+        None
+    };
+    let record_name = record.as_ref().map(|(id, _)| id.as_str());
+    let placeholder = || match &record {
+        Some((id, kind)) => Content::Record(Box::new(Record::blank(id.clone(), *kind, file))),
+        None => Content::Nothing,
+    };
+    let text = match read_text(&entry.abs)? {
+        Ok(text) => text,
+        Err(message) => {
+            let rule = match message {
+                Message::NotUtf8 { .. } => RuleId::Encoding,
+                _ => RuleId::ParseError,
+            };
+            let diag = Diagnostic::new(rule, Span::file_start(file), message).with_record(record_name);
+            return Ok(Parsed {
+                file: SourceFile::new(entry.rel.clone(), String::new()),
+                content: placeholder(),
+                diags: vec![diag],
+            });
+        }
+    };
+    let mut reader = Reader::new(file, record_name);
+    let content = match DeTable::parse(&text) {
+        Err(e) => {
+            let range = e.span().unwrap_or(0..0);
+            reader.push(
+                RuleId::ParseError,
+                range,
+                Message::ParseError {
+                    detail: e.message().trim().to_owned(),
+                },
+            );
+            placeholder()
+        }
+        Ok(doc) => {
+            let root = Table {
+                table: doc.get_ref(),
+                span: (0, 0),
+                prefix: "",
+            };
+            match (entry.role, &record) {
+                (Role::Settings, _) => Content::Settings(Box::new(read_settings(&mut reader, root))),
+                (Role::Principles, _) => read_principles(&mut reader, root),
+                (Role::National, _) => read_national(&mut reader, root),
+                (Role::Field, _) => read_field(&mut reader, root, &entry.rel),
+                (Role::Domain, _) => read_domain(&mut reader, root),
+                (Role::Record, Some((id, kind))) => {
+                    Content::Record(Box::new(read_record(&mut reader, root, id, *kind, file)))
+                }
+                (Role::Record, None) => Content::Nothing,
+            }
+        }
+    };
+    Ok(Parsed {
+        file: SourceFile::new(entry.rel.clone(), text),
+        content,
+        diags: reader.diags,
+    })
+}
+
+fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
+    let mut s = Settings::default();
+    r.check_keys(root, schema::SETTINGS);
+    if let Some((t, span)) = r.table(root, "tree", false) {
+        let t = Table { table: t, span: (span.start, span.end), prefix: "tree." };
+        r.check_keys(t, schema::SETTINGS_TREE);
+        s.organization = r.string(t, "organization", false).map(|v| v.value);
+        s.guideline = r.string(t, "guideline", false).map(|v| v.value);
+        s.guideline_version = r.string(t, "guideline_version", false).map(|v| v.value);
+        s.period_start = r.date(t, "period_start", false).map(|v| v.value);
+        let end = r.date(t, "period_end", false);
+        if let (Some(start), Some(end)) = (s.period_start, &end)
+            && end.value < start
+        {
+            r.diags.push(Diagnostic::new(
+                RuleId::InvalidValue,
+                end.span,
+                Message::BadValue {
+                    key: "tree.period_end".into(),
+                    value: end.value.to_string(),
+                    why: BadValue::PeriodOrder,
+                },
+            ));
+        }
+        s.period_end = end.map(|v| v.value);
+    }
+    if let Some((t, span)) = r.table(root, "review", false) {
+        let t = Table { table: t, span: (span.start, span.end), prefix: "review." };
+        r.check_keys(t, schema::SETTINGS_REVIEW);
+        if let Some(n) = r.positive_integer(t, "interval_months", false) {
+            s.review_interval_months = n.value;
+        }
+    }
+    if let Some((t, span)) = r.table(root, "ids", false) {
+        read_prefixes(r, Table { table: t, span: (span.start, span.end), prefix: "ids." }, &mut s);
+    }
+    if let Some((t, span)) = r.table(root, "rules", false) {
+        read_rule_levels(r, Table { table: t, span: (span.start, span.end), prefix: "rules." }, &mut s);
+    }
+    if let Some((t, span)) = r.table(root, "privacy", false) {
+        let t = Table { table: t, span: (span.start, span.end), prefix: "privacy." };
+        r.check_keys(t, schema::SETTINGS_PRIVACY);
+        if let Some(list) = r.strings(t, "allowed_email_domains", false) {
+            s.allowed_email_domains = list.items.into_iter().map(|d| d.value.to_ascii_lowercase()).collect();
+        }
+    }
+    s
+}
+
+fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
+    r.check_keys(t, schema::SETTINGS_IDS);
+    for kind in Kind::ALL {
+        let key = schema::SETTINGS_IDS[kind as usize];
+        let Some(p) = r.string(t, key, false) else { continue };
+        let valid = !p.value.is_empty() && p.value.bytes().all(|b| b.is_ascii_uppercase());
+        let clash = Kind::ALL
+            .into_iter()
+            .filter(|&k| k != kind)
+            .any(|k| s.prefixes.of(k) == p.value);
+        let why = match (valid, clash) {
+            (false, _) => BadValue::Prefix,
+            (true, true) => BadValue::PrefixClash,
+            (true, false) => {
+                *prefix_mut(&mut s.prefixes, kind) = p.value;
+                continue;
+            }
+        };
+        r.diags.push(Diagnostic::new(
+            RuleId::InvalidValue,
+            p.span,
+            Message::BadValue {
+                key: format!("ids.{key}"),
+                value: p.value,
+                why,
+            },
+        ));
+    }
+}
+
+fn prefix_mut(p: &mut super::Prefixes, kind: Kind) -> &mut String {
+    match kind {
+        Kind::Issue => &mut p.issue,
+        Kind::Method => &mut p.method,
+        Kind::Technology => &mut p.technology,
+    }
+}
+
+fn read_rule_levels(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
+    for (key, _) in t.table {
+        let name: &str = key.get_ref();
+        let Some(rule) = RuleId::from_slug(name) else {
+            let suggestion = crate::suggest::nearest(name, RuleId::ALL.iter().map(|r| r.slug())).map(str::to_owned);
+            r.push(
+                RuleId::UnknownKey,
+                key.span(),
+                Message::UnknownKey {
+                    key: format!("rules.{name}"),
+                    suggestion,
+                },
+            );
+            continue;
+        };
+        if let Some(level) = r.vocab(t, name, false, Level::WORDS, Level::parse) {
+            s.rules.insert(rule, level.value);
+        }
+    }
+}
+
+fn read_references(r: &mut Reader<'_>, root: Table<'_, '_>, key: &str, kind: IdKind) -> Vec<Reference> {
+    let prefix = format!("{key}.");
+    let mut out = Vec::new();
+    for (table, span) in r.tables(root, key) {
+        let t = Table { table, span: (span.start, span.end), prefix: &prefix };
+        r.check_keys(t, schema::REFERENCE);
+        let id = r.string(t, "id", true);
+        let title = r.string(t, "title", true);
+        let Some(id) = id else { continue };
+        if !ids::is_well_formed(&Default::default(), kind, &id.value) {
+            r.diags.push(Diagnostic::new(
+                RuleId::IdFormat,
+                id.span,
+                Message::IdFormat {
+                    suggestion: ids::repair(&Default::default(), kind, &id.value),
+                    value: id.value,
+                    expected: kind,
+                },
+            ));
+            continue;
+        }
+        out.push(Reference {
+            id,
+            title: title.map(|t| t.value).unwrap_or_default(),
+        });
+    }
+    out
+}
+
+fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
+    r.check_keys(root, schema::PRINCIPLES);
+    Content::Principles {
+        principles: read_references(r, root, "principle", IdKind::Principle),
+        considerations: read_references(r, root, "consideration", IdKind::Consideration),
+    }
+}
+
+fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
+    r.check_keys(root, schema::NATIONAL);
+    Content::National {
+        source: r.string(root, "source", false).map(|s| s.value),
+        priorities: read_references(r, root, "priority", IdKind::National),
+    }
+}
+
+fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
+    r.check_keys(root, schema::FIELD);
+    let name = r.string(root, "name", true).map(|s| s.value).unwrap_or_default();
+    let working_group = r.string(root, "working_group", false).map(|s| s.value);
+    let field_id = parent_dir(rel).rsplit('/').next().unwrap_or_default();
+    let mut vision: Vec<VisionItem> = Vec::new();
+    for (table, span) in r.tables(root, "vision") {
+        let t = Table { table, span: (span.start, span.end), prefix: "vision." };
+        r.check_keys(t, schema::VISION);
+        let no = r.positive_integer(t, "no", true);
+        let text = r.string(t, "text", true);
+        let Some(no) = no else { continue };
+        if vision.iter().any(|v| v.no == no.value) {
+            r.diags.push(Diagnostic::new(
+                RuleId::InvalidValue,
+                no.span,
+                Message::BadValue {
+                    key: "vision.no".into(),
+                    value: no.value.to_string(),
+                    why: BadValue::DuplicateVisionNo,
+                },
+            ));
+            continue;
+        }
+        vision.push(VisionItem {
+            id: format!("{field_id}-{}", no.value),
+            no: no.value,
+            text: text.map(|t| t.value).unwrap_or_default(),
+            span: no.span,
+        });
+    }
+    vision.sort_by_key(|v| v.no);
+    Content::Field {
+        name,
+        working_group,
+        vision,
+    }
+}
+
+fn read_domain(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
+    r.check_keys(root, schema::DOMAIN);
+    Content::Domain {
+        name: r.string(root, "name", true).map(|s| s.value).unwrap_or_default(),
+        description: r.string(root, "description", false).map(|s| s.value),
+    }
+}
+
+fn read_record(r: &mut Reader<'_>, root: Table<'_, '_>, id: &str, kind: Kind, file: FileId) -> Record {
+    r.check_keys(root, schema::record_keys(kind));
+    let mut rec = Record::blank(id.to_owned(), kind, file);
+    rec.parsed = true;
+    rec.id_key = r.string(root, "id", false);
+    rec.title = r.string(root, "title", true);
+    rec.owner = r.string(root, "owner", false);
+    rec.visibility = r.vocab(root, "visibility", false, Visibility::WORDS, Visibility::parse);
+    rec.tags = r.strings(root, "tags", false).map(|l| l.items).unwrap_or_default();
+    match kind {
+        Kind::Issue => {
+            rec.vision = r.strings(root, "vision", true);
+            rec.current = r.string(root, "current", false);
+            rec.gap = r.string(root, "gap", false);
+            rec.closed = read_closed(r, root);
+        }
+        Kind::Method => {
+            rec.solves = r.strings(root, "solves", true);
+            rec.principles = r.strings(root, "principles", true);
+            rec.considerations = r.strings(root, "considerations", false);
+            rec.national = r.strings(root, "national", false);
+            rec.expands = r.string(root, "expands", false);
+            read_work(r, root, &mut rec);
+        }
+        Kind::Technology => {
+            rec.implements = r.strings(root, "implements", true);
+            rec.national = r.strings(root, "national", false);
+            rec.product = r.string(root, "product", false);
+            read_work(r, root, &mut rec);
+        }
+    }
+    rec
+}
+
+/// What 手法 and 技術 share: stage, review, team, indicators, decisions.
+fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
+    rec.stage = r.vocab(root, "stage", true, Stage::WORDS, Stage::parse);
+    rec.review_due = r.date(root, "review_due", false);
+    if let Some((table, span)) = r.table(root, "team", false) {
+        let t = Table { table, span: (span.start, span.end), prefix: "team." };
+        r.check_keys(t, schema::TEAM);
+        rec.team = Some(Team {
+            span: r.span(span),
+            name: r.string(t, "name", true),
+            kind: r.vocab(t, "kind", false, TeamKind::WORDS, TeamKind::parse),
+            lead: r.string(t, "lead", false),
+            departments: r.strings(t, "departments", false).map(|l| l.items).unwrap_or_default(),
+        });
+    }
+    for (table, span) in r.tables(root, "indicator") {
+        let t = Table { table, span: (span.start, span.end), prefix: "indicator." };
+        r.check_keys(t, schema::INDICATOR);
+        rec.indicators.push(Indicator {
+            span: r.span(span),
+            name: r.string(t, "name", true),
+            unit: r.string(t, "unit", false),
+            baseline: r.number(t, "baseline"),
+            target: r.number(t, "target"),
+            target_date: r.date(t, "target_date", false),
+            actual: r.number(t, "actual"),
+            measured: r.date(t, "measured", false),
+        });
+    }
+    for (table, span) in r.tables(root, "decision") {
+        let t = Table { table, span: (span.start, span.end), prefix: "decision." };
+        r.check_keys(t, schema::DECISION);
+        rec.decisions.push(Decision {
+            span: r.span(span),
+            date: r.date(t, "date", true),
+            body: r.vocab(t, "body", true, Body::WORDS, Body::parse),
+            result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
+            note: r.string(t, "note", false),
+        });
+    }
+}
+
+fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
+    let (table, span) = r.table(root, "closed", false)?;
+    let t = Table { table, span: (span.start, span.end), prefix: "closed." };
+    r.check_keys(t, schema::CLOSED);
+    Some(Closed {
+        span: r.span(span),
+        date: r.date(t, "date", true),
+        reason: r.string(t, "reason", true),
+    })
+}
+
+/// Load the tree at `root` into a model.
+///
+/// Problems in the records are findings in [`Model::load_diagnostics`]; only
+/// a tree that cannot be read at all is an error.
+pub fn load(root: &Path) -> Result<Model, LoadError> {
+    let entries = walk(root)?;
+    let settings_at = entries.iter().position(|e| e.role == Role::Settings);
+    let settings_parsed = settings_at
+        .map(|i| read_one(i, &entries[i], &Settings::default()))
+        .transpose()?;
+    let settings = match &settings_parsed {
+        Some(Parsed {
+            content: Content::Settings(s),
+            ..
+        }) => (**s).clone(),
+        _ => Settings::default(),
+    };
+    let mut parsed: Vec<Parsed> = entries
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != settings_at)
+        .map(|(i, e)| read_one(i, e, &settings))
+        .collect::<Result<_, _>>()?;
+    if let (Some(i), Some(p)) = (settings_at, settings_parsed) {
+        parsed.insert(i, p);
+    }
+    Ok(assemble(root, settings, parsed))
+}
+
+/// Walk and parse every file, nothing more: the baseline the benchmark
+/// compares `dx check` with. Returns the number of files parsed.
+pub fn parse_only(root: &Path) -> Result<usize, LoadError> {
+    let entries = walk(root)?;
+    entries
+        .par_iter()
+        .map(|e| {
+            let text = read_text(&e.abs)?.unwrap_or_default();
+            Ok(usize::from(DeTable::parse(&text).is_ok()))
+        })
+        .sum()
+}
+
+/// Builds the model from the parsed files, in path order.
+struct Assembler {
+    files: FileDb,
+    diags: Vec<Diagnostic>,
+    fields: Vec<Field>,
+    domains: Vec<Domain>,
+    records: Vec<Record>,
+    principles: Option<(Vec<Reference>, Vec<Reference>)>,
+    national: Option<(Option<String>, Vec<Reference>)>,
+    has_settings: bool,
+}
+
+impl Assembler {
+    fn missing_file(&mut self, path: &str) {
+        let file = self.files.add(SourceFile::new(path.to_owned(), String::new()));
+        self.diags.push(Diagnostic::new(
+            RuleId::MissingKey,
+            Span::file_start(file),
+            Message::MissingFile { path: path.to_owned() },
+        ));
+    }
+}
+
+fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
+    let mut a = Assembler {
+        files: FileDb::new(),
+        diags: Vec::new(),
+        fields: Vec::new(),
+        domains: Vec::new(),
+        records: Vec::new(),
+        principles: None,
+        national: None,
+        has_settings: false,
+    };
+    for p in parsed {
+        let path = p.file.path.clone();
+        let file = a.files.add(p.file);
+        a.diags.extend(p.diags);
+        match p.content {
+            Content::Nothing => {}
+            Content::Settings(_) => a.has_settings = true,
+            Content::Principles {
+                principles,
+                considerations,
+            } => a.principles = Some((principles, considerations)),
+            Content::National { source, priorities } => a.national = Some((source, priorities)),
+            Content::Field {
+                name,
+                working_group,
+                vision,
+            } => {
+                let id = parent_dir(&path).rsplit('/').next().unwrap_or_default().to_owned();
+                if !ids::is_field_id(&id) {
+                    a.diags.push(Diagnostic::new(
+                        RuleId::IdFormat,
+                        Span::file_start(file),
+                        Message::IdFormat {
+                            suggestion: ids::repair(&settings.prefixes, IdKind::Field, &id),
+                            value: id.clone(),
+                            expected: IdKind::Field,
+                        },
+                    ));
+                }
+                a.fields.push(Field {
+                    id,
+                    name,
+                    working_group,
+                    vision,
+                    file,
+                });
+            }
+            Content::Domain { name, description } => a.domains.push(Domain {
+                id: parent_dir(&path).to_owned(),
+                name,
+                description,
+                field: None,
+                file,
+            }),
+            Content::Record(record) => a.records.push(*record),
+        }
+    }
+    if !a.has_settings && !a.files.is_empty() {
+        a.missing_file("dx.toml");
+    }
+    if a.principles.is_none() {
+        a.missing_file("principles.toml");
+    }
+    if a.national.is_none() {
+        a.missing_file("national.toml");
+    }
+    place(&mut a);
+    let (principles, considerations) = a.principles.take().unwrap_or_default();
+    let (national_source, national) = a.national.take().unwrap_or_default();
+    let has_principles = !principles.is_empty();
+    let has_national = !national.is_empty();
+    let mut model = Model {
+        root: root.to_path_buf(),
+        files: a.files,
+        settings,
+        principles,
+        considerations,
+        national,
+        national_source,
+        fields: a.fields,
+        domains: a.domains,
+        records: a.records,
+        lookup: Lookup::default(),
+        solvers: Vec::new(),
+        implementers: Vec::new(),
+        vision_issues: Vec::new(),
+        load_diagnostics: a.diags,
+        has_principles,
+        has_national,
+    };
+    build_lookup(&mut model);
+    super::derive::link(&mut model);
+    model
+}
+
+/// Put every 領域 in its 分野 and every record in its 領域 and 分野: the
+/// nearest folder above holding domain.toml / field.toml.
+fn place(a: &mut Assembler) {
+    let field_dirs: HashMap<String, usize> = a
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (parent_dir(&a.files.get(f.file).path).to_owned(), i))
+        .collect();
+    let domain_dirs: HashMap<String, usize> = a
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+    for domain in &mut a.domains {
+        // The 分野 is strictly above the 領域's own folder.
+        let probe = format!("{}/domain.toml", parent_dir(&domain.id));
+        domain.field = ancestors(&probe).find_map(|d| field_dirs.get(d).copied());
+        if domain.field.is_none() {
+            a.diags.push(Diagnostic::new(
+                RuleId::MisplacedRecord,
+                Span::file_start(domain.file),
+                Message::DomainOutsideField {
+                    domain: domain.id.clone(),
+                },
+            ));
+        }
+    }
+    for record in &mut a.records {
+        let path = &a.files.get(record.file).path;
+        record.domain = ancestors(path).find_map(|d| domain_dirs.get(d).copied());
+        record.field = ancestors(path).find_map(|d| field_dirs.get(d).copied());
+    }
+}
+
+fn build_lookup(model: &mut Model) {
+    let mut map = HashMap::with_capacity(model.records.len() + 64);
+    for (i, f) in model.fields.iter().enumerate() {
+        map.entry(f.id.clone()).or_insert(Thing::Field(i));
+        for (j, v) in f.vision.iter().enumerate() {
+            map.entry(v.id.clone()).or_insert(Thing::Vision(i, j));
+        }
+    }
+    for (i, d) in model.domains.iter().enumerate() {
+        map.entry(d.id.clone()).or_insert(Thing::Domain(i));
+    }
+    let refs = [
+        (&model.principles, Thing::Principle as fn(usize) -> Thing),
+        (&model.considerations, Thing::Consideration),
+        (&model.national, Thing::National),
+    ];
+    for (list, make) in refs {
+        for (i, r) in list.iter().enumerate() {
+            map.entry(r.id.value.clone()).or_insert(make(i));
+        }
+    }
+    // Records come in path order, so a duplicate ID resolves to the first file.
+    for (i, r) in model.records.iter().enumerate() {
+        map.entry(r.id.clone()).or_insert(Thing::Record(i));
+    }
+    model.lookup = Lookup { map };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_nearest_first() {
+        let got: Vec<_> = ancestors("a/b/c/K-001.toml").collect();
+        assert_eq!(got, ["a/b/c", "a/b", "a"]);
+        assert_eq!(ancestors("K-001.toml").count(), 0);
+    }
+
+    #[test]
+    fn decode_guesses_japanese_encodings() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("課題 = \"来庁\"");
+        assert_eq!(decode(sjis.into_owned()), Err(Message::NotUtf8 { guess: Some("Shift_JIS") }));
+        let (euc, _, _) = encoding_rs::EUC_JP.encode("課題 = \"来庁\"");
+        assert_eq!(decode(euc.into_owned()), Err(Message::NotUtf8 { guess: Some("EUC-JP") }));
+        assert_eq!(decode(b"\xEF\xBB\xBFa = 1".to_vec()), Ok("a = 1".to_owned()));
+    }
+}

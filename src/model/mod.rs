@@ -1,0 +1,488 @@
+//! The portfolio as one validated, typed model, built once per run and read
+//! by every rule and report.
+//!
+//! Loading (`load`) parses every file in parallel and validates it into the
+//! types here; links are then resolved once through [`Lookup`], and reverse
+//! links (who solves a 課題, who implements a 手法) are kept in [`Model`].
+
+mod derive;
+pub mod ids;
+mod load;
+mod reader;
+pub mod schema;
+mod settings;
+mod vocab;
+
+pub use derive::{Resolution, attainment};
+pub use load::{LoadError, MAX_FILE_BYTES, find_root, load, parse_only};
+pub use settings::{Level, Prefixes, Settings};
+pub use vocab::{Body, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::diag::{Diagnostic, IdKind};
+use crate::files::{FileDb, FileId, Sp, Span};
+
+/// Index of a record in [`Model::records`].
+pub type RecordIdx = usize;
+
+/// A list of links as written: the array's span and each item.
+#[derive(Clone, Debug, Default)]
+pub struct LinkList {
+    /// The whole array (for an empty list).
+    pub span: Option<Span>,
+    /// Each ID as written.
+    pub items: Vec<Sp<String>>,
+}
+
+/// A 原則, 横断的配慮 or 国の重点取組事項.
+#[derive(Clone, Debug)]
+pub struct Reference {
+    /// `P1`, `C2`, `N3`.
+    pub id: Sp<String>,
+    /// Its wording.
+    pub title: String,
+}
+
+/// A ビジョン item of a 分野.
+#[derive(Clone, Debug)]
+pub struct VisionItem {
+    /// `kurashi-1`.
+    pub id: String,
+    /// Its number in the 分野 (①…).
+    pub no: u32,
+    /// The guideline's words.
+    pub text: String,
+    /// Where `no` was written.
+    pub span: Span,
+}
+
+/// A 分野: the top of the hierarchy, with its ビジョン.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// The folder name: `kurashi`.
+    pub id: String,
+    /// `暮らし手続き`.
+    pub name: String,
+    /// The 作業部会 of this 分野.
+    pub working_group: Option<String>,
+    /// Its ビジョン items, in number order.
+    pub vision: Vec<VisionItem>,
+    /// Its field.toml.
+    pub file: FileId,
+}
+
+/// A 領域 inside a 分野.
+#[derive(Clone, Debug)]
+pub struct Domain {
+    /// `kurashi/online`: the folder path from the root.
+    pub id: String,
+    /// `オンライン手続`.
+    pub name: String,
+    /// Optional description.
+    pub description: Option<String>,
+    /// Index into [`Model::fields`].
+    pub field: Option<usize>,
+    /// Its domain.toml.
+    pub file: FileId,
+}
+
+/// The 検討チーム or タスクフォース carrying a 手法 or 技術.
+#[derive(Clone, Debug)]
+pub struct Team {
+    /// The `[team]` header.
+    pub span: Span,
+    /// Its name.
+    pub name: Option<Sp<String>>,
+    /// 検討チーム or タスクフォース.
+    pub kind: Option<Sp<TeamKind>>,
+    /// The lead, as a role.
+    pub lead: Option<Sp<String>>,
+    /// Departments taking part.
+    pub departments: Vec<Sp<String>>,
+}
+
+/// An 評価指標.
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    /// The `[[indicator]]` header.
+    pub span: Span,
+    /// Its name.
+    pub name: Option<Sp<String>>,
+    /// Its unit.
+    pub unit: Option<Sp<String>>,
+    /// The value before.
+    pub baseline: Option<Sp<f64>>,
+    /// The value aimed at; below baseline means lower is better.
+    pub target: Option<Sp<f64>>,
+    /// When the target should be reached.
+    pub target_date: Option<Sp<Date>>,
+    /// The latest measurement.
+    pub actual: Option<Sp<f64>>,
+    /// When it was measured.
+    pub measured: Option<Sp<Date>>,
+}
+
+impl Indicator {
+    /// The indicator's name, or empty.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.name.as_ref().map_or("", |n| n.value.as_str())
+    }
+}
+
+/// One entry of the decision log.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    /// The `[[decision]]` header.
+    pub span: Span,
+    /// When.
+    pub date: Option<Sp<Date>>,
+    /// Which body decided.
+    pub body: Option<Sp<Body>>,
+    /// What was decided.
+    pub result: Option<Sp<Outcome>>,
+    /// A note.
+    pub note: Option<Sp<String>>,
+}
+
+/// A 課題's `[closed]` table.
+#[derive(Clone, Debug)]
+pub struct Closed {
+    /// The `[closed]` header.
+    pub span: Span,
+    /// When.
+    pub date: Option<Sp<Date>>,
+    /// Why no more work is needed.
+    pub reason: Option<Sp<String>>,
+}
+
+/// A 課題, 手法 or 技術: one file.
+///
+/// Keys that do not belong to the kind are rejected when loading, so they
+/// stay empty here.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// The ID, from the file name.
+    pub id: String,
+    /// The kind, from the ID prefix.
+    pub kind: Kind,
+    /// The file.
+    pub file: FileId,
+    /// The `id` key's value, when present.
+    pub id_key: Option<Sp<String>>,
+    /// False when the file could not be read as TOML: the ID exists, nothing else is known.
+    pub parsed: bool,
+    /// Index into [`Model::domains`].
+    pub domain: Option<usize>,
+    /// Index into [`Model::fields`].
+    pub field: Option<usize>,
+    /// Title.
+    pub title: Option<Sp<String>>,
+    /// 課題: the ビジョン items it is a gap to.
+    pub vision: Option<LinkList>,
+    /// 手法: the 課題 it solves.
+    pub solves: Option<LinkList>,
+    /// 手法: the 原則 it follows.
+    pub principles: Option<LinkList>,
+    /// 手法: the 横断的配慮 it heeds.
+    pub considerations: Option<LinkList>,
+    /// 手法/技術: the national priorities it serves.
+    pub national: Option<LinkList>,
+    /// 手法: the earlier 手法 it rolls out.
+    pub expands: Option<Sp<String>>,
+    /// 技術: the 手法 it realises.
+    pub implements: Option<LinkList>,
+    /// 手法/技術: its stage.
+    pub stage: Option<Sp<Stage>>,
+    /// 課題: 現状.
+    pub current: Option<Sp<String>>,
+    /// 課題: the gap to the ビジョン.
+    pub gap: Option<Sp<String>>,
+    /// 技術: the product.
+    pub product: Option<Sp<String>>,
+    /// 所管: a department or role.
+    pub owner: Option<Sp<String>>,
+    /// Who may see it.
+    pub visibility: Option<Sp<Visibility>>,
+    /// Free tags.
+    pub tags: Vec<Sp<String>>,
+    /// Next 定期的な見直し.
+    pub review_due: Option<Sp<Date>>,
+    /// 検討チーム / タスクフォース.
+    pub team: Option<Team>,
+    /// 評価指標.
+    pub indicators: Vec<Indicator>,
+    /// Decision log.
+    pub decisions: Vec<Decision>,
+    /// 課題: closed.
+    pub closed: Option<Closed>,
+}
+
+/// What a link list names, for generic link checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkKey {
+    /// The key.
+    pub key: &'static str,
+    /// What it must name.
+    pub target: IdKind,
+    /// Whether the list must have at least one item.
+    pub required: bool,
+}
+
+impl Record {
+    pub(crate) fn blank(id: String, kind: Kind, file: FileId) -> Self {
+        Self {
+            id,
+            kind,
+            file,
+            id_key: None,
+            parsed: false,
+            domain: None,
+            field: None,
+            title: None,
+            vision: None,
+            solves: None,
+            principles: None,
+            considerations: None,
+            national: None,
+            expands: None,
+            implements: None,
+            stage: None,
+            current: None,
+            gap: None,
+            product: None,
+            owner: None,
+            visibility: None,
+            tags: Vec::new(),
+            review_due: None,
+            team: None,
+            indicators: Vec::new(),
+            decisions: Vec::new(),
+            closed: None,
+        }
+    }
+
+    /// The link lists this record has, with what each must name.
+    pub fn link_lists(&self) -> impl Iterator<Item = (LinkKey, &LinkList)> {
+        let key = |key, target, required| LinkKey {
+            key,
+            target,
+            required,
+        };
+        [
+            (key("vision", IdKind::Vision, true), self.vision.as_ref()),
+            (key("solves", IdKind::Issue, true), self.solves.as_ref()),
+            (
+                key("principles", IdKind::Principle, true),
+                self.principles.as_ref(),
+            ),
+            (
+                key("considerations", IdKind::Consideration, false),
+                self.considerations.as_ref(),
+            ),
+            (key("national", IdKind::National, false), self.national.as_ref()),
+            (
+                key("implements", IdKind::Method, true),
+                self.implements.as_ref(),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(k, l)| l.map(|l| (k, l)))
+    }
+
+    /// Every link as written, with what it must name (lists and `expands`).
+    pub fn links(&self) -> impl Iterator<Item = (LinkKey, &Sp<String>)> {
+        let expands = self.expands.iter().map(|e| {
+            (
+                LinkKey {
+                    key: "expands",
+                    target: IdKind::Method,
+                    required: false,
+                },
+                e,
+            )
+        });
+        self.link_lists()
+            .flat_map(|(k, l)| l.items.iter().map(move |i| (k, i)))
+            .chain(expands)
+    }
+
+    /// The title, or empty.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        self.title.as_ref().map_or("", |t| t.value.as_str())
+    }
+
+    /// The stage, if it has a valid one.
+    #[must_use]
+    pub fn stage(&self) -> Option<Stage> {
+        self.stage.as_ref().map(|s| s.value)
+    }
+
+    /// The visibility, `internal` unless said otherwise.
+    #[must_use]
+    pub fn visibility(&self) -> Visibility {
+        self.visibility
+            .as_ref()
+            .map_or(Visibility::Internal, |v| v.value)
+    }
+
+    /// Every free text of the record, for the personal-data rule.
+    pub fn texts(&self) -> impl Iterator<Item = &Sp<String>> {
+        let team = self.team.iter().flat_map(|t| {
+            t.name
+                .iter()
+                .chain(t.lead.iter())
+                .chain(t.departments.iter())
+        });
+        let indicators = self
+            .indicators
+            .iter()
+            .flat_map(|i| i.name.iter().chain(i.unit.iter()));
+        let decisions = self.decisions.iter().flat_map(|d| d.note.iter());
+        let closed = self.closed.iter().flat_map(|c| c.reason.iter());
+        self.title
+            .iter()
+            .chain(self.current.iter())
+            .chain(self.gap.iter())
+            .chain(self.product.iter())
+            .chain(self.owner.iter())
+            .chain(self.tags.iter())
+            .chain(team)
+            .chain(indicators)
+            .chain(decisions)
+            .chain(closed)
+    }
+}
+
+/// What an ID names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    /// A record.
+    Record(RecordIdx),
+    /// A ビジョン item: field index, item index.
+    Vision(usize, usize),
+    /// A 原則.
+    Principle(usize),
+    /// A 横断的配慮.
+    Consideration(usize),
+    /// A 国の重点取組事項.
+    National(usize),
+    /// A 分野.
+    Field(usize),
+    /// A 領域.
+    Domain(usize),
+}
+
+/// Every ID in the tree, resolved through one map.
+#[derive(Debug, Default)]
+pub struct Lookup {
+    map: HashMap<String, Thing>,
+}
+
+impl Lookup {
+    /// What `id` names, if anything.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<Thing> {
+        self.map.get(id).copied()
+    }
+
+    /// Every ID of one kind, for suggestions.
+    pub fn ids_of<'a>(&'a self, model: &'a Model, kind: IdKind) -> impl Iterator<Item = &'a str> {
+        self.map
+            .iter()
+            .filter(move |(_, t)| model.kind_of(**t) == kind)
+            .map(|(k, _)| k.as_str())
+    }
+}
+
+/// The whole portfolio.
+#[derive(Debug)]
+pub struct Model {
+    /// The tree root.
+    pub root: PathBuf,
+    /// Every file read.
+    pub files: FileDb,
+    /// dx.toml.
+    pub settings: Settings,
+    /// 5原則.
+    pub principles: Vec<Reference>,
+    /// 横断的配慮.
+    pub considerations: Vec<Reference>,
+    /// 国の重点取組事項.
+    pub national: Vec<Reference>,
+    /// Where the national priorities come from.
+    pub national_source: Option<String>,
+    /// 分野, by id.
+    pub fields: Vec<Field>,
+    /// 領域, by id.
+    pub domains: Vec<Domain>,
+    /// 課題, 手法 and 技術, by path.
+    pub records: Vec<Record>,
+    /// Every ID.
+    pub lookup: Lookup,
+    /// For each record, the 手法 naming it in `solves` (empty but for 課題).
+    pub solvers: Vec<Vec<RecordIdx>>,
+    /// For each record, the 技術 naming it in `implements` (empty but for 手法).
+    pub implementers: Vec<Vec<RecordIdx>>,
+    /// For each 分野 and ビジョン item, the 課題 naming it.
+    pub vision_issues: Vec<Vec<Vec<RecordIdx>>>,
+    /// Findings of the load itself (syntax, schema, placement).
+    pub load_diagnostics: Vec<Diagnostic>,
+    /// Whether principles.toml was read (links to 原則 are checked only then).
+    pub has_principles: bool,
+    /// Whether national.toml was read.
+    pub has_national: bool,
+}
+
+impl Model {
+    /// The kind of thing a [`Thing`] is.
+    #[must_use]
+    pub fn kind_of(&self, thing: Thing) -> IdKind {
+        match thing {
+            Thing::Record(i) => self.records[i].kind.into(),
+            Thing::Vision(..) => IdKind::Vision,
+            Thing::Principle(_) => IdKind::Principle,
+            Thing::Consideration(_) => IdKind::Consideration,
+            Thing::National(_) => IdKind::National,
+            Thing::Field(_) => IdKind::Field,
+            Thing::Domain(_) => IdKind::Domain,
+        }
+    }
+
+    /// The record an ID names, if it is a record.
+    #[must_use]
+    pub fn record(&self, id: &str) -> Option<&Record> {
+        match self.lookup.get(id)? {
+            Thing::Record(i) => Some(&self.records[i]),
+            _ => None,
+        }
+    }
+
+    /// Records of one kind.
+    pub fn records_of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(move |r| r.kind == kind)
+    }
+
+    /// The number of records (課題, 手法, 技術).
+    #[must_use]
+    pub fn record_count(&self) -> usize {
+        self.records.len()
+    }
+
+    /// The path of a record's file.
+    #[must_use]
+    pub fn path_of(&self, record: &Record) -> &str {
+        &self.files.get(record.file).path
+    }
+
+    /// The 領域 id of a record, or empty.
+    #[must_use]
+    pub fn domain_id(&self, record: &Record) -> &str {
+        record.domain.map_or("", |d| self.domains[d].id.as_str())
+    }
+}

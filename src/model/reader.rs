@@ -1,0 +1,263 @@
+//! Reading a parsed TOML table into typed values, one finding per problem.
+//!
+//! Every getter reports what is wrong with its key (missing, wrong type, out
+//! of vocabulary) and returns `None`, so that one pass over a file collects
+//! all of its schema findings instead of stopping at the first.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::LinkList;
+use crate::diag::{Diagnostic, Message, ValueType};
+use crate::files::{FileId, Sp, Span};
+use crate::rules::RuleId;
+use crate::suggest;
+
+/// A table with its span and its key path for messages (`team.` …).
+#[derive(Clone, Copy)]
+pub(crate) struct Table<'t, 'i> {
+    pub table: &'t DeTable<'i>,
+    pub span: (usize, usize),
+    pub prefix: &'t str,
+}
+
+/// Collects the findings of reading one file.
+pub(crate) struct Reader<'r> {
+    pub file: FileId,
+    pub record: Option<&'r str>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'r> Reader<'r> {
+    pub fn new(file: FileId, record: Option<&'r str>) -> Self {
+        Self {
+            file,
+            record,
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span::new(self.file, range)
+    }
+
+    pub fn push(&mut self, rule: RuleId, range: Range<usize>, message: Message) {
+        let d = Diagnostic::new(rule, self.span(range), message).with_record(self.record);
+        self.diags.push(d);
+    }
+
+    /// Report every key of `t` that is not in `known`, suggesting the nearest.
+    pub fn check_keys(&mut self, t: Table<'_, '_>, known: &[&'static str]) {
+        for (key, _) in t.table {
+            let name: &str = key.get_ref();
+            if !known.contains(&name) {
+                let suggestion = suggest::nearest(name, known.iter().copied()).map(str::to_owned);
+                self.push(
+                    RuleId::UnknownKey,
+                    key.span(),
+                    Message::UnknownKey {
+                        key: format!("{}{name}", t.prefix),
+                        suggestion,
+                    },
+                );
+            }
+        }
+    }
+
+    fn get<'t, 'i>(
+        &mut self,
+        t: Table<'t, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
+        let value = t.table.get(key);
+        if value.is_none() && required {
+            self.push(
+                RuleId::MissingKey,
+                t.span.0..t.span.1,
+                Message::MissingKey {
+                    key: format!("{}{key}", t.prefix),
+                },
+            );
+        }
+        value
+    }
+
+    fn wrong_type(&mut self, t: Table<'_, '_>, key: &str, v: &Spanned<DeValue<'_>>, expected: ValueType) {
+        self.push(
+            RuleId::InvalidValue,
+            v.span(),
+            Message::WrongType {
+                key: format!("{}{key}", t.prefix),
+                expected,
+                found: v.get_ref().type_str(),
+            },
+        );
+    }
+
+    pub fn string(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<String>> {
+        let v = self.get(t, key, required)?;
+        if let Some(s) = v.get_ref().as_str() {
+            Some(Sp::new(s.to_owned(), self.span(v.span())))
+        } else {
+            self.wrong_type(t, key, v, ValueType::String);
+            None
+        }
+    }
+
+    /// A list of strings; `None` when absent or not a list.
+    pub fn strings(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<LinkList> {
+        let v = self.get(t, key, required)?;
+        let Some(array) = v.get_ref().as_array() else {
+            self.wrong_type(t, key, v, ValueType::StringList);
+            return None;
+        };
+        let mut items = Vec::with_capacity(array.len());
+        for item in array.iter() {
+            match item.get_ref().as_str() {
+                Some(s) => items.push(Sp::new(s.to_owned(), self.span(item.span()))),
+                None => self.wrong_type(t, key, item, ValueType::String),
+            }
+        }
+        Some(LinkList {
+            span: Some(self.span(v.span())),
+            items,
+        })
+    }
+
+    /// A value from a closed vocabulary.
+    pub fn vocab<T>(
+        &mut self,
+        t: Table<'_, '_>,
+        key: &str,
+        required: bool,
+        words: &'static [&'static str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<Sp<T>> {
+        let s = self.string(t, key, required)?;
+        if let Some(value) = parse(&s.value) {
+            return Some(Sp::new(value, s.span));
+        }
+        let suggestion = suggest::nearest(&s.value, words.iter().copied())
+            .and_then(|w| words.iter().copied().find(|x| *x == w));
+        self.diags.push(
+            Diagnostic::new(
+                RuleId::InvalidValue,
+                s.span,
+                Message::NotInVocabulary {
+                    key: format!("{}{key}", t.prefix),
+                    value: s.value,
+                    allowed: words,
+                    suggestion,
+                },
+            )
+            .with_record(self.record),
+        );
+        None
+    }
+
+    pub fn date(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<Date>> {
+        let v = self.get(t, key, required)?;
+        let full_key = || format!("{}{key}", t.prefix);
+        match v.get_ref() {
+            DeValue::Datetime(dt) => {
+                let local = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none());
+                let date = local.and_then(|d| {
+                    Date::new(i16::try_from(d.year).ok()?, i8::try_from(d.month).ok()?, i8::try_from(d.day).ok()?).ok()
+                });
+                if date.is_none() {
+                    self.push(RuleId::InvalidValue, v.span(), Message::DateWithTime { key: full_key() });
+                }
+                date.map(|d| Sp::new(d, self.span(v.span())))
+            }
+            DeValue::String(s) => {
+                self.push(
+                    RuleId::InvalidValue,
+                    v.span(),
+                    Message::DateAsString {
+                        key: full_key(),
+                        value: s.to_string(),
+                    },
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(t, key, v, ValueType::Date);
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, t: Table<'_, '_>, key: &str) -> Option<Sp<f64>> {
+        let v = self.get(t, key, false)?;
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(t, key, v, ValueType::Number);
+                return None;
+            }
+        };
+        match n {
+            Some(n) if n.is_finite() => Some(Sp::new(n, self.span(v.span()))),
+            _ => {
+                self.push(
+                    RuleId::InvalidValue,
+                    v.span(),
+                    Message::BadValue {
+                        key: format!("{}{key}", t.prefix),
+                        value: v.get_ref().as_float().map_or_else(String::new, |f| f.as_str().to_owned()),
+                        why: crate::diag::BadValue::NotFinite,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    pub fn positive_integer(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<u32>> {
+        let v = self.get(t, key, required)?;
+        let n = v
+            .get_ref()
+            .as_integer()
+            .and_then(|i| u32::from_str_radix(i.as_str(), i.radix()).ok())
+            .filter(|&n| n > 0);
+        if n.is_none() {
+            self.wrong_type(t, key, v, ValueType::PositiveInteger);
+        }
+        n.map(|n| Sp::new(n, self.span(v.span())))
+    }
+
+    /// A sub-table (`[team]`).
+    pub fn table<'t, 'i>(&mut self, t: Table<'t, 'i>, key: &str, required: bool) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+        let v = self.get(t, key, required)?;
+        if let Some(table) = v.get_ref().as_table() {
+            Some((table, v.span()))
+        } else {
+            self.wrong_type(t, key, v, ValueType::Table);
+            None
+        }
+    }
+
+    /// An array of tables (`[[indicator]]`).
+    pub fn tables<'t, 'i>(&mut self, t: Table<'t, 'i>, key: &str) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+        let Some(v) = self.get(t, key, false) else {
+            return Vec::new();
+        };
+        let Some(array) = v.get_ref().as_array() else {
+            self.wrong_type(t, key, v, ValueType::TableList);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(array.len());
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => out.push((table, item.span())),
+                None => self.wrong_type(t, key, item, ValueType::TableList),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,109 @@
+//! The keys each file kind knows, in canonical order (SPEC §2).
+//!
+//! One table serves the loader (unknown keys, suggestions) and, later, the
+//! formatter's key order and the JSON Schemas.
+
+use super::Kind;
+
+/// dx.toml top-level tables.
+pub const SETTINGS: &[&str] = &["tree", "review", "ids", "rules", "privacy"];
+/// dx.toml `[tree]`.
+pub const SETTINGS_TREE: &[&str] = &[
+    "organization",
+    "guideline",
+    "guideline_version",
+    "period_start",
+    "period_end",
+];
+/// dx.toml `[review]`.
+pub const SETTINGS_REVIEW: &[&str] = &["interval_months"];
+/// dx.toml `[ids]`.
+pub const SETTINGS_IDS: &[&str] = &["issue", "method", "technology"];
+/// dx.toml `[privacy]`.
+pub const SETTINGS_PRIVACY: &[&str] = &["allowed_email_domains"];
+
+/// principles.toml.
+pub const PRINCIPLES: &[&str] = &["principle", "consideration"];
+/// national.toml.
+pub const NATIONAL: &[&str] = &["source", "priority"];
+/// One `[[principle]]`, `[[consideration]]` or `[[priority]]`.
+pub const REFERENCE: &[&str] = &["id", "title"];
+/// field.toml.
+pub const FIELD: &[&str] = &["name", "working_group", "vision"];
+/// One `[[vision]]`.
+pub const VISION: &[&str] = &["no", "text"];
+/// domain.toml.
+pub const DOMAIN: &[&str] = &["name", "description"];
+
+/// A 課題.
+pub const ISSUE: &[&str] = &[
+    "id",
+    "title",
+    "vision",
+    "current",
+    "gap",
+    "owner",
+    "visibility",
+    "tags",
+    "closed",
+];
+/// A 手法.
+pub const METHOD: &[&str] = &[
+    "id",
+    "title",
+    "solves",
+    "principles",
+    "considerations",
+    "national",
+    "expands",
+    "stage",
+    "owner",
+    "visibility",
+    "tags",
+    "review_due",
+    "team",
+    "indicator",
+    "decision",
+];
+/// A 技術.
+pub const TECHNOLOGY: &[&str] = &[
+    "id",
+    "title",
+    "implements",
+    "stage",
+    "national",
+    "product",
+    "owner",
+    "visibility",
+    "tags",
+    "review_due",
+    "team",
+    "indicator",
+    "decision",
+];
+/// `[closed]`.
+pub const CLOSED: &[&str] = &["date", "reason"];
+/// `[team]`.
+pub const TEAM: &[&str] = &["name", "kind", "lead", "departments"];
+/// `[[indicator]]`.
+pub const INDICATOR: &[&str] = &[
+    "name",
+    "unit",
+    "baseline",
+    "target",
+    "target_date",
+    "actual",
+    "measured",
+];
+/// `[[decision]]`.
+pub const DECISION: &[&str] = &["date", "body", "result", "note"];
+
+/// The keys of a record kind.
+#[must_use]
+pub fn record_keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Issue => ISSUE,
+        Kind::Method => METHOD,
+        Kind::Technology => TECHNOLOGY,
+    }
+}

@@ -1,0 +1,117 @@
+//! dx.toml: the tree's own settings.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::Kind;
+use crate::rules::RuleId;
+
+/// A per-rule severity from dx.toml `[rules]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Report as an error.
+    Error,
+    /// Report as a warning.
+    Warning,
+    /// Do not report.
+    Allow,
+}
+
+impl Level {
+    /// The words dx.toml accepts.
+    pub const WORDS: &'static [&'static str] = &["error", "warning", "allow"];
+
+    /// Read a level as written in dx.toml.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "error" => Some(Self::Error),
+            "warning" => Some(Self::Warning),
+            "allow" => Some(Self::Allow),
+            _ => None,
+        }
+    }
+}
+
+/// The ID prefixes of the three record kinds (`[ids]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prefixes {
+    /// 課題, `K` by default.
+    pub issue: String,
+    /// 手法, `S` by default.
+    pub method: String,
+    /// 技術, `G` by default.
+    pub technology: String,
+}
+
+impl Default for Prefixes {
+    fn default() -> Self {
+        Self {
+            issue: "K".into(),
+            method: "S".into(),
+            technology: "G".into(),
+        }
+    }
+}
+
+impl Prefixes {
+    /// The prefix of a kind.
+    #[must_use]
+    pub fn of(&self, kind: Kind) -> &str {
+        match kind {
+            Kind::Issue => &self.issue,
+            Kind::Method => &self.method,
+            Kind::Technology => &self.technology,
+        }
+    }
+
+    /// The kind a well-formed ID names: `<prefix>-` and three or more ASCII digits.
+    #[must_use]
+    pub fn kind_of(&self, id: &str) -> Option<Kind> {
+        let (prefix, digits) = id.split_once('-')?;
+        if digits.len() < 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Kind::ALL.into_iter().find(|&k| self.of(k) == prefix)
+    }
+}
+
+/// Everything dx.toml says, with defaults for what it leaves out.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `西宮市`.
+    pub organization: Option<String>,
+    /// `西宮市DX推進指針`.
+    pub guideline: Option<String>,
+    /// `1.1`.
+    pub guideline_version: Option<String>,
+    /// Start of the guideline's period.
+    pub period_start: Option<Date>,
+    /// End of the guideline's period (令和10年度末).
+    pub period_end: Option<Date>,
+    /// Default months between 定期的な見直し.
+    pub review_interval_months: u32,
+    /// ID prefixes.
+    pub prefixes: Prefixes,
+    /// Per-rule severities.
+    pub rules: HashMap<RuleId, Level>,
+    /// E-mail domains that are not personal data.
+    pub allowed_email_domains: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            organization: None,
+            guideline: None,
+            guideline_version: None,
+            period_start: None,
+            period_end: None,
+            review_interval_months: 12,
+            prefixes: Prefixes::default(),
+            rules: HashMap::new(),
+            allowed_email_domains: Vec::new(),
+        }
+    }
+}

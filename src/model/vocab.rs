@@ -1,0 +1,217 @@
+//! The closed vocabularies of SPEC §2–§3, with their Japanese spellings.
+
+/// Declares a vocabulary enum whose values are spelled in Japanese in the
+/// records, so that parsing, listing and printing share one table.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $ja:literal / $en:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+            /// Every value as written in records.
+            pub const WORDS: &'static [&'static str] = &[$($ja),+];
+
+            /// The value as written in records.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $ja),+ }
+            }
+
+            /// The English name, for `--lang en`.
+            #[must_use]
+            pub fn en(self) -> &'static str {
+                match self { $(Self::$variant => $en),+ }
+            }
+
+            /// Read a value as written in records.
+            #[must_use]
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($ja => Some(Self::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Stage of a 手法 or 技術, following the guideline's four processes.
+    Stage {
+        /// Identified, under study.
+        Study = "検討" / "study",
+        /// In a pilot (実証実験).
+        Pilot = "実証実験" / "pilot",
+        /// Early adoption in part of the office.
+        EarlyAdoption = "先行導入" / "early adoption",
+        /// Adoption decided.
+        Decided = "導入決定" / "adoption decided",
+        /// In operation, under periodic review.
+        Operation = "運用" / "in operation",
+        /// Decided against.
+        Rejected = "見送り" / "rejected",
+        /// Retired after a review.
+        Retired = "廃止" / "retired",
+    }
+}
+
+impl Stage {
+    /// 実証実験 or 先行導入: trying it out.
+    #[must_use]
+    pub fn is_pilot(self) -> bool {
+        matches!(self, Self::Pilot | Self::EarlyAdoption)
+    }
+
+    /// 見送り or 廃止: no longer pursued.
+    #[must_use]
+    pub fn is_retired(self) -> bool {
+        matches!(self, Self::Rejected | Self::Retired)
+    }
+
+    /// Stages that must carry an 評価指標.
+    #[must_use]
+    pub fn needs_indicator(self) -> bool {
+        matches!(
+            self,
+            Self::Pilot | Self::EarlyAdoption | Self::Decided | Self::Operation
+        )
+    }
+
+    /// Stages that must carry a decision.
+    #[must_use]
+    pub fn needs_decision(self) -> bool {
+        matches!(self, Self::Decided | Self::Rejected | Self::Retired)
+    }
+}
+
+vocabulary! {
+    /// Derived progress of a 課題 (SPEC §3).
+    Progress {
+        /// No 手法 yet.
+        NotStarted = "未着手" / "not started",
+        /// A 手法 under study.
+        Studying = "検討中" / "studying",
+        /// A 手法 in a pilot or early adoption.
+        Piloting = "実証中" / "piloting",
+        /// A 手法 whose adoption is decided.
+        Decided = "導入決定" / "adoption decided",
+        /// A 手法 in operation.
+        Operating = "運用中" / "in operation",
+        /// Closed.
+        Resolved = "解消" / "resolved",
+    }
+}
+
+impl Progress {
+    /// The progress a 手法 at `stage` gives the 課題 it solves.
+    #[must_use]
+    pub fn from_stage(stage: Stage) -> Option<Self> {
+        match stage {
+            Stage::Study => Some(Self::Studying),
+            Stage::Pilot | Stage::EarlyAdoption => Some(Self::Piloting),
+            Stage::Decided => Some(Self::Decided),
+            Stage::Operation => Some(Self::Operating),
+            Stage::Rejected | Stage::Retired => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// Who may see a record.
+    Visibility {
+        /// Fit for citizens.
+        Public = "public" / "public",
+        /// For staff only (the default).
+        Internal = "internal" / "internal",
+    }
+}
+
+vocabulary! {
+    /// The kind of group carrying a 手法.
+    TeamKind {
+        /// A DX検討チーム under a 作業部会.
+        StudyTeam = "検討チーム" / "study team",
+        /// A タスクフォース under the mayor.
+        TaskForce = "タスクフォース" / "task force",
+    }
+}
+
+vocabulary! {
+    /// The body that took a decision.
+    Body {
+        /// 西宮市DX推進本部.
+        Headquarters = "推進本部" / "DX headquarters",
+        /// 西宮市DX推進幹事会.
+        Board = "幹事会" / "steering board",
+        /// DX作業部会.
+        WorkingGroup = "作業部会" / "working group",
+        /// DX検討チーム.
+        StudyTeam = "検討チーム" / "study team",
+        /// タスクフォース.
+        TaskForce = "タスクフォース" / "task force",
+    }
+}
+
+vocabulary! {
+    /// What a decision decided.
+    Outcome {
+        /// Start a pilot.
+        StartPilot = "実証開始" / "start pilot",
+        /// Early adoption.
+        EarlyAdoption = "先行導入" / "early adoption",
+        /// Adopt.
+        Adopt = "導入" / "adopt",
+        /// Decide against.
+        Reject = "見送り" / "reject",
+        /// Continue.
+        Continue = "継続" / "continue",
+        /// Improve.
+        Improve = "改善" / "improve",
+        /// Retire.
+        Retire = "廃止" / "retire",
+    }
+}
+
+/// The three record kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// 課題: a gap between the ビジョン and today.
+    Issue,
+    /// 手法: a method that solves 課題.
+    Method,
+    /// 技術: a technology that realises a 手法.
+    Technology,
+}
+
+impl Kind {
+    /// All kinds, in hierarchy order.
+    pub const ALL: [Self; 3] = [Self::Issue, Self::Method, Self::Technology];
+
+    /// The Japanese name.
+    #[must_use]
+    pub fn ja(self) -> &'static str {
+        match self {
+            Self::Issue => "課題",
+            Self::Method => "手法",
+            Self::Technology => "技術",
+        }
+    }
+
+    /// The English name.
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            Self::Issue => "issue",
+            Self::Method => "method",
+            Self::Technology => "technology",
+        }
+    }
+}

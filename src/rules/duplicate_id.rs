@@ -1,0 +1,51 @@
+//! `duplicate-id`: two files with one ID.
+
+use std::collections::HashMap;
+
+use super::{Context, DocText, Rule, RuleId};
+use crate::diag::{Diagnostic, Message, Severity};
+use crate::files::Span;
+use crate::model::Record;
+
+pub(super) const RULE: Rule = Rule {
+    id: RuleId::DuplicateId,
+    severity: Severity::Error,
+    ja: DocText {
+        summary: "同じ ID のファイルが複数あります(別の領域にあっても重複です)。",
+        why: "ID はツリー全体で一意です。重複するとリンクがどちらを指すか決まりません(dx はパス順で最初のものを使います)。",
+        fix: "どちらかのファイルを次の空き番号に改名してください(`dx new` は空き番号を自動で選びます)。リンクしている側も合わせて直します。",
+    },
+    en: DocText {
+        summary: "Two files carry one ID (even in different 領域).",
+        why: "IDs are unique across the tree; with a duplicate, links are ambiguous (dx takes the first by path).",
+        fix: "Rename one file to the next free ID and update the links to it.",
+    },
+    example: "kurashi/online/K-001.toml\ngyosei/naibu/K-001.toml",
+    check: Some(check),
+};
+
+fn place(r: &Record) -> Span {
+    r.id_key.as_ref().map_or(Span::file_start(r.file), |k| k.span)
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let mut by_id: HashMap<&str, Vec<&Record>> = HashMap::new();
+    for r in &model.records {
+        by_id.entry(r.id.as_str()).or_default().push(r);
+    }
+    for group in by_id.values().filter(|g| g.len() > 1) {
+        for r in group {
+            let others: Vec<&Record> = group.iter().copied().filter(|o| !std::ptr::eq(*o, *r)).collect();
+            let message = Message::DuplicateId {
+                id: r.id.clone(),
+                others: others.iter().map(|o| model.path_of(o).to_owned()).collect(),
+            };
+            let mut d = Diagnostic::new(RULE.id, place(r), message).with_record(Some(&r.id));
+            for o in others {
+                d = d.with_related(place(o));
+            }
+            out.push(d);
+        }
+    }
+}

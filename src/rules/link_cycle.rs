@@ -1,0 +1,78 @@
+//! `link-cycle`: `expands` chains that loop.
+
+use super::{Context, DocText, Rule, RuleId};
+use crate::diag::{Diagnostic, Message, Severity};
+use crate::model::Kind;
+
+pub(super) const RULE: Rule = Rule {
+    id: RuleId::LinkCycle,
+    severity: Severity::Error,
+    ja: DocText {
+        summary: "expands(横展開の元)のつながりが輪になっています。",
+        why: "横展開は先に始めた手法から後の手法へ広げるものです。輪になっていると、どれが元の取組か分かりません。",
+        fix: "輪の中のどれか一つの expands を削除するか、本当の展開元に直してください。",
+    },
+    en: DocText {
+        summary: "`expands` chains that loop.",
+        why: "A rollout goes from an earlier 手法 to a later one; a loop leaves no origin.",
+        fix: "Remove or correct one `expands` in the loop.",
+    },
+    example: "# S-001.toml\nexpands = \"S-002\"\n# S-002.toml\nexpands = \"S-001\"",
+    check: Some(check),
+};
+
+/// Walks the `expands` graph, where each 手法 has at most one successor, so
+/// every node is visited once.
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let next: Vec<Option<usize>> = model
+        .records
+        .iter()
+        .map(|r| {
+            r.expands
+                .as_ref()
+                .and_then(|e| model.linked_record(Kind::Method, &e.value))
+        })
+        .collect();
+    // 0 = unseen, 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; next.len()];
+    for start in 0..next.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                0 => {
+                    state[i] = 1;
+                    path.push(i);
+                    at = next[i];
+                }
+                1 => {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    report(ctx, &path[from..], out);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
+    }
+}
+
+/// One finding per loop, on the member with the smallest ID.
+fn report(ctx: &Context<'_>, members: &[usize], out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let Some(first) = (0..members.len()).min_by_key(|&k| &model.records[members[k]].id) else {
+        return;
+    };
+    let mut cycle: Vec<String> = (0..=members.len())
+        .map(|k| model.records[members[(first + k) % members.len()]].id.clone())
+        .collect();
+    cycle.dedup();
+    let r = &model.records[members[first]];
+    if let Some(e) = &r.expands {
+        let message = Message::LinkCycle { cycle };
+        out.push(Diagnostic::new(RULE.id, e.span, message).with_record(Some(&r.id)));
+    }
+}

@@ -1,0 +1,54 @@
+//! `link-to-retired`: an active 手法/技術 linked to a retired parent or a
+//! closed 課題.
+
+use super::{Context, DocText, Rule, RuleId};
+use crate::diag::{Diagnostic, Message, Retired, Severity};
+use crate::model::{Kind, Stage};
+
+pub(super) const RULE: Rule = Rule {
+    id: RuleId::LinkToRetired,
+    severity: Severity::Warning,
+    ja: DocText {
+        summary: "進行中の手法・技術が、見送り・廃止になった手法や、解消済みの課題にリンクしています。",
+        why: "親が止まっているのに子の取組が続いていると、不要な作業や費用が発生しているおそれがあります。",
+        fix: "手法・技術の段階を見直す(見送り・廃止にする)か、リンク先を現在の手法・課題に付け替えてください。運用中の手法が解消済みの課題を指すのは正常なので検出しません。",
+    },
+    en: DocText {
+        summary: "An active 手法/技術 linked to a rejected or retired 手法, or a 手法 still in progress linked to a closed 課題.",
+        why: "Work that goes on under a stopped parent may be wasted effort or cost.",
+        fix: "Review the stage (見送り or 廃止), or relink to the current 手法 or 課題. A 手法 in 運用 solving a closed 課題 is normal and not reported.",
+    },
+    example: "# G-003.toml (stage = \"運用\")\nimplements = [\"S-004\"]   # S-004 は廃止",
+    check: Some(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    for r in &model.records {
+        let Some(stage) = r.stage() else { continue };
+        if stage.is_retired() {
+            continue;
+        }
+        let (list, parent) = match r.kind {
+            Kind::Technology => (r.implements.as_ref(), Kind::Method),
+            // The work is done once the 手法 is in operation: the 課題 it
+            // solved being closed is the expected result.
+            Kind::Method if stage != Stage::Operation => (r.solves.as_ref(), Kind::Issue),
+            _ => continue,
+        };
+        for link in list.into_iter().flat_map(|l| &l.items) {
+            let Some(p) = model.linked_record(parent, &link.value) else { continue };
+            let p = &model.records[p];
+            let why = match (p.closed.is_some(), p.stage()) {
+                (true, _) => Retired::Closed,
+                (false, Some(s)) if s.is_retired() => Retired::Stage(s),
+                _ => continue,
+            };
+            let message = Message::LinkToRetired {
+                target: link.value.clone(),
+                why,
+            };
+            out.push(Diagnostic::new(RULE.id, link.span, message).with_record(Some(&r.id)));
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The rules of SPEC §4: one module each, registered in [`RULES`].
+//!
+//! A rule module holds its documentation (what, why, how to fix; Japanese
+//! and English), its default severity and, for rules that look at the
+//! model, its check. Rules about syntax and schema (`parse-error`,
+//! `unknown-key` …) are found while loading; their modules hold only docs.
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Level, Model};
+
+mod beyond_period;
+mod broken_link;
+mod duplicate_id;
+mod duplicate_link;
+mod encoding;
+mod id_filename;
+mod id_format;
+mod incomplete_indicator;
+mod invalid_value;
+mod link_cycle;
+mod link_to_retired;
+mod misplaced_record;
+mod missing_decision;
+mod missing_indicator;
+mod missing_key;
+mod missing_link;
+mod missing_team;
+mod parse_error;
+pub mod personal_data;
+mod review_overdue;
+mod stale_pilot;
+mod unknown_key;
+mod wrong_link_kind;
+
+/// What every check sees: the model and the date it runs as of.
+#[derive(Clone, Copy)]
+pub struct Context<'m> {
+    /// The model.
+    pub model: &'m Model,
+    /// Today, or `--today`.
+    pub today: Date,
+}
+
+/// A rule's explanation in one language.
+#[derive(Clone, Copy, Debug)]
+pub struct DocText {
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
+/// One rule.
+#[derive(Clone, Copy)]
+pub struct Rule {
+    /// Its id.
+    pub id: RuleId,
+    /// Severity unless dx.toml says otherwise.
+    pub severity: Severity,
+    /// Japanese explanation.
+    pub ja: DocText,
+    /// English explanation.
+    pub en: DocText,
+    /// An example of what it finds, as TOML.
+    pub example: &'static str,
+    /// The check over the model; `None` for rules found while loading.
+    pub check: Option<fn(&Context<'_>, &mut Vec<Diagnostic>)>,
+}
+
+macro_rules! rules {
+    ($($variant:ident => $module:ident = $slug:literal),+ $(,)?) => {
+        /// A rule's identity; serialised as its slug.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $(#[doc = $slug] $variant),+
+        }
+
+        impl RuleId {
+            /// Every rule, in SPEC order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The stable slug: `broken-link`.
+            #[must_use]
+            pub fn slug(self) -> &'static str {
+                match self { $(Self::$variant => $slug),+ }
+            }
+
+            /// The rule with this slug.
+            #[must_use]
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                match slug { $($slug => Some(Self::$variant),)+ _ => None }
+            }
+
+            /// The rule's definition.
+            #[must_use]
+            pub fn rule(self) -> &'static Rule {
+                match self { $(Self::$variant => &$module::RULE),+ }
+            }
+        }
+
+        /// Every rule, in SPEC order.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE),+];
+    };
+}
+
+rules! {
+    ParseError => parse_error = "parse-error",
+    Encoding => encoding = "encoding",
+    UnknownKey => unknown_key = "unknown-key",
+    MissingKey => missing_key = "missing-key",
+    InvalidValue => invalid_value = "invalid-value",
+    IdFormat => id_format = "id-format",
+    IdFilename => id_filename = "id-filename",
+    DuplicateId => duplicate_id = "duplicate-id",
+    MisplacedRecord => misplaced_record = "misplaced-record",
+    BrokenLink => broken_link = "broken-link",
+    WrongLinkKind => wrong_link_kind = "wrong-link-kind",
+    MissingLink => missing_link = "missing-link",
+    DuplicateLink => duplicate_link = "duplicate-link",
+    LinkCycle => link_cycle = "link-cycle",
+    LinkToRetired => link_to_retired = "link-to-retired",
+    MissingIndicator => missing_indicator = "missing-indicator",
+    IncompleteIndicator => incomplete_indicator = "incomplete-indicator",
+    MissingDecision => missing_decision = "missing-decision",
+    MissingTeam => missing_team = "missing-team",
+    ReviewOverdue => review_overdue = "review-overdue",
+    StalePilot => stale_pilot = "stale-pilot",
+    BeyondPeriod => beyond_period = "beyond-period",
+    PersonalData => personal_data = "personal-data",
+}
+
+impl RuleId {
+    /// The rule's default severity.
+    #[must_use]
+    pub fn default_severity(self) -> Severity {
+        self.rule().severity
+    }
+}
+
+impl serde::Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+/// Run every check over the model, add what loading found, apply dx.toml's
+/// severities, and sort by path, line, column, rule.
+#[must_use]
+pub fn check(model: &Model, today: Date) -> Vec<Diagnostic> {
+    let ctx = Context { model, today };
+    let found: Vec<Diagnostic> = RULES
+        .par_iter()
+        .filter_map(|rule| rule.check)
+        .flat_map_iter(|check| {
+            let mut out = Vec::new();
+            check(&ctx, &mut out);
+            out
+        })
+        .collect();
+    let mut all: Vec<Diagnostic> = model
+        .load_diagnostics
+        .iter()
+        .cloned()
+        .chain(found)
+        .filter_map(|mut d| {
+            match model.settings.rules.get(&d.rule) {
+                Some(Level::Allow) => return None,
+                Some(Level::Error) => d.severity = Severity::Error,
+                Some(Level::Warning) => d.severity = Severity::Warning,
+                None => {}
+            }
+            Some(d)
+        })
+        .collect();
+    let key = |d: &Diagnostic| {
+        let (path, line, col) = model.files.locate(d.span);
+        (path.to_owned(), line, col, d.rule.slug())
+    };
+    all.sort_by_cached_key(key);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_matches_ids() {
+        assert_eq!(RULES.len(), RuleId::ALL.len());
+        for (rule, id) in RULES.iter().zip(RuleId::ALL) {
+            assert_eq!(rule.id, *id, "{} registered out of order", id.slug());
+            assert_eq!(RuleId::from_slug(id.slug()), Some(*id));
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in RULES {
+            for doc in [rule.ja, rule.en] {
+                assert!(!doc.summary.is_empty(), "{}", rule.id.slug());
+                assert!(!doc.why.is_empty(), "{}", rule.id.slug());
+                assert!(!doc.fix.is_empty(), "{}", rule.id.slug());
+            }
+            assert!(!rule.example.is_empty(), "{}", rule.id.slug());
+        }
+    }
+}
+
+/// The shape of every rule about what a stage needs: a finding on the
+/// `stage` value of each 手法 and 技術 for which `finding` says one.
+fn at_stage(
+    ctx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    id: RuleId,
+    finding: impl Fn(&crate::model::Record, crate::model::Stage) -> Option<crate::diag::Message>,
+) {
+    for r in &ctx.model.records {
+        let Some(stage) = &r.stage else { continue };
+        if let Some(message) = finding(r, stage.value) {
+            out.push(Diagnostic::new(id, stage.span, message).with_record(Some(&r.id)));
+        }
+    }
+}
