@@ -94,10 +94,7 @@ impl SourceFile {
         let byte = byte.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..byte)
-            .map_or(0, |s| s.chars().count());
+        let col = self.text.get(start..byte).map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -184,7 +181,11 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
         Ok(&self.get(id).text)
     }
 
-    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         let file = self.get(id);
         Ok(file.line_starts.partition_point(|&s| s <= byte) - 1)
     }

@@ -70,7 +70,10 @@ mod tests {
         assert_eq!(nearest("titel", keys), Some("title"));
         assert_eq!(nearest("solve", keys), Some("solves"));
         assert_eq!(nearest("completely-different", keys), None);
-        assert_eq!(nearest("実証", ["検討", "実証実験", "運用"]), Some("実証実験"));
+        assert_eq!(
+            nearest("実証", ["検討", "実証実験", "運用"]),
+            Some("実証実験")
+        );
     }
 
     #[test]

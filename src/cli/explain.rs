@@ -23,16 +23,26 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         for rule in RULES {
             let doc = doc(rule, lang);
             let severity = (lang.words().severity)(rule.severity);
-            writeln!(out, "{:<22} {:<8} {}", rule.id.slug(), severity, doc.summary)?;
+            writeln!(
+                out,
+                "{:<22} {:<8} {}",
+                rule.id.slug(),
+                severity,
+                doc.summary
+            )?;
         }
         return Ok(EXIT_OK);
     };
     let Some(id) = RuleId::from_slug(slug) else {
         let near = suggest::nearest(slug, RuleId::ALL.iter().map(|r| r.slug()));
         match (lang, near) {
-            (Lang::Ja, Some(n)) => bail!("規則「{slug}」はありません。「{n}」ではありませんか(一覧は `dx explain`)"),
+            (Lang::Ja, Some(n)) => {
+                bail!("規則「{slug}」はありません。「{n}」ではありませんか(一覧は `dx explain`)")
+            }
             (Lang::Ja, None) => bail!("規則「{slug}」はありません(一覧は `dx explain`)"),
-            (Lang::En, Some(n)) => bail!("no rule \"{slug}\"; did you mean \"{n}\"? (`dx explain` lists them)"),
+            (Lang::En, Some(n)) => {
+                bail!("no rule \"{slug}\"; did you mean \"{n}\"? (`dx explain` lists them)")
+            }
             (Lang::En, None) => bail!("no rule \"{slug}\" (`dx explain` lists them)"),
         }
     };
@@ -53,7 +63,11 @@ pub fn write_rule(rule: &Rule, lang: Lang, out: &mut dyn Write) -> std::io::Resu
     let doc = doc(rule, lang);
     writeln!(out, "{}", rule.id.slug())?;
     writeln!(out)?;
-    writeln!(out, "{severity}: {}", (lang.words().severity)(rule.severity))?;
+    writeln!(
+        out,
+        "{severity}: {}",
+        (lang.words().severity)(rule.severity)
+    )?;
     writeln!(out)?;
     writeln!(out, "{what}:\n  {}", doc.summary)?;
     writeln!(out)?;

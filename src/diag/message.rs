@@ -193,6 +193,8 @@ pub enum Message {
     NoLinkInDomain {
         /// The record's 領域 (or 分野).
         domain: String,
+        /// Whether `domain` is a 分野 (the record is a 課題).
+        field: bool,
     },
     /// A link to an ID that does not exist.
     BrokenLink {
@@ -317,4 +319,3 @@ pub enum BadValue {
     /// A period whose end is before its start.
     PeriodOrder,
 }
-

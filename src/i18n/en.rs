@@ -1,6 +1,6 @@
 //! English words, for `--lang en`.
 
-use super::{Words, list};
+use super::{Words, list, visible};
 use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
 use crate::model::LoadError;
 
@@ -11,7 +11,13 @@ pub(super) static WORDS: Words = Words {
     summary,
     load_error,
     clean: "No problems found.",
-    explain_headings: ["Default severity", "What it finds", "Why it matters", "How to fix", "Example"],
+    explain_headings: [
+        "Default severity",
+        "What it finds",
+        "Why it matters",
+        "How to fix",
+        "Example",
+    ],
     severity,
 };
 
@@ -63,19 +69,29 @@ fn message(m: &Message) -> String {
     match m {
         Message::ParseError { detail } => format!("not valid TOML: {detail}"),
         Message::TooLarge { size, limit } => {
-            format!("file too large ({} KiB; the limit is {} KiB)", size / 1024, limit / 1024)
+            format!(
+                "file too large ({} KiB; the limit is {} KiB)",
+                size / 1024,
+                limit / 1024
+            )
         }
         Message::NotUtf8 { guess: Some(g) } => format!("file is not UTF-8 (it looks like {g})"),
         Message::NotUtf8 { guess: None } => "file is not UTF-8 text".into(),
         Message::UnknownKey { key, .. } => format!("unknown key `{key}`"),
         Message::MissingKey { key } => format!("required key `{key}` is missing"),
         Message::MissingFile { path } => format!("required file {path} is missing"),
-        Message::WrongType { key, expected, found } => {
+        Message::WrongType {
+            key,
+            expected,
+            found,
+        } => {
             format!("`{key}` must be {}, found {found}", value_type(*expected))
         }
         Message::NotInVocabulary { key, value, .. } => format!("`{key}` cannot be \"{value}\""),
         Message::DateWithTime { key } => format!("`{key}` must be a date without time or offset"),
-        Message::DateAsString { key, value } => format!("`{key}` is a string (\"{value}\"), not a date"),
+        Message::DateAsString { key, value } => {
+            format!("`{key}` is a string (\"{value}\"), not a date")
+        }
         Message::BadValue { key, value, why } => match why {
             BadValue::Prefix => format!("`{key}`: \"{value}\" cannot be an ID prefix"),
             BadValue::PrefixClash => format!("`{key}`: \"{value}\" is the prefix of another kind"),
@@ -87,27 +103,49 @@ fn message(m: &Message) -> String {
             BadValue::Empty => format!("`{key}` is empty"),
             BadValue::PeriodOrder => format!("`{key}` ({value}) is before the start of the period"),
         },
-        Message::IdFormat { value, expected, .. } => {
+        Message::IdFormat {
+            value, expected, ..
+        } => {
+            let value = visible(value);
             format!("\"{value}\" is not a well-formed {} ID", id_kind(*expected))
         }
         Message::FileNameNotId { stem, .. } => format!("file name \"{stem}\" is not a record ID"),
-        Message::IdFilename { id, stem } => format!("id \"{id}\" differs from the file name \"{stem}\""),
+        Message::IdFilename { id, stem } => {
+            format!("id \"{id}\" differs from the file name \"{stem}\"")
+        }
         Message::DuplicateId { id, others } => {
             let others: Vec<&str> = others.iter().map(String::as_str).collect();
             format!("ID {id} is also used by {}", list(&others, ", "))
         }
-        Message::OutsideDomain => "record lies outside any domain folder (one holding domain.toml)".into(),
+        Message::OutsideDomain => {
+            "record lies outside any domain folder (one holding domain.toml)".into()
+        }
         Message::DomainOutsideField { domain } => {
             format!("domain {domain} lies outside any field folder (one holding field.toml)")
         }
-        Message::NoLinkInDomain { domain } => format!("none of the links stays in the record's own {domain}"),
-        Message::BrokenLink { target, expected, .. } => format!("{} \"{target}\" does not exist", id_kind(*expected)),
-        Message::WrongLinkKind { target, expected, found } => format!(
+        Message::NoLinkInDomain {
+            domain,
+            field: false,
+        } => format!("none of the links stays in the record's own domain {domain}"),
+        Message::NoLinkInDomain {
+            domain,
+            field: true,
+        } => format!("none of the vision items belongs to the record's own field {domain}"),
+        Message::BrokenLink {
+            target, expected, ..
+        } => format!("{} \"{target}\" does not exist", id_kind(*expected)),
+        Message::WrongLinkKind {
+            target,
+            expected,
+            found,
+        } => format!(
             "\"{target}\" is a {}; a {} is expected here",
             id_kind(*found),
             id_kind(*expected)
         ),
-        Message::MissingLink { key, expected } => format!("`{key}` is empty: name at least one {}", id_kind(*expected)),
+        Message::MissingLink { key, expected } => {
+            format!("`{key}` is empty: name at least one {}", id_kind(*expected))
+        }
         Message::DuplicateLink { target } => format!("\"{target}\" is listed more than once"),
         Message::LinkCycle { cycle } => {
             let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
@@ -119,20 +157,30 @@ fn message(m: &Message) -> String {
         },
         Message::MissingIndicator { stage } => format!("stage {} needs an indicator", stage.en()),
         Message::IndicatorWithoutTarget { name } => format!("indicator \"{name}\" has no target"),
-        Message::ActualWithoutMeasured { name } => format!("indicator \"{name}\" has an actual but no measured date"),
+        Message::ActualWithoutMeasured { name } => {
+            format!("indicator \"{name}\" has an actual but no measured date")
+        }
         Message::MissingDecision { stage } => format!("stage {} has no decision", stage.en()),
         Message::MissingTeam { stage } => format!("stage {} has no team", stage.en()),
-        Message::ReviewOverdue { due, today } => format!("review was due on {due} (today is {today})"),
+        Message::ReviewOverdue { due, today } => {
+            format!("review was due on {due} (today is {today})")
+        }
         Message::ReviewMissing => "in operation but no review_due".into(),
         Message::StalePilot { target_date, stage } => format!(
             "{} passed its indicators' target date {target_date} with no decision since",
             stage.en()
         ),
-        Message::BeyondPeriod { key, date, period_end } => {
+        Message::BeyondPeriod {
+            key,
+            date,
+            period_end,
+        } => {
             format!("`{key}` {date} is after the guideline's period_end {period_end}")
         }
         Message::PersonalData { kind, masked } => match kind {
-            PersonalKind::MyNumber => format!("looks like an individual number (My Number): {masked}"),
+            PersonalKind::MyNumber => {
+                format!("looks like an individual number (My Number): {masked}")
+            }
             PersonalKind::Phone => format!("looks like a phone number: {masked}"),
             PersonalKind::Email => format!("e-mail address outside the allowed domains: {masked}"),
         },
@@ -141,50 +189,106 @@ fn message(m: &Message) -> String {
 
 fn help(m: &Message) -> Option<String> {
     Some(match m {
-        Message::ParseError { .. } => "fix the syntax at the position shown (`dx explain parse-error`)".into(),
-        Message::TooLarge { .. } => "a record is a small text file; check for pasted content".into(),
+        Message::ParseError { .. } => {
+            "fix the syntax at the position shown (`dx explain parse-error`)".into()
+        }
+        Message::TooLarge { .. } => {
+            "a record is a small text file; check for pasted content".into()
+        }
         Message::NotUtf8 { .. } => "save the file again as UTF-8".into(),
-        Message::UnknownKey { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
-        Message::UnknownKey { suggestion: None, .. } => "see `dx explain unknown-key` and schemas/ for the keys".into(),
+        Message::UnknownKey {
+            suggestion: Some(s),
+            ..
+        } => format!("did you mean `{s}`?"),
+        Message::UnknownKey {
+            suggestion: None, ..
+        } => "see `dx explain unknown-key` and schemas/ for the keys".into(),
         Message::MissingKey { key } => format!("add `{key} = …`"),
-        Message::MissingFile { path } => format!("put {path} at the top of the tree (`dx init` writes one)"),
-        Message::WrongType { expected: ValueType::Date, .. } => "write dates unquoted, like 2025-03-31".into(),
+        Message::MissingFile { path } => {
+            format!("put {path} at the top of the tree (`dx init` writes one)")
+        }
+        Message::WrongType {
+            expected: ValueType::Date,
+            ..
+        } => "write dates unquoted, like 2025-03-31".into(),
         Message::WrongType { .. } | Message::BadValue { .. } => return None,
-        Message::NotInVocabulary { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
+        Message::NotInVocabulary {
+            suggestion: Some(s),
+            ..
+        } => format!("did you mean \"{s}\"?"),
         Message::NotInVocabulary { allowed, .. } => format!("allowed: {}", list(allowed, ", ")),
         Message::DateWithTime { .. } => "write the date alone, like 2025-03-31".into(),
         Message::DateAsString { value, .. } => format!("remove the quotes: {value}"),
-        Message::IdFormat { suggestion: Some(s), .. } => format!("write it half-width: \"{s}\""),
-        Message::IdFormat { expected, .. } => format!("{} IDs look like {}", id_kind(*expected), example_id(*expected)),
-        Message::FileNameNotId { suggestion: Some(s), .. } => format!("rename the file to {s}.toml"),
-        Message::FileNameNotId { .. } => "record files are named like K-001.toml; keep other TOML files out of the tree".into(),
+        Message::IdFormat {
+            suggestion: Some(s),
+            ..
+        } => format!("write it half-width: \"{s}\""),
+        Message::IdFormat { expected, .. } => format!(
+            "{} IDs look like {}",
+            id_kind(*expected),
+            example_id(*expected)
+        ),
+        Message::FileNameNotId {
+            suggestion: Some(s),
+            ..
+        } => format!("rename the file to {s}.toml"),
+        Message::FileNameNotId { .. } => {
+            "record files are named like K-001.toml; keep other TOML files out of the tree".into()
+        }
         Message::IdFilename { stem, .. } => format!("set id to \"{stem}\" or delete the line"),
         Message::DuplicateId { .. } => "rename one to a free ID and fix the links".into(),
         Message::OutsideDomain => "move it into a domain folder".into(),
-        Message::DomainOutsideField { .. } => "add field.toml to the field folder, or move the domain into one".into(),
-        Message::NoLinkInDomain { .. } => "consider moving it to the domain of what it links to".into(),
-        Message::BrokenLink { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
+        Message::DomainOutsideField { .. } => {
+            "add field.toml to the field folder, or move the domain into one".into()
+        }
+        Message::NoLinkInDomain { .. } => {
+            "consider moving it to the domain of what it links to".into()
+        }
+        Message::BrokenLink {
+            suggestion: Some(s),
+            ..
+        } => format!("did you mean \"{s}\"?"),
         Message::BrokenLink { .. } => "create the record (`dx new`) or check the ID".into(),
-        Message::WrongLinkKind { expected, .. } => format!("name a {} such as {}", id_kind(*expected), example_id(*expected)),
-        Message::MissingLink { expected, .. } => format!("for example [\"{}\"]", example_id(*expected)),
+        Message::WrongLinkKind { expected, .. } => format!(
+            "name a {} such as {}",
+            id_kind(*expected),
+            example_id(*expected)
+        ),
+        Message::MissingLink { expected, .. } => {
+            format!("for example [\"{}\"]", example_id(*expected))
+        }
         Message::DuplicateLink { .. } => "delete the repeat (`dx fmt` fixes it)".into(),
         Message::LinkCycle { .. } => "remove or correct one expands in the loop".into(),
         Message::LinkToRetired { .. } => "review the stage, or relink".into(),
-        Message::MissingIndicator { .. } => "add an [[indicator]] (name, unit, baseline, target, target_date)".into(),
+        Message::MissingIndicator { .. } => {
+            "add an [[indicator]] (name, unit, baseline, target, target_date)".into()
+        }
         Message::IndicatorWithoutTarget { .. } => "add target = …".into(),
         Message::ActualWithoutMeasured { .. } => "add measured = 2025-09-30".into(),
         Message::MissingDecision { .. } => "add a [[decision]] (date, body, result)".into(),
         Message::MissingTeam { .. } => "add a [team] (name, kind, lead, departments)".into(),
-        Message::ReviewOverdue { .. } | Message::ReviewMissing => "review it, record the [[decision]] and set the next review_due".into(),
-        Message::StalePilot { .. } => "report the results, record the decision and update the stage".into(),
-        Message::BeyondPeriod { .. } => "use a date within the period, or revise period_end in dx.toml".into(),
-        Message::PersonalData { kind: PersonalKind::Email, .. } => "remove it, or allow the city's domain in dx.toml [privacy]".into(),
+        Message::ReviewOverdue { .. } | Message::ReviewMissing => {
+            "review it, record the [[decision]] and set the next review_due".into()
+        }
+        Message::StalePilot { .. } => {
+            "report the results, record the decision and update the stage".into()
+        }
+        Message::BeyondPeriod { .. } => {
+            "use a date within the period, or revise period_end in dx.toml".into()
+        }
+        Message::PersonalData {
+            kind: PersonalKind::Email,
+            ..
+        } => "remove it, or allow the city's domain in dx.toml [privacy]".into(),
         Message::PersonalData { .. } => "remove it; name a department or role instead".into(),
     })
 }
 
 fn summary(s: &Summary) -> String {
-    format!("{} errors, {} warnings ({} records checked)", s.errors, s.warnings, s.records)
+    format!(
+        "{} errors, {} warnings ({} records checked)",
+        s.errors, s.warnings, s.records
+    )
 }
 
 fn load_error(e: &LoadError) -> String {

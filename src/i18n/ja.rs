@@ -1,6 +1,6 @@
 //! 日本語の文言。
 
-use super::{Words, list};
+use super::{Words, list, visible};
 use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
 use crate::model::LoadError;
 
@@ -11,7 +11,13 @@ pub(super) static WORDS: Words = Words {
     summary,
     load_error,
     clean: "問題は見つかりませんでした。",
-    explain_headings: ["既定の重大度", "何を検出するか", "なぜ問題か", "直し方", "例"],
+    explain_headings: [
+        "既定の重大度",
+        "何を検出するか",
+        "なぜ問題か",
+        "直し方",
+        "例",
+    ],
     severity,
 };
 
@@ -79,42 +85,66 @@ fn parse_detail(detail: &str) -> String {
     let known = [
         ("duplicate key", "同じキーが2回書かれています"),
         ("invalid basic string", "文字列の閉じ引用符 \" がありません"),
-        ("invalid literal string", "文字列の閉じ引用符 ' がありません"),
+        (
+            "invalid literal string",
+            "文字列の閉じ引用符 ' がありません",
+        ),
         ("max recursion depth", "配列やテーブルの入れ子が深すぎます"),
         ("invalid key", "キーの書き方が正しくありません"),
-        ("invalid table header", "テーブル見出し [...] の書き方が正しくありません"),
+        (
+            "invalid table header",
+            "テーブル見出し [...] の書き方が正しくありません",
+        ),
         ("expected `=`", "キーの後に = がありません"),
         ("unclosed array", "配列の閉じかっこ ] がありません"),
         ("invalid array", "配列の書き方が正しくありません"),
-        ("invalid inline table", "インラインテーブル {...} の書き方が正しくありません"),
+        (
+            "invalid inline table",
+            "インラインテーブル {...} の書き方が正しくありません",
+        ),
     ];
     known
         .iter()
         .find(|(en, _)| detail.contains(en))
-        .map_or_else(|| format!("TOML の書き方が正しくありません({detail})"), |(_, ja)| (*ja).to_owned())
+        .map_or_else(
+            || format!("TOML の書き方が正しくありません({detail})"),
+            |(_, ja)| (*ja).to_owned(),
+        )
 }
 
 fn message(m: &Message) -> String {
     match m {
-        Message::ParseError { detail } => format!("TOML として読み取れません: {}", parse_detail(detail)),
+        Message::ParseError { detail } => {
+            format!("TOML として読み取れません: {}", parse_detail(detail))
+        }
         Message::TooLarge { size, limit } => format!(
             "ファイルが大きすぎます({} KiB、上限は {} KiB)",
             size / 1024,
             limit / 1024
         ),
-        Message::NotUtf8 { guess: Some(g) } => format!("ファイルが UTF-8 ではありません({g} で保存されているようです)"),
+        Message::NotUtf8 { guess: Some(g) } => {
+            format!("ファイルが UTF-8 ではありません({g} で保存されているようです)")
+        }
         Message::NotUtf8 { guess: None } => "ファイルが UTF-8 のテキストではありません".into(),
         Message::UnknownKey { key, .. } => format!("キー `{key}` はここでは使えません"),
         Message::MissingKey { key } => format!("必須のキー `{key}` がありません"),
         Message::MissingFile { path } => format!("必須のファイル {path} がありません"),
-        Message::WrongType { key, expected, found } => format!(
+        Message::WrongType {
+            key,
+            expected,
+            found,
+        } => format!(
             "`{key}` は{}で書きます({}が書かれています)",
             value_type(*expected),
             toml_type(found)
         ),
         Message::NotInVocabulary { key, value, .. } => format!("`{key}` に「{value}」は使えません"),
-        Message::DateWithTime { key } => format!("`{key}` は時刻やタイムゾーンを含まない日付で書きます"),
-        Message::DateAsString { key, value } => format!("`{key}` の日付が文字列(\"{value}\")になっています"),
+        Message::DateWithTime { key } => {
+            format!("`{key}` は時刻やタイムゾーンを含まない日付で書きます")
+        }
+        Message::DateAsString { key, value } => {
+            format!("`{key}` の日付が文字列(\"{value}\")になっています")
+        }
         Message::BadValue { key, value, why } => match why {
             BadValue::Prefix => format!("`{key}` の「{value}」は ID の接頭辞に使えません"),
             BadValue::PrefixClash => format!("`{key}` の「{value}」は他の種類の接頭辞と同じです"),
@@ -126,30 +156,56 @@ fn message(m: &Message) -> String {
             BadValue::Empty => format!("`{key}` が空です"),
             BadValue::PeriodOrder => format!("`{key}`({value})が期間の開始日より前です"),
         },
-        Message::IdFormat { value, expected, .. } => {
-            format!("「{value}」は{}の ID の形ではありません", id_kind(*expected))
+        Message::IdFormat {
+            value, expected, ..
+        } => {
+            let value = visible(value);
+            format!(
+                "「{value}」は{}の ID の形ではありません",
+                id_kind(*expected)
+            )
         }
-        Message::FileNameNotId { stem, .. } => format!("ファイル名「{stem}」がレコードの ID になっていません"),
+        Message::FileNameNotId { stem, .. } => {
+            format!("ファイル名「{stem}」がレコードの ID になっていません")
+        }
         Message::IdFilename { id, stem } => format!("id「{id}」がファイル名「{stem}」と違います"),
         Message::DuplicateId { id, others } => {
             let others: Vec<&str> = others.iter().map(String::as_str).collect();
             format!("ID {id} は {} でも使われています", list(&others, "、"))
         }
-        Message::OutsideDomain => "レコードが領域のフォルダ(domain.toml のあるフォルダ)の外にあります".into(),
+        Message::OutsideDomain => {
+            "レコードが領域のフォルダ(domain.toml のあるフォルダ)の外にあります".into()
+        }
         Message::DomainOutsideField { domain } => {
             format!("領域 {domain} が分野のフォルダ(field.toml のあるフォルダ)の中にありません")
         }
-        Message::NoLinkInDomain { domain } => format!("リンク先がどれも自分の領域({domain})にありません"),
-        Message::BrokenLink { target, expected, .. } => {
+        Message::NoLinkInDomain {
+            domain,
+            field: false,
+        } => format!("解決・実現する対象がどれも自分の領域({domain})にありません"),
+        Message::NoLinkInDomain {
+            domain,
+            field: true,
+        } => format!("ビジョン項目がどれも自分の分野({domain})のものではありません"),
+        Message::BrokenLink {
+            target, expected, ..
+        } => {
             format!("{}「{target}」は存在しません", id_kind(*expected))
         }
-        Message::WrongLinkKind { target, expected, found } => format!(
+        Message::WrongLinkKind {
+            target,
+            expected,
+            found,
+        } => format!(
             "「{target}」は{}です。ここには{}を書きます",
             id_kind(*found),
             id_kind(*expected)
         ),
         Message::MissingLink { key, expected } => {
-            format!("`{key}` が空です: {}を一つ以上書いてください", id_kind(*expected))
+            format!(
+                "`{key}` が空です: {}を一つ以上書いてください",
+                id_kind(*expected)
+            )
         }
         Message::DuplicateLink { target } => format!("「{target}」が同じリストに2回以上あります"),
         Message::LinkCycle { cycle } => {
@@ -161,24 +217,40 @@ fn message(m: &Message) -> String {
             Retired::Stage(s) => format!("リンク先の手法 {target} は「{s}」になっています"),
         },
         Message::MissingIndicator { stage } => format!("段階「{stage}」なのに評価指標がありません"),
-        Message::IndicatorWithoutTarget { name } => format!("評価指標「{name}」に目標値 target がありません"),
+        Message::IndicatorWithoutTarget { name } => {
+            format!("評価指標「{name}」に目標値 target がありません")
+        }
         Message::ActualWithoutMeasured { name } => {
             format!("評価指標「{name}」の実績値 actual に測定日 measured がありません")
         }
-        Message::MissingDecision { stage } => format!("段階「{stage}」なのに意思決定の記録がありません"),
-        Message::MissingTeam { stage } => format!("段階「{stage}」なのに検討チーム(またはタスクフォース)がありません"),
-        Message::ReviewOverdue { due, today } => format!("定期的な見直しの期限 {due} を過ぎています(本日 {today})"),
+        Message::MissingDecision { stage } => {
+            format!("段階「{stage}」なのに意思決定の記録がありません")
+        }
+        Message::MissingTeam { stage } => {
+            format!("段階「{stage}」なのに検討チーム(またはタスクフォース)がありません")
+        }
+        Message::ReviewOverdue { due, today } => {
+            format!("定期的な見直しの期限 {due} を過ぎています(本日 {today})")
+        }
         Message::ReviewMissing => "運用中なのに定期的な見直しの期限 review_due がありません".into(),
         Message::StalePilot { target_date, stage } => format!(
             "「{stage}」の評価指標の目標日 {target_date} を過ぎましたが、その後の意思決定がありません"
         ),
-        Message::BeyondPeriod { key, date, period_end } => {
+        Message::BeyondPeriod {
+            key,
+            date,
+            period_end,
+        } => {
             format!("`{key}` の {date} が指針の期間の終わり({period_end})より後です")
         }
         Message::PersonalData { kind, masked } => match kind {
-            PersonalKind::MyNumber => format!("個人番号(マイナンバー)と思われる数字があります: {masked}"),
+            PersonalKind::MyNumber => {
+                format!("個人番号(マイナンバー)と思われる数字があります: {masked}")
+            }
             PersonalKind::Phone => format!("電話番号と思われる文字列があります: {masked}"),
-            PersonalKind::Email => format!("許可されていないドメインのメールアドレスがあります: {masked}"),
+            PersonalKind::Email => {
+                format!("許可されていないドメインのメールアドレスがあります: {masked}")
+            }
         },
     }
 }
@@ -230,7 +302,10 @@ fn help(m: &Message) -> Option<String> {
 }
 
 fn summary(s: &Summary) -> String {
-    format!("エラー {} 件、警告 {} 件(レコード {} 件を検査)", s.errors, s.warnings, s.records)
+    format!(
+        "エラー {} 件、警告 {} 件(レコード {} 件を検査)",
+        s.errors, s.warnings, s.records
+    )
 }
 
 fn load_error(e: &LoadError) -> String {

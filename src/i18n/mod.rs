@@ -67,6 +67,20 @@ impl Lang {
     }
 }
 
+/// Text with invisible characters shown as `<U+200B>`, so that a message
+/// about an ID that looks right says why it is not.
+pub(crate) fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
+                format!("<U+{:04X}>", c as u32)
+            }
+            c if c.is_control() => format!("<U+{:04X}>", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// `a、b、c` or `a, b, c`.
 pub(crate) fn list(items: &[&str], sep: &str) -> String {
     items.join(sep)

@@ -94,8 +94,14 @@ mod tests {
     #[test]
     fn repairs_full_width() {
         let p = Prefixes::default();
-        assert_eq!(repair(&p, IdKind::Issue, "ｋ－００１").as_deref(), Some("K-001"));
-        assert_eq!(repair(&p, IdKind::Vision, "ｋｕｒａｓｈｉ－１").as_deref(), Some("kurashi-1"));
+        assert_eq!(
+            repair(&p, IdKind::Issue, "ｋ－００１").as_deref(),
+            Some("K-001")
+        );
+        assert_eq!(
+            repair(&p, IdKind::Vision, "ｋｕｒａｓｈｉ－１").as_deref(),
+            Some("kurashi-1")
+        );
         assert_eq!(repair(&p, IdKind::Issue, "K-001"), None);
         assert_eq!(repair(&p, IdKind::Issue, "課題1"), None);
     }

@@ -9,9 +9,8 @@ use toml::de::DeTable;
 
 use super::reader::{Reader, Table};
 use super::{
-    Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model,
-    Outcome, Record, Reference, Settings, Stage, Team, TeamKind, Thing, VisionItem, Visibility,
-    ids, schema,
+    Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model, Outcome, Record,
+    Reference, Settings, Stage, Team, TeamKind, Thing, Visibility, VisionItem, ids, schema,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 use crate::files::{FileDb, FileId, SourceFile, Span};
@@ -98,7 +97,9 @@ fn walk(root: &Path) -> Result<Vec<Entry>, LoadError> {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         let entry = entry.map_err(|e| LoadError::Io {
-            path: e.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf),
+            path: e
+                .path()
+                .map_or_else(|| root.to_path_buf(), Path::to_path_buf),
             source: e
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("walk failed")),
@@ -274,7 +275,8 @@ fn read_one(index: usize, entry: &Entry, settings: &Settings) -> Result<Parsed, 
                 Message::NotUtf8 { .. } => RuleId::Encoding,
                 _ => RuleId::ParseError,
             };
-            let diag = Diagnostic::new(rule, Span::file_start(file), message).with_record(record_name);
+            let diag =
+                Diagnostic::new(rule, Span::file_start(file), message).with_record(record_name);
             return Ok(Parsed {
                 file: SourceFile::new(entry.rel.clone(), String::new()),
                 content: placeholder(),
@@ -302,7 +304,9 @@ fn read_one(index: usize, entry: &Entry, settings: &Settings) -> Result<Parsed, 
                 prefix: "",
             };
             match (entry.role, &record) {
-                (Role::Settings, _) => Content::Settings(Box::new(read_settings(&mut reader, root))),
+                (Role::Settings, _) => {
+                    Content::Settings(Box::new(read_settings(&mut reader, root)))
+                }
                 (Role::Principles, _) => read_principles(&mut reader, root),
                 (Role::National, _) => read_national(&mut reader, root),
                 (Role::Field, _) => read_field(&mut reader, root, &entry.rel),
@@ -325,7 +329,11 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
     let mut s = Settings::default();
     r.check_keys(root, schema::SETTINGS);
     if let Some((t, span)) = r.table(root, "tree", false) {
-        let t = Table { table: t, span: (span.start, span.end), prefix: "tree." };
+        let t = Table {
+            table: t,
+            span: (span.start, span.end),
+            prefix: "tree.",
+        };
         r.check_keys(t, schema::SETTINGS_TREE);
         s.organization = r.string(t, "organization", false).map(|v| v.value);
         s.guideline = r.string(t, "guideline", false).map(|v| v.value);
@@ -348,23 +356,51 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
         s.period_end = end.map(|v| v.value);
     }
     if let Some((t, span)) = r.table(root, "review", false) {
-        let t = Table { table: t, span: (span.start, span.end), prefix: "review." };
+        let t = Table {
+            table: t,
+            span: (span.start, span.end),
+            prefix: "review.",
+        };
         r.check_keys(t, schema::SETTINGS_REVIEW);
         if let Some(n) = r.positive_integer(t, "interval_months", false) {
             s.review_interval_months = n.value;
         }
     }
     if let Some((t, span)) = r.table(root, "ids", false) {
-        read_prefixes(r, Table { table: t, span: (span.start, span.end), prefix: "ids." }, &mut s);
+        read_prefixes(
+            r,
+            Table {
+                table: t,
+                span: (span.start, span.end),
+                prefix: "ids.",
+            },
+            &mut s,
+        );
     }
     if let Some((t, span)) = r.table(root, "rules", false) {
-        read_rule_levels(r, Table { table: t, span: (span.start, span.end), prefix: "rules." }, &mut s);
+        read_rule_levels(
+            r,
+            Table {
+                table: t,
+                span: (span.start, span.end),
+                prefix: "rules.",
+            },
+            &mut s,
+        );
     }
     if let Some((t, span)) = r.table(root, "privacy", false) {
-        let t = Table { table: t, span: (span.start, span.end), prefix: "privacy." };
+        let t = Table {
+            table: t,
+            span: (span.start, span.end),
+            prefix: "privacy.",
+        };
         r.check_keys(t, schema::SETTINGS_PRIVACY);
         if let Some(list) = r.strings(t, "allowed_email_domains", false) {
-            s.allowed_email_domains = list.items.into_iter().map(|d| d.value.to_ascii_lowercase()).collect();
+            s.allowed_email_domains = list
+                .items
+                .into_iter()
+                .map(|d| d.value.to_ascii_lowercase())
+                .collect();
         }
     }
     s
@@ -374,7 +410,9 @@ fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
     r.check_keys(t, schema::SETTINGS_IDS);
     for kind in Kind::ALL {
         let key = schema::SETTINGS_IDS[kind as usize];
-        let Some(p) = r.string(t, key, false) else { continue };
+        let Some(p) = r.string(t, key, false) else {
+            continue;
+        };
         let valid = !p.value.is_empty() && p.value.bytes().all(|b| b.is_ascii_uppercase());
         let clash = Kind::ALL
             .into_iter()
@@ -412,7 +450,8 @@ fn read_rule_levels(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
     for (key, _) in t.table {
         let name: &str = key.get_ref();
         let Some(rule) = RuleId::from_slug(name) else {
-            let suggestion = crate::suggest::nearest(name, RuleId::ALL.iter().map(|r| r.slug())).map(str::to_owned);
+            let suggestion = crate::suggest::nearest(name, RuleId::ALL.iter().map(|r| r.slug()))
+                .map(str::to_owned);
             r.push(
                 RuleId::UnknownKey,
                 key.span(),
@@ -429,11 +468,20 @@ fn read_rule_levels(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
     }
 }
 
-fn read_references(r: &mut Reader<'_>, root: Table<'_, '_>, key: &str, kind: IdKind) -> Vec<Reference> {
+fn read_references(
+    r: &mut Reader<'_>,
+    root: Table<'_, '_>,
+    key: &str,
+    kind: IdKind,
+) -> Vec<Reference> {
     let prefix = format!("{key}.");
     let mut out = Vec::new();
     for (table, span) in r.tables(root, key) {
-        let t = Table { table, span: (span.start, span.end), prefix: &prefix };
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: &prefix,
+        };
         r.check_keys(t, schema::REFERENCE);
         let id = r.string(t, "id", true);
         let title = r.string(t, "title", true);
@@ -476,12 +524,19 @@ fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
 
 fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
     r.check_keys(root, schema::FIELD);
-    let name = r.string(root, "name", true).map(|s| s.value).unwrap_or_default();
+    let name = r
+        .string(root, "name", true)
+        .map(|s| s.value)
+        .unwrap_or_default();
     let working_group = r.string(root, "working_group", false).map(|s| s.value);
     let field_id = parent_dir(rel).rsplit('/').next().unwrap_or_default();
     let mut vision: Vec<VisionItem> = Vec::new();
     for (table, span) in r.tables(root, "vision") {
-        let t = Table { table, span: (span.start, span.end), prefix: "vision." };
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "vision.",
+        };
         r.check_keys(t, schema::VISION);
         let no = r.positive_integer(t, "no", true);
         let text = r.string(t, "text", true);
@@ -516,20 +571,38 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
 fn read_domain(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     r.check_keys(root, schema::DOMAIN);
     Content::Domain {
-        name: r.string(root, "name", true).map(|s| s.value).unwrap_or_default(),
+        name: r
+            .string(root, "name", true)
+            .map(|s| s.value)
+            .unwrap_or_default(),
         description: r.string(root, "description", false).map(|s| s.value),
     }
 }
 
-fn read_record(r: &mut Reader<'_>, root: Table<'_, '_>, id: &str, kind: Kind, file: FileId) -> Record {
+fn read_record(
+    r: &mut Reader<'_>,
+    root: Table<'_, '_>,
+    id: &str,
+    kind: Kind,
+    file: FileId,
+) -> Record {
     r.check_keys(root, schema::record_keys(kind));
     let mut rec = Record::blank(id.to_owned(), kind, file);
     rec.parsed = true;
     rec.id_key = r.string(root, "id", false);
     rec.title = r.string(root, "title", true);
     rec.owner = r.string(root, "owner", false);
-    rec.visibility = r.vocab(root, "visibility", false, Visibility::WORDS, Visibility::parse);
-    rec.tags = r.strings(root, "tags", false).map(|l| l.items).unwrap_or_default();
+    rec.visibility = r.vocab(
+        root,
+        "visibility",
+        false,
+        Visibility::WORDS,
+        Visibility::parse,
+    );
+    rec.tags = r
+        .strings(root, "tags", false)
+        .map(|l| l.items)
+        .unwrap_or_default();
     match kind {
         Kind::Issue => {
             rec.vision = r.strings(root, "vision", true);
@@ -560,18 +633,29 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
     rec.stage = r.vocab(root, "stage", true, Stage::WORDS, Stage::parse);
     rec.review_due = r.date(root, "review_due", false);
     if let Some((table, span)) = r.table(root, "team", false) {
-        let t = Table { table, span: (span.start, span.end), prefix: "team." };
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "team.",
+        };
         r.check_keys(t, schema::TEAM);
         rec.team = Some(Team {
             span: r.span(span),
             name: r.string(t, "name", true),
             kind: r.vocab(t, "kind", false, TeamKind::WORDS, TeamKind::parse),
             lead: r.string(t, "lead", false),
-            departments: r.strings(t, "departments", false).map(|l| l.items).unwrap_or_default(),
+            departments: r
+                .strings(t, "departments", false)
+                .map(|l| l.items)
+                .unwrap_or_default(),
         });
     }
     for (table, span) in r.tables(root, "indicator") {
-        let t = Table { table, span: (span.start, span.end), prefix: "indicator." };
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "indicator.",
+        };
         r.check_keys(t, schema::INDICATOR);
         rec.indicators.push(Indicator {
             span: r.span(span),
@@ -585,7 +669,11 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
         });
     }
     for (table, span) in r.tables(root, "decision") {
-        let t = Table { table, span: (span.start, span.end), prefix: "decision." };
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "decision.",
+        };
         r.check_keys(t, schema::DECISION);
         rec.decisions.push(Decision {
             span: r.span(span),
@@ -599,7 +687,11 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
 
 fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
     let (table, span) = r.table(root, "closed", false)?;
-    let t = Table { table, span: (span.start, span.end), prefix: "closed." };
+    let t = Table {
+        table,
+        span: (span.start, span.end),
+        prefix: "closed.",
+    };
     r.check_keys(t, schema::CLOSED);
     Some(Closed {
         span: r.span(span),
@@ -664,11 +756,15 @@ struct Assembler {
 
 impl Assembler {
     fn missing_file(&mut self, path: &str) {
-        let file = self.files.add(SourceFile::new(path.to_owned(), String::new()));
+        let file = self
+            .files
+            .add(SourceFile::new(path.to_owned(), String::new()));
         self.diags.push(Diagnostic::new(
             RuleId::MissingKey,
             Span::file_start(file),
-            Message::MissingFile { path: path.to_owned() },
+            Message::MissingFile {
+                path: path.to_owned(),
+            },
         ));
     }
 }
@@ -701,7 +797,11 @@ fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
                 working_group,
                 vision,
             } => {
-                let id = parent_dir(&path).rsplit('/').next().unwrap_or_default().to_owned();
+                let id = parent_dir(&path)
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
                 if !ids::is_field_id(&id) {
                     a.diags.push(Diagnostic::new(
                         RuleId::IdFormat,
@@ -847,9 +947,22 @@ mod tests {
     #[test]
     fn decode_guesses_japanese_encodings() {
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("課題 = \"来庁\"");
-        assert_eq!(decode(sjis.into_owned()), Err(Message::NotUtf8 { guess: Some("Shift_JIS") }));
+        assert_eq!(
+            decode(sjis.into_owned()),
+            Err(Message::NotUtf8 {
+                guess: Some("Shift_JIS")
+            })
+        );
         let (euc, _, _) = encoding_rs::EUC_JP.encode("課題 = \"来庁\"");
-        assert_eq!(decode(euc.into_owned()), Err(Message::NotUtf8 { guess: Some("EUC-JP") }));
-        assert_eq!(decode(b"\xEF\xBB\xBFa = 1".to_vec()), Ok("a = 1".to_owned()));
+        assert_eq!(
+            decode(euc.into_owned()),
+            Err(Message::NotUtf8 {
+                guess: Some("EUC-JP")
+            })
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa = 1".to_vec()),
+            Ok("a = 1".to_owned())
+        );
     }
 }

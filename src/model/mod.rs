@@ -284,7 +284,10 @@ impl Record {
                 key("considerations", IdKind::Consideration, false),
                 self.considerations.as_ref(),
             ),
-            (key("national", IdKind::National, false), self.national.as_ref()),
+            (
+                key("national", IdKind::National, false),
+                self.national.as_ref(),
+            ),
             (
                 key("implements", IdKind::Method, true),
                 self.implements.as_ref(),

@@ -86,7 +86,13 @@ impl<'r> Reader<'r> {
         value
     }
 
-    fn wrong_type(&mut self, t: Table<'_, '_>, key: &str, v: &Spanned<DeValue<'_>>, expected: ValueType) {
+    fn wrong_type(
+        &mut self,
+        t: Table<'_, '_>,
+        key: &str,
+        v: &Spanned<DeValue<'_>>,
+        expected: ValueType,
+    ) {
         self.push(
             RuleId::InvalidValue,
             v.span(),
@@ -166,10 +172,19 @@ impl<'r> Reader<'r> {
             DeValue::Datetime(dt) => {
                 let local = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none());
                 let date = local.and_then(|d| {
-                    Date::new(i16::try_from(d.year).ok()?, i8::try_from(d.month).ok()?, i8::try_from(d.day).ok()?).ok()
+                    Date::new(
+                        i16::try_from(d.year).ok()?,
+                        i8::try_from(d.month).ok()?,
+                        i8::try_from(d.day).ok()?,
+                    )
+                    .ok()
                 });
                 if date.is_none() {
-                    self.push(RuleId::InvalidValue, v.span(), Message::DateWithTime { key: full_key() });
+                    self.push(
+                        RuleId::InvalidValue,
+                        v.span(),
+                        Message::DateWithTime { key: full_key() },
+                    );
                 }
                 date.map(|d| Sp::new(d, self.span(v.span())))
             }
@@ -194,7 +209,9 @@ impl<'r> Reader<'r> {
     pub fn number(&mut self, t: Table<'_, '_>, key: &str) -> Option<Sp<f64>> {
         let v = self.get(t, key, false)?;
         let n = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             _ => {
                 self.wrong_type(t, key, v, ValueType::Number);
@@ -209,7 +226,10 @@ impl<'r> Reader<'r> {
                     v.span(),
                     Message::BadValue {
                         key: format!("{}{key}", t.prefix),
-                        value: v.get_ref().as_float().map_or_else(String::new, |f| f.as_str().to_owned()),
+                        value: v
+                            .get_ref()
+                            .as_float()
+                            .map_or_else(String::new, |f| f.as_str().to_owned()),
                         why: crate::diag::BadValue::NotFinite,
                     },
                 );
@@ -218,7 +238,12 @@ impl<'r> Reader<'r> {
         }
     }
 
-    pub fn positive_integer(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<u32>> {
+    pub fn positive_integer(
+        &mut self,
+        t: Table<'_, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<Sp<u32>> {
         let v = self.get(t, key, required)?;
         let n = v
             .get_ref()
@@ -232,7 +257,12 @@ impl<'r> Reader<'r> {
     }
 
     /// A sub-table (`[team]`).
-    pub fn table<'t, 'i>(&mut self, t: Table<'t, 'i>, key: &str, required: bool) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+    pub fn table<'t, 'i>(
+        &mut self,
+        t: Table<'t, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
         let v = self.get(t, key, required)?;
         if let Some(table) = v.get_ref().as_table() {
             Some((table, v.span()))
@@ -243,7 +273,11 @@ impl<'r> Reader<'r> {
     }
 
     /// An array of tables (`[[indicator]]`).
-    pub fn tables<'t, 'i>(&mut self, t: Table<'t, 'i>, key: &str) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+    pub fn tables<'t, 'i>(
+        &mut self,
+        t: Table<'t, 'i>,
+        key: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
         let Some(v) = self.get(t, key, false) else {
             return Vec::new();
         };

@@ -26,7 +26,11 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
             Severity::Warning => Level::Warning,
         };
         let mut labels: Vec<Label<FileId>> = vec![Label::primary(d.span.file, d.span.range())];
-        labels.extend(d.related.iter().map(|s| Label::secondary(s.file, s.range())));
+        labels.extend(
+            d.related
+                .iter()
+                .map(|s| Label::secondary(s.file, s.range())),
+        );
         let notes = f
             .lang
             .help(&d.message)
@@ -38,7 +42,12 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
             .with_labels(labels)
             .with_notes(notes);
         let result = if color {
-            term::emit_to_write_style(&mut termcolor::Ansi::new(&mut *out), &config, f.files, &report)
+            term::emit_to_write_style(
+                &mut termcolor::Ansi::new(&mut *out),
+                &config,
+                f.files,
+                &report,
+            )
         } else {
             term::emit_to_io_write(&mut *out, &config, f.files, &report)
         };

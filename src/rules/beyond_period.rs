@@ -21,7 +21,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(end) = ctx.model.settings.period_end else { return };
+    let Some(end) = ctx.model.settings.period_end else {
+        return;
+    };
     for r in &ctx.model.records {
         let dates = r
             .indicators

@@ -39,7 +39,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn exists(model: &Model, kind: IdKind, id: &str) -> bool {
-    model.lookup.get(id).is_some_and(|t| model.kind_of(t) == kind)
+    model
+        .lookup
+        .get(id)
+        .is_some_and(|t| model.kind_of(t) == kind)
 }
 
 /// The existing ID of `kind` nearest to `value`.

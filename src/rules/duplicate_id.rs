@@ -25,7 +25,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn place(r: &Record) -> Span {
-    r.id_key.as_ref().map_or(Span::file_start(r.file), |k| k.span)
+    r.id_key
+        .as_ref()
+        .map_or(Span::file_start(r.file), |k| k.span)
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -36,7 +38,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for group in by_id.values().filter(|g| g.len() > 1) {
         for r in group {
-            let others: Vec<&Record> = group.iter().copied().filter(|o| !std::ptr::eq(*o, *r)).collect();
+            let others: Vec<&Record> = group
+                .iter()
+                .copied()
+                .filter(|o| !std::ptr::eq(*o, *r))
+                .collect();
             let message = Message::DuplicateId {
                 id: r.id.clone(),
                 others: others.iter().map(|o| model.path_of(o).to_owned()).collect(),

@@ -66,10 +66,13 @@ fn report(ctx: &Context<'_>, members: &[usize], out: &mut Vec<Diagnostic>) {
     let Some(first) = (0..members.len()).min_by_key(|&k| &model.records[members[k]].id) else {
         return;
     };
-    let mut cycle: Vec<String> = (0..=members.len())
-        .map(|k| model.records[members[(first + k) % members.len()]].id.clone())
+    let cycle: Vec<String> = (0..=members.len())
+        .map(|k| {
+            model.records[members[(first + k) % members.len()]]
+                .id
+                .clone()
+        })
         .collect();
-    cycle.dedup();
     let r = &model.records[members[first]];
     if let Some(e) = &r.expands {
         let message = Message::LinkCycle { cycle };

@@ -37,7 +37,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             _ => continue,
         };
         for link in list.into_iter().flat_map(|l| &l.items) {
-            let Some(p) = model.linked_record(parent, &link.value) else { continue };
+            let Some(p) = model.linked_record(parent, &link.value) else {
+                continue;
+            };
             let p = &model.records[p];
             let why = match (p.closed.is_some(), p.stage()) {
                 (true, _) => Retired::Closed,

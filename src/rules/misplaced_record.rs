@@ -33,11 +33,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (list, own) = match r.kind {
-            Kind::Issue => (r.vision.as_ref(), r.field.map(|f| model.fields[f].id.clone())),
+            Kind::Issue => (
+                r.vision.as_ref(),
+                r.field.map(|f| model.fields[f].id.clone()),
+            ),
             Kind::Method => (r.solves.as_ref(), Some(model.domains[domain].id.clone())),
-            Kind::Technology => (r.implements.as_ref(), Some(model.domains[domain].id.clone())),
+            Kind::Technology => (
+                r.implements.as_ref(),
+                Some(model.domains[domain].id.clone()),
+            ),
         };
-        let (Some(list), Some(own)) = (list, own) else { continue };
+        let (Some(list), Some(own)) = (list, own) else {
+            continue;
+        };
         let homes: Vec<bool> = list
             .items
             .iter()
@@ -45,7 +53,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .collect();
         if !homes.is_empty() && !homes.contains(&true) {
             let span = list.span.unwrap_or(Span::file_start(r.file));
-            let d = Diagnostic::new(RULE.id, span, Message::NoLinkInDomain { domain: own });
+            let d = Diagnostic::new(
+                RULE.id,
+                span,
+                Message::NoLinkInDomain {
+                    domain: own,
+                    field: r.kind == Kind::Issue,
+                },
+            );
             out.push(d.with_record(record));
         }
     }

@@ -185,6 +185,22 @@ pub fn check(model: &Model, today: Date) -> Vec<Diagnostic> {
     all
 }
 
+/// The shape of every rule about what a stage needs: a finding on the
+/// `stage` value of each 手法 and 技術 for which `finding` says one.
+fn at_stage(
+    ctx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    id: RuleId,
+    finding: impl Fn(&crate::model::Record, crate::model::Stage) -> Option<crate::diag::Message>,
+) {
+    for r in &ctx.model.records {
+        let Some(stage) = &r.stage else { continue };
+        if let Some(message) = finding(r, stage.value) {
+            out.push(Diagnostic::new(id, stage.span, message).with_record(Some(&r.id)));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,22 +223,6 @@ mod tests {
                 assert!(!doc.fix.is_empty(), "{}", rule.id.slug());
             }
             assert!(!rule.example.is_empty(), "{}", rule.id.slug());
-        }
-    }
-}
-
-/// The shape of every rule about what a stage needs: a finding on the
-/// `stage` value of each 手法 and 技術 for which `finding` says one.
-fn at_stage(
-    ctx: &Context<'_>,
-    out: &mut Vec<Diagnostic>,
-    id: RuleId,
-    finding: impl Fn(&crate::model::Record, crate::model::Stage) -> Option<crate::diag::Message>,
-) {
-    for r in &ctx.model.records {
-        let Some(stage) = &r.stage else { continue };
-        if let Some(message) = finding(r, stage.value) {
-            out.push(Diagnostic::new(id, stage.span, message).with_record(Some(&r.id)));
         }
     }
 }

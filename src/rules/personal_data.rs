@@ -54,7 +54,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 static MY_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}").expect("valid pattern"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"0[0-9]{1,4}(?:-[0-9]{1,4}-|\([0-9]{1,4}\))[0-9]{3,4}|0[0-9]{9,10}").expect("valid pattern")
+    Regex::new(r"0[0-9]{1,4}(?:-[0-9]{1,4}-|\([0-9]{1,4}\))[0-9]{3,4}|0[0-9]{9,10}")
+        .expect("valid pattern")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+").expect("valid pattern")
@@ -82,27 +83,40 @@ fn fold(s: &str) -> Folded {
 #[must_use]
 pub fn find(s: &str, allowed_domains: &[String]) -> Vec<(PersonalKind, std::ops::Range<usize>)> {
     // Most texts hold no digit and no @: skip the folding for them.
-    if !s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '@' || c == '＠') {
+    if !s
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '@' || c == '＠')
+    {
         return Vec::new();
     }
     let f = fold(s);
     let t = f.text.as_str();
     let mut found = Vec::new();
     for m in MY_NUMBER.find_iter(t) {
-        if isolated(t, m.start(), m.end()) && !is_amount(t, m.start(), m.end()) && my_number_valid(m.as_str()) {
+        if isolated(t, m.start(), m.end())
+            && !is_amount(t, m.start(), m.end())
+            && my_number_valid(m.as_str())
+        {
             found.push((PersonalKind::MyNumber, m.range()));
         }
     }
     for m in PHONE.find_iter(t) {
         let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
-        let mobile = ["050", "070", "080", "090"].iter().any(|p| m.as_str().starts_with(p));
+        let mobile = ["050", "070", "080", "090"]
+            .iter()
+            .any(|p| m.as_str().starts_with(p));
         let fits = if mobile { digits == 11 } else { digits == 10 };
         if fits && isolated(t, m.start(), m.end()) && !is_amount(t, m.start(), m.end()) {
             found.push((PersonalKind::Phone, m.range()));
         }
     }
     for m in EMAIL.find_iter(t) {
-        let domain = m.as_str().rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+        let domain = m
+            .as_str()
+            .rsplit('@')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let ok = allowed_domains
             .iter()
             .any(|a| domain == *a || domain.ends_with(&format!(".{a}")));
@@ -122,7 +136,9 @@ pub fn find(s: &str, allowed_domains: &[String]) -> Vec<(PersonalKind, std::ops:
 fn isolated(t: &str, start: usize, end: usize) -> bool {
     let before = t[..start].chars().next_back();
     let after = t[end..].chars().next();
-    let joins = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == ',');
+    let joins = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == ',')
+    };
     !joins(before) && !joins(after)
 }
 
@@ -131,7 +147,10 @@ fn is_amount(t: &str, start: usize, end: usize) -> bool {
     let before = t[..start].chars().next_back();
     let after = t[end..].trim_start().chars().next();
     matches!(before, Some('¥' | '￥' | '$'))
-        || matches!(after, Some('円' | '万' | '億' | '千' | '件' | '人' | '%' | '％' | '台' | '枚'))
+        || matches!(
+            after,
+            Some('円' | '万' | '億' | '千' | '件' | '人' | '%' | '％' | '台' | '枚')
+        )
 }
 
 /// The check digit of the individual number (番号法施行令 第8条).
@@ -180,7 +199,10 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<PersonalKind> {
-        find(s, &["city.nishinomiya.lg.jp".to_owned()]).into_iter().map(|(k, _)| k).collect()
+        find(s, &["city.nishinomiya.lg.jp".to_owned()])
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
     }
 
     #[test]
@@ -211,6 +233,9 @@ mod tests {
         let found = find(s, &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(&s[found[0].1.clone()], "０９０－１２３４－５６７８");
-        assert_eq!(mask(&s[found[0].1.clone()], PersonalKind::Phone), "０９０－＊＊＊＊－＊＊＊＊".replace('＊', "*"));
+        assert_eq!(
+            mask(&s[found[0].1.clone()], PersonalKind::Phone),
+            "０９０－＊＊＊＊－＊＊＊＊".replace('＊', "*")
+        );
     }
 }

@@ -25,7 +25,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !stage.is_pilot() {
             return None;
         }
-        let latest = r.indicators.iter().filter_map(|i| i.target_date.as_ref()).map(|d| d.value).max()?;
+        let latest = r
+            .indicators
+            .iter()
+            .filter_map(|i| i.target_date.as_ref())
+            .map(|d| d.value)
+            .max()?;
         let decided_since = r
             .decisions
             .iter()

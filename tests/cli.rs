@@ -1,0 +1,278 @@
+//! The `dx` binary end to end: arguments, output and exit codes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn dx() -> Command {
+    let mut cmd = Command::cargo_bin("dx").expect("binary built");
+    cmd.env("DX_TODAY", common::TODAY)
+        .env_remove("DX_LANG")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn bundled() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("utf-8")
+}
+
+#[test]
+fn bundled_records_are_clean() {
+    let out = dx()
+        .arg("--root")
+        .arg(bundled())
+        .arg("check")
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("エラー 0 件、警告 0 件"), "{text}");
+}
+
+#[test]
+fn bundled_records_stay_error_free_for_two_years() {
+    for day in ["2027-11-24", "2028-11-24"] {
+        let mut cmd = dx();
+        cmd.arg("--root")
+            .arg(bundled())
+            .arg("--today")
+            .arg(day)
+            .arg("check");
+        cmd.assert().code(0);
+    }
+}
+
+#[test]
+fn finds_records_folder_from_repository_root() {
+    let mut cmd = dx();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).arg("check");
+    cmd.assert().success();
+}
+
+#[test]
+fn finds_root_from_a_subfolder() {
+    let tree = common::tree(None);
+    let mut cmd = dx();
+    cmd.current_dir(tree.path().join("kurashi/online"))
+        .arg("check");
+    cmd.assert().success();
+}
+
+#[test]
+fn errors_exit_1() {
+    let tree = common::tree(Some("rules/broken-link"));
+    dx().arg("--root")
+        .arg(tree.path())
+        .arg("check")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let tree = common::tree(Some("rules/missing-team"));
+    dx().arg("--root")
+        .arg(tree.path())
+        .arg("check")
+        .assert()
+        .code(0);
+    dx().arg("--root")
+        .arg(tree.path())
+        .args(["check", "--deny-warnings"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn no_tree_exits_2() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let out = dx().current_dir(empty.path()).arg("check").assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("dx.toml"), "{err}");
+}
+
+#[test]
+fn root_that_is_not_a_folder_exits_2() {
+    dx().args(["--root", "/nonexistent/dx-tree", "check"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    dx().args(["check", "--format", "xml"]).assert().code(2);
+    dx().args(["--today", "2026-13-01", "check"])
+        .assert()
+        .code(2);
+    dx().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn dx_today_drives_date_rules() {
+    let tree = common::tree(Some("rules/review-overdue"));
+    let count = |today: &str| {
+        let mut cmd = Command::cargo_bin("dx").expect("binary");
+        cmd.env("DX_TODAY", today)
+            .arg("--root")
+            .arg(tree.path())
+            .args(["check", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&mut cmd)).expect("json");
+        v["summary"]["warnings"].as_u64().expect("count")
+    };
+    // Before 2025-03-31 only the missing review_due is reported.
+    assert_eq!(count("2024-01-01"), 1);
+    assert_eq!(count("2026-11-24"), 2);
+}
+
+#[test]
+fn english_by_flag_and_by_environment() {
+    let tree = common::tree(Some("rules/broken-link"));
+    let by_flag = stdout(
+        dx().arg("--root")
+            .arg(tree.path())
+            .args(["--lang", "en", "check"]),
+    );
+    let by_env = stdout(
+        dx().env("DX_LANG", "en")
+            .arg("--root")
+            .arg(tree.path())
+            .arg("check"),
+    );
+    assert!(by_flag.contains("does not exist"), "{by_flag}");
+    assert_eq!(by_flag, by_env);
+}
+
+#[test]
+fn json_output_matches_the_spec_shape() {
+    let tree = common::tree(Some("rules/broken-link"));
+    let text = stdout(
+        dx().arg("--root")
+            .arg(tree.path())
+            .args(["check", "--format", "json"]),
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let first = &v["diagnostics"][0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys.len(), 7);
+    for k in [
+        "rule", "severity", "path", "line", "column", "record", "message",
+    ] {
+        assert!(first.get(k).is_some(), "missing {k}");
+    }
+    assert_eq!(v["summary"]["errors"], 4);
+    assert_eq!(v["summary"]["records"], 7);
+    insta::assert_snapshot!("broken_link_json_cli", text);
+}
+
+#[test]
+fn github_annotations() {
+    let tree = common::tree(Some("rules/missing-team"));
+    let text = stdout(
+        dx().current_dir(tree.path())
+            .args(["check", "--format", "github"]),
+    );
+    let first = text.lines().next().expect("a line");
+    assert!(
+        first.starts_with(
+            "::warning file=kurashi/online/S-101.toml,line=4,col=9,title=missing-team::"
+        ),
+        "{first}"
+    );
+}
+
+#[test]
+fn github_paths_are_relative_to_the_working_directory() {
+    let tree = common::tree(Some("rules/missing-team"));
+    let text = stdout(
+        dx().current_dir(tree.path().join(".."))
+            .arg("--root")
+            .arg(tree.path())
+            .args(["check", "--format", "github"]),
+    );
+    let name = tree
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        text.starts_with(&format!("::warning file={name}/kurashi/online/S-101.toml")),
+        "{text}"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let tree = common::tree(Some("rules/missing-team"));
+    let plain = stdout(dx().arg("--root").arg(tree.path()).arg("check"));
+    assert!(!plain.contains('\u{1b}'));
+    let coloured = stdout(
+        dx().arg("--root")
+            .arg(tree.path())
+            .args(["--color", "always", "check"]),
+    );
+    assert!(coloured.contains('\u{1b}'));
+}
+
+#[test]
+fn explain_a_rule() {
+    let ja = stdout(dx().args(["explain", "broken-link"]));
+    insta::assert_snapshot!("explain_broken_link_ja", ja);
+    let en = stdout(dx().args(["--lang", "en", "explain", "broken-link"]));
+    insta::assert_snapshot!("explain_broken_link_en", en);
+}
+
+#[test]
+fn explain_lists_every_rule() {
+    let text = stdout(dx().arg("explain"));
+    assert_eq!(text.lines().count(), dx::rules::RuleId::ALL.len());
+    for id in dx::rules::RuleId::ALL {
+        assert!(text.contains(id.slug()), "{}", id.slug());
+    }
+}
+
+#[test]
+fn explain_unknown_rule_suggests() {
+    let out = dx().args(["explain", "broken-links"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("broken-link"), "{err}");
+}
+
+fn snapshot_bytes(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_changes_no_byte() {
+    let tree = common::tree(Some("rules/parse-error"));
+    let before = snapshot_bytes(tree.path());
+    for format in ["human", "json", "github"] {
+        dx().arg("--root")
+            .arg(tree.path())
+            .args(["check", "--format", format])
+            .assert()
+            .code(1);
+    }
+    assert_eq!(before, snapshot_bytes(tree.path()));
+}

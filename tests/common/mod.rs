@@ -1,0 +1,78 @@
+//! Shared helpers: fixture trees built from `tests/fixtures/base` plus a
+//! rule's overlay, checked as of a fixed day.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use dx::diag::{Diagnostic, Summary};
+use dx::i18n::Lang;
+use dx::model::{self, Model};
+use dx::render::{self, Findings};
+
+/// The day every fixture is checked as of.
+pub const TODAY: &str = "2026-11-24";
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("fixture readable");
+        let rel = entry.path().strip_prefix(from).expect("inside fixture");
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("create fixture dir");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy fixture file");
+        }
+    }
+}
+
+/// A temporary tree: the base fixture with `overlay` (a folder under
+/// tests/fixtures) copied over it.
+pub fn tree(overlay: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixtures().join("base"), dir.path());
+    if let Some(o) = overlay {
+        copy_dir(&fixtures().join(o), dir.path());
+    }
+    dir
+}
+
+pub fn today() -> jiff::civil::Date {
+    TODAY.parse().expect("valid date")
+}
+
+pub fn check(root: &Path) -> (Model, Vec<Diagnostic>) {
+    let model = model::load(root).expect("tree loads");
+    let diags = dx::rules::check(&model, today());
+    (model, diags)
+}
+
+pub fn human(model: &Model, diags: &[Diagnostic], lang: Lang) -> String {
+    let findings = Findings {
+        files: &model.files,
+        diagnostics: diags,
+        summary: Summary::of(model.record_count(), diags),
+        lang,
+    };
+    let mut out = Vec::new();
+    render::human(&findings, false, &mut out).expect("render");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// The JSON output as printed; checked to parse.
+pub fn json(model: &Model, diags: &[Diagnostic]) -> String {
+    let findings = Findings {
+        files: &model.files,
+        diagnostics: diags,
+        summary: Summary::of(model.record_count(), diags),
+        lang: Lang::Ja,
+    };
+    let mut out = Vec::new();
+    render::json(&findings, &mut out).expect("render");
+    serde_json::from_slice::<serde_json::Value>(&out).expect("valid json");
+    String::from_utf8(out).expect("utf-8")
+}
