@@ -128,6 +128,14 @@ impl FileDb {
         Self::default()
     }
 
+    /// An empty database with room for `n` files.
+    #[must_use]
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            files: Vec::with_capacity(n),
+        }
+    }
+
     /// Add a file and return its id.
     pub fn add(&mut self, file: SourceFile) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));

@@ -86,6 +86,26 @@ impl Model {
 /// Fill in the reverse links, once: who solves each 課題, who implements
 /// each 手法, which 課題 name each ビジョン item.
 pub(super) fn link(model: &mut Model) {
+    use rayon::prelude::*;
+    let per_record: Vec<Vec<Resolution>> = model
+        .records
+        .par_iter()
+        .map(|r| {
+            r.links()
+                .map(|(key, link)| model.resolve(key.target, &link.value))
+                .collect()
+        })
+        .collect();
+    let mut link_start = Vec::with_capacity(per_record.len() + 1);
+    let mut resolved = Vec::with_capacity(per_record.iter().map(Vec::len).sum());
+    for links in per_record {
+        link_start.push(resolved.len());
+        resolved.extend(links);
+    }
+    link_start.push(resolved.len());
+    model.resolved = resolved;
+    model.link_start = link_start;
+
     let n = model.records.len();
     let mut solvers = vec![Vec::new(); n];
     let mut implementers = vec![Vec::new(); n];
@@ -94,9 +114,9 @@ pub(super) fn link(model: &mut Model) {
         .iter()
         .map(|f| vec![Vec::new(); f.vision.len()])
         .collect();
-    for (i, r) in model.records.iter().enumerate() {
-        for (key, link) in r.links() {
-            let Resolution::Found(thing) = model.resolve(key.target, &link.value) else {
+    for i in 0..n {
+        for (key, _, res) in model.resolved_links(i) {
+            let Resolution::Found(thing) = res else {
                 continue;
             };
             match (key.key, thing) {

@@ -770,12 +770,16 @@ impl Assembler {
 }
 
 fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
+    let records = parsed
+        .iter()
+        .filter(|p| matches!(p.content, Content::Record(_)))
+        .count();
     let mut a = Assembler {
-        files: FileDb::new(),
+        files: FileDb::with_capacity(parsed.len() + 3),
         diags: Vec::new(),
         fields: Vec::new(),
         domains: Vec::new(),
-        records: Vec::new(),
+        records: Vec::with_capacity(records),
         principles: None,
         national: None,
         has_settings: false,
@@ -859,6 +863,8 @@ fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
         lookup: Lookup::default(),
         solvers: Vec::new(),
         implementers: Vec::new(),
+        resolved: Vec::new(),
+        link_start: Vec::new(),
         vision_issues: Vec::new(),
         load_diagnostics: a.diags,
         has_principles,

@@ -432,6 +432,11 @@ pub struct Model {
     pub solvers: Vec<Vec<RecordIdx>>,
     /// For each record, the 技術 naming it in `implements` (empty but for 手法).
     pub implementers: Vec<Vec<RecordIdx>>,
+    /// Every link of every record, resolved once: the links of record `i`
+    /// (in [`Record::links`] order) are `resolved[link_start[i]..link_start[i + 1]]`.
+    pub resolved: Vec<Resolution>,
+    /// Where each record's links start in [`Model::resolved`].
+    pub link_start: Vec<usize>,
     /// For each 分野 and ビジョン item, the 課題 naming it.
     pub vision_issues: Vec<Vec<Vec<RecordIdx>>>,
     /// Findings of the load itself (syntax, schema, placement).
@@ -481,6 +486,21 @@ impl Model {
     #[must_use]
     pub fn path_of(&self, record: &Record) -> &str {
         &self.files.get(record.file).path
+    }
+
+    /// The links of record `i` with what each resolved to.
+    pub fn resolved_links(
+        &self,
+        i: RecordIdx,
+    ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
+        let resolved = self
+            .resolved
+            .get(self.link_start[i]..self.link_start[i + 1])
+            .unwrap_or_default();
+        self.records[i]
+            .links()
+            .zip(resolved)
+            .map(|((key, link), res)| (key, link, *res))
     }
 
     /// The 領域 id of a record, or empty.

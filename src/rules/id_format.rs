@@ -24,7 +24,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let prefixes = &model.settings.prefixes;
-    for r in &model.records {
+    for (i, r) in model.records.iter().enumerate() {
         let record = Some(r.id.as_str());
         if let Some(id) = &r.id_key
             && prefixes.kind_of(&id.value).is_none()
@@ -36,8 +36,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(Diagnostic::new(RULE.id, id.span, message).with_record(record));
         }
-        for (key, link) in r.links() {
-            if model.resolve(key.target, &link.value) == Resolution::Malformed {
+        for (key, link, res) in model.resolved_links(i) {
+            if res == Resolution::Malformed {
                 let message = Message::IdFormat {
                     value: link.value.clone(),
                     expected: key.target,

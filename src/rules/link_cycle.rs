@@ -2,7 +2,7 @@
 
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, Severity};
-use crate::model::Kind;
+use crate::model::{Resolution, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::LinkCycle,
@@ -25,13 +25,14 @@ pub(super) const RULE: Rule = Rule {
 /// every node is visited once.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    let next: Vec<Option<usize>> = model
-        .records
-        .iter()
-        .map(|r| {
-            r.expands
-                .as_ref()
-                .and_then(|e| model.linked_record(Kind::Method, &e.value))
+    let next: Vec<Option<usize>> = (0..model.records.len())
+        .map(|i| {
+            model
+                .resolved_links(i)
+                .find_map(|(k, _, res)| match (k.key, res) {
+                    ("expands", Resolution::Found(Thing::Record(t))) => Some(t),
+                    _ => None,
+                })
         })
         .collect();
     // 0 = unseen, 1 = on the current path, 2 = done.

@@ -3,7 +3,7 @@
 
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, Retired, Severity};
-use crate::model::{Kind, Stage};
+use crate::model::{Kind, Resolution, Stage, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::LinkToRetired,
@@ -24,20 +24,20 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for r in &model.records {
+    for (i, r) in model.records.iter().enumerate() {
         let Some(stage) = r.stage() else { continue };
         if stage.is_retired() {
             continue;
         }
-        let (list, parent) = match r.kind {
-            Kind::Technology => (r.implements.as_ref(), Kind::Method),
+        let key = match r.kind {
+            Kind::Technology => "implements",
             // The work is done once the 手法 is in operation: the 課題 it
             // solved being closed is the expected result.
-            Kind::Method if stage != Stage::Operation => (r.solves.as_ref(), Kind::Issue),
+            Kind::Method if stage != Stage::Operation => "solves",
             _ => continue,
         };
-        for link in list.into_iter().flat_map(|l| &l.items) {
-            let Some(p) = model.linked_record(parent, &link.value) else {
+        for (k, link, res) in model.resolved_links(i) {
+            let (true, Resolution::Found(Thing::Record(p))) = (k.key == key, res) else {
                 continue;
             };
             let p = &model.records[p];

@@ -25,56 +25,44 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for r in model.records.iter().filter(|r| r.parsed) {
+    for (i, r) in model.records.iter().enumerate().filter(|(_, r)| r.parsed) {
         let record = Some(r.id.as_str());
         let Some(domain) = r.domain else {
             let d = Diagnostic::new(RULE.id, Span::file_start(r.file), Message::OutsideDomain);
             out.push(d.with_record(record));
             continue;
         };
-        let (list, own) = match r.kind {
-            Kind::Issue => (
-                r.vision.as_ref(),
-                r.field.map(|f| model.fields[f].id.clone()),
-            ),
-            Kind::Method => (r.solves.as_ref(), Some(model.domains[domain].id.clone())),
-            Kind::Technology => (
-                r.implements.as_ref(),
-                Some(model.domains[domain].id.clone()),
-            ),
+        let (key, own) = match r.kind {
+            Kind::Issue => ("vision", r.field.map(|f| model.fields[f].id.as_str())),
+            Kind::Method => ("solves", Some(model.domains[domain].id.as_str())),
+            Kind::Technology => ("implements", Some(model.domains[domain].id.as_str())),
         };
-        let (Some(list), Some(own)) = (list, own) else {
+        let Some(own) = own else { continue };
+        let mut homes = model
+            .resolved_links(i)
+            .filter(|(k, _, _)| k.key == key)
+            .filter_map(|(_, _, res)| stays_home(model, r, res))
+            .peekable();
+        if homes.peek().is_none() || homes.any(|home| home) {
             continue;
-        };
-        let homes: Vec<bool> = list
-            .items
-            .iter()
-            .filter_map(|l| stays_home(model, r, &l.value))
-            .collect();
-        if !homes.is_empty() && !homes.contains(&true) {
-            let span = list.span.unwrap_or(Span::file_start(r.file));
-            let d = Diagnostic::new(
-                RULE.id,
-                span,
-                Message::NoLinkInDomain {
-                    domain: own,
-                    field: r.kind == Kind::Issue,
-                },
-            );
-            out.push(d.with_record(record));
         }
+        let span = r
+            .link_lists()
+            .find(|(k, _)| k.key == key)
+            .and_then(|(_, l)| l.span)
+            .unwrap_or(Span::file_start(r.file));
+        let message = Message::NoLinkInDomain {
+            domain: own.to_owned(),
+            field: r.kind == Kind::Issue,
+        };
+        out.push(Diagnostic::new(RULE.id, span, message).with_record(record));
     }
 }
 
-/// Whether a link's target lies in the record's own 領域 (分野 for a 課題);
-/// `None` when the link does not resolve.
-fn stays_home(model: &Model, r: &Record, link: &str) -> Option<bool> {
-    let target = match r.kind {
-        Kind::Issue => crate::diag::IdKind::Vision,
-        Kind::Method => crate::diag::IdKind::Issue,
-        Kind::Technology => crate::diag::IdKind::Method,
-    };
-    match model.resolve(target, link) {
+/// Whether a resolved link's target lies in the record's own 領域 (分野 for
+/// a 課題); `None` when the link does not resolve.
+fn stays_home(model: &Model, r: &Record, res: Resolution) -> Option<bool> {
+    match res {
         Resolution::Found(Thing::Vision(field, _)) => Some(r.field == Some(field)),
         Resolution::Found(Thing::Record(t)) => Some(model.records[t].domain == r.domain),
         _ => None,

@@ -23,9 +23,9 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for r in &model.records {
-        for (key, link) in r.links() {
-            if let Resolution::WrongKind(found) = model.resolve(key.target, &link.value) {
+    for (i, r) in model.records.iter().enumerate() {
+        for (key, link, res) in model.resolved_links(i) {
+            if let Resolution::WrongKind(found) = res {
                 let message = Message::WrongLinkKind {
                     target: link.value.clone(),
                     expected: key.target,

@@ -1,0 +1,142 @@
+//! `dx check` against a parse-only pass over the same files, at several tree
+//! sizes: wall time and peak memory, each measured in a fresh child process.
+//!
+//!     cargo bench --bench check                   # 1k, 10k, 100k records
+//!     cargo bench --bench check -- 1000 1000000   # chosen sizes
+//!     cargo bench --bench check -- --iters 5
+//!
+//! Trees are generated once into target/bench-trees/ and reused.
+
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// In the child: do one pass and print `milliseconds peak_kib`.
+fn child(mode: &str, root: &Path) {
+    let start = Instant::now();
+    match mode {
+        "parse" => {
+            let n = dx::model::parse_only(root).expect("parse");
+            assert!(n > 0);
+        }
+        _ => {
+            let cli = <dx::cli::Cli as clap::Parser>::parse_from([
+                "dx",
+                "--root",
+                &root.display().to_string(),
+                "--today",
+                "2026-11-24",
+                "check",
+            ]);
+            let env = dx::cli::Env {
+                cwd: root.to_path_buf(),
+                stdout_is_terminal: false,
+                no_color: true,
+                local_today: "2026-11-24".parse().expect("date"),
+            };
+            let code = dx::cli::run(&cli, &env, &mut std::io::sink(), &mut std::io::sink());
+            assert!(code <= 1, "dx check could not run: {code}");
+        }
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    println!("{ms:.1} {}", peak_kib());
+}
+
+fn run(mode: &str, root: &Path, iters: usize) -> (f64, u64) {
+    let exe = std::env::current_exe().expect("own path");
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..iters {
+        let out = Command::new(&exe)
+            .args(["--child", mode])
+            .arg(root)
+            .output()
+            .expect("child runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut parts = text.split_whitespace();
+        let ms: f64 = parts.next().and_then(|p| p.parse().ok()).expect("time");
+        let kib: u64 = parts.next().and_then(|p| p.parse().ok()).expect("peak");
+        times.push(ms);
+        peak = peak.max(kib);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], peak)
+}
+
+fn tree(records: usize) -> (PathBuf, u64) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-trees")
+        .join(records.to_string());
+    let marker = root.join(".bytes");
+    if let Some(bytes) = std::fs::read_to_string(&marker)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+    {
+        return (root, bytes);
+    }
+    let _ = std::fs::remove_dir_all(&root);
+    let w = synth::generate(&root, records, 0).expect("generate");
+    std::fs::write(&marker, w.bytes.to_string()).expect("marker");
+    (root, w.bytes)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        child(&args[1], Path::new(&args[2]));
+        return;
+    }
+    let mut iters = 3;
+    let mut sizes = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--iters" {
+            iters = it.next().and_then(|n| n.parse().ok()).unwrap_or(3);
+        } else if let Ok(n) = a.parse::<usize>() {
+            sizes.push(n);
+        }
+    }
+    if sizes.is_empty() {
+        sizes = vec![1_000, 10_000, 100_000];
+    }
+    println!(
+        "cores: {}, iterations: {iters} (median time, max peak)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!();
+    println!(
+        "| records | tree MiB | parse-only ms | dx check ms | check / parse | parse peak MiB | check peak MiB | check peak / tree |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for n in sizes {
+        let (root, bytes) = tree(n);
+        let (parse_ms, parse_kib) = run("parse", &root, iters);
+        let (check_ms, check_kib) = run("check", &root, iters);
+        let mib = |kib: u64| kib as f64 / 1024.0;
+        println!(
+            "| {n} | {:.1} | {parse_ms:.0} | {check_ms:.0} | {:.2} | {:.0} | {:.0} | {:.2} |",
+            bytes as f64 / 1_048_576.0,
+            check_ms / parse_ms,
+            mib(parse_kib),
+            mib(check_kib),
+            check_kib as f64 * 1024.0 / bytes as f64,
+        );
+    }
+}
