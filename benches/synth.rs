@@ -88,7 +88,7 @@ impl Rng {
 }
 
 /// What was written.
-pub struct Written {
+pub(crate) struct Written {
     /// Records written.
     pub records: usize,
     /// Bytes of all files.
@@ -102,7 +102,11 @@ fn put(path: &Path, text: &str, bytes: &mut u64) -> std::io::Result<()> {
 
 /// Write a tree of about `records` records under `root` (which must not exist
 /// or be empty). `broken_per_mille` records get a broken link.
-pub fn generate(root: &Path, records: usize, broken_per_mille: usize) -> std::io::Result<Written> {
+pub(crate) fn generate(
+    root: &Path,
+    records: usize,
+    broken_per_mille: usize,
+) -> std::io::Result<Written> {
     let mut bytes = 0;
     std::fs::create_dir_all(root)?;
     put(

@@ -58,7 +58,7 @@ fn doc(rule: &Rule, lang: Lang) -> crate::rules::DocText {
 }
 
 /// One rule's explanation; also the source of docs/rules.md.
-pub fn write_rule(rule: &Rule, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write_rule(rule: &Rule, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let [severity, what, why, fix, example] = lang.words().explain_headings;
     let doc = doc(rule, lang);
     writeln!(out, "{}", rule.id.slug())?;

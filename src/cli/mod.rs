@@ -86,15 +86,15 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn lang(&self) -> Lang {
+    pub(crate) fn lang(&self) -> Lang {
         self.cli.lang
     }
 
-    pub fn today(&self) -> Date {
+    pub(crate) fn today(&self) -> Date {
         self.cli.today.unwrap_or(self.env.local_today)
     }
 
-    pub fn color(&self) -> bool {
+    pub(crate) fn color(&self) -> bool {
         match self.cli.color {
             Color::Always => true,
             Color::Never => false,
@@ -103,7 +103,7 @@ impl Ctx<'_> {
     }
 
     /// Find and load the tree.
-    pub fn load(&self) -> Result<Model, LoadError> {
+    pub(crate) fn load(&self) -> Result<Model, LoadError> {
         let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
         model::load(&root)
     }

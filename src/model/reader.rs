@@ -32,7 +32,7 @@ pub(crate) struct Reader<'r> {
 }
 
 impl<'r> Reader<'r> {
-    pub fn new(file: FileId, record: Option<&'r str>) -> Self {
+    pub(super) fn new(file: FileId, record: Option<&'r str>) -> Self {
         Self {
             file,
             record,
@@ -40,17 +40,17 @@ impl<'r> Reader<'r> {
         }
     }
 
-    pub fn span(&self, range: Range<usize>) -> Span {
+    pub(super) fn span(&self, range: Range<usize>) -> Span {
         Span::new(self.file, range)
     }
 
-    pub fn push(&mut self, rule: RuleId, range: Range<usize>, message: Message) {
+    pub(super) fn push(&mut self, rule: RuleId, range: Range<usize>, message: Message) {
         let d = Diagnostic::new(rule, self.span(range), message).with_record(self.record);
         self.diags.push(d);
     }
 
     /// Report every key of `t` that is not in `known`, suggesting the nearest.
-    pub fn check_keys(&mut self, t: Table<'_, '_>, known: &[&'static str]) {
+    pub(super) fn check_keys(&mut self, t: Table<'_, '_>, known: &[&'static str]) {
         for (key, _) in t.table {
             let name: &str = key.get_ref();
             if !known.contains(&name) {
@@ -104,7 +104,12 @@ impl<'r> Reader<'r> {
         );
     }
 
-    pub fn string(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<String>> {
+    pub(super) fn string(
+        &mut self,
+        t: Table<'_, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<Sp<String>> {
         let v = self.get(t, key, required)?;
         if let Some(s) = v.get_ref().as_str() {
             Some(Sp::new(s.to_owned(), self.span(v.span())))
@@ -115,7 +120,12 @@ impl<'r> Reader<'r> {
     }
 
     /// A list of strings; `None` when absent or not a list.
-    pub fn strings(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<LinkList> {
+    pub(super) fn strings(
+        &mut self,
+        t: Table<'_, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<LinkList> {
         let v = self.get(t, key, required)?;
         let Some(array) = v.get_ref().as_array() else {
             self.wrong_type(t, key, v, ValueType::StringList);
@@ -135,7 +145,7 @@ impl<'r> Reader<'r> {
     }
 
     /// A value from a closed vocabulary.
-    pub fn vocab<T>(
+    pub(super) fn vocab<T>(
         &mut self,
         t: Table<'_, '_>,
         key: &str,
@@ -165,7 +175,7 @@ impl<'r> Reader<'r> {
         None
     }
 
-    pub fn date(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<Date>> {
+    pub(super) fn date(&mut self, t: Table<'_, '_>, key: &str, required: bool) -> Option<Sp<Date>> {
         let v = self.get(t, key, required)?;
         let full_key = || format!("{}{key}", t.prefix);
         match v.get_ref() {
@@ -206,7 +216,7 @@ impl<'r> Reader<'r> {
         }
     }
 
-    pub fn number(&mut self, t: Table<'_, '_>, key: &str) -> Option<Sp<f64>> {
+    pub(super) fn number(&mut self, t: Table<'_, '_>, key: &str) -> Option<Sp<f64>> {
         let v = self.get(t, key, false)?;
         let n = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
@@ -238,7 +248,7 @@ impl<'r> Reader<'r> {
         }
     }
 
-    pub fn positive_integer(
+    pub(super) fn positive_integer(
         &mut self,
         t: Table<'_, '_>,
         key: &str,
@@ -257,7 +267,7 @@ impl<'r> Reader<'r> {
     }
 
     /// A sub-table (`[team]`).
-    pub fn table<'t, 'i>(
+    pub(super) fn table<'t, 'i>(
         &mut self,
         t: Table<'t, 'i>,
         key: &str,
@@ -273,7 +283,7 @@ impl<'r> Reader<'r> {
     }
 
     /// An array of tables (`[[indicator]]`).
-    pub fn tables<'t, 'i>(
+    pub(super) fn tables<'t, 'i>(
         &mut self,
         t: Table<'t, 'i>,
         key: &str,

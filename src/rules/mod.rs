@@ -148,6 +148,40 @@ impl serde::Serialize for RuleId {
     }
 }
 
+/// The rule reference as Markdown (docs/rules.md), from the same text as
+/// `dx explain`.
+#[must_use]
+pub fn reference_markdown() -> String {
+    use std::fmt::Write as _;
+    let mut md = String::from(
+        "# 規則一覧 / Rules\n\n\
+         <!-- Generated from src/rules/*.rs by `UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n\
+         | slug | 既定 / default | 何を検出するか |\n|---|---|---|\n",
+    );
+    for rule in RULES {
+        let _ = writeln!(md, "| [`{0}`](#{0}) | {1} | {2} |", rule.id.slug(), rule.severity.as_str(), rule.ja.summary);
+    }
+    for rule in RULES {
+        let _ = write!(
+            md,
+            "\n## {slug}\n\n既定の重大度 / default severity: **{sev}**\n\n\
+             **何を検出するか** {ja_s}\n\n**なぜ問題か** {ja_w}\n\n**直し方** {ja_f}\n\n\
+             *What it finds* {en_s}\n\n*Why it matters* {en_w}\n\n*How to fix* {en_f}\n\n\
+             ```toml\n{example}\n```\n",
+            slug = rule.id.slug(),
+            sev = rule.severity.as_str(),
+            ja_s = rule.ja.summary,
+            ja_w = rule.ja.why,
+            ja_f = rule.ja.fix,
+            en_s = rule.en.summary,
+            en_w = rule.en.why,
+            en_f = rule.en.fix,
+            example = rule.example,
+        );
+    }
+    md
+}
+
 /// Run every check over the model, add what loading found, apply dx.toml's
 /// severities, and sort by path, line, column, rule.
 #[must_use]

@@ -11,9 +11,9 @@ use dx::model::{self, Model};
 use dx::render::{self, Findings};
 
 /// The day every fixture is checked as of.
-pub const TODAY: &str = "2026-11-24";
+pub(crate) const TODAY: &str = "2026-11-24";
 
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
@@ -32,7 +32,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A temporary tree: the base fixture with `overlay` (a folder under
 /// tests/fixtures) copied over it.
-pub fn tree(overlay: Option<&str>) -> tempfile::TempDir {
+pub(crate) fn tree(overlay: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&fixtures().join("base"), dir.path());
     if let Some(o) = overlay {
@@ -41,17 +41,17 @@ pub fn tree(overlay: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
-pub fn today() -> jiff::civil::Date {
+pub(crate) fn today() -> jiff::civil::Date {
     TODAY.parse().expect("valid date")
 }
 
-pub fn check(root: &Path) -> (Model, Vec<Diagnostic>) {
+pub(crate) fn check(root: &Path) -> (Model, Vec<Diagnostic>) {
     let model = model::load(root).expect("tree loads");
     let diags = dx::rules::check(&model, today());
     (model, diags)
 }
 
-pub fn human(model: &Model, diags: &[Diagnostic], lang: Lang) -> String {
+pub(crate) fn human(model: &Model, diags: &[Diagnostic], lang: Lang) -> String {
     let findings = Findings {
         files: &model.files,
         diagnostics: diags,
@@ -64,7 +64,7 @@ pub fn human(model: &Model, diags: &[Diagnostic], lang: Lang) -> String {
 }
 
 /// The JSON output as printed; checked to parse.
-pub fn json(model: &Model, diags: &[Diagnostic]) -> String {
+pub(crate) fn json(model: &Model, diags: &[Diagnostic]) -> String {
     let findings = Findings {
         files: &model.files,
         diagnostics: diags,
