@@ -27,7 +27,10 @@ fn readme_opens_with_the_two_commands() {
     assert!(head.contains("cargo run --release -- check"), "{head}");
     assert!(head.contains("cargo test"), "{head}");
     let ci = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
-    assert!(ci.contains("\ncargo test\n"), "CI runs the README's test command");
+    assert!(
+        ci.contains("\ncargo test\n"),
+        "CI runs the README's test command"
+    );
 }
 
 #[test]

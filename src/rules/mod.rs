@@ -159,7 +159,13 @@ pub fn reference_markdown() -> String {
          | slug | 既定 / default | 何を検出するか |\n|---|---|---|\n",
     );
     for rule in RULES {
-        let _ = writeln!(md, "| [`{0}`](#{0}) | {1} | {2} |", rule.id.slug(), rule.severity.as_str(), rule.ja.summary);
+        let _ = writeln!(
+            md,
+            "| [`{0}`](#{0}) | {1} | {2} |",
+            rule.id.slug(),
+            rule.severity.as_str(),
+            rule.ja.summary
+        );
     }
     for rule in RULES {
         let _ = write!(
