@@ -15,5 +15,6 @@ pub mod files;
 pub mod i18n;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod suggest;

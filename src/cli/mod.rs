@@ -3,6 +3,12 @@
 
 mod check;
 mod explain;
+mod gap;
+mod list;
+mod output;
+mod show;
+mod status;
+mod tree;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,6 +63,16 @@ pub enum Color {
 pub enum Command {
     /// ツリーを検査する(CI が実行するコマンド)
     Check(check::Args),
+    /// 状況表: 段階・進捗ごとの件数
+    Status(status::Args),
+    /// ギャップ分析: ビジョンのカバー状況、指標・見直し・意思決定の遅れ
+    Gap(gap::Args),
+    /// 一件のレコード(またはビジョン項目・原則・分野・領域)をリンクとともに表示する
+    Show(show::Args),
+    /// 分野 > 領域 > 課題 > 手法 > 技術 の体系図
+    Tree(tree::Args),
+    /// 条件に合うレコードの一覧
+    List(list::Args),
     /// 規則の意味と直し方を表示する
     Explain(explain::Args),
 }
@@ -102,6 +118,17 @@ impl Ctx<'_> {
         }
     }
 
+    /// The error for a `--field` that names no 分野.
+    pub(crate) fn unknown_field(&self, model: &Model, field: &str) -> anyhow::Error {
+        let nearest = crate::suggest::nearest(field, model.fields.iter().map(|f| f.id.as_str()));
+        let known: Vec<&str> = model.fields.iter().map(|f| f.id.as_str()).collect();
+        anyhow::anyhow!((self.lang().words().unknown_field)(
+            field,
+            nearest,
+            &known.join(", ")
+        ))
+    }
+
     /// Find and load the tree.
     pub(crate) fn load(&self) -> Result<Model, LoadError> {
         let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
@@ -115,6 +142,11 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
     let ctx = Ctx { cli, env };
     let result = match &cli.command {
         Command::Check(args) => check::run(&ctx, args, out),
+        Command::Status(args) => status::run(&ctx, args, out),
+        Command::Gap(args) => gap::run(&ctx, args, out),
+        Command::Show(args) => show::run(&ctx, args, out),
+        Command::Tree(args) => tree::run(&ctx, args, out),
+        Command::List(args) => list::run(&ctx, args, out),
         Command::Explain(args) => explain::run(&ctx, args, out),
     };
     match result {

@@ -19,6 +19,15 @@ pub(super) static WORDS: Words = Words {
         "Example",
     ],
     severity,
+    not_found: |id, nearest| match nearest {
+        Some(n) => format!("nothing has the ID \"{id}\"; did you mean \"{n}\"?"),
+        None => format!("nothing has the ID \"{id}\""),
+    },
+    unknown_field: |f, nearest, known| match nearest {
+        Some(n) => format!("no field \"{f}\"; did you mean \"{n}\"? (fields: {known})"),
+        None => format!("no field \"{f}\" (fields: {known})"),
+    },
+    bad_filter: |flag, value, words| format!("{flag} cannot be \"{value}\" (allowed: {words})"),
 };
 
 fn severity(s: Severity) -> &'static str {

@@ -19,6 +19,17 @@ pub(super) static WORDS: Words = Words {
         "例",
     ],
     severity,
+    not_found: |id, nearest| match nearest {
+        Some(n) => format!("ID「{id}」は見つかりません。「{n}」ではありませんか"),
+        None => format!("ID「{id}」は見つかりません"),
+    },
+    unknown_field: |f, nearest, known| match nearest {
+        Some(n) => format!("分野「{f}」はありません。「{n}」ではありませんか(分野: {known})"),
+        None => format!("分野「{f}」はありません(分野: {known})"),
+    },
+    bad_filter: |flag, value, words| {
+        format!("{flag} に「{value}」は指定できません(指定できる値: {words})")
+    },
 };
 
 fn severity(s: Severity) -> &'static str {

@@ -2,6 +2,9 @@
 
 mod en;
 mod ja;
+mod labels;
+
+pub use labels::Labels;
 
 use crate::diag::{IdKind, Message, Summary};
 use crate::model::LoadError;
@@ -26,6 +29,9 @@ pub(crate) struct Words {
     pub clean: &'static str,
     pub explain_headings: [&'static str; 5],
     pub severity: fn(crate::diag::Severity) -> &'static str,
+    pub not_found: fn(&str, Option<&str>) -> String,
+    pub unknown_field: fn(&str, Option<&str>, &str) -> String,
+    pub bad_filter: fn(&str, &str, &str) -> String,
 }
 
 impl Lang {
@@ -58,6 +64,15 @@ impl Lang {
     #[must_use]
     pub fn load_error(self, e: &LoadError) -> String {
         (self.words().load_error)(e)
+    }
+
+    /// The headings and labels of reports.
+    #[must_use]
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Self::Ja => &labels::JA,
+            Self::En => &labels::EN,
+        }
     }
 
     /// The name of a kind of ID.

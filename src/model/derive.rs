@@ -72,6 +72,31 @@ impl Model {
             .unwrap_or(Progress::NotStarted)
     }
 
+    /// For a pilot (実証実験/先行導入) whose indicators' target dates have all
+    /// passed with no decision on or after the latest: that date.
+    #[must_use]
+    pub fn awaiting_decision(
+        &self,
+        record: &Record,
+        today: jiff::civil::Date,
+    ) -> Option<jiff::civil::Date> {
+        if !record.stage()?.is_pilot() {
+            return None;
+        }
+        let latest = record
+            .indicators
+            .iter()
+            .filter_map(|i| i.target_date.as_ref())
+            .map(|d| d.value)
+            .max()?;
+        let decided_since = record
+            .decisions
+            .iter()
+            .filter_map(|d| d.date.as_ref())
+            .any(|d| d.value >= latest);
+        (latest < today && !decided_since).then_some(latest)
+    }
+
     /// The index of a record in [`Model::records`].
     #[must_use]
     pub fn index_of(&self, record: &Record) -> Option<RecordIdx> {

@@ -12,6 +12,27 @@ pub fn is_field_id(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// Where the guideline puts a 分野 (暮らし手続き, 行政内部, 住民参画, 教育環境);
+/// others come after, by id.
+#[must_use]
+pub fn guideline_rank(field: &str) -> usize {
+    ["kurashi", "gyosei", "sankaku", "kyoiku"]
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(usize::MAX)
+}
+
+/// Order IDs as people read them: by prefix, then by number (K-2 before K-10).
+#[must_use]
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let split = |s: &str| -> (String, u64, String) {
+        let digits_at = s.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+        let number = s[digits_at..].parse().unwrap_or(0);
+        (s[..digits_at].to_owned(), number, s.to_owned())
+    };
+    split(a).cmp(&split(b))
+}
+
 /// `<letter><digits>`: P1, C2, N3.
 fn is_numbered(s: &str, letter: char) -> bool {
     s.strip_prefix(letter)

@@ -835,6 +835,9 @@ fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
             Content::Record(record) => a.records.push(*record),
         }
     }
+    // The guideline lists its four 分野 in this order; reports follow it.
+    a.fields
+        .sort_by_key(|f| (ids::guideline_rank(&f.id), f.id.clone()));
     if !a.has_settings && !a.files.is_empty() {
         a.missing_file("dx.toml");
     }

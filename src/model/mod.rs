@@ -394,6 +394,11 @@ impl Lookup {
         self.map.get(id).copied()
     }
 
+    /// Every ID, for suggestions.
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
     /// Every ID of one kind, for suggestions.
     pub fn ids_of<'a>(&'a self, model: &'a Model, kind: IdKind) -> impl Iterator<Item = &'a str> {
         self.map

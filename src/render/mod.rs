@@ -1,13 +1,21 @@
-//! Rendering findings: one module per output format, all reading the same
-//! sorted [`Diagnostic`]s. Nothing here decides what is wrong.
+//! Rendering: one module per output format. Findings (`human`, `json`,
+//! `github`) read the same sorted [`Diagnostic`]s; reports (`text`,
+//! `markdown`, `csv`) read a [`crate::report::doc::Doc`]. Nothing here
+//! decides what is wrong or counts anything.
 
+mod csv;
 mod github;
 mod human;
 mod json;
+mod markdown;
+mod text;
 
+pub use csv::csv;
 pub use github::github;
 pub use human::human;
 pub use json::json;
+pub use markdown::markdown;
+pub use text::text;
 
 use crate::diag::{Diagnostic, Summary};
 use crate::files::FileDb;

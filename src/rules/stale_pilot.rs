@@ -22,21 +22,8 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     at_stage(ctx, out, RULE.id, |r, stage| {
-        if !stage.is_pilot() {
-            return None;
-        }
-        let latest = r
-            .indicators
-            .iter()
-            .filter_map(|i| i.target_date.as_ref())
-            .map(|d| d.value)
-            .max()?;
-        let decided_since = r
-            .decisions
-            .iter()
-            .filter_map(|d| d.date.as_ref())
-            .any(|d| d.value >= latest);
-        (latest < ctx.today && !decided_since).then(|| Message::StalePilot {
+        let latest = ctx.model.awaiting_decision(r, ctx.today)?;
+        Some(Message::StalePilot {
             target_date: latest.to_string(),
             stage,
         })

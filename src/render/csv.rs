@@ -1,0 +1,69 @@
+//! Reports as CSV that opens correctly in Japanese Excel: UTF-8 with a BOM
+//! (Excel reads BOM-less CSV as Shift_JIS), each section after a row naming
+//! it, sections separated by an empty line.
+
+use std::io::{self, Write};
+
+use crate::report::doc::{Block, Doc};
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+type Sheet = ::csv::Writer<Vec<u8>>;
+
+fn sheet() -> Sheet {
+    ::csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new())
+}
+
+/// Write a section's rows out, an empty line before all but the first.
+fn finish(section: Sheet, first: &mut bool, out: &mut dyn Write) -> io::Result<()> {
+    let bytes = section
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    if !*first {
+        // A bare line: the csv writer would write an empty field as "".
+        out.write_all(b"\n")?;
+    }
+    *first = false;
+    out.write_all(&bytes)
+}
+
+/// Write a report as CSV; `bom` puts the byte order mark first.
+pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
+    if bom {
+        out.write_all(BOM)?;
+    }
+    let mut first = true;
+    let mut w = sheet();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => {
+                finish(std::mem::replace(&mut w, sheet()), &mut first, out)?;
+                w.write_record([h])?;
+            }
+            Block::Text(t) => w.write_record([t])?,
+            Block::Facts(facts) => {
+                for (k, v) in facts {
+                    w.write_record([k, v])?;
+                }
+            }
+            Block::Table(t) => {
+                w.write_record(&t.headers)?;
+                for row in &t.rows {
+                    w.write_record(row)?;
+                }
+            }
+            Block::Outline(lines) => {
+                for (depth, line) in lines {
+                    w.write_record([depth.to_string().as_str(), line])?;
+                }
+            }
+        }
+    }
+    finish(w, &mut first, out)
+}

@@ -1,0 +1,63 @@
+//! Reports as Markdown, to paste into meeting minutes and pull-request comments.
+
+use std::io::{self, Write};
+
+use crate::report::doc::{Block, Doc};
+
+/// Make a cell safe inside a Markdown table.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// Write a report as Markdown.
+pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", doc.title)?;
+    for block in &doc.blocks {
+        writeln!(out)?;
+        match block {
+            Block::Heading(h) => writeln!(out, "## {h}")?,
+            Block::Text(t) => writeln!(out, "{t}")?,
+            Block::Facts(facts) => {
+                for (k, v) in facts {
+                    writeln!(out, "- **{k}**: {}", v.replace('\n', " "))?;
+                }
+            }
+            Block::Table(t) => {
+                let header: Vec<String> = t.headers.iter().map(|h| cell(h)).collect();
+                writeln!(out, "| {} |", header.join(" | "))?;
+                let rule: Vec<&str> = (0..t.headers.len())
+                    .map(|i| {
+                        if t.numeric.contains(&i) {
+                            "---:"
+                        } else {
+                            "---"
+                        }
+                    })
+                    .collect();
+                writeln!(out, "|{}|", rule.join("|"))?;
+                for (i, row) in t.rows.iter().enumerate() {
+                    let bold = t.totals && i + 1 == t.rows.len();
+                    let cells: Vec<String> = row
+                        .iter()
+                        .map(|c| {
+                            if bold {
+                                format!("**{}**", cell(c))
+                            } else {
+                                cell(c)
+                            }
+                        })
+                        .collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+            }
+            Block::Outline(lines) => {
+                for (depth, line) in lines {
+                    writeln!(out, "{}- {}", "  ".repeat(*depth), cell(line))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

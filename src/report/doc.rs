@@ -1,0 +1,85 @@
+//! A report as a document: headings, lines of text, key–value lists, tables
+//! and outlines, in the user's language. The table, Markdown and CSV
+//! renderers read this; JSON is the report's own data instead.
+
+/// One part of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A section heading.
+    Heading(String),
+    /// A line of text.
+    Text(String),
+    /// Labelled values (one record's facts).
+    Facts(Vec<(String, String)>),
+    /// A table.
+    Table(Table),
+    /// An indented outline: (depth from 0, line).
+    Outline(Vec<(usize, String)>),
+}
+
+/// A table with a header row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// Column headings.
+    pub headers: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+    /// Columns holding numbers (right-aligned in text).
+    pub numeric: Vec<usize>,
+    /// Whether the last row is a totals row.
+    pub totals: bool,
+    /// Columns shortened to a number of characters in terminal tables
+    /// (Markdown, CSV and JSON keep the whole text).
+    pub clip: Vec<(usize, usize)>,
+}
+
+/// A whole report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Doc {
+    /// The title line.
+    pub title: String,
+    /// What follows it.
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    /// A document with a title.
+    #[must_use]
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            blocks: Vec::new(),
+        }
+    }
+
+    /// Add a heading.
+    pub fn heading(&mut self, s: impl Into<String>) {
+        self.blocks.push(Block::Heading(s.into()));
+    }
+
+    /// Add a line of text.
+    pub fn text(&mut self, s: impl Into<String>) {
+        self.blocks.push(Block::Text(s.into()));
+    }
+
+    /// Add a table, or `empty` as text when it has no rows.
+    pub fn table_or(&mut self, table: Table, empty: &str) {
+        if table.rows.is_empty() {
+            self.text(empty);
+        } else {
+            self.blocks.push(Block::Table(table));
+        }
+    }
+}
+
+/// Shorten `s` to `max` characters with an ellipsis, for table cells.
+#[must_use]
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}

@@ -1,0 +1,675 @@
+//! `dx gap`: where the portfolio falls short of the ビジョン, the 5原則, the
+//! national priorities and the guideline's process (indicators, reviews,
+//! decisions). The heart of 課題解決型DX.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::doc::{Block, Doc, Table};
+use super::{RecordRef, number, percent, state_word};
+use crate::i18n::Lang;
+use crate::model::{Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing, attainment};
+
+/// How far ahead reviews count as due soon.
+pub const REVIEW_WINDOW_DAYS: i64 = 90;
+
+/// Coverage of one ビジョン item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    /// At least one 課題 names it and work has started on one.
+    Covered,
+    /// 課題 name it, but every one is 未着手.
+    Unaddressed,
+    /// No 課題 names it: the largest gap there is.
+    Uncovered,
+}
+
+/// One ビジョン item and the 課題 that name it.
+#[derive(Clone, Debug, Serialize)]
+pub struct VisionGap {
+    /// `kurashi-1`.
+    pub id: String,
+    /// The 分野's name.
+    pub field: String,
+    /// The guideline's words.
+    pub text: String,
+    /// The 課題 naming it.
+    pub issues: Vec<RecordRef>,
+    /// The furthest progress among them.
+    pub best: Option<&'static str>,
+    /// Covered, unaddressed or uncovered.
+    pub coverage: Coverage,
+}
+
+/// A 原則, 配慮 or national priority.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReferenceGap {
+    /// `P3`, `N6`.
+    pub id: String,
+    /// Its wording.
+    pub title: String,
+    /// 技術 that serve it although no 手法 does (national priorities only).
+    pub technologies: Vec<String>,
+}
+
+/// An indicator not yet at its target.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorGap {
+    /// The record carrying it.
+    pub record: RecordRef,
+    /// The indicator's name.
+    pub name: String,
+    /// Its unit.
+    pub unit: String,
+    /// Baseline.
+    pub baseline: Option<f64>,
+    /// Target.
+    pub target: Option<f64>,
+    /// Latest actual.
+    pub actual: Option<f64>,
+    /// (actual − baseline) / (target − baseline).
+    pub attainment: Option<f64>,
+    /// When the target should be met.
+    pub target_date: Option<String>,
+}
+
+/// A review overdue or due soon.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewGap {
+    /// The record in operation.
+    pub record: RecordRef,
+    /// Its review date; `None` when it has none (counted as overdue).
+    pub review_due: Option<String>,
+    /// Days from today to the review date (negative when past).
+    pub days: Option<i64>,
+    /// Past due, or no date at all.
+    pub overdue: bool,
+}
+
+/// A pilot past its target date with no decision since.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionGap {
+    /// The pilot.
+    pub record: RecordRef,
+    /// The latest target date of its indicators.
+    pub target_date: String,
+}
+
+/// The headline numbers.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// ビジョン items considered.
+    pub vision_items: usize,
+    /// Covered.
+    pub covered: usize,
+    /// Named only by 課題 that are all 未着手.
+    pub unaddressed: usize,
+    /// Named by no 課題.
+    pub uncovered: usize,
+    /// 課題 considered.
+    pub issues: usize,
+    /// 課題 per progress, in progress order.
+    pub issues_by_progress: Vec<(&'static str, usize)>,
+    /// 5原則 that no 手法 follows.
+    pub principles_unfollowed: usize,
+    /// National priorities no 手法 serves.
+    pub national_unserved: usize,
+    /// Open 課題 no 手法 solves.
+    pub issues_without_methods: usize,
+    /// 手法 no 技術 implements (information).
+    pub methods_without_technologies: usize,
+    /// Pilots without indicators.
+    pub pilots_without_indicators: usize,
+    /// Indicators not yet at target.
+    pub indicators_behind: usize,
+    /// Reviews overdue (or missing).
+    pub reviews_overdue: usize,
+    /// Reviews due within the window.
+    pub reviews_due_soon: usize,
+    /// Pilots waiting for a decision.
+    pub decisions_waiting: usize,
+}
+
+/// The gap report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Gap {
+    /// The date it was made as of.
+    pub today: String,
+    /// The 分野 it is limited to, if any.
+    pub field: Option<String>,
+    /// Headline numbers.
+    pub summary: Summary,
+    /// Every ビジョン item with its coverage.
+    pub vision: Vec<VisionGap>,
+    /// 原則 no 手法 follows.
+    pub principles_unfollowed: Vec<ReferenceGap>,
+    /// National priorities no 手法 serves.
+    pub national_unserved: Vec<ReferenceGap>,
+    /// Open 課題 with no 手法.
+    pub issues_without_methods: Vec<RecordRef>,
+    /// 手法 with no 技術 (a 手法 can be pure business reform).
+    pub methods_without_technologies: Vec<RecordRef>,
+    /// 実証実験/先行導入 with no indicator.
+    pub pilots_without_indicators: Vec<RecordRef>,
+    /// Indicators not yet at target, least attained first.
+    pub indicators_behind: Vec<IndicatorGap>,
+    /// Reviews overdue or due within 90 days, soonest first.
+    pub reviews: Vec<ReviewGap>,
+    /// Pilots past their target date with no decision since.
+    pub decisions_waiting: Vec<DecisionGap>,
+}
+
+/// Error: `--field` names no 分野.
+#[derive(Debug, thiserror::Error)]
+#[error("no field {0}")]
+pub struct UnknownField(pub String);
+
+impl Gap {
+    /// Compute the gaps as of `today`, for one 分野 or all.
+    pub fn build(model: &Model, today: Date, field: Option<&str>) -> Result<Self, UnknownField> {
+        let field_idx = match field {
+            Some(f) => Some(
+                model
+                    .fields
+                    .iter()
+                    .position(|x| x.id == f)
+                    .ok_or_else(|| UnknownField(f.to_owned()))?,
+            ),
+            None => None,
+        };
+        let in_scope = |i: RecordIdx| field_idx.is_none() || model.records[i].field == field_idx;
+        let records: Vec<RecordIdx> = (0..model.records.len())
+            .filter(|&i| in_scope(i) && model.records[i].parsed)
+            .collect();
+        let of_kind = |k: Kind| {
+            records
+                .iter()
+                .copied()
+                .filter(move |&i| model.records[i].kind == k)
+        };
+
+        let vision = vision_gaps(model, field_idx);
+        let followed = linked_ids(model, of_kind(Kind::Method), "principles");
+        let principles_unfollowed: Vec<ReferenceGap> = model
+            .principles
+            .iter()
+            .filter(|p| !followed.contains(&p.id.value))
+            .map(|p| ReferenceGap {
+                id: p.id.value.clone(),
+                title: p.title.clone(),
+                technologies: Vec::new(),
+            })
+            .collect();
+        let served = linked_ids(model, of_kind(Kind::Method), "national");
+        let national_unserved: Vec<ReferenceGap> = model
+            .national
+            .iter()
+            .filter(|n| !served.contains(&n.id.value))
+            .map(|n| ReferenceGap {
+                id: n.id.value.clone(),
+                title: n.title.clone(),
+                technologies: of_kind(Kind::Technology)
+                    .filter(|&t| {
+                        linked_ids(model, [t].into_iter(), "national").contains(&n.id.value)
+                    })
+                    .map(|t| model.records[t].id.clone())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+            })
+            .collect();
+        let issues_without_methods: Vec<RecordRef> = of_kind(Kind::Issue)
+            .filter(|&i| model.records[i].closed.is_none() && model.solvers[i].is_empty())
+            .map(|i| RecordRef::of(model, i))
+            .collect();
+        let active = |i: &RecordIdx| model.records[*i].stage().is_some_and(|s| !s.is_retired());
+        let methods_without_technologies: Vec<RecordRef> = of_kind(Kind::Method)
+            .filter(active)
+            .filter(|&i| model.implementers[i].is_empty())
+            .map(|i| RecordRef::of(model, i))
+            .collect();
+        let pilots_without_indicators: Vec<RecordRef> = records
+            .iter()
+            .copied()
+            .filter(|&i| {
+                model.records[i].stage().is_some_and(Stage::is_pilot)
+                    && model.records[i].indicators.is_empty()
+            })
+            .map(|i| RecordRef::of(model, i))
+            .collect();
+        let mut indicators_behind: Vec<IndicatorGap> = records
+            .iter()
+            .copied()
+            .filter(active)
+            .flat_map(|i| model.records[i].indicators.iter().map(move |ind| (i, ind)))
+            .filter(|(_, ind)| ind.actual.is_some() && attainment(ind).is_some_and(|a| a < 1.0))
+            .map(|(i, ind)| IndicatorGap {
+                record: RecordRef::of(model, i),
+                name: ind.name().to_owned(),
+                unit: ind
+                    .unit
+                    .as_ref()
+                    .map_or_else(String::new, |u| u.value.clone()),
+                baseline: ind.baseline.as_ref().map(|v| v.value),
+                target: ind.target.as_ref().map(|v| v.value),
+                actual: ind.actual.as_ref().map(|v| v.value),
+                attainment: attainment(ind),
+                target_date: ind.target_date.as_ref().map(|d| d.value.to_string()),
+            })
+            .collect();
+        indicators_behind.sort_by(|a, b| {
+            a.attainment
+                .partial_cmp(&b.attainment)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let reviews = reviews(model, &records, today);
+        let decisions_waiting: Vec<DecisionGap> = records
+            .iter()
+            .copied()
+            .filter_map(|i| {
+                let date = model.awaiting_decision(&model.records[i], today)?;
+                Some(DecisionGap {
+                    record: RecordRef::of(model, i),
+                    target_date: date.to_string(),
+                })
+            })
+            .collect();
+
+        let mut gap = Self {
+            today: today.to_string(),
+            field: field.map(str::to_owned),
+            summary: Summary::default(),
+            vision,
+            principles_unfollowed,
+            national_unserved,
+            issues_without_methods: by_id(issues_without_methods),
+            methods_without_technologies: by_id(methods_without_technologies),
+            pilots_without_indicators: by_id(pilots_without_indicators),
+            indicators_behind,
+            reviews,
+            decisions_waiting,
+        };
+        let issues: Vec<RecordIdx> = of_kind(Kind::Issue).collect();
+        gap.summary = summarise(&gap, model, &issues);
+        Ok(gap)
+    }
+}
+
+/// Records in ID order.
+fn by_id(mut records: Vec<RecordRef>) -> Vec<RecordRef> {
+    records.sort_by(|a, b| crate::model::ids::natural_cmp(&a.id, &b.id));
+    records
+}
+
+fn vision_gaps(model: &Model, field: Option<usize>) -> Vec<VisionGap> {
+    let mut out = Vec::new();
+    for (f, fld) in model.fields.iter().enumerate() {
+        if field.is_some_and(|x| x != f) {
+            continue;
+        }
+        for (v, item) in fld.vision.iter().enumerate() {
+            let naming = &model.vision_issues[f][v];
+            let best = naming.iter().map(|&i| model.progress(i)).max();
+            let coverage = match best {
+                None => Coverage::Uncovered,
+                Some(Progress::NotStarted) => Coverage::Unaddressed,
+                Some(_) => Coverage::Covered,
+            };
+            out.push(VisionGap {
+                id: item.id.clone(),
+                field: fld.name.clone(),
+                text: item.text.clone(),
+                issues: by_id(naming.iter().map(|&i| RecordRef::of(model, i)).collect()),
+                best: best.map(Progress::as_str),
+                coverage,
+            });
+        }
+    }
+    out
+}
+
+/// The ids that records link to under `key`, resolved.
+fn linked_ids(
+    model: &Model,
+    records: impl Iterator<Item = RecordIdx>,
+    key: &str,
+) -> std::collections::HashSet<String> {
+    records
+        .flat_map(|i| {
+            model
+                .resolved_links(i)
+                .filter(|(k, _, res)| {
+                    k.key == key
+                        && matches!(
+                            res,
+                            Resolution::Found(Thing::Principle(_) | Thing::National(_))
+                        )
+                })
+                .map(|(_, l, _)| l.value.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn reviews(model: &Model, records: &[RecordIdx], today: Date) -> Vec<ReviewGap> {
+    let horizon = today.saturating_add(REVIEW_WINDOW_DAYS.days());
+    let mut out: Vec<ReviewGap> = records
+        .iter()
+        .copied()
+        .filter(|&i| model.records[i].stage() == Some(Stage::Operation))
+        .filter_map(|i| {
+            let due = model.records[i].review_due.as_ref().map(|d| d.value);
+            if due.is_some_and(|d| d > horizon) {
+                return None;
+            }
+            let days = due
+                .and_then(|d| today.until(d).ok())
+                .map(|s| i64::from(s.get_days()));
+            Some(ReviewGap {
+                record: RecordRef::of(model, i),
+                review_due: due.map(|d| d.to_string()),
+                days,
+                overdue: due.is_none_or(|d| d < today),
+            })
+        })
+        .collect();
+    out.sort_by_key(|r| (r.days.unwrap_or(i64::MIN), r.record.id.clone()));
+    out
+}
+
+fn summarise(gap: &Gap, model: &Model, issues: &[RecordIdx]) -> Summary {
+    let count = |c: Coverage| gap.vision.iter().filter(|v| v.coverage == c).count();
+    let issues_by_progress = Progress::ALL
+        .iter()
+        .map(|p| {
+            (
+                p.as_str(),
+                issues.iter().filter(|&&i| model.progress(i) == *p).count(),
+            )
+        })
+        .collect();
+    Summary {
+        vision_items: gap.vision.len(),
+        covered: count(Coverage::Covered),
+        unaddressed: count(Coverage::Unaddressed),
+        uncovered: count(Coverage::Uncovered),
+        issues: issues.len(),
+        issues_by_progress,
+        principles_unfollowed: gap.principles_unfollowed.len(),
+        national_unserved: gap.national_unserved.len(),
+        issues_without_methods: gap.issues_without_methods.len(),
+        methods_without_technologies: gap.methods_without_technologies.len(),
+        pilots_without_indicators: gap.pilots_without_indicators.len(),
+        indicators_behind: gap.indicators_behind.len(),
+        reviews_overdue: gap.reviews.iter().filter(|r| r.overdue).count(),
+        reviews_due_soon: gap.reviews.iter().filter(|r| !r.overdue).count(),
+        decisions_waiting: gap.decisions_waiting.len(),
+    }
+}
+
+fn records_table(records: &[RecordRef], lang: Lang) -> Table {
+    let l = lang.labels();
+    Table {
+        headers: vec![l.id.into(), l.title.into(), l.state.into(), l.domain.into()],
+        rows: records
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.clone(),
+                    r.title.clone(),
+                    state_word(&r.state, lang),
+                    r.domain.clone(),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }
+}
+
+impl Gap {
+    /// Lay the report out.
+    #[must_use]
+    pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
+        let l = lang.labels();
+        let mut doc = Doc::new(format!(
+            "{}({})",
+            super::title(model, l.gap_title),
+            self.today
+        ));
+        let s = &self.summary;
+        if let Some(f) = &self.field {
+            doc.text(format!("{}: {f}", l.field));
+        }
+        doc.heading(l.summary);
+        let progress: Vec<String> = s
+            .issues_by_progress
+            .iter()
+            .map(|(p, n)| format!("{} {n}", state_word(p, lang)))
+            .collect();
+        let facts = vec![
+            (
+                l.vision_items.to_owned(),
+                (l.vision_summary)(s.vision_items, s.covered, s.unaddressed, s.uncovered),
+            ),
+            (
+                l.issues.to_owned(),
+                format!("{}({})", s.issues, progress.join("、")),
+            ),
+            (
+                l.principles_unfollowed.to_owned(),
+                s.principles_unfollowed.to_string(),
+            ),
+            (
+                l.national_unserved.to_owned(),
+                s.national_unserved.to_string(),
+            ),
+            (
+                l.issues_without_methods.to_owned(),
+                s.issues_without_methods.to_string(),
+            ),
+            (
+                l.methods_without_technologies.to_owned(),
+                s.methods_without_technologies.to_string(),
+            ),
+            (
+                l.pilots_without_indicators.to_owned(),
+                s.pilots_without_indicators.to_string(),
+            ),
+            (
+                l.indicators_behind.to_owned(),
+                s.indicators_behind.to_string(),
+            ),
+            (
+                l.reviews.to_owned(),
+                (l.review_summary)(s.reviews_overdue, s.reviews_due_soon),
+            ),
+            (
+                l.decisions_waiting.to_owned(),
+                s.decisions_waiting.to_string(),
+            ),
+        ];
+        doc.blocks.push(Block::Facts(facts));
+
+        doc.heading(l.vision_coverage);
+        let rows = self
+            .vision
+            .iter()
+            .map(|v| {
+                let issues: Vec<String> = v
+                    .issues
+                    .iter()
+                    .map(|i| format!("{}({})", i.id, state_word(&i.state, lang)))
+                    .collect();
+                let flag = match v.coverage {
+                    Coverage::Covered => "",
+                    Coverage::Unaddressed => l.unaddressed,
+                    Coverage::Uncovered => l.uncovered,
+                };
+                vec![
+                    v.id.clone(),
+                    v.text.clone(),
+                    issues.join(" "),
+                    v.best.map_or_else(String::new, |b| state_word(b, lang)),
+                    flag.to_owned(),
+                ]
+            })
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![
+                    l.vision_item.into(),
+                    l.text.into(),
+                    l.issues.into(),
+                    l.best.into(),
+                    l.flag.into(),
+                ],
+                rows,
+                clip: vec![(1, 24)],
+                ..Table::default()
+            },
+            l.nothing,
+        );
+
+        doc.heading(l.principles_unfollowed);
+        let rows = self
+            .principles_unfollowed
+            .iter()
+            .map(|p| vec![p.id.clone(), p.title.clone()])
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![l.id.into(), l.title.into()],
+                rows,
+                ..Table::default()
+            },
+            l.nothing,
+        );
+
+        doc.heading(l.national_unserved);
+        let rows = self
+            .national_unserved
+            .iter()
+            .map(|n| vec![n.id.clone(), n.title.clone(), n.technologies.join(" ")])
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![l.id.into(), l.title.into(), l.technologies_only.into()],
+                rows,
+                ..Table::default()
+            },
+            l.nothing,
+        );
+
+        for (heading, list) in [
+            (l.issues_without_methods, &self.issues_without_methods),
+            (
+                l.methods_without_technologies,
+                &self.methods_without_technologies,
+            ),
+            (l.pilots_without_indicators, &self.pilots_without_indicators),
+        ] {
+            doc.heading(heading);
+            if std::ptr::eq(list, &self.methods_without_technologies) {
+                doc.text(l.methods_without_technologies_note);
+            }
+            doc.table_or(records_table(list, lang), l.nothing);
+        }
+
+        doc.heading(l.indicators_behind);
+        let rows = self
+            .indicators_behind
+            .iter()
+            .map(|i| {
+                let n = |v: Option<f64>| v.map_or_else(String::new, number);
+                vec![
+                    i.record.id.clone(),
+                    i.name.clone(),
+                    format!("{} → {}", n(i.baseline), n(i.target)),
+                    n(i.actual),
+                    i.unit.clone(),
+                    percent(i.attainment),
+                    i.target_date.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![
+                    l.id.into(),
+                    l.indicator.into(),
+                    l.baseline_target.into(),
+                    l.actual.into(),
+                    l.unit.into(),
+                    l.attainment.into(),
+                    l.target_date.into(),
+                ],
+                rows,
+                numeric: vec![3, 5],
+                ..Table::default()
+            },
+            l.nothing,
+        );
+
+        doc.heading(l.reviews);
+        let rows = self
+            .reviews
+            .iter()
+            .map(|r| {
+                let when = match (r.days, r.overdue) {
+                    (None, _) => l.no_review_date.to_owned(),
+                    (Some(d), true) => (l.days_overdue)(-d),
+                    (Some(d), false) => (l.days_left)(d),
+                };
+                vec![
+                    r.record.id.clone(),
+                    r.record.title.clone(),
+                    r.review_due.clone().unwrap_or_default(),
+                    when,
+                ]
+            })
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![
+                    l.id.into(),
+                    l.title.into(),
+                    l.review_due.into(),
+                    l.when.into(),
+                ],
+                rows,
+                ..Table::default()
+            },
+            l.nothing,
+        );
+
+        doc.heading(l.decisions_waiting);
+        let rows = self
+            .decisions_waiting
+            .iter()
+            .map(|d| {
+                vec![
+                    d.record.id.clone(),
+                    d.record.title.clone(),
+                    state_word(&d.record.state, lang),
+                    d.target_date.clone(),
+                ]
+            })
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![
+                    l.id.into(),
+                    l.title.into(),
+                    l.state.into(),
+                    l.target_date.into(),
+                ],
+                rows,
+                ..Table::default()
+            },
+            l.nothing,
+        );
+        doc
+    }
+}

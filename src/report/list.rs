@@ -1,0 +1,128 @@
+//! `dx list`: records filtered by kind, 分野, 領域, stage, progress, tag,
+//! visibility and owner.
+
+use serde::Serialize;
+
+use super::doc::{Doc, Table};
+use super::{RecordRef, kind_word, state, state_word};
+use crate::i18n::Lang;
+use crate::model::{Kind, Model, Progress, Stage, Visibility};
+
+/// What to keep; every given filter must match.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Record kinds.
+    pub kinds: Vec<Kind>,
+    /// 分野 id.
+    pub field: Option<String>,
+    /// 領域 id (or a folder prefix of it).
+    pub domain: Option<String>,
+    /// Stages (手法/技術).
+    pub stages: Vec<Stage>,
+    /// Progress (課題).
+    pub progress: Vec<Progress>,
+    /// A tag.
+    pub tag: Option<String>,
+    /// Visibility.
+    pub visibility: Option<Visibility>,
+    /// Owner.
+    pub owner: Option<String>,
+}
+
+/// One listed record.
+#[derive(Clone, Debug, Serialize)]
+pub struct Item {
+    /// The record.
+    #[serde(flatten)]
+    pub record: RecordRef,
+    /// 所管.
+    pub owner: String,
+    /// `public` or `internal`.
+    pub visibility: &'static str,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Path from the tree root.
+    pub path: String,
+}
+
+/// The list.
+#[derive(Clone, Debug, Serialize)]
+pub struct List {
+    /// The records, by path.
+    pub records: Vec<Item>,
+}
+
+impl List {
+    /// The records `filter` keeps.
+    #[must_use]
+    pub fn build(model: &Model, filter: &Filter) -> Self {
+        let records = model
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                let state = state(model, *i);
+                (filter.kinds.is_empty() || filter.kinds.contains(&r.kind))
+                    && filter.field.as_ref().is_none_or(|f| r.field.is_some_and(|x| model.fields[x].id == *f))
+                    && filter.domain.as_ref().is_none_or(|d| {
+                        let id = model.domain_id(r);
+                        id == d || id.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('/'))
+                    })
+                    && (filter.stages.is_empty() || r.stage().is_some_and(|s| filter.stages.contains(&s)))
+                    && (filter.progress.is_empty()
+                        || matches!(state, Some(super::State::Progress(p)) if filter.progress.contains(&p)))
+                    && filter.tag.as_ref().is_none_or(|t| r.tags.iter().any(|x| x.value == *t))
+                    && filter.visibility.is_none_or(|v| r.visibility() == v)
+                    && filter.owner.as_ref().is_none_or(|o| r.owner.as_ref().is_some_and(|x| x.value == *o))
+            })
+            .map(|(i, r)| Item {
+                record: RecordRef::of(model, i),
+                owner: r.owner.as_ref().map_or_else(String::new, |o| o.value.clone()),
+                visibility: r.visibility().as_str(),
+                tags: r.tags.iter().map(|t| t.value.clone()).collect(),
+                path: model.path_of(r).to_owned(),
+            })
+            .collect();
+        Self { records }
+    }
+
+    /// Lay the list out.
+    #[must_use]
+    pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
+        let l = lang.labels();
+        let mut doc = Doc::new(super::title(model, l.list_title));
+        let rows = self
+            .records
+            .iter()
+            .map(|i| {
+                vec![
+                    i.record.id.clone(),
+                    kind_word(i.record.kind, lang).to_owned(),
+                    i.record.title.clone(),
+                    state_word(&i.record.state, lang),
+                    i.record.domain.clone(),
+                    i.owner.clone(),
+                    (l.visibility_word)(i.visibility).to_owned(),
+                ]
+            })
+            .collect();
+        doc.table_or(
+            Table {
+                headers: vec![
+                    l.id.into(),
+                    l.kind.into(),
+                    l.title.into(),
+                    l.state.into(),
+                    l.domain.into(),
+                    l.owner.into(),
+                    l.visibility.into(),
+                ],
+                rows,
+                ..Table::default()
+            },
+            l.nothing,
+        );
+        doc.text((l.count)(self.records.len()));
+        doc
+    }
+}

@@ -1,0 +1,496 @@
+//! `dx show ID`: one record (or ビジョン item, 原則, 分野, 領域) in full, with
+//! everything it links to and everything linking to it.
+
+use serde::Serialize;
+
+use super::doc::{Block, Doc, Table};
+use super::{number, percent, state, state_word};
+use crate::i18n::Lang;
+use crate::model::{Kind, Model, RecordIdx, Resolution, Thing, attainment};
+
+/// One labelled value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Fact {
+    /// Stable key (`path`, `stage`, `owner` …).
+    pub key: &'static str,
+    /// The value.
+    pub value: String,
+}
+
+/// A link to or from the shown thing.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// The link (`vision`, `solves`, `solved_by`, `implemented_by` …).
+    pub relation: &'static str,
+    /// The other end's id.
+    pub id: String,
+    /// Its kind (`issue`, `vision`, `principle` …).
+    pub kind: &'static str,
+    /// Its title or wording.
+    pub title: String,
+    /// Its stage or progress, if it has one.
+    pub state: String,
+}
+
+/// An indicator with its attainment.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorView {
+    /// Name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Baseline.
+    pub baseline: Option<f64>,
+    /// Target.
+    pub target: Option<f64>,
+    /// Target date.
+    pub target_date: Option<String>,
+    /// Latest actual.
+    pub actual: Option<f64>,
+    /// When it was measured.
+    pub measured: Option<String>,
+    /// (actual − baseline) / (target − baseline).
+    pub attainment: Option<f64>,
+    /// Attainment ≥ 1.
+    pub met: bool,
+}
+
+/// A decision.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionView {
+    /// Date.
+    pub date: Option<String>,
+    /// Body that decided.
+    pub body: Option<&'static str>,
+    /// What it decided.
+    pub result: Option<&'static str>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// The team.
+#[derive(Clone, Debug, Serialize)]
+pub struct TeamView {
+    /// Name.
+    pub name: String,
+    /// 検討チーム or タスクフォース.
+    pub kind: Option<&'static str>,
+    /// Lead (a role).
+    pub lead: Option<String>,
+    /// Departments.
+    pub departments: Vec<String>,
+}
+
+/// The show report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Show {
+    /// The id shown.
+    pub id: String,
+    /// What it is (`issue`, `method`, `technology`, `vision`, `principle`,
+    /// `consideration`, `national`, `field`, `domain`).
+    pub kind: &'static str,
+    /// Title, name or wording.
+    pub title: String,
+    /// Its values.
+    pub facts: Vec<Fact>,
+    /// What it links to.
+    pub up: Vec<Link>,
+    /// What links to it.
+    pub down: Vec<Link>,
+    /// The team.
+    pub team: Option<TeamView>,
+    /// Indicators.
+    pub indicators: Vec<IndicatorView>,
+    /// Decisions, oldest first.
+    pub decisions: Vec<DecisionView>,
+}
+
+/// Error: nothing has the id; carries the nearest id.
+#[derive(Debug, thiserror::Error)]
+#[error("nothing has the id {id}")]
+pub struct NotFound {
+    /// The id asked for.
+    pub id: String,
+    /// The nearest existing id.
+    pub nearest: Option<String>,
+}
+
+fn thing_kind(t: Thing, model: &Model) -> &'static str {
+    match t {
+        Thing::Record(i) => model.records[i].kind.en(),
+        Thing::Vision(..) => "vision",
+        Thing::Principle(_) => "principle",
+        Thing::Consideration(_) => "consideration",
+        Thing::National(_) => "national",
+        Thing::Field(_) => "field",
+        Thing::Domain(_) => "domain",
+    }
+}
+
+fn thing_title(t: Thing, model: &Model) -> String {
+    match t {
+        Thing::Record(i) => model.records[i].title().to_owned(),
+        Thing::Vision(f, v) => model.fields[f].vision[v].text.clone(),
+        Thing::Principle(i) => model.principles[i].title.clone(),
+        Thing::Consideration(i) => model.considerations[i].title.clone(),
+        Thing::National(i) => model.national[i].title.clone(),
+        Thing::Field(i) => model.fields[i].name.clone(),
+        Thing::Domain(i) => model.domains[i].name.clone(),
+    }
+}
+
+fn thing_id(t: Thing, model: &Model) -> String {
+    match t {
+        Thing::Record(i) => model.records[i].id.clone(),
+        Thing::Vision(f, v) => model.fields[f].vision[v].id.clone(),
+        Thing::Principle(i) => model.principles[i].id.value.clone(),
+        Thing::Consideration(i) => model.considerations[i].id.value.clone(),
+        Thing::National(i) => model.national[i].id.value.clone(),
+        Thing::Field(i) => model.fields[i].id.clone(),
+        Thing::Domain(i) => model.domains[i].id.clone(),
+    }
+}
+
+fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
+    let state = match t {
+        Thing::Record(i) => state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),
+        _ => String::new(),
+    };
+    Link {
+        relation,
+        id: thing_id(t, model),
+        kind: thing_kind(t, model),
+        title: thing_title(t, model),
+        state,
+    }
+}
+
+/// Records whose link under `key` resolves to `target`.
+fn linking_to(model: &Model, key: &str, target: Thing) -> Vec<RecordIdx> {
+    (0..model.records.len())
+        .filter(|&i| {
+            model
+                .resolved_links(i)
+                .any(|(k, _, res)| k.key == key && res == Resolution::Found(target))
+        })
+        .collect()
+}
+
+impl Show {
+    /// Show the thing with this id.
+    pub fn build(model: &Model, id: &str) -> Result<Self, NotFound> {
+        let Some(thing) = model.lookup.get(id) else {
+            let nearest = crate::suggest::nearest(id, model.lookup.all_ids()).map(str::to_owned);
+            return Err(NotFound {
+                id: id.to_owned(),
+                nearest,
+            });
+        };
+        let mut show = Self {
+            id: thing_id(thing, model),
+            kind: thing_kind(thing, model),
+            title: thing_title(thing, model),
+            facts: Vec::new(),
+            up: Vec::new(),
+            down: Vec::new(),
+            team: None,
+            indicators: Vec::new(),
+            decisions: Vec::new(),
+        };
+        let fact = |key, value: String| Fact { key, value };
+        match thing {
+            Thing::Record(i) => show.record(model, i),
+            Thing::Vision(f, v) => {
+                show.facts.push(fact("field", model.fields[f].name.clone()));
+                show.up.push(link("field", Thing::Field(f), model));
+                show.down = model.vision_issues[f][v]
+                    .iter()
+                    .map(|&i| link("named_by", Thing::Record(i), model))
+                    .collect();
+            }
+            Thing::Principle(_) | Thing::Consideration(_) | Thing::National(_) => {
+                let key = match thing {
+                    Thing::Principle(_) => "principles",
+                    Thing::Consideration(_) => "considerations",
+                    _ => "national",
+                };
+                show.down = linking_to(model, key, thing)
+                    .into_iter()
+                    .map(|i| link("followed_by", Thing::Record(i), model))
+                    .collect();
+            }
+            Thing::Field(f) => {
+                let field = &model.fields[f];
+                if let Some(wg) = &field.working_group {
+                    show.facts.push(fact("working_group", wg.clone()));
+                }
+                show.facts
+                    .push(fact("path", model.files.get(field.file).path.clone()));
+                show.down = (0..field.vision.len())
+                    .map(|v| link("vision_item", Thing::Vision(f, v), model))
+                    .collect();
+                show.down.extend(
+                    model
+                        .domains
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.field == Some(f))
+                        .map(|(d, _)| link("domain", Thing::Domain(d), model)),
+                );
+            }
+            Thing::Domain(d) => {
+                let domain = &model.domains[d];
+                if let Some(f) = domain.field {
+                    show.up.push(link("field", Thing::Field(f), model));
+                }
+                if let Some(desc) = &domain.description {
+                    show.facts.push(fact("description", desc.clone()));
+                }
+                show.facts
+                    .push(fact("path", model.files.get(domain.file).path.clone()));
+                show.down = model
+                    .records
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.domain == Some(d))
+                    .map(|(i, _)| link("record", Thing::Record(i), model))
+                    .collect();
+            }
+        }
+        Ok(show)
+    }
+
+    fn record(&mut self, model: &Model, i: RecordIdx) {
+        let r = &model.records[i];
+        let mut fact = |key, value: Option<String>| {
+            if let Some(value) = value.filter(|v| !v.is_empty()) {
+                self.facts.push(Fact { key, value });
+            }
+        };
+        fact("path", Some(model.path_of(r).to_owned()));
+        fact("field", r.field.map(|f| model.fields[f].name.clone()));
+        fact("domain", r.domain.map(|d| model.domains[d].name.clone()));
+        fact(
+            if r.kind == Kind::Issue {
+                "progress"
+            } else {
+                "stage"
+            },
+            state(model, i).map(|s| s.as_str().to_owned()),
+        );
+        fact("owner", r.owner.as_ref().map(|o| o.value.clone()));
+        fact("visibility", Some(r.visibility().as_str().to_owned()));
+        fact(
+            "tags",
+            Some(
+                r.tags
+                    .iter()
+                    .map(|t| t.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
+        );
+        fact("current", r.current.as_ref().map(|v| v.value.clone()));
+        fact("gap", r.gap.as_ref().map(|v| v.value.clone()));
+        fact("product", r.product.as_ref().map(|v| v.value.clone()));
+        fact(
+            "review_due",
+            r.review_due.as_ref().map(|d| d.value.to_string()),
+        );
+        if let Some(c) = &r.closed {
+            fact("closed", c.date.as_ref().map(|d| d.value.to_string()));
+            fact("closed_reason", c.reason.as_ref().map(|v| v.value.clone()));
+        }
+        self.up = model
+            .resolved_links(i)
+            .filter_map(|(k, _, res)| match res {
+                Resolution::Found(t) => Some(link(k.key, t, model)),
+                _ => None,
+            })
+            .collect();
+        let me = Thing::Record(i);
+        self.down = match r.kind {
+            Kind::Issue => model.solvers[i]
+                .iter()
+                .map(|&m| link("solved_by", Thing::Record(m), model))
+                .collect(),
+            Kind::Method => {
+                let mut down: Vec<Link> = model.implementers[i]
+                    .iter()
+                    .map(|&t| link("implemented_by", Thing::Record(t), model))
+                    .collect();
+                down.extend(
+                    linking_to(model, "expands", me)
+                        .into_iter()
+                        .map(|m| link("expanded_by", Thing::Record(m), model)),
+                );
+                down
+            }
+            Kind::Technology => Vec::new(),
+        };
+        self.team = r.team.as_ref().map(|t| TeamView {
+            name: t
+                .name
+                .as_ref()
+                .map_or_else(String::new, |n| n.value.clone()),
+            kind: t.kind.as_ref().map(|k| k.value.as_str()),
+            lead: t.lead.as_ref().map(|l| l.value.clone()),
+            departments: t.departments.iter().map(|d| d.value.clone()).collect(),
+        });
+        self.indicators = r
+            .indicators
+            .iter()
+            .map(|ind| IndicatorView {
+                name: ind.name().to_owned(),
+                unit: ind
+                    .unit
+                    .as_ref()
+                    .map_or_else(String::new, |u| u.value.clone()),
+                baseline: ind.baseline.as_ref().map(|v| v.value),
+                target: ind.target.as_ref().map(|v| v.value),
+                target_date: ind.target_date.as_ref().map(|d| d.value.to_string()),
+                actual: ind.actual.as_ref().map(|v| v.value),
+                measured: ind.measured.as_ref().map(|d| d.value.to_string()),
+                attainment: attainment(ind),
+                met: attainment(ind).is_some_and(|a| a >= 1.0),
+            })
+            .collect();
+        let mut decisions: Vec<DecisionView> = r
+            .decisions
+            .iter()
+            .map(|d| DecisionView {
+                date: d.date.as_ref().map(|x| x.value.to_string()),
+                body: d.body.as_ref().map(|b| b.value.as_str()),
+                result: d.result.as_ref().map(|x| x.value.as_str()),
+                note: d.note.as_ref().map(|n| n.value.clone()),
+            })
+            .collect();
+        decisions.sort_by(|a, b| a.date.cmp(&b.date));
+        self.decisions = decisions;
+    }
+
+    /// Lay the report out.
+    #[must_use]
+    pub fn doc(&self, lang: Lang) -> Doc {
+        let l = lang.labels();
+        let mut doc = Doc::new(format!(
+            "{} {}({})",
+            self.id,
+            self.title,
+            (l.thing_kind)(self.kind)
+        ));
+        let facts = self
+            .facts
+            .iter()
+            .map(|f| {
+                let value = match f.key {
+                    "stage" | "progress" => state_word(&f.value, lang),
+                    "visibility" => (l.visibility_word)(&f.value).to_owned(),
+                    _ => f.value.clone(),
+                };
+                ((l.fact)(f.key).to_owned(), value)
+            })
+            .collect::<Vec<_>>();
+        if !facts.is_empty() {
+            doc.blocks.push(Block::Facts(facts));
+        }
+        for (heading, links) in [(l.links_up, &self.up), (l.links_down, &self.down)] {
+            doc.heading(heading);
+            let rows = links
+                .iter()
+                .map(|k| {
+                    vec![
+                        (l.relation)(k.relation).to_owned(),
+                        k.id.clone(),
+                        k.title.clone(),
+                        state_word(&k.state, lang),
+                    ]
+                })
+                .collect();
+            doc.table_or(
+                Table {
+                    headers: vec![
+                        l.relation_heading.into(),
+                        l.id.into(),
+                        l.title.into(),
+                        l.state.into(),
+                    ],
+                    rows,
+                    ..Table::default()
+                },
+                l.nothing,
+            );
+        }
+        if let Some(t) = &self.team {
+            doc.heading(l.team);
+            let mut facts = vec![((l.fact)("team_name").to_owned(), t.name.clone())];
+            if let Some(k) = t.kind {
+                facts.push(((l.fact)("team_kind").to_owned(), k.to_owned()));
+            }
+            if let Some(lead) = &t.lead {
+                facts.push(((l.fact)("team_lead").to_owned(), lead.clone()));
+            }
+            if !t.departments.is_empty() {
+                facts.push((
+                    (l.fact)("team_departments").to_owned(),
+                    t.departments.join("、"),
+                ));
+            }
+            doc.blocks.push(Block::Facts(facts));
+        }
+        if !self.indicators.is_empty() {
+            doc.heading(l.indicators);
+            let n = |v: Option<f64>| v.map_or_else(String::new, number);
+            let rows = self
+                .indicators
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.name.clone(),
+                        format!("{} → {}", n(i.baseline), n(i.target)),
+                        n(i.actual),
+                        i.unit.clone(),
+                        percent(i.attainment),
+                        i.measured.clone().unwrap_or_default(),
+                        i.target_date.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            doc.blocks.push(Block::Table(Table {
+                headers: vec![
+                    l.indicator.into(),
+                    l.baseline_target.into(),
+                    l.actual.into(),
+                    l.unit.into(),
+                    l.attainment.into(),
+                    l.measured.into(),
+                    l.target_date.into(),
+                ],
+                rows,
+                numeric: vec![2, 4],
+                ..Table::default()
+            }));
+        }
+        if !self.decisions.is_empty() {
+            doc.heading(l.decisions);
+            let rows = self
+                .decisions
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.date.clone().unwrap_or_default(),
+                        d.body.unwrap_or_default().to_owned(),
+                        d.result.unwrap_or_default().to_owned(),
+                        d.note.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            doc.blocks.push(Block::Table(Table {
+                headers: vec![l.date.into(), l.body.into(), l.result.into(), l.note.into()],
+                rows,
+                ..Table::default()
+            }));
+        }
+        doc
+    }
+}

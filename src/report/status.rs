@@ -1,0 +1,333 @@
+//! `dx status`: 手法 and 技術 counted by stage, 課題 by progress, against an axis.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::doc::{Doc, Table};
+use crate::i18n::Lang;
+use crate::model::{Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
+
+/// What the rows are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Axis {
+    /// 分野.
+    Field,
+    /// 領域.
+    Domain,
+    /// 5原則 (a 手法 following several is counted in each).
+    Principle,
+    /// 国の重点取組事項 (likewise).
+    National,
+    /// 検討チーム / タスクフォース.
+    Team,
+}
+
+/// One count table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Counts {
+    /// The column values (stages or progress, as written in records).
+    pub columns: Vec<&'static str>,
+    /// One row per axis value, in the tree's order; a row with an empty key
+    /// collects records with none.
+    pub rows: Vec<Row>,
+    /// Records per column, each counted once.
+    pub totals: Vec<usize>,
+    /// Records counted, each once.
+    pub total: usize,
+    /// True when one record may be counted in several rows.
+    pub overlapping: bool,
+}
+
+/// One row of a count table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// The axis value's id (`kurashi`, `P1`, a team name); empty for "none".
+    pub key: String,
+    /// Its name.
+    pub label: String,
+    /// Counts per column.
+    pub counts: Vec<usize>,
+    /// Their sum.
+    pub total: usize,
+}
+
+/// The status report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    /// The axis of the rows.
+    pub axis: Axis,
+    /// 手法 by stage.
+    pub methods: Counts,
+    /// 技術 by stage.
+    pub technologies: Counts,
+    /// 課題 by progress (by 領域 when the axis is 領域, else by 分野).
+    pub issues: Counts,
+}
+
+/// Rows in order, with an index by key.
+struct Rows {
+    order: Vec<(String, String)>,
+    index: HashMap<String, usize>,
+}
+
+impl Rows {
+    fn new(order: Vec<(String, String)>) -> Self {
+        let index = order
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect();
+        Self { order, index }
+    }
+}
+
+fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
+    let order = match axis {
+        Axis::Field => model
+            .fields
+            .iter()
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect(),
+        Axis::Domain => model
+            .domains
+            .iter()
+            .map(|d| {
+                let field = d.field.map_or("", |f| model.fields[f].name.as_str());
+                (d.id.clone(), format!("{field} / {}", d.name))
+            })
+            .collect(),
+        Axis::Principle => model
+            .principles
+            .iter()
+            .map(|p| (p.id.value.clone(), format!("{} {}", p.id.value, p.title)))
+            .collect(),
+        Axis::National => model
+            .national
+            .iter()
+            .map(|p| (p.id.value.clone(), format!("{} {}", p.id.value, p.title)))
+            .collect(),
+        Axis::Team => {
+            let mut teams: Vec<String> = model
+                .records
+                .iter()
+                .filter_map(|r| r.team.as_ref()?.name.as_ref().map(|n| n.value.clone()))
+                .collect();
+            teams.sort();
+            teams.dedup();
+            teams.into_iter().map(|t| (t.clone(), t)).collect()
+        }
+    };
+    let mut rows = Rows::new(order);
+    let none = lang.labels().none.to_owned();
+    rows.index.insert(String::new(), rows.order.len());
+    rows.order.push((String::new(), none));
+    rows
+}
+
+/// The ids a record counts under on an axis.
+fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
+    let r = &model.records[i];
+    let linked = |i: RecordIdx, key: &str| -> Vec<String> {
+        model
+            .resolved_links(i)
+            .filter(|(k, _, res)| k.key == key && matches!(res, Resolution::Found(_)))
+            .map(|(_, link, _)| link.value.clone())
+            .collect()
+    };
+    let mut keys = match axis {
+        Axis::Field => r
+            .field
+            .map(|f| model.fields[f].id.clone())
+            .into_iter()
+            .collect(),
+        Axis::Domain => r
+            .domain
+            .map(|d| model.domains[d].id.clone())
+            .into_iter()
+            .collect(),
+        Axis::Principle if r.kind == Kind::Technology => model
+            .resolved_links(i)
+            .filter_map(|(k, _, res)| match (k.key, res) {
+                ("implements", Resolution::Found(Thing::Record(m))) => {
+                    Some(linked(m, "principles"))
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect(),
+        Axis::Principle => linked(i, "principles"),
+        Axis::National => linked(i, "national"),
+        Axis::Team => r
+            .team
+            .as_ref()
+            .and_then(|t| t.name.as_ref())
+            .map(|n| n.value.clone())
+            .into_iter()
+            .collect(),
+    };
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn count<T: Copy + PartialEq>(
+    model: &Model,
+    rows: &Rows,
+    columns: &[T],
+    records: impl Iterator<Item = (RecordIdx, T)>,
+    axis: Axis,
+) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut grid = vec![vec![0; columns.len()]; rows.order.len()];
+    let mut totals = vec![0; columns.len()];
+    for (i, value) in records {
+        let Some(c) = columns.iter().position(|v| *v == value) else {
+            continue;
+        };
+        totals[c] += 1;
+        let keys = keys(model, i, axis);
+        if keys.is_empty() {
+            grid[rows.order.len() - 1][c] += 1;
+        }
+        for k in keys {
+            if let Some(&r) = rows.index.get(&k) {
+                grid[r][c] += 1;
+            }
+        }
+    }
+    (grid, totals)
+}
+
+fn counts(
+    rows: &Rows,
+    columns: Vec<&'static str>,
+    grid: Vec<Vec<usize>>,
+    totals: Vec<usize>,
+    overlapping: bool,
+) -> Counts {
+    let none_row = rows.order.len() - 1;
+    let rows: Vec<Row> = rows
+        .order
+        .iter()
+        .zip(grid)
+        .enumerate()
+        // The "none" row only when something falls in it.
+        .filter(|(i, (_, counts))| *i != none_row || counts.iter().any(|&c| c > 0))
+        .map(|(_, ((key, label), counts))| Row {
+            key: key.clone(),
+            label: label.clone(),
+            total: counts.iter().sum(),
+            counts,
+        })
+        .collect();
+    Counts {
+        columns,
+        rows,
+        total: totals.iter().sum(),
+        totals,
+        overlapping,
+    }
+}
+
+impl Status {
+    /// Count the model along `axis`.
+    #[must_use]
+    pub fn build(model: &Model, axis: Axis, lang: Lang) -> Self {
+        let rows = axis_rows(model, axis, lang);
+        let overlapping = matches!(axis, Axis::Principle | Axis::National);
+        let stage_table = |kind: Kind| {
+            let records = model
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == kind)
+                .filter_map(|(i, r)| Some((i, r.stage()?)));
+            let (grid, totals) = count(model, &rows, Stage::ALL, records, axis);
+            counts(&rows, Stage::WORDS.to_vec(), grid, totals, overlapping)
+        };
+        let issue_axis = if axis == Axis::Domain {
+            Axis::Domain
+        } else {
+            Axis::Field
+        };
+        let issue_rows = if issue_axis == axis {
+            &rows
+        } else {
+            &axis_rows(model, Axis::Field, lang)
+        };
+        let issues = model
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == Kind::Issue)
+            .map(|(i, _)| (i, model.progress(i)));
+        let (grid, totals) = count(model, issue_rows, Progress::ALL, issues, issue_axis);
+        Self {
+            axis,
+            methods: stage_table(Kind::Method),
+            technologies: stage_table(Kind::Technology),
+            issues: counts(issue_rows, Progress::WORDS.to_vec(), grid, totals, false),
+        }
+    }
+
+    /// Lay the report out.
+    #[must_use]
+    pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
+        let l = lang.labels();
+        let mut doc = Doc::new(super::title(model, l.status_title));
+        let axis = match self.axis {
+            Axis::Field => l.field,
+            Axis::Domain => l.domain,
+            Axis::Principle => l.principle,
+            Axis::National => l.national,
+            Axis::Team => l.team,
+        };
+        let issue_axis = if self.axis == Axis::Domain {
+            l.domain
+        } else {
+            l.field
+        };
+        for (heading, counts, axis) in [
+            (l.methods_by_stage, &self.methods, axis),
+            (l.technologies_by_stage, &self.technologies, axis),
+            (l.issues_by_progress, &self.issues, issue_axis),
+        ] {
+            doc.heading(heading);
+            if counts.overlapping {
+                doc.text(l.overlapping);
+            }
+            doc.blocks
+                .push(super::doc::Block::Table(table(counts, axis, lang)));
+        }
+        doc
+    }
+}
+
+fn table(c: &Counts, axis: &str, lang: Lang) -> Table {
+    let l = lang.labels();
+    let mut headers = vec![axis.to_owned()];
+    headers.extend(c.columns.iter().map(|w| super::state_word(w, lang)));
+    headers.push(l.total.to_owned());
+    let mut rows: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.label.clone()];
+            row.extend(r.counts.iter().map(usize::to_string));
+            row.push(r.total.to_string());
+            row
+        })
+        .collect();
+    let mut totals = vec![l.total.to_owned()];
+    totals.extend(c.totals.iter().map(usize::to_string));
+    totals.push(c.total.to_string());
+    rows.push(totals);
+    Table {
+        numeric: (1..headers.len()).collect(),
+        headers,
+        rows,
+        totals: true,
+        clip: Vec::new(),
+    }
+}

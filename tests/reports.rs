@@ -1,0 +1,351 @@
+//! Reports on a fixture tree (tests/fixtures/base + tests/fixtures/reports):
+//! every report in every format, and their numbers against a count made
+//! independently from the TOML files.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use clap::Parser;
+
+/// Run dx in-process; returns (exit code, stdout, stderr).
+fn dx(root: &Path, args: &[&str]) -> (u8, Vec<u8>, String) {
+    let mut argv = vec![
+        "dx",
+        "--root",
+        root.to_str().expect("utf-8 path"),
+        "--today",
+        common::TODAY,
+    ];
+    argv.extend_from_slice(args);
+    let cli = dx::cli::Cli::try_parse_from(argv).expect("arguments parse");
+    let env = dx::cli::Env {
+        cwd: root.to_path_buf(),
+        stdout_is_terminal: false,
+        no_color: true,
+        local_today: common::today(),
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = dx::cli::run(&cli, &env, &mut out, &mut err);
+    (code, out, String::from_utf8(err).expect("utf-8"))
+}
+
+fn text(root: &Path, args: &[&str]) -> String {
+    let (code, out, err) = dx(root, args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    String::from_utf8(out).expect("utf-8")
+}
+
+const REPORTS: &[(&str, &[&str])] = &[
+    ("status", &["status"]),
+    ("status_by_domain", &["status", "--by", "domain"]),
+    ("status_by_principle", &["status", "--by", "principle"]),
+    ("status_by_national", &["status", "--by", "national"]),
+    ("status_by_team", &["status", "--by", "team"]),
+    ("gap", &["gap"]),
+    ("gap_kurashi", &["gap", "--field", "kurashi"]),
+    ("show_method", &["show", "S-003"]),
+    ("show_issue", &["show", "K-001"]),
+    ("show_vision", &["show", "kurashi-1"]),
+    ("show_principle", &["show", "P1"]),
+    ("show_field", &["show", "gyosei"]),
+    ("show_domain", &["show", "kurashi/online"]),
+    ("tree", &["tree"]),
+    ("tree_depth_2", &["tree", "--depth", "2"]),
+    ("list", &["list"]),
+    (
+        "list_filtered",
+        &[
+            "list",
+            "--kind",
+            "手法",
+            "--stage",
+            "実証実験",
+            "--stage",
+            "運用",
+        ],
+    ),
+];
+
+#[test]
+fn every_report_in_every_format() {
+    let tree = common::tree(Some("reports"));
+    for (name, args) in REPORTS {
+        for format in ["table", "markdown", "json", "csv"] {
+            let mut argv = args.to_vec();
+            argv.extend(["--format", format]);
+            let out = text(tree.path(), &argv);
+            if format == "json" {
+                serde_json::from_str::<serde_json::Value>(&out).expect("valid JSON");
+            }
+            insta::assert_snapshot!(format!("{name}__{format}"), out);
+        }
+    }
+}
+
+#[test]
+fn reports_in_english() {
+    let tree = common::tree(Some("reports"));
+    for (name, args) in [
+        ("status", &["status"][..]),
+        ("gap", &["gap"]),
+        ("show", &["show", "S-003"]),
+    ] {
+        let mut argv = vec!["--lang", "en"];
+        argv.extend_from_slice(args);
+        insta::assert_snapshot!(format!("{name}__en"), text(tree.path(), &argv));
+    }
+}
+
+#[test]
+fn csv_opens_in_excel() {
+    let tree = common::tree(Some("reports"));
+    let (_, with_bom, _) = dx(tree.path(), &["list", "--format", "csv"]);
+    assert!(
+        with_bom.starts_with(b"\xEF\xBB\xBF"),
+        "BOM first by default"
+    );
+    let (_, without, _) = dx(tree.path(), &["list", "--format", "csv", "--no-bom"]);
+    assert_eq!(&with_bom[3..], &without[..]);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(&without[..]);
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    // One row per record after the header, then the count.
+    assert_eq!(rows.len(), 13);
+    assert_eq!(&rows[12][0], "12 件");
+}
+
+#[test]
+fn markdown_escapes_pipes() {
+    let tree = common::tree(Some("reports"));
+    let k = tree.path().join("kurashi/online/K-001.toml");
+    let src = std::fs::read_to_string(&k).expect("read");
+    std::fs::write(&k, src.replace("多くの手続が", "手続A|手続B が")).expect("write");
+    let md = text(tree.path(), &["list", "--format", "markdown"]);
+    assert!(md.contains("手続A\\|手続B"), "{md}");
+}
+
+#[test]
+fn unknown_things_exit_2_with_a_suggestion() {
+    let tree = common::tree(Some("reports"));
+    let (code, _, err) = dx(tree.path(), &["show", "S-030"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("S-003"), "{err}");
+    let (code, _, err) = dx(tree.path(), &["gap", "--field", "kurasi"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("kurashi"), "{err}");
+    let (code, _, err) = dx(tree.path(), &["list", "--stage", "実証"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("実証実験"), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// An independent count: read the record files with plain `toml` and derive
+// progress the naive way (every 課題 against every 手法), then compare.
+
+#[derive(Default)]
+struct Naive {
+    issues: BTreeMap<String, (Vec<String>, bool)>,
+    methods: BTreeMap<String, (Vec<String>, String, Vec<String>)>,
+    technologies: BTreeMap<String, String>,
+}
+
+fn naive(root: &Path) -> Naive {
+    let mut n = Naive::default();
+    for entry in walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(id) = name.strip_suffix(".toml") else {
+            continue;
+        };
+        let Ok(value) = std::fs::read_to_string(entry.path()).map(|s| s.parse::<toml::Table>())
+        else {
+            continue;
+        };
+        let Ok(t) = value else { continue };
+        let strings = |k: &str| -> Vec<String> {
+            t.get(k)
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let stage = t
+            .get("stage")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        match id.chars().next() {
+            Some('K') => {
+                n.issues
+                    .insert(id.to_owned(), (strings("vision"), t.contains_key("closed")));
+            }
+            Some('S') => {
+                n.methods.insert(
+                    id.to_owned(),
+                    (strings("solves"), stage, strings("principles")),
+                );
+            }
+            Some('G') => {
+                n.technologies.insert(id.to_owned(), stage);
+            }
+            _ => {}
+        }
+    }
+    n
+}
+
+fn naive_progress(n: &Naive, issue: &str) -> &'static str {
+    if n.issues[issue].1 {
+        return "解消";
+    }
+    let rank = |s: &str| match s {
+        "検討" => 1,
+        "実証実験" | "先行導入" => 2,
+        "導入決定" => 3,
+        "運用" => 4,
+        _ => 0,
+    };
+    let best = n
+        .methods
+        .values()
+        .filter(|(solves, _, _)| solves.iter().any(|s| s == issue))
+        .map(|(_, stage, _)| rank(stage))
+        .max()
+        .unwrap_or(0);
+    ["未着手", "検討中", "実証中", "導入決定", "運用中"][best]
+}
+
+fn json(root: &Path, args: &[&str]) -> serde_json::Value {
+    let mut argv = args.to_vec();
+    argv.extend(["--format", "json"]);
+    serde_json::from_str(&text(root, &argv)).expect("json")
+}
+
+fn agree(root: &Path) {
+    let n = naive(root);
+    let status = json(root, &["status"]);
+    let gap = json(root, &["gap"]);
+
+    // 課題 by progress: status totals, gap summary and the naive count.
+    let mut by_progress: HashMap<&str, u64> = HashMap::new();
+    for id in n.issues.keys() {
+        *by_progress.entry(naive_progress(&n, id)).or_default() += 1;
+    }
+    let columns = status["issues"]["columns"].as_array().expect("columns");
+    for (c, column) in columns.iter().enumerate() {
+        let p = column.as_str().expect("word");
+        let want = by_progress.get(p).copied().unwrap_or(0);
+        assert_eq!(
+            status["issues"]["totals"][c].as_u64(),
+            Some(want),
+            "status: issues {p}"
+        );
+        let in_gap = gap["summary"]["issues_by_progress"]
+            .as_array()
+            .expect("pairs")
+            .iter()
+            .find(|x| x[0] == p)
+            .expect("listed");
+        assert_eq!(in_gap[1].as_u64(), Some(want), "gap: issues {p}");
+    }
+    assert_eq!(
+        status["issues"]["total"].as_u64(),
+        Some(n.issues.len() as u64)
+    );
+    assert_eq!(
+        gap["summary"]["issues"].as_u64(),
+        Some(n.issues.len() as u64)
+    );
+
+    // 手法 and 技術 by stage.
+    for (key, stages) in [
+        (
+            "methods",
+            n.methods.values().map(|m| m.1.clone()).collect::<Vec<_>>(),
+        ),
+        ("technologies", n.technologies.values().cloned().collect()),
+    ] {
+        for (c, column) in status[key]["columns"]
+            .as_array()
+            .expect("columns")
+            .iter()
+            .enumerate()
+        {
+            let want = stages
+                .iter()
+                .filter(|s| *s == column.as_str().expect("word"))
+                .count() as u64;
+            assert_eq!(
+                status[key]["totals"][c].as_u64(),
+                Some(want),
+                "{key} {column}"
+            );
+        }
+        let rows: u64 = status[key]["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["total"].as_u64().unwrap_or(0))
+            .sum();
+        assert_eq!(
+            rows,
+            status[key]["total"].as_u64().unwrap_or(0),
+            "{key}: rows add up to the total (field axis)"
+        );
+    }
+
+    // ビジョン coverage: uncovered items are those no 課題 names.
+    let named: std::collections::HashSet<&str> = n
+        .issues
+        .values()
+        .flat_map(|(v, _)| v.iter().map(String::as_str))
+        .collect();
+    let items = gap["vision"].as_array().expect("items");
+    let uncovered = items
+        .iter()
+        .filter(|v| !named.contains(v["id"].as_str().unwrap_or("")))
+        .count() as u64;
+    assert_eq!(gap["summary"]["uncovered"].as_u64(), Some(uncovered));
+    assert_eq!(
+        gap["summary"]["covered"].as_u64().unwrap_or(0)
+            + gap["summary"]["unaddressed"].as_u64().unwrap_or(0)
+            + uncovered,
+        items.len() as u64
+    );
+
+    // 原則 no 手法 follows.
+    let followed: std::collections::HashSet<&str> = n
+        .methods
+        .values()
+        .flat_map(|m| m.2.iter().map(String::as_str))
+        .collect();
+    let unfollowed = (1..=5)
+        .filter(|i| !followed.contains(format!("P{i}").as_str()))
+        .count() as u64;
+    assert_eq!(
+        gap["summary"]["principles_unfollowed"].as_u64(),
+        Some(unfollowed)
+    );
+}
+
+#[test]
+fn numbers_agree_on_the_fixture() {
+    let tree = common::tree(Some("reports"));
+    agree(tree.path());
+}
+
+#[test]
+fn numbers_agree_on_the_bundled_records() {
+    agree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"));
+}
