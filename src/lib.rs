@@ -12,9 +12,13 @@
 pub mod cli;
 pub mod diag;
 pub mod files;
+pub mod format;
+pub mod fsutil;
+pub mod git;
 pub mod i18n;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod suggest;

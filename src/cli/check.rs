@@ -17,6 +17,8 @@ pub enum Format {
     Json,
     /// GitHub Actions の注釈
     Github,
+    /// SARIF 2.1.0(コードスキャン用)
+    Sarif,
 }
 
 /// Arguments of `dx check`.
@@ -46,6 +48,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         Format::Github => {
             let prefix = super::root_prefix(&model.root, &ctx.env.cwd);
             render::github(&findings, &prefix, out)?;
+        }
+        Format::Sarif => {
+            let prefix = super::root_prefix(&model.root, &ctx.env.cwd);
+            render::sarif(&findings, &prefix, out)?;
         }
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);

@@ -40,15 +40,6 @@ pub struct Args {
     pub output: Output,
 }
 
-fn kind(s: &str) -> Option<Kind> {
-    match s {
-        "課題" | "issue" | "K" => Some(Kind::Issue),
-        "手法" | "method" | "S" => Some(Kind::Method),
-        "技術" | "technology" | "G" => Some(Kind::Technology),
-        _ => None,
-    }
-}
-
 /// Read one filter value, or say what the flag accepts.
 fn parse<T>(
     ctx: &Ctx<'_>,
@@ -78,7 +69,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         kinds: args
             .kind
             .iter()
-            .map(|k| parse(ctx, "--kind", k, kind, &["課題", "手法", "技術"]))
+            .map(|k| parse(ctx, "--kind", k, Kind::from_word, &["課題", "手法", "技術"]))
             .collect::<Result<_, _>>()?,
         field: args.field.clone(),
         domain: args

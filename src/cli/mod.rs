@@ -2,9 +2,14 @@
 //! module; the binary only calls [`run`] and exits with its code.
 
 mod check;
+mod completions;
+mod diff;
 mod explain;
+mod fmt;
 mod gap;
+mod init;
 mod list;
+mod new;
 mod output;
 mod show;
 mod status;
@@ -73,8 +78,20 @@ pub enum Command {
     Tree(tree::Args),
     /// 条件に合うレコードの一覧
     List(list::Args),
+    /// 次の空き番号で新しいレコードを作る
+    New(new::Args),
+    /// レコードを決まった形に整える(コメントは残す)
+    Fmt(fmt::Args),
+    /// 二つの git リビジョンの間のポートフォリオの変更(プルリクエストの確認用)
+    Diff(diff::Args),
+    /// 新しいツリーを作る(指針の5原則・ビジョンなどを含む)
+    Init(init::Args),
     /// 規則の意味と直し方を表示する
     Explain(explain::Args),
+    /// シェルの補完スクリプトを出力する
+    Completions(completions::Args),
+    /// man ページを出力する
+    Man,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -147,6 +164,12 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Show(args) => show::run(&ctx, args, out),
         Command::Tree(args) => tree::run(&ctx, args, out),
         Command::List(args) => list::run(&ctx, args, out),
+        Command::New(args) => new::run(&ctx, args, out),
+        Command::Fmt(args) => fmt::run(&ctx, args, out),
+        Command::Diff(args) => diff::run(&ctx, args, out),
+        Command::Init(args) => init::run(&ctx, args, out),
+        Command::Completions(args) => completions::completions(args, out),
+        Command::Man => completions::man(out),
         Command::Explain(args) => explain::run(&ctx, args, out),
     };
     match result {

@@ -2,6 +2,7 @@
 
 use super::{Words, list, visible};
 use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
+use crate::git::GitError;
 use crate::model::LoadError;
 
 pub(super) static WORDS: Words = Words {
@@ -28,6 +29,40 @@ pub(super) static WORDS: Words = Words {
         None => format!("no field \"{f}\" (fields: {known})"),
     },
     bad_filter: |flag, value, words| format!("{flag} cannot be \"{value}\" (allowed: {words})"),
+    git_error: |e| match e {
+        GitError::NoGit(err) => format!("cannot run git ({err}); install git"),
+        GitError::NotARepository(p) => format!("{} is not inside a git repository", p.display()),
+        GitError::UnknownRevision(r) => {
+            format!(
+                "unknown revision \"{r}\" (a branch, tag or commit; in CI fetch with fetch-depth: 0)"
+            )
+        }
+        GitError::Failed { args, message } => format!("git {args} failed: {message}"),
+    },
+    working_tree: "working tree",
+    bad_link: |flag, value, kind, nearest| match nearest {
+        Some(n) => format!(
+            "{flag}: there is no {kind} \"{value}\"; did you mean \"{n}\"? (nothing written)"
+        ),
+        None => format!("{flag}: there is no {kind} \"{value}\" (nothing written)"),
+    },
+    option_for: |flag, kind| format!("{flag} is only for a new {kind}"),
+    empty_title: "--title is empty",
+    unknown_domain: |d, nearest| match nearest {
+        Some(n) => format!("no domain \"{d}\"; did you mean \"{n}\"?"),
+        None => format!(
+            "no domain \"{d}\" (a domain is a folder holding domain.toml, like kurashi/online)"
+        ),
+    },
+    not_empty: |d| format!("{d} is not an empty folder; name a new one"),
+    formatted: "formatted",
+    would_format: "would format",
+    unformattable: "not valid TOML, left as is",
+    fmt_summary: |n, check| match (n, check) {
+        (0, _) => "Nothing to format.".to_owned(),
+        (n, true) => format!("{n} files need formatting (run dx fmt)."),
+        (n, false) => format!("{n} files formatted."),
+    },
 };
 
 fn severity(s: Severity) -> &'static str {

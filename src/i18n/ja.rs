@@ -2,6 +2,7 @@
 
 use super::{Words, list, visible};
 use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
+use crate::git::GitError;
 use crate::model::LoadError;
 
 pub(super) static WORDS: Words = Words {
@@ -29,6 +30,42 @@ pub(super) static WORDS: Words = Words {
     },
     bad_filter: |flag, value, words| {
         format!("{flag} に「{value}」は指定できません(指定できる値: {words})")
+    },
+    git_error: |e| match e {
+        GitError::NoGit(err) => {
+            format!("git を実行できません({err})。git をインストールしてください")
+        }
+        GitError::NotARepository(p) => format!("{} は git リポジトリの中にありません", p.display()),
+        GitError::UnknownRevision(r) => format!(
+            "リビジョン「{r}」が見つかりません(ブランチ名・タグ・コミットを指定してください。CI では fetch-depth: 0 が必要です)"
+        ),
+        GitError::Failed { args, message } => format!("git {args} が失敗しました: {message}"),
+    },
+    working_tree: "作業中のファイル",
+    bad_link: |flag, value, kind, nearest| match nearest {
+        Some(n) => format!(
+            "{flag} の「{value}」という{kind}はありません。「{n}」ではありませんか(ファイルは作っていません)"
+        ),
+        None => format!("{flag} の「{value}」という{kind}はありません(ファイルは作っていません)"),
+    },
+    option_for: |flag, kind| format!("{flag} は{kind}を作るときだけ指定できます"),
+    empty_title: "--title が空です",
+    unknown_domain: |d, nearest| match nearest {
+        Some(n) => format!(
+            "領域「{d}」はありません。「{n}」ではありませんか(領域は domain.toml のあるフォルダです)"
+        ),
+        None => format!(
+            "領域「{d}」はありません(領域は domain.toml のあるフォルダです。例: kurashi/online)"
+        ),
+    },
+    not_empty: |d| format!("{d} は空のフォルダではありません。新しいフォルダを指定してください"),
+    formatted: "整形しました",
+    would_format: "整形が必要です",
+    unformattable: "TOML として読めないため整形しませんでした",
+    fmt_summary: |n, check| match (n, check) {
+        (0, _) => "整形が必要なファイルはありません。".to_owned(),
+        (n, true) => format!("{n} 件のファイルの整形が必要です(dx fmt で整形できます)。"),
+        (n, false) => format!("{n} 件のファイルを整形しました。"),
     },
 };
 

@@ -334,3 +334,94 @@ pub(super) static EN: Labels = Labels {
     count: |n| format!("{n} records"),
     visibility_word: |v| if v == "public" { "public" } else { "internal" },
 };
+
+/// Words of `dx diff`.
+#[allow(missing_docs)]
+pub struct DiffLabels {
+    pub title: &'static str,
+    pub headline: fn(usize, usize, usize, usize, usize, usize) -> String,
+    pub no_change: &'static str,
+    pub added: &'static str,
+    pub removed: &'static str,
+    pub moved: &'static str,
+    pub state_changes: &'static str,
+    pub new_decisions: &'static str,
+    pub indicator_updates: &'static str,
+    pub links: &'static str,
+    pub coverage: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub new: &'static str,
+    pub attention: &'static str,
+    pub backwards: &'static str,
+    pub skipped_pilot: &'static str,
+    pub target: &'static str,
+    pub change: &'static str,
+    pub link_added: &'static str,
+    pub link_removed: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub covered: &'static str,
+}
+
+pub(super) static DIFF_JA: DiffLabels = DiffLabels {
+    title: "DXポートフォリオの変更",
+    headline: |a, r, m, s, d, i| {
+        format!(
+            "追加 {a} 件、削除 {r} 件、移動 {m} 件、段階・進捗の変更 {s} 件、新しい意思決定 {d} 件、評価指標の更新 {i} 件"
+        )
+    },
+    no_change: "ポートフォリオに変更はありません。",
+    added: "追加されたレコード",
+    removed: "削除されたレコード",
+    moved: "移動したレコード",
+    state_changes: "段階・進捗の変更",
+    new_decisions: "新しい意思決定",
+    indicator_updates: "評価指標の更新",
+    links: "リンクの追加・削除",
+    coverage: "ビジョンのカバー状況",
+    from: "変更前",
+    to: "変更後",
+    new: "(新規)",
+    attention: "注意",
+    backwards: "⚠ 後戻り",
+    skipped_pilot: "⚠ 実証を経ずに導入",
+    target: "リンク先",
+    change: "変更",
+    link_added: "追加",
+    link_removed: "削除",
+    before: "変更前",
+    after: "変更後",
+    covered: "取組あり",
+};
+
+pub(super) static DIFF_EN: DiffLabels = DiffLabels {
+    title: "Portfolio changes",
+    headline: |a, r, m, s, d, i| {
+        format!(
+            "{a} added, {r} removed, {m} moved, {s} stage/progress changes, {d} new decisions, {i} indicator updates"
+        )
+    },
+    no_change: "The portfolio did not change.",
+    added: "Records added",
+    removed: "Records removed",
+    moved: "Records moved",
+    state_changes: "Stage and progress changes",
+    new_decisions: "New decisions",
+    indicator_updates: "Indicator updates",
+    links: "Links added and removed",
+    coverage: "Vision coverage",
+    from: "Before",
+    to: "After",
+    new: "(new)",
+    attention: "Attention",
+    backwards: "⚠ backwards",
+    skipped_pilot: "⚠ adopted without a pilot",
+    target: "Target",
+    change: "Change",
+    link_added: "added",
+    link_removed: "removed",
+    before: "Before",
+    after: "After",
+    covered: "covered",
+};

@@ -4,7 +4,7 @@ mod en;
 mod ja;
 mod labels;
 
-pub use labels::Labels;
+pub use labels::{DiffLabels, Labels};
 
 use crate::diag::{IdKind, Message, Summary};
 use crate::model::LoadError;
@@ -32,6 +32,17 @@ pub(crate) struct Words {
     pub not_found: fn(&str, Option<&str>) -> String,
     pub unknown_field: fn(&str, Option<&str>, &str) -> String,
     pub bad_filter: fn(&str, &str, &str) -> String,
+    pub git_error: fn(&crate::git::GitError) -> String,
+    pub working_tree: &'static str,
+    pub bad_link: fn(&str, &str, &str, Option<&str>) -> String,
+    pub option_for: fn(&str, &str) -> String,
+    pub empty_title: &'static str,
+    pub unknown_domain: fn(&str, Option<&str>) -> String,
+    pub not_empty: fn(&str) -> String,
+    pub formatted: &'static str,
+    pub would_format: &'static str,
+    pub unformattable: &'static str,
+    pub fmt_summary: fn(usize, bool) -> String,
 }
 
 impl Lang {
@@ -72,6 +83,15 @@ impl Lang {
         match self {
             Self::Ja => &labels::JA,
             Self::En => &labels::EN,
+        }
+    }
+
+    /// The words of `dx diff`.
+    #[must_use]
+    pub fn diff_labels(self) -> &'static DiffLabels {
+        match self {
+            Self::Ja => &labels::DIFF_JA,
+            Self::En => &labels::DIFF_EN,
         }
     }
 

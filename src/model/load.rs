@@ -1,7 +1,7 @@
 //! From a folder to a [`Model`]: find the root, walk, read and parse every
 //! file in parallel, validate each into typed values, then link them once.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,7 +10,7 @@ use toml::de::DeTable;
 use super::reader::{Reader, Table};
 use super::{
     Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model, Outcome, Record,
-    Reference, Settings, Stage, Team, TeamKind, Thing, Visibility, VisionItem, ids, schema,
+    Reference, Settings, Stage, Team, TeamKind, Thing, Visibility, VisionItem, ids, keys,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 use crate::files::{FileDb, FileId, SourceFile, Span};
@@ -181,21 +181,70 @@ struct Parsed {
     diags: Vec<Diagnostic>,
 }
 
-/// Read a file as UTF-8 text, or say why not.
-fn read_text(abs: &Path) -> Result<Result<String, Message>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: abs.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(abs).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Ok(Err(Message::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        }));
+/// Where a tree's files come from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// A folder on disk.
+    Disk(PathBuf),
+    /// Files already in memory, by path relative to the root with `/` (a git
+    /// revision read by `dx diff`).
+    Memory(BTreeMap<String, Vec<u8>>),
+}
+
+impl Source {
+    /// Every `.toml` file of the tree, sorted by relative path.
+    fn entries(&self) -> Result<Vec<Entry>, LoadError> {
+        match self {
+            Self::Disk(root) => walk(root),
+            Self::Memory(files) => Ok(files
+                .keys()
+                .filter(|rel| {
+                    rel.ends_with(".toml")
+                        && !rel
+                            .split('/')
+                            .any(|part| part.starts_with('.') || part.is_empty())
+                })
+                .map(|rel| Entry {
+                    rel: rel.clone(),
+                    abs: PathBuf::from(rel),
+                    role: role_of(rel, rel.split('/').count()),
+                })
+                .collect()),
+        }
     }
-    let bytes = std::fs::read(abs).map_err(io)?;
-    Ok(decode(bytes))
+
+    /// Read a file as UTF-8 text, or say why not.
+    fn read_text(&self, entry: &Entry) -> Result<Result<String, Message>, LoadError> {
+        let bytes = match self {
+            Self::Disk(_) => {
+                let abs = &entry.abs;
+                let io = |source| LoadError::Io {
+                    path: abs.clone(),
+                    source,
+                };
+                let size = std::fs::metadata(abs).map_err(io)?.len();
+                if size > MAX_FILE_BYTES {
+                    return Ok(Err(Message::TooLarge {
+                        size,
+                        limit: MAX_FILE_BYTES,
+                    }));
+                }
+                std::fs::read(abs).map_err(io)?
+            }
+            Self::Memory(files) => {
+                let bytes = files.get(&entry.rel).cloned().unwrap_or_default();
+                let size = bytes.len() as u64;
+                if size > MAX_FILE_BYTES {
+                    return Ok(Err(Message::TooLarge {
+                        size,
+                        limit: MAX_FILE_BYTES,
+                    }));
+                }
+                bytes
+            }
+        };
+        Ok(decode(bytes))
+    }
 }
 
 /// UTF-8 (a BOM is dropped), or a guess at what else it is.
@@ -245,14 +294,19 @@ fn record_id(rel: &str, settings: &Settings) -> Result<(String, Kind), Message> 
     }
 }
 
-fn read_one(index: usize, entry: &Entry, settings: &Settings) -> Result<Parsed, LoadError> {
+fn read_one(
+    source: &Source,
+    index: usize,
+    entry: &Entry,
+    settings: &Settings,
+) -> Result<Parsed, LoadError> {
     let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
     let record = if entry.role == Role::Record {
         match record_id(&entry.rel, settings) {
             Ok(id) => Some(id),
             Err(message) => {
                 let diag = Diagnostic::new(RuleId::IdFormat, Span::file_start(file), message);
-                let text = read_text(&entry.abs)?.unwrap_or_default();
+                let text = source.read_text(entry)?.unwrap_or_default();
                 return Ok(Parsed {
                     file: SourceFile::new(entry.rel.clone(), text),
                     content: Content::Nothing,
@@ -268,7 +322,7 @@ fn read_one(index: usize, entry: &Entry, settings: &Settings) -> Result<Parsed, 
         Some((id, kind)) => Content::Record(Box::new(Record::blank(id.clone(), *kind, file))),
         None => Content::Nothing,
     };
-    let text = match read_text(&entry.abs)? {
+    let text = match source.read_text(entry)? {
         Ok(text) => text,
         Err(message) => {
             let rule = match message {
@@ -327,14 +381,14 @@ fn read_one(index: usize, entry: &Entry, settings: &Settings) -> Result<Parsed, 
 
 fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
     let mut s = Settings::default();
-    r.check_keys(root, schema::SETTINGS);
+    r.check_keys(root, keys::SETTINGS);
     if let Some((t, span)) = r.table(root, "tree", false) {
         let t = Table {
             table: t,
             span: (span.start, span.end),
             prefix: "tree.",
         };
-        r.check_keys(t, schema::SETTINGS_TREE);
+        r.check_keys(t, keys::SETTINGS_TREE);
         s.organization = r.string(t, "organization", false).map(|v| v.value);
         s.guideline = r.string(t, "guideline", false).map(|v| v.value);
         s.guideline_version = r.string(t, "guideline_version", false).map(|v| v.value);
@@ -361,7 +415,7 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
             span: (span.start, span.end),
             prefix: "review.",
         };
-        r.check_keys(t, schema::SETTINGS_REVIEW);
+        r.check_keys(t, keys::SETTINGS_REVIEW);
         if let Some(n) = r.positive_integer(t, "interval_months", false) {
             s.review_interval_months = n.value;
         }
@@ -394,7 +448,7 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
             span: (span.start, span.end),
             prefix: "privacy.",
         };
-        r.check_keys(t, schema::SETTINGS_PRIVACY);
+        r.check_keys(t, keys::SETTINGS_PRIVACY);
         if let Some(list) = r.strings(t, "allowed_email_domains", false) {
             s.allowed_email_domains = list
                 .items
@@ -407,9 +461,9 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
 }
 
 fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
-    r.check_keys(t, schema::SETTINGS_IDS);
+    r.check_keys(t, keys::SETTINGS_IDS);
     for kind in Kind::ALL {
-        let key = schema::SETTINGS_IDS[kind as usize];
+        let key = keys::SETTINGS_IDS[kind as usize];
         let Some(p) = r.string(t, key, false) else {
             continue;
         };
@@ -482,7 +536,7 @@ fn read_references(
             span: (span.start, span.end),
             prefix: &prefix,
         };
-        r.check_keys(t, schema::REFERENCE);
+        r.check_keys(t, keys::REFERENCE);
         let id = r.string(t, "id", true);
         let title = r.string(t, "title", true);
         let Some(id) = id else { continue };
@@ -507,7 +561,7 @@ fn read_references(
 }
 
 fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
-    r.check_keys(root, schema::PRINCIPLES);
+    r.check_keys(root, keys::PRINCIPLES);
     Content::Principles {
         principles: read_references(r, root, "principle", IdKind::Principle),
         considerations: read_references(r, root, "consideration", IdKind::Consideration),
@@ -515,7 +569,7 @@ fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
 }
 
 fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
-    r.check_keys(root, schema::NATIONAL);
+    r.check_keys(root, keys::NATIONAL);
     Content::National {
         source: r.string(root, "source", false).map(|s| s.value),
         priorities: read_references(r, root, "priority", IdKind::National),
@@ -523,7 +577,7 @@ fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
 }
 
 fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
-    r.check_keys(root, schema::FIELD);
+    r.check_keys(root, keys::FIELD);
     let name = r
         .string(root, "name", true)
         .map(|s| s.value)
@@ -537,7 +591,7 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
             span: (span.start, span.end),
             prefix: "vision.",
         };
-        r.check_keys(t, schema::VISION);
+        r.check_keys(t, keys::VISION);
         let no = r.positive_integer(t, "no", true);
         let text = r.string(t, "text", true);
         let Some(no) = no else { continue };
@@ -569,7 +623,7 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
 }
 
 fn read_domain(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
-    r.check_keys(root, schema::DOMAIN);
+    r.check_keys(root, keys::DOMAIN);
     Content::Domain {
         name: r
             .string(root, "name", true)
@@ -586,7 +640,7 @@ fn read_record(
     kind: Kind,
     file: FileId,
 ) -> Record {
-    r.check_keys(root, schema::record_keys(kind));
+    r.check_keys(root, keys::record_keys(kind));
     let mut rec = Record::blank(id.to_owned(), kind, file);
     rec.parsed = true;
     rec.id_key = r.string(root, "id", false);
@@ -638,7 +692,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             span: (span.start, span.end),
             prefix: "team.",
         };
-        r.check_keys(t, schema::TEAM);
+        r.check_keys(t, keys::TEAM);
         rec.team = Some(Team {
             span: r.span(span),
             name: r.string(t, "name", true),
@@ -656,7 +710,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             span: (span.start, span.end),
             prefix: "indicator.",
         };
-        r.check_keys(t, schema::INDICATOR);
+        r.check_keys(t, keys::INDICATOR);
         rec.indicators.push(Indicator {
             span: r.span(span),
             name: r.string(t, "name", true),
@@ -674,7 +728,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             span: (span.start, span.end),
             prefix: "decision.",
         };
-        r.check_keys(t, schema::DECISION);
+        r.check_keys(t, keys::DECISION);
         rec.decisions.push(Decision {
             span: r.span(span),
             date: r.date(t, "date", true),
@@ -692,7 +746,7 @@ fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
         span: (span.start, span.end),
         prefix: "closed.",
     };
-    r.check_keys(t, schema::CLOSED);
+    r.check_keys(t, keys::CLOSED);
     Some(Closed {
         span: r.span(span),
         date: r.date(t, "date", true),
@@ -705,10 +759,15 @@ fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
 /// Problems in the records are findings in [`Model::load_diagnostics`]; only
 /// a tree that cannot be read at all is an error.
 pub fn load(root: &Path) -> Result<Model, LoadError> {
-    let entries = walk(root)?;
+    load_from(root, &Source::Disk(root.to_path_buf()))
+}
+
+/// Load a tree from `source`; `root` is where it is said to be.
+pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
+    let entries = source.entries()?;
     let settings_at = entries.iter().position(|e| e.role == Role::Settings);
     let settings_parsed = settings_at
-        .map(|i| read_one(i, &entries[i], &Settings::default()))
+        .map(|i| read_one(source, i, &entries[i], &Settings::default()))
         .transpose()?;
     let settings = match &settings_parsed {
         Some(Parsed {
@@ -721,7 +780,7 @@ pub fn load(root: &Path) -> Result<Model, LoadError> {
         .par_iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != settings_at)
-        .map(|(i, e)| read_one(i, e, &settings))
+        .map(|(i, e)| read_one(source, i, e, &settings))
         .collect::<Result<_, _>>()?;
     if let (Some(i), Some(p)) = (settings_at, settings_parsed) {
         parsed.insert(i, p);
@@ -732,11 +791,12 @@ pub fn load(root: &Path) -> Result<Model, LoadError> {
 /// Walk and parse every file, nothing more: the baseline the benchmark
 /// compares `dx check` with. Returns the number of files parsed.
 pub fn parse_only(root: &Path) -> Result<usize, LoadError> {
-    let entries = walk(root)?;
+    let source = Source::Disk(root.to_path_buf());
+    let entries = source.entries()?;
     entries
         .par_iter()
         .map(|e| {
-            let text = read_text(&e.abs)?.unwrap_or_default();
+            let text = source.read_text(e)?.unwrap_or_default();
             Ok(usize::from(DeTable::parse(&text).is_ok()))
         })
         .sum()

@@ -7,14 +7,15 @@
 
 mod derive;
 pub mod ids;
+pub mod keys;
 mod load;
+mod nearest;
 mod reader;
-pub mod schema;
 mod settings;
 mod vocab;
 
 pub use derive::{Resolution, attainment};
-pub use load::{LoadError, MAX_FILE_BYTES, find_root, load, parse_only};
+pub use load::{LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only};
 pub use settings::{Level, Prefixes, Settings};
 pub use vocab::{Body, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
 

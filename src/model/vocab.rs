@@ -205,6 +205,17 @@ impl Kind {
         }
     }
 
+    /// Read a kind as a user types it: 課題, issue, or the default prefix.
+    #[must_use]
+    pub fn from_word(s: &str) -> Option<Self> {
+        match s.trim() {
+            "課題" | "issue" | "K" => Some(Self::Issue),
+            "手法" | "method" | "S" => Some(Self::Method),
+            "技術" | "technology" | "G" => Some(Self::Technology),
+            _ => None,
+        }
+    }
+
     /// The English name.
     #[must_use]
     pub fn en(self) -> &'static str {

@@ -8,6 +8,7 @@ mod github;
 mod human;
 mod json;
 mod markdown;
+mod sarif;
 mod text;
 
 pub use csv::csv;
@@ -15,6 +16,7 @@ pub use github::github;
 pub use human::human;
 pub use json::json;
 pub use markdown::markdown;
+pub use sarif::sarif;
 pub use text::text;
 
 use crate::diag::{Diagnostic, Summary};

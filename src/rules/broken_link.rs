@@ -1,8 +1,8 @@
 //! `broken-link`: a link to an ID that does not exist.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, IdKind, Message, Severity};
-use crate::model::{Model, Resolution, ids};
+use crate::diag::{Diagnostic, Message, Severity};
+use crate::model::Resolution;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::BrokenLink,
@@ -31,70 +31,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let message = Message::BrokenLink {
                 target: link.value.clone(),
                 expected: key.target,
-                suggestion: nearest_id(model, key.target, &link.value),
+                suggestion: model.nearest_id(key.target, &link.value),
             };
             out.push(Diagnostic::new(RULE.id, link.span, message).with_record(Some(&r.id)));
         }
     }
-}
-
-fn exists(model: &Model, kind: IdKind, id: &str) -> bool {
-    model
-        .lookup
-        .get(id)
-        .is_some_and(|t| model.kind_of(t) == kind)
-}
-
-/// The existing ID of `kind` nearest to `value`.
-///
-/// Record IDs are looked up by generating the single edits of `value`
-/// (dropped, doubled, swapped or changed digits), so a suggestion costs a few
-/// dozen map look-ups however large the tree. The few ビジョン items,
-/// 原則 and priorities are compared one by one.
-fn nearest_id(model: &Model, kind: IdKind, value: &str) -> Option<String> {
-    if let Some(fixed) = ids::repair(&model.settings.prefixes, kind, value)
-        && exists(model, kind, &fixed)
-    {
-        return Some(fixed);
-    }
-    match kind {
-        IdKind::Issue | IdKind::Method | IdKind::Technology => {
-            let mut found: Vec<String> = single_edits(value)
-                .filter(|c| exists(model, kind, c))
-                .collect();
-            found.sort();
-            found.into_iter().next()
-        }
-        _ => crate::suggest::nearest(value, model.lookup.ids_of(model, kind)).map(str::to_owned),
-    }
-}
-
-/// Every string one digit edit away from `s`.
-fn single_edits(s: &str) -> impl Iterator<Item = String> + '_ {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
-    let digits = ('0'..='9').collect::<Vec<_>>();
-    let at = move |f: &dyn Fn(&mut Vec<char>)| {
-        let mut c = chars.clone();
-        f(&mut c);
-        c.into_iter().collect::<String>()
-    };
-    let mut out = Vec::new();
-    for i in 0..n {
-        out.push(at(&|c| {
-            c.remove(i);
-        }));
-        if i + 1 < n {
-            out.push(at(&|c| c.swap(i, i + 1)));
-        }
-        for &d in &digits {
-            out.push(at(&|c| c[i] = d));
-        }
-    }
-    for i in 0..=n {
-        for &d in &digits {
-            out.push(at(&|c| c.insert(i, d)));
-        }
-    }
-    out.into_iter()
 }

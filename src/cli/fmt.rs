@@ -1,0 +1,69 @@
+//! `dx fmt`: rewrite records into canonical form, keeping comments.
+
+use std::io::Write;
+
+use rayon::prelude::*;
+
+use super::{Ctx, EXIT_FINDINGS, EXIT_OK};
+use crate::{format, fsutil};
+
+/// Arguments of `dx fmt`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// 書き換えずに、整形が必要なファイルを表示する(あれば終了コード 1)
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    Changed(String),
+    Unreadable(String),
+}
+
+pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let model = ctx.load()?;
+    let words = ctx.lang().words();
+    let outcomes: Vec<std::io::Result<Outcome>> = model
+        .records
+        .par_iter()
+        .map(|r| {
+            let rel = model.path_of(r).to_owned();
+            let path = model.root.join(&rel);
+            let bytes = std::fs::read(&path)?;
+            let Some(formatted) = format::format_bytes(&bytes, r.kind) else {
+                return Ok(Outcome::Unreadable(rel));
+            };
+            if formatted == bytes {
+                return Ok(Outcome::Unchanged);
+            }
+            if !args.check {
+                fsutil::replace(&path, &formatted)?;
+            }
+            Ok(Outcome::Changed(rel))
+        })
+        .collect();
+    let mut changed = 0;
+    for outcome in outcomes {
+        match outcome? {
+            Outcome::Unchanged => {}
+            Outcome::Changed(rel) => {
+                changed += 1;
+                let verb = if args.check {
+                    words.would_format
+                } else {
+                    words.formatted
+                };
+                writeln!(out, "{verb}: {rel}")?;
+            }
+            Outcome::Unreadable(rel) => writeln!(out, "{}: {rel}", words.unformattable)?,
+        }
+    }
+    writeln!(out, "{}", (words.fmt_summary)(changed, args.check))?;
+    Ok(if args.check && changed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}

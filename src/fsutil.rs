@@ -1,0 +1,108 @@
+//! Writing files so that a crash, a full disk or a second writer can never
+//! leave a half-written or clobbered record: write a temporary file beside
+//! the target, flush it to disk, then move it into place in one step.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// A temporary path beside `target`, hidden (dx skips dot-files).
+fn temp_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let unique = format!(
+        ".{name}.dx-{}-{}.tmp",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos())
+    );
+    target.with_file_name(unique)
+}
+
+fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let temp = temp_path(target);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    Ok(temp)
+}
+
+/// Replace `target` with `bytes` in one step, keeping its permissions.
+pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = write_temp(target, bytes)?;
+    if let Ok(meta) = fs::metadata(target) {
+        let _ = fs::set_permissions(&temp, meta.permissions());
+    }
+    fs::rename(&temp, target).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
+}
+
+/// Create `target` with `bytes`, failing with `AlreadyExists` if it exists,
+/// even when another writer creates it at the same moment.
+pub fn create_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    if target.exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            target.display().to_string(),
+        ));
+    }
+    let temp = write_temp(target, bytes)?;
+    // A hard link is created atomically and never replaces an existing name.
+    let linked = fs::hard_link(&temp, target);
+    let _ = fs::remove_file(&temp);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // File systems without hard links: create_new still never clobbers.
+        Err(_) => {
+            let mut file = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(target)?;
+            file.write_all(bytes)?;
+            file.sync_all()
+        }
+    }
+}
+
+/// Make sure a folder exists.
+pub fn ensure_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)
+}
+
+/// Whether a folder is missing or empty.
+pub fn is_empty_dir(dir: &Path) -> io::Result<bool> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => Ok(entries.next().is_none()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_new_never_clobbers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("K-001.toml");
+        create_new(&path, b"a = 1\n").expect("created");
+        let err = create_new(&path, b"a = 2\n").expect_err("exists");
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).expect("read"), b"a = 1\n");
+        replace(&path, b"a = 3\n").expect("replaced");
+        assert_eq!(fs::read(&path).expect("read"), b"a = 3\n");
+        let leftovers = fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+}

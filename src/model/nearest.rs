@@ -1,0 +1,83 @@
+//! "Did you mean": the existing ID nearest to one that does not exist, and
+//! the next free ID of a kind.
+
+use super::{Kind, Model, ids};
+use crate::diag::IdKind;
+
+impl Model {
+    /// Whether an ID of `kind` exists.
+    #[must_use]
+    pub fn has_id(&self, kind: IdKind, id: &str) -> bool {
+        self.lookup.get(id).is_some_and(|t| self.kind_of(t) == kind)
+    }
+
+    /// The existing ID of `kind` nearest to `value`.
+    ///
+    /// Record IDs are looked up by generating the single edits of `value`
+    /// (dropped, doubled, swapped or changed digits), so a suggestion costs a
+    /// few hundred map look-ups however large the tree. The few ビジョン
+    /// items, 原則 and priorities are compared one by one.
+    #[must_use]
+    pub fn nearest_id(&self, kind: IdKind, value: &str) -> Option<String> {
+        if let Some(fixed) = ids::repair(&self.settings.prefixes, kind, value)
+            && self.has_id(kind, &fixed)
+        {
+            return Some(fixed);
+        }
+        match kind {
+            IdKind::Issue | IdKind::Method | IdKind::Technology => {
+                let mut found: Vec<String> = single_edits(value)
+                    .filter(|c| self.has_id(kind, c))
+                    .collect();
+                found.sort();
+                found.into_iter().next()
+            }
+            _ => crate::suggest::nearest(value, self.lookup.ids_of(self, kind)).map(str::to_owned),
+        }
+    }
+
+    /// The next free ID of a kind: one more than the highest in the tree
+    /// (numbers are never reused, so old references stay unambiguous),
+    /// zero-padded to the widest existing number and at least three digits.
+    #[must_use]
+    pub fn next_id(&self, kind: Kind) -> String {
+        let prefix = self.settings.prefixes.of(kind);
+        let (mut max, mut width) = (0u64, 3usize);
+        for r in self.records.iter().filter(|r| r.kind == kind) {
+            if let Some(digits) = r.id.strip_prefix(prefix).and_then(|s| s.strip_prefix('-')) {
+                width = width.max(digits.len());
+                max = max.max(digits.parse().unwrap_or(0));
+            }
+        }
+        format!("{prefix}-{:0width$}", max + 1)
+    }
+}
+
+/// Every string one digit edit away from `s`.
+fn single_edits(s: &str) -> impl Iterator<Item = String> {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let at = |f: &dyn Fn(&mut Vec<char>)| {
+        let mut c = chars.clone();
+        f(&mut c);
+        c.into_iter().collect::<String>()
+    };
+    let mut out = Vec::new();
+    for i in 0..n {
+        out.push(at(&|c| {
+            c.remove(i);
+        }));
+        if i + 1 < n {
+            out.push(at(&|c| c.swap(i, i + 1)));
+        }
+        for d in '0'..='9' {
+            out.push(at(&|c| c[i] = d));
+        }
+    }
+    for i in 0..=n {
+        for d in '0'..='9' {
+            out.push(at(&|c| c.insert(i, d)));
+        }
+    }
+    out.into_iter()
+}

@@ -1,0 +1,174 @@
+//! Text of new files: a record for `dx new`, a tree for `dx init`. The
+//! guideline's reference data is built into the binary from `records/`.
+
+use crate::model::Kind;
+
+/// A TOML string literal.
+fn quote(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_owned()
+}
+
+fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| quote(i)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// What `dx new` fills in.
+#[derive(Clone, Debug, Default)]
+pub struct NewRecord {
+    /// The title.
+    pub title: String,
+    /// 課題: ビジョン items.
+    pub vision: Vec<String>,
+    /// 手法: 課題 solved.
+    pub solves: Vec<String>,
+    /// 手法: 原則 followed.
+    pub principles: Vec<String>,
+    /// 技術: 手法 implemented.
+    pub implements: Vec<String>,
+    /// 所管.
+    pub owner: Option<String>,
+}
+
+const WORK: &str = r#"# 次の定期的な見直し(運用になったら必須)
+# review_due = 2027-03-31
+
+# 実証実験・先行導入を担う検討チーム(kind は "検討チーム" | "タスクフォース"、lead は役職)
+# [team]
+# name = ""
+# kind = "検討チーム"
+# lead = ""
+# departments = []
+
+# 評価指標(実証実験・先行導入・導入決定・運用で必須)。
+# target が baseline より小さければ「小さいほど良い」指標。actual を書いたら measured も書く
+# [[indicator]]
+# name = ""
+# unit = ""
+# baseline = 0.0
+# target = 0.0
+# target_date = 2027-03-31
+# actual = 0.0
+# measured = 2026-09-30
+
+# 意思決定の記録(body は 推進本部 | 幹事会 | 作業部会 | 検討チーム | タスクフォース、
+# result は 実証開始 | 先行導入 | 導入 | 見送り | 継続 | 改善 | 廃止)
+# [[decision]]
+# date = 2026-04-01
+# body = "作業部会"
+# result = "実証開始"
+# note = ""
+"#;
+
+/// The text of a new record: required keys filled, optional ones as comments.
+#[must_use]
+pub fn record(kind: Kind, r: &NewRecord) -> String {
+    let owner = r.owner.as_ref().map_or_else(
+        || "# owner = \"\"".to_owned(),
+        |o| format!("owner = {}", quote(o)),
+    );
+    let common = format!(
+        "# 所管(部署名または役職。個人名は書かない)\n{owner}\n# 公開区分: \"public\" | \"internal\"\n# visibility = \"internal\"\n# tags = []\n"
+    );
+    match kind {
+        Kind::Issue => format!(
+            "title = {title}\n# 課題のもとになるビジョン項目(1つ以上)\nvision = {vision}\n# 現状\n# current = \"\"\n# ビジョンとのギャップ\n# gap = \"\"\n{common}\n# 課題が解消したとき\n# [closed]\n# date = 2027-03-31\n# reason = \"\"\n",
+            title = quote(&r.title),
+            vision = list(&r.vision),
+        ),
+        Kind::Method => format!(
+            "title = {title}\n# 解決する課題(1つ以上、他の領域でもよい)\nsolves = {solves}\n# 則る5原則(P1〜P5、1つ以上)\nprinciples = {principles}\n# 配慮(C1 セキュリティ、C2 職員のICTスキル、C3 デジタルデバイド)\n# considerations = []\n# 国の重点取組事項(N1〜N6)\n# national = []\n# 横展開の元になった手法\n# expands = \"\"\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = \"検討\"\n{common}{WORK}",
+            title = quote(&r.title),
+            solves = list(&r.solves),
+            principles = list(&r.principles),
+        ),
+        Kind::Technology => format!(
+            "title = {title}\n# 実現する手法(1つ以上)\nimplements = {implements}\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = \"検討\"\n# national = []\n# 製品・サービス名\n# product = \"\"\n{common}{WORK}",
+            title = quote(&r.title),
+            implements = list(&r.implements),
+        ),
+    }
+}
+
+/// The guideline's reference data, as bundled in `records/`.
+pub const PRINCIPLES: &str = include_str!("../records/principles.toml");
+/// 国の重点取組事項.
+pub const NATIONAL: &str = include_str!("../records/national.toml");
+/// The four 分野 with their ビジョン, word for word.
+pub const FIELDS: [(&str, &str); 4] = [
+    ("kurashi", include_str!("../records/kurashi/field.toml")),
+    ("gyosei", include_str!("../records/gyosei/field.toml")),
+    ("sankaku", include_str!("../records/sankaku/field.toml")),
+    ("kyoiku", include_str!("../records/kyoiku/field.toml")),
+];
+
+/// dx.toml for a new tree.
+#[must_use]
+pub fn settings(organization: &str) -> String {
+    format!(
+        r#"# dx のツリー設定(SPEC §2.1)
+
+[tree]
+organization = {org}
+guideline = "西宮市DX推進指針"
+guideline_version = "1.1"
+period_start = 2020-04-01
+period_end = 2029-03-31          # 指針の期間の終わり(令和10年度末)
+
+[review]
+interval_months = 12             # 定期的な見直しの標準の間隔
+
+# [ids]                          # ID の接頭辞(既定値)
+# issue = "K"
+# method = "S"
+# technology = "G"
+
+# [rules]                        # 規則ごとの重大度: "error" | "warning" | "allow"
+# review-overdue = "error"
+
+# [privacy]                      # 個人情報として扱わないメールのドメイン
+# allowed_email_domains = ["city.example.lg.jp"]
+"#,
+        org = quote(organization)
+    )
+}
+
+/// Every file of a new tree: `(path from the root, text)`.
+#[must_use]
+pub fn tree(organization: &str, empty: bool) -> Vec<(String, String)> {
+    let mut files = vec![
+        ("dx.toml".to_owned(), settings(organization)),
+        ("principles.toml".to_owned(), PRINCIPLES.to_owned()),
+        ("national.toml".to_owned(), NATIONAL.to_owned()),
+    ];
+    if !empty {
+        for (id, text) in FIELDS {
+            files.push((format!("{id}/field.toml"), text.to_owned()));
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_records_parse() {
+        let r = NewRecord {
+            title: "題名 \"引用\" つき".into(),
+            vision: vec!["kurashi-1".into()],
+            solves: vec!["K-001".into()],
+            principles: vec!["P1".into()],
+            implements: vec!["S-001".into()],
+            owner: Some("市民課".into()),
+        };
+        for kind in Kind::ALL {
+            let text = record(kind, &r);
+            let table: toml::Table = text.parse().expect("valid TOML");
+            assert_eq!(table["title"].as_str(), Some("題名 \"引用\" つき"));
+        }
+        let s: toml::Table = settings("テスト市").parse().expect("valid TOML");
+        assert_eq!(s["tree"]["organization"].as_str(), Some("テスト市"));
+    }
+}
