@@ -21,4 +21,5 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod scaffold;
+pub mod schema;
 pub mod suggest;

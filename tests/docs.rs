@@ -40,3 +40,101 @@ fn every_rule_is_in_the_reference() {
         assert!(doc.contains(&format!("## {}", id.slug())), "{}", id.slug());
     }
 }
+
+#[test]
+fn committed_schemas_are_current() {
+    for (name, file) in dx::schema::KINDS {
+        let path = root().join("schemas").join(file);
+        let want = dx::schema::schema_text(name).expect("known kind");
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::create_dir_all(root().join("schemas")).expect("schemas/");
+            std::fs::write(&path, &want).expect("write schema");
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "schemas/{file} is stale: run `UPDATE_DOCS=1 cargo test --test docs` and commit it"
+        );
+    }
+}
+
+#[test]
+fn schemas_describe_exactly_the_keys_dx_accepts() {
+    use dx::model::{Kind, keys};
+    let props = |name: &str| -> Vec<String> {
+        let schema = dx::schema::schema(name).expect("schema");
+        let mut keys: Vec<String> = schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    let sorted = |k: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = k.iter().map(|s| (*s).to_owned()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(props("issue"), sorted(keys::record_keys(Kind::Issue)));
+    assert_eq!(props("method"), sorted(keys::record_keys(Kind::Method)));
+    assert_eq!(
+        props("technology"),
+        sorted(keys::record_keys(Kind::Technology))
+    );
+    assert_eq!(props("dx"), sorted(keys::SETTINGS));
+    let defs = |name: &str, def: &str| -> Vec<String> {
+        let schema = dx::schema::schema(name).expect("schema");
+        let mut keys: Vec<String> = schema["$defs"][def]["properties"]
+            .as_object()
+            .expect(def)
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(defs("method", "TeamTable"), sorted(keys::TEAM));
+    assert_eq!(defs("method", "IndicatorTable"), sorted(keys::INDICATOR));
+    assert_eq!(defs("method", "DecisionTable"), sorted(keys::DECISION));
+    assert_eq!(defs("issue", "ClosedTable"), sorted(keys::CLOSED));
+    assert_eq!(defs("dx", "TreeTable"), sorted(keys::SETTINGS_TREE));
+}
+
+#[test]
+fn schemas_accept_the_bundled_records() {
+    // Every bundled record has only keys its schema lists, and all it requires.
+    use dx::model::Kind;
+    for entry in walkdir::WalkDir::new(root().join("records"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let kind = match name.chars().next() {
+            Some('K') => "issue",
+            Some('S') => "method",
+            Some('G') => "technology",
+            _ => continue,
+        };
+        let _ = Kind::from_word(kind);
+        let table: toml::Table = std::fs::read_to_string(entry.path())
+            .expect("read")
+            .parse()
+            .expect("toml");
+        let schema = dx::schema::schema(kind).expect("schema");
+        let props = schema["properties"].as_object().expect("properties");
+        for key in table.keys() {
+            assert!(
+                props.contains_key(key),
+                "{name}: {key} not in the {kind} schema"
+            );
+        }
+        for req in schema["required"].as_array().expect("required") {
+            assert!(
+                table.contains_key(req.as_str().expect("key")),
+                "{name}: lacks {req}"
+            );
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod init;
 mod list;
 mod new;
 mod output;
+mod schema;
 mod show;
 mod status;
 mod tree;
@@ -88,6 +89,8 @@ pub enum Command {
     Init(init::Args),
     /// 規則の意味と直し方を表示する
     Explain(explain::Args),
+    /// レコードの JSON Schema を出力する(エディタでの補完・検査用)
+    Schema(schema::Args),
     /// シェルの補完スクリプトを出力する
     Completions(completions::Args),
     /// man ページを出力する
@@ -171,6 +174,7 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Completions(args) => completions::completions(args, out),
         Command::Man => completions::man(out),
         Command::Explain(args) => explain::run(&ctx, args, out),
+        Command::Schema(args) => schema::run(&ctx, args, out),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,38 @@
+//! `dx schema [KIND]`: the JSON Schemas of the record kinds and dx.toml.
+
+use std::io::Write;
+
+use anyhow::bail;
+
+use super::{Ctx, EXIT_OK};
+use crate::schema;
+
+/// Arguments of `dx schema`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// issue・method・technology・dx(省略するとすべてを一つの JSON で)
+    pub kind: Option<String>,
+}
+
+pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let names: Vec<&str> = schema::KINDS.iter().map(|(n, _)| *n).collect();
+    match &args.kind {
+        Some(kind) => match schema::schema_text(kind) {
+            Some(text) => out.write_all(text.as_bytes())?,
+            None => bail!((ctx.lang().words().bad_filter)(
+                "KIND",
+                kind,
+                &names.join("、")
+            )),
+        },
+        None => {
+            let all: serde_json::Map<String, serde_json::Value> = names
+                .iter()
+                .filter_map(|n| Some(((*n).to_owned(), schema::schema(n)?)))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(EXIT_OK)
+}

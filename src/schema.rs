@@ -1,0 +1,408 @@
+//! JSON Schemas (draft 2020-12) of every file kind, generated from the types
+//! below, for editors (taplo / Even Better TOML) to complete and validate
+//! records while they are typed. `dx schema` prints them; `schemas/` holds
+//! them committed, and a test fails when the two drift apart or when a type
+//! here disagrees with the keys the loader accepts (`model::keys`).
+//!
+//! The types only describe files; dx itself reads records with spans
+//! (`model::load`), so that every problem has a line and column.
+
+#![allow(dead_code)]
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
+
+use crate::model::{Body, Outcome, Stage, TeamKind, Visibility};
+
+/// A string schema type with a fixed JSON Schema.
+macro_rules! string_type {
+    ($(#[$doc:meta])* $name:ident => $schema:tt) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+string_type!(
+    /// 課題の ID.
+    IssueId => { "type": "string", "pattern": "^K-[0-9]{3,}$", "description": "課題の ID(例: K-001)" }
+);
+string_type!(
+    /// 手法の ID.
+    MethodId => { "type": "string", "pattern": "^S-[0-9]{3,}$", "description": "手法の ID(例: S-001)" }
+);
+string_type!(
+    /// 技術の ID.
+    TechnologyId => { "type": "string", "pattern": "^G-[0-9]{3,}$", "description": "技術の ID(例: G-001)" }
+);
+string_type!(
+    /// A ビジョン item.
+    VisionId => { "type": "string", "pattern": "^[a-z][a-z0-9-]*-[0-9]+$", "description": "ビジョン項目(例: kurashi-1)" }
+);
+string_type!(
+    /// A 原則.
+    PrincipleId => { "type": "string", "pattern": "^P[0-9]+$", "description": "5原則(P1〜P5)" }
+);
+string_type!(
+    /// A 横断的配慮.
+    ConsiderationId => { "type": "string", "pattern": "^C[0-9]+$", "description": "横断的配慮(C1〜C3)" }
+);
+string_type!(
+    /// A 国の重点取組事項.
+    NationalId => { "type": "string", "pattern": "^N[0-9]+$", "description": "国の重点取組事項(N1〜N6)" }
+);
+string_type!(
+    /// A TOML local date; validators see it as a string.
+    LocalDate => { "type": "string", "format": "date", "description": "日付(引用符なしで 2025-03-31)" }
+);
+
+/// A closed vocabulary as an `enum` of its words.
+macro_rules! words_type {
+    ($(#[$doc:meta])* $name:ident => $words:expr, $desc:literal) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({ "type": "string", "enum": $words, "description": $desc })
+            }
+        }
+    };
+}
+
+words_type!(
+    /// 段階.
+    StageWord => Stage::WORDS, "段階"
+);
+words_type!(
+    /// 公開区分.
+    VisibilityWord => Visibility::WORDS, "公開区分(既定は internal)"
+);
+words_type!(
+    /// 検討チームの種類.
+    TeamKindWord => TeamKind::WORDS, "検討チーム または タスクフォース"
+);
+words_type!(
+    /// 会議体.
+    BodyWord => Body::WORDS, "意思決定した会議体"
+);
+words_type!(
+    /// 決定の結果.
+    OutcomeWord => Outcome::WORDS, "決定の結果"
+);
+words_type!(
+    /// A rule's severity in dx.toml.
+    LevelWord => crate::model::Level::WORDS, "規則の重大度"
+);
+
+/// 課題: a gap between the ビジョン and today (SPEC §2.6).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "課題",
+    description = "ビジョンと現状のギャップ(SPEC §2.6)"
+)]
+pub struct IssueFile {
+    /// 省略可。書く場合はファイル名と同じ ID
+    id: Option<IssueId>,
+    /// タイトル
+    title: String,
+    /// この課題のもとになるビジョン項目(1つ以上)
+    #[schemars(length(min = 1))]
+    vision: Vec<VisionId>,
+    /// 現状
+    current: Option<String>,
+    /// ビジョンとのギャップ
+    gap: Option<String>,
+    /// 所管(部署名または役職。個人名は書かない)
+    owner: Option<String>,
+    /// 公開区分
+    visibility: Option<VisibilityWord>,
+    /// タグ
+    tags: Option<Vec<String>>,
+    /// 課題が解消したとき
+    closed: Option<ClosedTable>,
+}
+
+/// `[closed]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "課題が解消したとき")]
+pub struct ClosedTable {
+    /// 解消した日
+    date: LocalDate,
+    /// 解消の理由(例: 業務自体を廃止)
+    reason: String,
+}
+
+/// `[team]`.
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    description = "実証実験・先行導入を担う検討チームまたはタスクフォース"
+)]
+pub struct TeamTable {
+    /// チーム名
+    name: String,
+    /// 種類
+    kind: Option<TeamKindWord>,
+    /// リーダー(役職で書く)
+    lead: Option<String>,
+    /// 参加部署
+    departments: Option<Vec<String>>,
+}
+
+/// `[[indicator]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "評価指標")]
+pub struct IndicatorTable {
+    /// 指標の名前
+    name: String,
+    /// 単位
+    unit: Option<String>,
+    /// 基準値
+    baseline: Option<f64>,
+    /// 目標値(基準値より小さければ「小さいほど良い」)
+    target: Option<f64>,
+    /// 目標日
+    target_date: Option<LocalDate>,
+    /// 実績値
+    actual: Option<f64>,
+    /// 測定日(actual を書いたら必須)
+    measured: Option<LocalDate>,
+}
+
+/// `[[decision]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "意思決定の記録")]
+pub struct DecisionTable {
+    /// 日付
+    date: LocalDate,
+    /// 会議体
+    body: BodyWord,
+    /// 結果
+    result: OutcomeWord,
+    /// 備考
+    note: Option<String>,
+}
+
+/// 手法: what solves 課題 (SPEC §2.7).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "手法",
+    description = "課題を解決するために行うべきまたは実現すべきもの(SPEC §2.7)"
+)]
+pub struct MethodFile {
+    /// 省略可。書く場合はファイル名と同じ ID
+    id: Option<MethodId>,
+    /// タイトル
+    title: String,
+    /// 解決する課題(1つ以上、他の領域でもよい)
+    #[schemars(length(min = 1))]
+    solves: Vec<IssueId>,
+    /// 則る5原則(1つ以上)
+    #[schemars(length(min = 1))]
+    principles: Vec<PrincipleId>,
+    /// 横断的配慮
+    considerations: Option<Vec<ConsiderationId>>,
+    /// 国の重点取組事項
+    national: Option<Vec<NationalId>>,
+    /// 横展開の元になった手法
+    expands: Option<MethodId>,
+    /// 段階
+    stage: StageWord,
+    /// 所管
+    owner: Option<String>,
+    /// 公開区分
+    visibility: Option<VisibilityWord>,
+    /// タグ
+    tags: Option<Vec<String>>,
+    /// 次の定期的な見直し(運用では必須)
+    review_due: Option<LocalDate>,
+    /// 検討チームまたはタスクフォース
+    team: Option<TeamTable>,
+    /// 評価指標
+    indicator: Option<Vec<IndicatorTable>>,
+    /// 意思決定の記録
+    decision: Option<Vec<DecisionTable>>,
+}
+
+/// 技術: what realises a 手法 (SPEC §2.8).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "技術",
+    description = "手法に対する具体的なICT化やデジタル化の取組(SPEC §2.8)"
+)]
+pub struct TechnologyFile {
+    /// 省略可。書く場合はファイル名と同じ ID
+    id: Option<TechnologyId>,
+    /// タイトル
+    title: String,
+    /// 実現する手法(1つ以上)
+    #[schemars(length(min = 1))]
+    implements: Vec<MethodId>,
+    /// 段階
+    stage: StageWord,
+    /// 国の重点取組事項
+    national: Option<Vec<NationalId>>,
+    /// 製品・サービス名
+    product: Option<String>,
+    /// 所管
+    owner: Option<String>,
+    /// 公開区分
+    visibility: Option<VisibilityWord>,
+    /// タグ
+    tags: Option<Vec<String>>,
+    /// 次の定期的な見直し(運用では必須)
+    review_due: Option<LocalDate>,
+    /// 検討チームまたはタスクフォース
+    team: Option<TeamTable>,
+    /// 評価指標
+    indicator: Option<Vec<IndicatorTable>>,
+    /// 意思決定の記録
+    decision: Option<Vec<DecisionTable>>,
+}
+
+/// dx.toml `[tree]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "ツリーの情報")]
+pub struct TreeTable {
+    /// 組織名
+    organization: Option<String>,
+    /// 指針の名前
+    guideline: Option<String>,
+    /// 指針の版
+    guideline_version: Option<String>,
+    /// 指針の期間の始まり
+    period_start: Option<LocalDate>,
+    /// 指針の期間の終わり(令和10年度末)
+    period_end: Option<LocalDate>,
+}
+
+/// dx.toml `[review]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "定期的な見直し")]
+pub struct ReviewTable {
+    /// 定期的な見直しの標準の間隔(月)
+    #[schemars(range(min = 1))]
+    interval_months: Option<u32>,
+}
+
+/// dx.toml `[ids]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "ID の接頭辞")]
+pub struct IdsTable {
+    /// 課題の ID の接頭辞(既定 K)
+    issue: Option<String>,
+    /// 手法の ID の接頭辞(既定 S)
+    method: Option<String>,
+    /// 技術の ID の接頭辞(既定 G)
+    technology: Option<String>,
+}
+
+/// dx.toml `[privacy]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "個人情報の検査")]
+pub struct PrivacyTable {
+    /// 個人情報として扱わないメールのドメイン
+    allowed_email_domains: Option<Vec<String>>,
+}
+
+/// dx.toml: the tree's settings (SPEC §2.1).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "dx.toml",
+    description = "ツリーの設定(SPEC §2.1)"
+)]
+pub struct SettingsFile {
+    /// ツリーの情報
+    tree: Option<TreeTable>,
+    /// 定期的な見直し
+    review: Option<ReviewTable>,
+    /// ID の接頭辞
+    ids: Option<IdsTable>,
+    /// 規則ごとの重大度(規則名 = "error" | "warning" | "allow")
+    rules: Option<std::collections::BTreeMap<String, LevelWord>>,
+    /// 個人情報の検査
+    privacy: Option<PrivacyTable>,
+}
+
+/// Every schema: (name, file in schemas/, top-level keys it must describe).
+pub const KINDS: &[(&str, &str)] = &[
+    ("issue", "issue.schema.json"),
+    ("method", "method.schema.json"),
+    ("technology", "technology.schema.json"),
+    ("dx", "dx.schema.json"),
+];
+
+/// The schema named `name` (`issue`, `method`, `technology`, `dx`), as JSON.
+#[must_use]
+pub fn schema(name: &str) -> Option<serde_json::Value> {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let schema = match name {
+        "issue" => generator.into_root_schema_for::<IssueFile>(),
+        "method" => generator.into_root_schema_for::<MethodFile>(),
+        "technology" => generator.into_root_schema_for::<TechnologyFile>(),
+        "dx" => generator.into_root_schema_for::<SettingsFile>(),
+        _ => return None,
+    };
+    let mut value = schema.to_value();
+    drop_null(&mut value);
+    Some(value)
+}
+
+/// TOML has no null: an optional key is simply absent, so the `null` that
+/// `Option` adds is taken out again.
+fn drop_null(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            for key in ["anyOf", "oneOf"] {
+                if let Some(Value::Array(options)) = map.get_mut(key) {
+                    options.retain(|o| o.get("type").is_none_or(|t| t != "null"));
+                    if options.len() == 1 {
+                        let only = options.remove(0);
+                        map.remove(key);
+                        if let Value::Object(inner) = only {
+                            for (k, val) in inner {
+                                map.entry(k).or_insert(val);
+                            }
+                        }
+                    }
+                }
+            }
+            map.values_mut().for_each(drop_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null),
+        _ => {}
+    }
+}
+
+/// The schema as committed: pretty JSON with a final newline.
+#[must_use]
+pub fn schema_text(name: &str) -> Option<String> {
+    schema(name).map(|v| format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+}

@@ -1,0 +1,474 @@
+//! Writing commands (`new`, `fmt`, `init`) and review commands (`diff`,
+//! SARIF, schemas) end to end, with temporary trees and git repositories.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn dx(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dx").expect("binary");
+    cmd.current_dir(dir)
+        .env("DX_TODAY", common::TODAY)
+        .env_remove("DX_LANG")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn bytes(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_type().is_file() && !e.path().components().any(|c| c.as_os_str() == ".git")
+        })
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(root)
+                    .expect("inside")
+                    .display()
+                    .to_string(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+/// (rule, record) of every finding: what fmt must not change.
+fn findings(root: &Path) -> Vec<(String, String)> {
+    let (_, out, _) = run(dx(root).args(["check", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let mut f: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or("").to_owned(),
+                d["record"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    f.sort();
+    f
+}
+
+// --- dx new -----------------------------------------------------------------
+
+#[test]
+fn new_takes_the_next_free_id_and_writes_a_valid_record() {
+    let tree = common::tree(None);
+    let (code, out, err) = run(dx(tree.path()).args([
+        "new",
+        "課題",
+        "--domain",
+        "kurashi/madoguchi",
+        "--title",
+        "窓口で待つ",
+        "--vision",
+        "kurashi-6",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    // K-001 and K-002 exist in the base tree.
+    assert!(
+        out.trim().ends_with("kurashi/madoguchi/K-003.toml"),
+        "{out}"
+    );
+    let (code, out, err) = run(dx(tree.path()).args([
+        "new",
+        "method",
+        "--domain",
+        "kurashi/madoguchi",
+        "--title",
+        "書かない窓口",
+        "--solves",
+        "K-003",
+        "--principles",
+        "P1",
+        "P4",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.trim().ends_with("S-002.toml"), "{out}");
+    let text =
+        std::fs::read_to_string(tree.path().join("kurashi/madoguchi/S-002.toml")).expect("written");
+    assert!(
+        text.contains("solves = [\"K-003\"]")
+            && text.contains("principles = [\"P1\", \"P4\"]")
+            && text.contains("stage = \"検討\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("# [[indicator]]"),
+        "optional keys as comments"
+    );
+    assert!(
+        findings(tree.path()).is_empty(),
+        "{:?}",
+        findings(tree.path())
+    );
+}
+
+#[test]
+fn new_checks_links_before_writing_anything() {
+    let tree = common::tree(None);
+    let before = bytes(tree.path());
+    let (code, _, err) = run(dx(tree.path()).args([
+        "new",
+        "技術",
+        "--domain",
+        "kurashi/online",
+        "--title",
+        "t",
+        "--implements",
+        "S-011",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("S-001"), "suggests the nearest: {err}");
+    let (code, _, err) = run(dx(tree.path()).args([
+        "new",
+        "技術",
+        "--domain",
+        "kurashi/onlin",
+        "--title",
+        "t",
+        "--implements",
+        "S-001",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("kurashi/online"), "{err}");
+    let (code, _, _) = run(dx(tree.path()).args([
+        "new",
+        "課題",
+        "--domain",
+        "kurashi/online",
+        "--title",
+        "t",
+        "--solves",
+        "K-001",
+    ]));
+    assert_eq!(code, 2, "--solves is for 手法");
+    let (code, _, _) =
+        run(dx(tree.path()).args(["new", "計画", "--domain", "kurashi/online", "--title", "t"]));
+    assert_eq!(code, 2);
+    assert_eq!(before, bytes(tree.path()), "nothing written");
+}
+
+// --- dx fmt -----------------------------------------------------------------
+
+#[test]
+fn fmt_check_lists_without_writing_then_fmt_is_idempotent() {
+    let tree = common::tree(Some("fmt"));
+    let before = bytes(tree.path());
+    let findings_before = findings(tree.path());
+    let (code, out, _) = run(dx(tree.path()).args(["fmt", "--check"]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("kurashi/online/S-201.toml") && out.contains("kurashi/online/K-201.toml"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("S-202"),
+        "formatted files are not listed: {out}"
+    );
+    assert_eq!(before, bytes(tree.path()), "--check writes nothing");
+
+    let (code, _, _) = run(dx(tree.path()).arg("fmt"));
+    assert_eq!(code, 0);
+    let after = bytes(tree.path());
+    let changed: Vec<&String> = after.keys().filter(|k| before[*k] != after[*k]).collect();
+    assert_eq!(
+        changed,
+        ["kurashi/online/K-201.toml", "kurashi/online/S-201.toml"],
+        "only files that change are touched"
+    );
+    insta::assert_snapshot!(
+        "fmt_method",
+        String::from_utf8_lossy(&after["kurashi/online/S-201.toml"])
+    );
+    insta::assert_snapshot!(
+        "fmt_issue",
+        String::from_utf8_lossy(&after["kurashi/online/K-201.toml"])
+    );
+
+    let (code, out, _) = run(dx(tree.path()).args(["fmt", "--check"]));
+    assert_eq!(code, 0, "idempotent: {out}");
+    // The same findings, less the repeated link fmt removed.
+    let expected: Vec<(String, String)> = findings_before
+        .into_iter()
+        .filter(|(r, _)| r != "duplicate-link")
+        .collect();
+    assert_eq!(findings(tree.path()), expected);
+}
+
+#[test]
+fn bundled_records_are_formatted() {
+    let (code, out, _) = run(dx(Path::new(env!("CARGO_MANIFEST_DIR"))).args(["fmt", "--check"]));
+    assert_eq!(code, 0, "{out}");
+}
+
+// --- dx init ----------------------------------------------------------------
+
+#[test]
+fn init_writes_a_tree_that_checks_clean() {
+    let parent = tempfile::tempdir().expect("temp");
+    let (code, out, err) =
+        run(dx(parent.path()).args(["init", "city", "--organization", "テスト市"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 7, "{out}");
+    let city = parent.path().join("city");
+    let (code, out, _) = run(dx(&city).arg("check"));
+    assert_eq!(code, 0, "{out}");
+    let (_, gap, _) = run(dx(&city).args(["gap", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&gap).expect("json");
+    assert_eq!(
+        v["summary"]["vision_items"], 21,
+        "the guideline's 21 ビジョン items"
+    );
+    assert_eq!(v["summary"]["uncovered"], 21);
+
+    let (code, _, _) = run(dx(parent.path()).args(["init", "city"]));
+    assert_eq!(code, 2, "refuses a folder that is not empty");
+    let (code, out, _) = run(dx(parent.path()).args(["init", "bare", "--empty"]));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 3);
+}
+
+// --- dx diff ----------------------------------------------------------------
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Process::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=dx-test",
+            "-c",
+            "user.email=dx@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs")
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+/// A repository with the reports fixture under `records/`, committed once.
+fn repo() -> tempfile::TempDir {
+    let tree = common::tree(Some("reports"));
+    let repo = tempfile::tempdir().expect("temp");
+    let records = repo.path().join("records");
+    std::fs::rename(tree.path(), &records)
+        .or_else(|_| {
+            std::fs::create_dir_all(&records)?;
+            for (rel, data) in bytes(tree.path()) {
+                let p = records.join(rel);
+                std::fs::create_dir_all(p.parent().expect("parent"))?;
+                std::fs::write(p, data)?;
+            }
+            Ok::<(), std::io::Error>(())
+        })
+        .expect("tree in repo");
+    git(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "base"]);
+    repo
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).expect("write");
+}
+
+fn change(repo: &Path) {
+    let r = repo.join("records");
+    // A pilot decided on, with a new decision; an indicator updated; a stage
+    // moved back; a record added, one moved, one removed; a link added.
+    edit(
+        &r.join("kurashi/madoguchi/S-003.toml"),
+        "stage = \"実証実験\"",
+        "stage = \"導入決定\"",
+    );
+    std::fs::write(
+        r.join("kurashi/madoguchi/S-003.toml"),
+        std::fs::read_to_string(r.join("kurashi/madoguchi/S-003.toml")).expect("read")
+            + "\n[[decision]]\ndate = 2026-11-20\nbody = \"推進本部\"\nresult = \"導入\"\n",
+    )
+    .expect("write");
+    edit(
+        &r.join("kurashi/online/S-001.toml"),
+        "actual = 22.0",
+        "actual = 35.0",
+    );
+    edit(
+        &r.join("kurashi/online/S-002.toml"),
+        "stage = \"運用\"",
+        "stage = \"実証実験\"",
+    );
+    edit(
+        &r.join("gyosei/jimu/S-006.toml"),
+        "solves = [\"K-006\"]",
+        "solves = [\"K-006\", \"K-002\"]",
+    );
+    edit(
+        &r.join("gyosei/jimu/S-006.toml"),
+        "stage = \"検討\"",
+        "stage = \"運用\"",
+    );
+    std::fs::write(
+        r.join("kurashi/online/K-010.toml"),
+        "title = \"新しい課題\"\nvision = [\"kurashi-2\"]\n",
+    )
+    .expect("write");
+    std::fs::rename(
+        r.join("kurashi/madoguchi/G-003.toml"),
+        r.join("kurashi/online/G-003.toml"),
+    )
+    .expect("move");
+    std::fs::remove_file(r.join("kurashi/online/S-004.toml")).expect("remove");
+}
+
+#[test]
+fn diff_against_the_working_tree() {
+    let repo = repo();
+    change(repo.path());
+    let (code, md, err) = run(dx(repo.path()).args(["diff", "main", "--format", "markdown"]));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("diff_markdown", md);
+    let (_, json, _) = run(dx(repo.path()).args(["diff", "main", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["added"][0]["id"], "K-010");
+    assert_eq!(v["removed"][0]["id"], "S-004");
+    assert_eq!(v["moved"][0]["to"], "kurashi/online/G-003.toml");
+    let change_of = |id: &str| {
+        v["state_changes"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|c| c["record"]["id"] == id)
+            .cloned()
+            .expect(id)
+    };
+    assert_eq!(change_of("S-002")["backwards"], true);
+    assert_eq!(
+        change_of("S-006")["skipped_pilot"],
+        true,
+        "検討 → 運用 with no pilot"
+    );
+    assert_eq!(change_of("S-003")["skipped_pilot"], false, "it was a pilot");
+    assert_eq!(v["new_decisions"][0]["record"]["id"], "S-003");
+    assert_eq!(v["indicator_updates"][0]["actual_after"], 35.0);
+    assert_eq!(v["links_added"][0]["target"], "K-002");
+    assert_eq!(
+        v["coverage_after"]["unaddressed"], 1,
+        "kurashi-2 gained a 未着手 課題"
+    );
+}
+
+#[test]
+fn diff_between_two_revisions() {
+    let repo = repo();
+    change(repo.path());
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "change"]);
+    let (code, json, err) =
+        run(dx(repo.path()).args(["diff", "HEAD~1", "HEAD", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["head"], "HEAD");
+    assert_eq!(v["added"].as_array().map(Vec::len), Some(1));
+    let (_, same, _) = run(dx(repo.path()).args(["diff", "HEAD", "HEAD", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&same).expect("json");
+    assert_eq!(v["state_changes"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn diff_explains_git_problems() {
+    let repo = repo();
+    let (code, _, err) = run(dx(repo.path()).args(["diff", "no-such-branch"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-branch"), "{err}");
+    let plain = common::tree(None);
+    let (code, _, err) = run(dx(plain.path()).args(["diff", "main"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("git"), "{err}");
+}
+
+// --- SARIF, schemas, completions --------------------------------------------
+
+#[test]
+fn sarif_for_code_scanning() {
+    let tree = common::tree(Some("rules/broken-link"));
+    let (code, out, _) = run(dx(tree.path()).args(["check", "--format", "sarif"]));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["version"], "2.1.0");
+    let run0 = &v["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().map(Vec::len),
+        Some(dx::rules::RuleId::ALL.len())
+    );
+    let results = run0["results"].as_array().expect("results");
+    assert_eq!(results.len(), 4);
+    let r = &results[0];
+    assert_eq!(r["ruleId"], "broken-link");
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "kurashi/online/K-101.toml"
+    );
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        11
+    );
+}
+
+#[test]
+fn schema_command_prints_the_committed_schemas() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (name, file) in dx::schema::KINDS {
+        let (code, out, _) = run(dx(root).args(["schema", name]));
+        assert_eq!(code, 0);
+        assert_eq!(
+            out,
+            std::fs::read_to_string(root.join("schemas").join(file)).expect("committed")
+        );
+    }
+    let (code, out, _) = run(dx(root).arg("schema"));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v.as_object().map(serde_json::Map::len), Some(4));
+    assert_eq!(run(dx(root).args(["schema", "plan"])).0, 2);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let (code, out, _) = run(dx(root).args(["completions", shell]));
+        assert_eq!(code, 0);
+        assert!(out.contains("check") && out.contains("diff"), "{shell}");
+    }
+    let (code, out, _) = run(dx(root).arg("man"));
+    assert_eq!(code, 0);
+    assert!(out.starts_with(".ie") || out.contains(".TH"), "roff");
+}
