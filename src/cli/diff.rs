@@ -2,11 +2,12 @@
 //! (HEAD defaults to the working tree).
 
 use std::io::Write;
+use std::path::Path;
 
 use super::output::{Output, emit};
 use super::{Ctx, EXIT_OK};
 use crate::git;
-use crate::model::{self, Source};
+use crate::model::{self, Model, Source};
 use crate::report::diff::Diff;
 
 /// Arguments of `dx diff`.
@@ -20,19 +21,24 @@ pub struct Args {
     pub output: Output,
 }
 
+/// The tree as it was at a git revision.
+pub(super) fn at_revision(ctx: &Ctx<'_>, root: &Path, rev: &str) -> anyhow::Result<Model> {
+    let words = ctx.lang().words();
+    let git_error = |e| anyhow::anyhow!((words.git_error)(&e));
+    let (top, prefix) = git::locate(root).map_err(git_error)?;
+    let files = git::read_tree(&top, rev, &prefix).map_err(git_error)?;
+    Ok(model::load_from(root, &Source::Memory(files))?)
+}
+
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let root = model::find_root(ctx.cli.root.as_deref(), &ctx.env.cwd)?;
-    let words = ctx.lang().words();
-    let (top, prefix) = git::locate(&root).map_err(|e| anyhow::anyhow!((words.git_error)(&e)))?;
-    let at = |rev: &str| -> anyhow::Result<model::Model> {
-        let files = git::read_tree(&top, rev, &prefix)
-            .map_err(|e| anyhow::anyhow!((words.git_error)(&e)))?;
-        Ok(model::load_from(&root, &Source::Memory(files))?)
-    };
-    let base = at(&args.base)?;
+    let base = at_revision(ctx, &root, &args.base)?;
     let (head, head_name) = match &args.head {
-        Some(rev) => (at(rev)?, rev.clone()),
-        None => (model::load(&root)?, words.working_tree.to_owned()),
+        Some(rev) => (at_revision(ctx, &root, rev)?, rev.clone()),
+        None => (
+            model::load(&root)?,
+            ctx.lang().words().working_tree.to_owned(),
+        ),
     };
     let diff = Diff::build(&base, &head, &args.base, &head_name);
     emit(&args.output, &diff, || diff.doc(ctx.lang()), out)?;

@@ -5,12 +5,14 @@ mod check;
 mod completions;
 mod diff;
 mod explain;
+mod export;
 mod fmt;
 mod gap;
 mod init;
 mod list;
 mod new;
 mod output;
+mod report;
 mod schema;
 mod show;
 mod status;
@@ -85,6 +87,10 @@ pub enum Command {
     Fmt(fmt::Args),
     /// 二つの git リビジョンの間のポートフォリオの変更(プルリクエストの確認用)
     Diff(diff::Args),
+    /// 会議用のダッシュボード(1つの HTML ファイル)を作る
+    Report(report::Args),
+    /// モデル全体(導き出した値を含む)を JSON か YAML で出力する
+    Export(export::Args),
     /// 新しいツリーを作る(指針の5原則・ビジョンなどを含む)
     Init(init::Args),
     /// 規則の意味と直し方を表示する
@@ -170,6 +176,8 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::New(args) => new::run(&ctx, args, out),
         Command::Fmt(args) => fmt::run(&ctx, args, out),
         Command::Diff(args) => diff::run(&ctx, args, out),
+        Command::Report(args) => report::run(&ctx, args, out),
+        Command::Export(args) => export::run(&ctx, args, out),
         Command::Init(args) => init::run(&ctx, args, out),
         Command::Completions(args) => completions::completions(args, out),
         Command::Man => completions::man(out),
@@ -178,6 +186,15 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`dx export | head`): nothing to report.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            EXIT_OK
+        }
         Err(e) => {
             let text = match e.downcast_ref::<LoadError>() {
                 Some(load) => cli.lang.load_error(load),

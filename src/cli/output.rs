@@ -40,8 +40,8 @@ pub(crate) fn emit<T: Serialize>(
 ) -> anyhow::Result<()> {
     match output.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, data)?;
-            writeln!(out)?;
+            let text = serde_json::to_string_pretty(data)?;
+            writeln!(out, "{text}")?;
         }
         Format::Table => render::text(&doc(), out)?,
         Format::Markdown => render::markdown(&doc(), out)?,

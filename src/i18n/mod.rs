@@ -4,7 +4,7 @@ mod en;
 mod ja;
 mod labels;
 
-pub use labels::{DiffLabels, Labels};
+pub use labels::{DiffLabels, Labels, ReportLabels};
 
 use crate::diag::{IdKind, Message, Summary};
 use crate::model::LoadError;
@@ -92,6 +92,15 @@ impl Lang {
         match self {
             Self::Ja => &labels::DIFF_JA,
             Self::En => &labels::DIFF_EN,
+        }
+    }
+
+    /// The words of the HTML dashboard.
+    #[must_use]
+    pub fn report_labels(self) -> &'static ReportLabels {
+        match self {
+            Self::Ja => &labels::REPORT_JA,
+            Self::En => &labels::REPORT_EN,
         }
     }
 

@@ -5,10 +5,12 @@
 
 mod csv;
 mod github;
+pub mod html;
 mod human;
 mod json;
 mod markdown;
 mod sarif;
+pub mod svg;
 mod text;
 
 pub use csv::csv;

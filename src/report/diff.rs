@@ -383,6 +383,21 @@ impl Diff {
         }
     }
 
+    /// Keep only the records `keep` accepts (the public report); coverage
+    /// counts stay those of the whole portfolio.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.added.retain(|r| keep(&r.id));
+        self.removed.retain(|r| keep(&r.id));
+        self.moved.retain(|m| keep(&m.record.id));
+        self.state_changes.retain(|c| keep(&c.record.id));
+        self.new_decisions.retain(|d| keep(&d.record.id));
+        self.indicator_updates.retain(|i| keep(&i.record.id));
+        self.links_added
+            .retain(|l| keep(&l.record) && keep(&l.target));
+        self.links_removed
+            .retain(|l| keep(&l.record) && keep(&l.target));
+    }
+
     /// Whether nothing changed.
     #[must_use]
     pub fn is_empty(&self) -> bool {

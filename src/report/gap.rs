@@ -179,6 +179,13 @@ impl Gap {
             ),
             None => None,
         };
+        Ok(Self::compute(model, today, field_idx))
+    }
+
+    /// Compute the gaps as of `today`, for the 分野 at `field_idx` or all.
+    #[must_use]
+    pub fn compute(model: &Model, today: Date, field_idx: Option<usize>) -> Self {
+        let field = field_idx.map(|f| model.fields[f].id.as_str());
         let in_scope = |i: RecordIdx| field_idx.is_none() || model.records[i].field == field_idx;
         let records: Vec<RecordIdx> = (0..model.records.len())
             .filter(|&i| in_scope(i) && model.records[i].parsed)
@@ -293,7 +300,7 @@ impl Gap {
         };
         let issues: Vec<RecordIdx> = of_kind(Kind::Issue).collect();
         gap.summary = summarise(&gap, model, &issues);
-        Ok(gap)
+        gap
     }
 }
 
@@ -301,6 +308,25 @@ impl Gap {
 fn by_id(mut records: Vec<RecordRef>) -> Vec<RecordRef> {
     records.sort_by(|a, b| crate::model::ids::natural_cmp(&a.id, &b.id));
     records
+}
+
+impl Gap {
+    /// Keep only the records `keep` accepts in every list (the public
+    /// report); the summary numbers stay those of the whole portfolio.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        for v in &mut self.vision {
+            v.issues.retain(|r| keep(&r.id));
+        }
+        self.issues_without_methods.retain(|r| keep(&r.id));
+        self.methods_without_technologies.retain(|r| keep(&r.id));
+        self.pilots_without_indicators.retain(|r| keep(&r.id));
+        self.indicators_behind.retain(|i| keep(&i.record.id));
+        self.reviews.retain(|r| keep(&r.record.id));
+        self.decisions_waiting.retain(|d| keep(&d.record.id));
+        for n in &mut self.national_unserved {
+            n.technologies.retain(|t| keep(t));
+        }
+    }
 }
 
 fn vision_gaps(model: &Model, field: Option<usize>) -> Vec<VisionGap> {

@@ -5,8 +5,10 @@
 //! (documented in docs/json.md) — with a `doc` method that lays it out in the
 //! user's language for the text, Markdown and CSV renderers.
 
+pub mod dashboard;
 pub mod diff;
 pub mod doc;
+pub mod export;
 pub mod gap;
 pub mod list;
 pub mod outline;

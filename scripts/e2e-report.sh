@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end check of `dx report` in a real browser: renders the bundled
+# tree's dashboard (full and public) in headless Chromium, saves a screenshot
+# and an A4 PDF of each, and fails on a console error, a blank page or a
+# missing section. Installs Debian's chromium and a Japanese font if absent.
+#
+#   scripts/e2e-report.sh            # outputs in target/e2e/
+#
+# Exit codes: 0 passed, 1 the report failed a check, 3 the browser could not
+# be installed (no package registry): nothing was checked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/e2e
+mkdir -p "$out"
+
+install() {
+    command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "cjk" && command -v pdfinfo >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" != 0 ]; then
+        echo "e2e: chromium, fonts-noto-cjk and poppler-utils are needed (apt-get install as root)" >&2
+        return 1
+    fi
+    apt-get update -qq >/dev/null &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null
+}
+if ! install; then
+    echo "e2e: SKIPPED: the browser could not be installed" >&2
+    exit 3
+fi
+
+cargo build --release --quiet
+dx=target/release/dx
+export DX_TODAY=${DX_TODAY:-2026-11-24}
+"$dx" --root records report -o "$out/report.html"
+"$dx" --root records report --public -o "$out/report-public.html"
+
+browser() {
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$(mktemp -d)" --hide-scrollbars --enable-logging=stderr --v=0 --log-level=0 "$@"
+}
+
+fail=0
+for name in report report-public; do
+    page="file://$PWD/$out/$name.html"
+    browser --window-size=1200,1900 --screenshot="$out/$name.png" "$page" 2>"$out/$name.log" >/dev/null
+    browser --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "$page" 2>>"$out/$name.log" >/dev/null
+    browser --dump-dom "$page" >"$out/$name.dom.html" 2>>"$out/$name.log"
+
+    if grep -E ":CONSOLE[:(]|Refused to|Uncaught|ERR_(FILE|NAME|CONNECTION|BLOCKED)" "$out/$name.log"; then
+        echo "e2e: $name: console errors (above)" >&2
+        fail=1
+    fi
+    size=$(stat -c %s "$out/$name.png")
+    if [ "$size" -lt 40000 ]; then
+        echo "e2e: $name: the screenshot looks blank ($size bytes)" >&2
+        fail=1
+    fi
+    for section in numbers status funnel coverage indicators attention records; do
+        grep -q "id=\"$section\"" "$out/$name.dom.html" || { echo "e2e: $name: section $section missing" >&2; fail=1; }
+    done
+    grep -q "DX推進状況報告" "$out/$name.dom.html" || { echo "e2e: $name: no title in the rendered page" >&2; fail=1; }
+    pages=$(pdfinfo "$out/$name.pdf" | awk '/^Pages:/ {print $2}')
+    pdfinfo "$out/$name.pdf" | grep -q "A4" || { echo "e2e: $name: PDF is not A4" >&2; fail=1; }
+    echo "e2e: $name: screenshot $size bytes, PDF $pages A4 pages"
+done
+[ "$fail" = 0 ] && echo "e2e: passed ($out/)"
+exit "$fail"

@@ -1,0 +1,35 @@
+//! `dx export`: the whole model with derived values, as JSON or YAML.
+
+use std::io::Write;
+
+use super::{Ctx, EXIT_OK};
+use crate::report::export::Export;
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// JSON
+    Json,
+    /// YAML
+    Yaml,
+}
+
+/// Arguments of `dx export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// 出力形式
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: Format,
+}
+
+pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let model = ctx.load()?;
+    let export = Export::build(&model, ctx.today());
+    // Serialise first, so that a closed pipe surfaces as an I/O error.
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&export)? + "\n",
+        Format::Yaml => serde_norway::to_string(&export)?,
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(EXIT_OK)
+}

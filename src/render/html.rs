@@ -1,0 +1,614 @@
+//! The meeting dashboard as one self-contained HTML file: inline CSS with a
+//! print stylesheet for A4, inline SVG charts, no script and no external
+//! asset, so that it opens from an intranet share and prints as it looks.
+//! Every text from the records is escaped.
+
+use std::fmt::Write as _;
+
+use super::svg;
+use crate::i18n::Lang;
+use crate::model::{Model, Visibility};
+use crate::report::dashboard::Dashboard;
+use crate::report::doc::{Block, Doc};
+use crate::report::gap::Coverage;
+use crate::report::show::{Link, Show};
+use crate::report::{number, percent, state_word};
+
+/// Escape text for HTML content and attribute values.
+#[must_use]
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = r#"
+:root { --ink: #111827; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 24px; color: var(--ink); background: #fff;
+  font-family: "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic UI", "Yu Gothic", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif;
+  font-size: 14px; line-height: 1.6; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 20px; border-bottom: 3px solid var(--accent); padding-bottom: 4px; margin-top: 36px; }
+h3 { font-size: 16px; margin: 24px 0 8px; }
+h4 { font-size: 15px; margin: 0 0 6px; }
+.meta { color: var(--muted); margin: 0; }
+.note { background: #fef3c7; border-left: 4px solid #d97706; padding: 8px 12px; }
+nav ol { columns: 2; padding-left: 20px; }
+a { color: var(--accent); }
+table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; }
+tbody th { white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: bold; background: #f9fafb; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+.card .n { font-size: 26px; font-weight: bold; }
+.card .k { color: var(--muted); font-size: 12px; }
+svg text { font-family: inherit; font-size: 13px; fill: var(--ink); }
+svg text.cell { font-size: 14px; font-weight: bold; }
+svg text.small { font-size: 11px; font-weight: normal; }
+svg .count { font-weight: bold; }
+.legend { color: var(--muted); font-size: 12px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--line); vertical-align: middle; margin: 0 4px 0 10px; }
+.record { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; margin: 10px 0; }
+.record .id { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--muted); margin-right: 6px; }
+.badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; margin-left: 6px; vertical-align: middle; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+ul.links { margin: 4px 0; padding-left: 18px; }
+.hidden { color: var(--muted); font-style: italic; }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  h2 { break-after: avoid; }
+  h3, h4 { break-after: avoid; }
+  tr, .record, .card, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+  #records { break-before: page; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// A report document's blocks as HTML (its title is left out).
+#[must_use]
+pub fn blocks(doc: &Doc) -> String {
+    let mut h = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(t) => {
+                let _ = write!(h, "<h3>{}</h3>", esc(t));
+            }
+            Block::Text(t) => {
+                let _ = write!(h, "<p>{}</p>", esc(t));
+            }
+            Block::Facts(facts) => {
+                h.push_str("<dl class=\"facts\">");
+                for (k, v) in facts {
+                    let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
+                }
+                h.push_str("</dl>");
+            }
+            Block::Table(t) => {
+                h.push_str("<table><thead><tr>");
+                for (i, head) in t.headers.iter().enumerate() {
+                    let class = if t.numeric.contains(&i) {
+                        " class=\"num\""
+                    } else {
+                        ""
+                    };
+                    let _ = write!(h, "<th{class}>{}</th>", esc(head));
+                }
+                h.push_str("</tr></thead><tbody>");
+                for (r, row) in t.rows.iter().enumerate() {
+                    let total = t.totals && r + 1 == t.rows.len();
+                    h.push_str(if total {
+                        "<tr class=\"total\">"
+                    } else {
+                        "<tr>"
+                    });
+                    for (i, cell) in row.iter().enumerate() {
+                        let class = if t.numeric.contains(&i) {
+                            " class=\"num\""
+                        } else {
+                            ""
+                        };
+                        let _ = write!(h, "<td{class}>{}</td>", esc(cell));
+                    }
+                    h.push_str("</tr>");
+                }
+                h.push_str("</tbody></table>");
+            }
+            Block::Outline(lines) => {
+                h.push_str("<ul>");
+                for (depth, line) in lines {
+                    let _ = write!(
+                        h,
+                        "<li style=\"margin-left:{}em\">{}</li>",
+                        depth * 2,
+                        esc(line)
+                    );
+                }
+                h.push_str("</ul>");
+            }
+        }
+    }
+    h
+}
+
+fn badge(state: &str, lang: Lang) -> String {
+    if state.is_empty() {
+        return String::new();
+    }
+    let progress = match state {
+        "検討" => "検討中",
+        "実証実験" | "先行導入" => "実証中",
+        "運用" => "運用中",
+        "見送り" | "廃止" => "未着手",
+        other => other,
+    };
+    let (fill, ink) = svg::progress_colors(Some(progress));
+    format!(
+        r#"<span class="badge" style="background:{fill};color:{ink}">{}</span>"#,
+        esc(&state_word(state, lang))
+    )
+}
+
+/// The anchor of a ビジョン item.
+fn vision_anchor(id: &str) -> String {
+    format!("vision-{id}")
+}
+
+fn link_html(d: &Dashboard<'_>, link: &Link, lang: Lang) -> String {
+    let hidden = d.public
+        && d.model
+            .record(&link.id)
+            .is_some_and(|r| r.visibility() != Visibility::Public);
+    if hidden {
+        return format!(
+            "<span class=\"hidden\">{}</span>",
+            esc(lang.report_labels().hidden)
+        );
+    }
+    let anchor = match link.kind {
+        "issue" | "method" | "technology" => Some(link.id.clone()),
+        "vision" => Some(vision_anchor(&link.id)),
+        _ => None,
+    };
+    let text = format!("{} {}", link.id, link.title);
+    let body = match anchor {
+        Some(a) => format!("<a href=\"#{}\">{}</a>", esc(&a), esc(&text)),
+        None => esc(&text),
+    };
+    format!("{body}{}", badge(&link.state, lang))
+}
+
+fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
+    let l = lang.labels();
+    let mut h = format!(
+        r#"<article class="record" id="{id}"><h4><span class="id">{id}</span>{title}{badge}</h4>"#,
+        id = esc(&show.id),
+        title = esc(&show.title),
+        badge = badge(
+            show.facts
+                .iter()
+                .find(|f| matches!(f.key, "stage" | "progress"))
+                .map_or("", |f| f.value.as_str()),
+            lang
+        ),
+    );
+    let facts: Vec<_> = show
+        .facts
+        .iter()
+        .filter(|f| !matches!(f.key, "stage" | "progress" | "path" | "field"))
+        .filter(|f| !(d.public && matches!(f.key, "owner" | "visibility")))
+        .collect();
+    if !facts.is_empty() {
+        h.push_str("<dl class=\"facts\">");
+        for f in facts {
+            let value = if f.key == "visibility" {
+                (l.visibility_word)(&f.value).to_owned()
+            } else {
+                f.value.clone()
+            };
+            let _ = write!(
+                h,
+                "<dt>{}</dt><dd>{}</dd>",
+                esc((l.fact)(f.key)),
+                esc(&value)
+            );
+        }
+        h.push_str("</dl>");
+    }
+    let links: Vec<&Link> = show.up.iter().chain(&show.down).collect();
+    if !links.is_empty() {
+        h.push_str("<ul class=\"links\">");
+        for link in links {
+            let _ = write!(
+                h,
+                "<li>{}: {}</li>",
+                esc((l.relation)(link.relation)),
+                link_html(d, link, lang)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if let Some(team) = show.team.as_ref().filter(|_| !d.public) {
+        let _ = write!(h, "<p>{}: {}</p>", esc(l.team), esc(&team.name));
+    }
+    if !show.indicators.is_empty() {
+        let n = |v: Option<f64>| v.map_or_else(String::new, number);
+        let _ = write!(
+            h,
+            "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(l.indicator),
+            esc(l.baseline_target),
+            esc(l.actual),
+            esc(l.attainment),
+            esc(l.measured)
+        );
+        for i in &show.indicators {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{} → {} {}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&i.name),
+                esc(&n(i.baseline)),
+                esc(&n(i.target)),
+                esc(&i.unit),
+                esc(&n(i.actual)),
+                svg::indicator_bar(
+                    i.attainment,
+                    &format!("{} {}", i.name, percent(i.attainment))
+                ),
+                esc(i.measured.as_deref().unwrap_or("")),
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !show.decisions.is_empty() {
+        let _ = write!(
+            h,
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(l.date),
+            esc(l.body),
+            esc(l.result),
+            esc(l.note)
+        );
+        for x in &show.decisions {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(x.date.as_deref().unwrap_or("")),
+                esc(x.body.unwrap_or("")),
+                esc(x.result.unwrap_or("")),
+                esc(x.note.as_deref().unwrap_or(""))
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    h.push_str("</article>");
+    h
+}
+
+fn numbers(d: &Dashboard<'_>, lang: Lang) -> String {
+    let r = lang.report_labels();
+    let l = lang.labels();
+    let s = &d.gap.summary;
+    let count = |k| d.model.records_of(k).count();
+    let cards = [
+        (
+            r.issues.to_owned(),
+            count(crate::model::Kind::Issue).to_string(),
+        ),
+        (
+            r.methods.to_owned(),
+            count(crate::model::Kind::Method).to_string(),
+        ),
+        (
+            r.technologies.to_owned(),
+            count(crate::model::Kind::Technology).to_string(),
+        ),
+        (
+            r.vision_covered.to_owned(),
+            format!("{} / {}", s.covered + s.unaddressed, s.vision_items),
+        ),
+        (
+            l.indicators_behind.to_owned(),
+            s.indicators_behind.to_string(),
+        ),
+        (
+            l.reviews.to_owned(),
+            (s.reviews_overdue + s.reviews_due_soon).to_string(),
+        ),
+        (
+            l.decisions_waiting.to_owned(),
+            s.decisions_waiting.to_string(),
+        ),
+    ];
+    let mut h = String::from("<div class=\"cards\">");
+    for (k, n) in cards {
+        let _ = write!(
+            h,
+            "<div class=\"card\"><div class=\"n\">{}</div><div class=\"k\">{}</div></div>",
+            esc(&n),
+            esc(&k)
+        );
+    }
+    h.push_str("</div>");
+    h
+}
+
+fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
+    let r = lang.report_labels();
+    let l = lang.labels();
+    let circled = |n: u32| {
+        char::from_u32(0x2460 + n - 1)
+            .filter(|_| (1..=20).contains(&n))
+            .map_or_else(|| n.to_string(), String::from)
+    };
+    let rows: Vec<(String, Vec<svg::Cell<'_>>)> = d
+        .model
+        .fields
+        .iter()
+        .map(|f| {
+            let cells = f
+                .vision
+                .iter()
+                .filter_map(|item| {
+                    d.gap
+                        .vision
+                        .iter()
+                        .find(|v| v.id == item.id)
+                        .map(|v| (item, v))
+                })
+                .map(|(item, v)| svg::Cell {
+                    anchor: vision_anchor(&v.id),
+                    label: circled(item.no),
+                    progress: v.best,
+                    word: match v.coverage {
+                        Coverage::Uncovered => l.uncovered,
+                        _ => v.best.map_or("", |b| {
+                            crate::model::Progress::parse(b)
+                                .map_or("", |p| if lang == Lang::Ja { p.as_str() } else { p.en() })
+                        }),
+                    },
+                    tooltip: format!("{} {}", v.id, v.text),
+                })
+                .collect();
+            (f.name.clone(), cells)
+        })
+        .collect();
+    let mut h = svg::heatmap(&rows, r.coverage);
+    let _ = write!(h, "<p class=\"legend\">{}", esc(r.legend));
+    for p in crate::model::Progress::ALL {
+        let (fill, _) = svg::progress_colors(Some(p.as_str()));
+        let word = if lang == Lang::Ja { p.as_str() } else { p.en() };
+        let _ = write!(
+            h,
+            "<span class=\"swatch\" style=\"background:{fill}\"></span>{}",
+            esc(word)
+        );
+    }
+    h.push_str("</p><table><tbody>");
+    for v in &d.gap.vision {
+        let issues: Vec<String> = v
+            .issues
+            .iter()
+            .map(|i| {
+                format!(
+                    "<a href=\"#{id}\">{id}</a>{}",
+                    badge(&i.state, lang),
+                    id = esc(&i.id)
+                )
+            })
+            .collect();
+        let flag = match v.coverage {
+            Coverage::Uncovered => format!(" <strong>{}</strong>", esc(l.uncovered)),
+            Coverage::Unaddressed => format!(" <strong>{}</strong>", esc(l.unaddressed)),
+            Coverage::Covered => String::new(),
+        };
+        let _ = write!(
+            h,
+            "<tr id=\"{anchor}\"><th>{id}</th><td>{text}</td><td>{issues}{flag}</td></tr>",
+            anchor = esc(&vision_anchor(&v.id)),
+            id = esc(&v.id),
+            text = esc(&v.text),
+            issues = issues.join(" "),
+        );
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
+fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
+    let l = lang.labels();
+    let r = lang.report_labels();
+    if d.indicators.is_empty() {
+        return format!("<p>{}</p>", esc(l.nothing));
+    }
+    let mut h = format!(
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        esc(l.id),
+        esc(l.indicator),
+        esc(l.baseline_target),
+        esc(l.actual),
+        esc(l.attainment)
+    );
+    for bar in &d.indicators {
+        let record = &d.model.records[bar.record];
+        let actual = bar.actual.map_or_else(|| r.unmeasured.to_owned(), number);
+        let _ = write!(
+            h,
+            "<tr><td><a href=\"#{id}\">{id}</a></td><td>{name}</td><td>{b} → {t} {unit}</td><td class=\"num\">{actual}</td><td>{svg}</td></tr>",
+            id = esc(&record.id),
+            name = esc(&bar.name),
+            b = esc(&number(bar.baseline)),
+            t = esc(&number(bar.target)),
+            unit = esc(&bar.unit),
+            actual = esc(&actual),
+            svg = svg::indicator_bar(
+                bar.attainment,
+                &format!("{} {}", bar.name, percent(bar.attainment))
+            ),
+        );
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
+fn records(d: &Dashboard<'_>, lang: Lang) -> String {
+    let mut h = String::new();
+    let (mut field, mut domain) = (None, None);
+    for &i in &d.records {
+        let r = &d.model.records[i];
+        if r.field != field {
+            field = r.field;
+            let name = r.field.map_or("", |f| d.model.fields[f].name.as_str());
+            let _ = write!(h, "<h3>{}</h3>", esc(name));
+        }
+        if r.domain != domain {
+            domain = r.domain;
+            let name = r.domain.map_or("", |x| d.model.domains[x].name.as_str());
+            let _ = write!(h, "<h4>{}</h4>", esc(name));
+        }
+        if let Ok(show) = Show::build(d.model, &r.id) {
+            h.push_str(&record_html(d, &show, lang));
+        }
+    }
+    h
+}
+
+fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
+    let r = lang.report_labels();
+    let s = &model.settings;
+    let org = s.organization.as_deref().unwrap_or("");
+    let mut meta = Vec::new();
+    if let Some(g) = &s.guideline {
+        meta.push(match &s.guideline_version {
+            Some(v) => format!("{g} {}", (r.edition)(v)),
+            None => g.clone(),
+        });
+    }
+    meta.push((r.as_of)(&d.today.to_string()));
+    if let (Some(a), Some(b)) = (s.period_start, s.period_end) {
+        meta.push((r.period)(&a.to_string(), &b.to_string()));
+    }
+    let mut h = format!(
+        "<header><h1>{} {}</h1><p class=\"meta\">{}</p>",
+        esc(org),
+        esc(r.title),
+        esc(&meta.join(" ・ "))
+    );
+    if d.public {
+        let _ = write!(h, "<p class=\"note\">{}</p>", esc(r.public_note));
+    }
+    h.push_str("</header>");
+    h
+}
+
+/// The whole dashboard as one HTML document.
+#[must_use]
+pub fn dashboard(d: &Dashboard<'_>, lang: Lang) -> String {
+    let r = lang.report_labels();
+    let model = d.model;
+    let org = model.settings.organization.as_deref().unwrap_or("");
+    let mut sections: Vec<(&str, String, String)> = vec![
+        ("numbers", r.numbers.to_owned(), numbers(d, lang)),
+        (
+            "status",
+            r.status.to_owned(),
+            blocks(&d.status.doc(model, lang)),
+        ),
+        ("funnel", r.funnel.to_owned(), {
+            let steps: Vec<svg::Step<'_>> = d
+                .funnel()
+                .iter()
+                .zip(r.funnel_steps)
+                .map(|((stage, count), label)| svg::Step {
+                    label,
+                    count: *count,
+                    aside: stage.is_none(),
+                })
+                .collect();
+            svg::funnel(&steps, r.funnel)
+        }),
+        ("coverage", r.coverage.to_owned(), coverage(d, lang)),
+        ("indicators", r.indicators.to_owned(), indicators(d, lang)),
+        ("attention", r.attention.to_owned(), {
+            let mut doc = d.gap.doc(model, lang);
+            let l = lang.labels();
+            // Only the parts that ask for action now.
+            let keep = [l.reviews, l.decisions_waiting];
+            let mut kept = Vec::new();
+            let mut on = false;
+            for b in doc.blocks.drain(..) {
+                if let Block::Heading(h) = &b {
+                    on = keep.contains(&h.as_str());
+                }
+                if on {
+                    kept.push(b);
+                }
+            }
+            doc.blocks = kept;
+            blocks(&doc)
+        }),
+    ];
+    if let Some(diff) = &d.since {
+        sections.push(("since", (r.since)(&diff.base), blocks(&diff.doc(lang))));
+    }
+    sections.push(("records", r.records.to_owned(), records(d, lang)));
+
+    let mut h = String::with_capacity(64 * 1024);
+    let html_lang = if lang == Lang::Ja { "ja" } else { "en" };
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body>",
+        title = esc(&format!("{org} {} {}", r.title, d.today)),
+    );
+    h.push_str(&header(model, d, lang));
+    let _ = write!(h, "<nav><h2>{}</h2><ol>", esc(r.contents));
+    for (id, title, _) in &sections {
+        let _ = write!(h, "<li><a href=\"#{id}\">{}</a></li>", esc(title));
+    }
+    h.push_str("</ol></nav>");
+    for (id, title, body) in &sections {
+        let _ = write!(
+            h,
+            "<section id=\"{id}\"><h2>{}</h2>{body}</section>",
+            esc(title)
+        );
+    }
+    let _ = write!(
+        h,
+        "<footer>{}</footer></body></html>\n",
+        esc(&(r.made_by)(env!("CARGO_PKG_VERSION")))
+    );
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Inline SVG charts for the dashboard: a stage funnel, a ビジョン coverage
+//! heat map and indicator bars. Plain SVG, no script: they print and show
+//! from a file share as they are.
+
+use std::fmt::Write as _;
+
+use super::html::esc;
+
+/// Fill and text colour of a progress (or of no 課題 at all).
+#[must_use]
+pub fn progress_colors(progress: Option<&str>) -> (&'static str, &'static str) {
+    match progress {
+        None => ("#ffffff", "#b91c1c"),
+        Some("未着手") => ("#e5e7eb", "#111827"),
+        Some("検討中") => ("#dbeafe", "#111827"),
+        Some("実証中") => ("#93c5fd", "#111827"),
+        Some("導入決定") => ("#3b82f6", "#ffffff"),
+        Some("運用中") => ("#1d4ed8", "#ffffff"),
+        _ => ("#047857", "#ffffff"),
+    }
+}
+
+/// One step of the funnel.
+pub struct Step<'a> {
+    /// Its label.
+    pub label: &'a str,
+    /// Its count.
+    pub count: usize,
+    /// Whether it is the aside (no longer pursued).
+    pub aside: bool,
+}
+
+/// Horizontal bars narrowing with the process, counts at the end.
+#[must_use]
+pub fn funnel(steps: &[Step<'_>], title: &str) -> String {
+    let max = steps.iter().map(|s| s.count).max().unwrap_or(0).max(1);
+    let (row, width, label_w) = (34, 720, 200);
+    let height = row * steps.len() + 10;
+    let mut svg = format!(
+        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = esc(title)
+    );
+    for (i, s) in steps.iter().enumerate() {
+        let y = i * row + 5;
+        let w = (width - label_w - 60) * s.count / max;
+        let x = label_w + (width - label_w - 60 - w) / 2;
+        let fill = if s.aside {
+            "#9ca3af"
+        } else {
+            ["#dbeafe", "#93c5fd", "#3b82f6", "#1d4ed8"][i.min(3)]
+        };
+        let _ = write!(
+            svg,
+            r#"<text x="{tx}" y="{ty}" text-anchor="end" class="label">{label}</text><rect x="{x}" y="{y}" width="{w}" height="26" rx="3" fill="{fill}"/><text x="{cx}" y="{ty}" class="count">{count}</text>"#,
+            tx = label_w - 8,
+            ty = y + 18,
+            label = esc(s.label),
+            cx = width - 50,
+            count = s.count,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One cell of the heat map.
+pub struct Cell<'a> {
+    /// Anchor id of the item.
+    pub anchor: String,
+    /// `①`.
+    pub label: String,
+    /// Best progress as written in records; `None` when uncovered.
+    pub progress: Option<&'a str>,
+    /// The word shown under the label.
+    pub word: &'a str,
+    /// Tooltip: the vision text and the 課題.
+    pub tooltip: String,
+}
+
+/// 分野 × ビジョン item, each cell coloured by its best progress; uncovered
+/// items white with a red dashed border.
+#[must_use]
+pub fn heatmap(rows: &[(String, Vec<Cell<'_>>)], title: &str) -> String {
+    let cols = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    let (label_w, cw, ch, gap) = (110, 92, 46, 6);
+    let width = label_w + cols * (cw + gap);
+    let height = rows.len() * (ch + gap) + 4;
+    let mut svg = format!(
+        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = esc(title)
+    );
+    for (r, (field, cells)) in rows.iter().enumerate() {
+        let y = r * (ch + gap) + 2;
+        let _ = write!(
+            svg,
+            r#"<text x="{x}" y="{ty}" text-anchor="end" class="label">{f}</text>"#,
+            x = label_w - 8,
+            ty = y + ch / 2 + 5,
+            f = esc(field)
+        );
+        for (c, cell) in cells.iter().enumerate() {
+            let x = label_w + c * (cw + gap);
+            let (fill, ink) = progress_colors(cell.progress);
+            let stroke = if cell.progress.is_none() {
+                r##" stroke="#b91c1c" stroke-width="2" stroke-dasharray="5 3""##
+            } else {
+                ""
+            };
+            let _ = write!(
+                svg,
+                r##"<a href="#{anchor}"><g><title>{tip}</title><rect x="{x}" y="{y}" width="{cw}" height="{ch}" rx="4" fill="{fill}"{stroke}/><text x="{cx}" y="{y1}" text-anchor="middle" fill="{ink}" class="cell">{label}</text><text x="{cx}" y="{y2}" text-anchor="middle" fill="{ink}" class="cell small">{word}</text></g></a>"##,
+                anchor = esc(&cell.anchor),
+                tip = esc(&cell.tooltip),
+                cx = x + cw / 2,
+                y1 = y + 19,
+                y2 = y + 37,
+                label = esc(&cell.label),
+                word = esc(cell.word),
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// An indicator as a bar: attainment from 0 to 100% (the target), the
+/// actual marked; over 100% runs on to 120%.
+#[must_use]
+pub fn indicator_bar(attainment: Option<f64>, title: &str) -> String {
+    let (width, track) = (260.0_f64, 200.0_f64);
+    let mut svg = format!(
+        r##"<svg class="bar" role="img" aria-label="{t}" viewBox="0 0 {width} 22" width="{width}" height="22" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><rect x="0" y="5" width="{track}" height="12" rx="2" fill="#e5e7eb"/>"##,
+        t = esc(title)
+    );
+    if let Some(a) = attainment {
+        let shown = a.clamp(0.0, 1.2);
+        let color = if a >= 1.0 {
+            "#047857"
+        } else if a >= 0.5 {
+            "#2563eb"
+        } else {
+            "#d97706"
+        };
+        let _ = write!(
+            svg,
+            r#"<rect x="0" y="5" width="{w:.1}" height="12" rx="2" fill="{color}"/>"#,
+            w = track * shown
+        );
+    }
+    let _ = write!(
+        svg,
+        r##"<line x1="{track}" y1="1" x2="{track}" y2="21" stroke="#111827" stroke-width="2"/>"##
+    );
+    let label = attainment.map_or_else(|| "—".to_owned(), |a| format!("{:.0}%", a * 100.0));
+    let _ = write!(
+        svg,
+        r#"<text x="{x}" y="16" class="count">{label}</text></svg>"#,
+        x = track + 10.0
+    );
+    svg
+}

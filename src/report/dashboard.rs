@@ -1,0 +1,142 @@
+//! `dx report`: what the meeting dashboard shows, gathered from the model.
+//! The HTML is made by `render::html`.
+
+use jiff::civil::Date;
+
+use super::diff::Diff;
+use super::gap::Gap;
+use super::status::{Axis, Status};
+use crate::i18n::Lang;
+use crate::model::{Kind, Model, RecordIdx, Stage, Visibility, attainment};
+
+/// One bar of the indicator chart.
+#[derive(Clone, Debug)]
+pub struct IndicatorBar {
+    /// The record.
+    pub record: RecordIdx,
+    /// Indicator name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Baseline.
+    pub baseline: f64,
+    /// Target.
+    pub target: f64,
+    /// Actual, if measured.
+    pub actual: Option<f64>,
+    /// Attainment, if measurable.
+    pub attainment: Option<f64>,
+}
+
+/// Everything the dashboard shows.
+pub struct Dashboard<'m> {
+    /// The model.
+    pub model: &'m Model,
+    /// The date it is made as of.
+    pub today: Date,
+    /// Only public records (and aggregate numbers).
+    pub public: bool,
+    /// Status by 分野 (aggregate).
+    pub status: Status,
+    /// The gap report (lists filtered in the public report).
+    pub gap: Gap,
+    /// Changes since a revision.
+    pub since: Option<Diff>,
+    /// Records shown, by 分野, 領域 and ID.
+    pub records: Vec<RecordIdx>,
+    /// Indicator bars of the records shown that are still pursued.
+    pub indicators: Vec<IndicatorBar>,
+}
+
+impl<'m> Dashboard<'m> {
+    /// Gather the dashboard.
+    #[must_use]
+    pub fn build(
+        model: &'m Model,
+        today: Date,
+        public: bool,
+        since: Option<Diff>,
+        lang: Lang,
+    ) -> Self {
+        let visible = |i: RecordIdx| !public || model.records[i].visibility() == Visibility::Public;
+        let shown_id = |id: &str| {
+            !public
+                || model
+                    .record(id)
+                    .is_some_and(|r| r.visibility() == Visibility::Public)
+        };
+        let mut gap = Gap::compute(model, today, None);
+        let mut since = since;
+        if public {
+            gap.retain(shown_id);
+            if let Some(d) = &mut since {
+                d.retain(shown_id);
+            }
+        }
+        let mut records: Vec<RecordIdx> = (0..model.records.len())
+            .filter(|&i| model.records[i].parsed && visible(i))
+            .collect();
+        records.sort_by(|&a, &b| {
+            let (ra, rb) = (&model.records[a], &model.records[b]);
+            (ra.field, ra.domain, ra.kind)
+                .cmp(&(rb.field, rb.domain, rb.kind))
+                .then_with(|| crate::model::ids::natural_cmp(&ra.id, &rb.id))
+        });
+        let indicators = records
+            .iter()
+            .copied()
+            .filter(|&i| model.records[i].stage().is_none_or(|s| !s.is_retired()))
+            .flat_map(|i| model.records[i].indicators.iter().map(move |ind| (i, ind)))
+            .filter_map(|(i, ind)| {
+                Some(IndicatorBar {
+                    record: i,
+                    name: ind.name().to_owned(),
+                    unit: ind
+                        .unit
+                        .as_ref()
+                        .map_or_else(String::new, |u| u.value.clone()),
+                    baseline: ind.baseline.as_ref()?.value,
+                    target: ind.target.as_ref()?.value,
+                    actual: ind.actual.as_ref().map(|a| a.value),
+                    attainment: attainment(ind),
+                })
+            })
+            .collect();
+        Self {
+            model,
+            today,
+            public,
+            status: Status::build(model, Axis::Field, lang),
+            gap,
+            since,
+            records,
+            indicators,
+        }
+    }
+
+    /// Whether record `i` may be shown.
+    #[must_use]
+    pub fn shows(&self, i: RecordIdx) -> bool {
+        !self.public || self.model.records[i].visibility() == Visibility::Public
+    }
+
+    /// 手法 per stage, for the funnel: 検討, 実証 (実証実験 + 先行導入),
+    /// 導入決定, 運用, and those no longer pursued.
+    #[must_use]
+    pub fn funnel(&self) -> [(Option<Stage>, usize); 5] {
+        let count = |f: &dyn Fn(Stage) -> bool| {
+            self.model
+                .records_of(Kind::Method)
+                .filter_map(|r| r.stage())
+                .filter(|s| f(*s))
+                .count()
+        };
+        [
+            (Some(Stage::Study), count(&|s| s == Stage::Study)),
+            (Some(Stage::Pilot), count(&Stage::is_pilot)),
+            (Some(Stage::Decided), count(&|s| s == Stage::Decided)),
+            (Some(Stage::Operation), count(&|s| s == Stage::Operation)),
+            (None, count(&Stage::is_retired)),
+        ]
+    }
+}

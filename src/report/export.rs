@@ -1,0 +1,269 @@
+//! `dx export`: the whole model with its derived values, for other tools.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::gap::{Coverage, Gap};
+use super::show::{DecisionView, IndicatorView, Show, TeamView};
+use crate::model::{Kind, Model, Resolution};
+
+/// A 原則, 配慮 or national priority.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReferenceOut {
+    /// `P1`.
+    pub id: String,
+    /// Its wording.
+    pub title: String,
+}
+
+/// A ビジョン item with its coverage.
+#[derive(Clone, Debug, Serialize)]
+pub struct VisionOut {
+    /// `kurashi-1`.
+    pub id: String,
+    /// Its number.
+    pub no: u32,
+    /// The guideline's words.
+    pub text: String,
+    /// 課題 naming it.
+    pub issues: Vec<String>,
+    /// Their furthest progress.
+    pub best_progress: Option<&'static str>,
+    /// covered, unaddressed, uncovered.
+    pub coverage: Coverage,
+}
+
+/// A 分野.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldOut {
+    /// `kurashi`.
+    pub id: String,
+    /// `暮らし手続き`.
+    pub name: String,
+    /// Its 作業部会.
+    pub working_group: Option<String>,
+    /// Its ビジョン.
+    pub vision: Vec<VisionOut>,
+}
+
+/// A 領域.
+#[derive(Clone, Debug, Serialize)]
+pub struct DomainOut {
+    /// `kurashi/online`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Its 分野.
+    pub field: Option<String>,
+}
+
+/// A record with what is derived from it.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecordOut {
+    /// ID.
+    pub id: String,
+    /// issue, method, technology.
+    pub kind: &'static str,
+    /// File.
+    pub path: String,
+    /// 分野.
+    pub field: Option<String>,
+    /// 領域.
+    pub domain: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Stage (手法/技術).
+    pub stage: Option<&'static str>,
+    /// Derived progress (課題).
+    pub progress: Option<&'static str>,
+    /// 所管.
+    pub owner: Option<String>,
+    /// public / internal.
+    pub visibility: &'static str,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Links as written, by key.
+    pub links: BTreeMap<&'static str, Vec<String>>,
+    /// Records linking to this one, by relation.
+    pub linked_from: BTreeMap<&'static str, Vec<String>>,
+    /// Free texts (current, gap, product).
+    pub texts: BTreeMap<&'static str, String>,
+    /// Next review.
+    pub review_due: Option<String>,
+    /// Closed on, and why.
+    pub closed: Option<(Option<String>, Option<String>)>,
+    /// Team.
+    pub team: Option<TeamView>,
+    /// Indicators with attainment.
+    pub indicators: Vec<IndicatorView>,
+    /// Decisions, oldest first.
+    pub decisions: Vec<DecisionView>,
+    /// For a pilot past its target date with no decision since: that date.
+    pub awaiting_decision_since: Option<String>,
+}
+
+/// The export.
+#[derive(Clone, Debug, Serialize)]
+pub struct Export {
+    /// dx's version.
+    pub dx_version: &'static str,
+    /// The date derived values are as of.
+    pub today: String,
+    /// dx.toml `[tree]`.
+    pub tree: BTreeMap<&'static str, String>,
+    /// 5原則.
+    pub principles: Vec<ReferenceOut>,
+    /// 横断的配慮.
+    pub considerations: Vec<ReferenceOut>,
+    /// Where the national priorities come from.
+    pub national_source: Option<String>,
+    /// 国の重点取組事項.
+    pub national: Vec<ReferenceOut>,
+    /// 分野 with ビジョン coverage.
+    pub fields: Vec<FieldOut>,
+    /// 領域.
+    pub domains: Vec<DomainOut>,
+    /// 課題, 手法, 技術.
+    pub records: Vec<RecordOut>,
+}
+
+fn refs(list: &[crate::model::Reference]) -> Vec<ReferenceOut> {
+    list.iter()
+        .map(|r| ReferenceOut {
+            id: r.id.value.clone(),
+            title: r.title.clone(),
+        })
+        .collect()
+}
+
+impl Export {
+    /// Export the model as of `today`.
+    #[must_use]
+    pub fn build(model: &Model, today: Date) -> Self {
+        let gap = Gap::compute(model, today, None);
+        let s = &model.settings;
+        let mut tree = BTreeMap::new();
+        let mut put = |k, v: Option<String>| {
+            if let Some(v) = v {
+                tree.insert(k, v);
+            }
+        };
+        put("organization", s.organization.clone());
+        put("guideline", s.guideline.clone());
+        put("guideline_version", s.guideline_version.clone());
+        put("period_start", s.period_start.map(|d| d.to_string()));
+        put("period_end", s.period_end.map(|d| d.to_string()));
+        let fields = model
+            .fields
+            .iter()
+            .map(|f| FieldOut {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                working_group: f.working_group.clone(),
+                vision: f
+                    .vision
+                    .iter()
+                    .filter_map(|item| {
+                        let v = gap.vision.iter().find(|v| v.id == item.id)?;
+                        Some(VisionOut {
+                            id: v.id.clone(),
+                            no: item.no,
+                            text: v.text.clone(),
+                            issues: v.issues.iter().map(|r| r.id.clone()).collect(),
+                            best_progress: v.best,
+                            coverage: v.coverage,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        let domains = model
+            .domains
+            .iter()
+            .map(|d| DomainOut {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                description: d.description.clone(),
+                field: d.field.map(|f| model.fields[f].id.clone()),
+            })
+            .collect();
+        let records = (0..model.records.len())
+            .filter(|&i| model.records[i].parsed)
+            .map(|i| record(model, i, today))
+            .collect();
+        Self {
+            dx_version: env!("CARGO_PKG_VERSION"),
+            today: today.to_string(),
+            tree,
+            principles: refs(&model.principles),
+            considerations: refs(&model.considerations),
+            national_source: model.national_source.clone(),
+            national: refs(&model.national),
+            fields,
+            domains,
+            records,
+        }
+    }
+}
+
+fn record(model: &Model, i: usize, today: Date) -> RecordOut {
+    let r = &model.records[i];
+    let mut links: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for (key, link, res) in model.resolved_links(i) {
+        if !matches!(res, Resolution::Unchecked) {
+            links.entry(key.key).or_default().push(link.value.clone());
+        }
+    }
+    let show = Show::build(model, &r.id).ok();
+    let mut linked_from: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for l in show.iter().flat_map(|s| &s.down) {
+        linked_from
+            .entry(l.relation)
+            .or_default()
+            .push(l.id.clone());
+    }
+    let mut texts = BTreeMap::new();
+    for (k, v) in [
+        ("current", &r.current),
+        ("gap", &r.gap),
+        ("product", &r.product),
+    ] {
+        if let Some(v) = v {
+            texts.insert(k, v.value.clone());
+        }
+    }
+    RecordOut {
+        id: r.id.clone(),
+        kind: r.kind.en(),
+        path: model.path_of(r).to_owned(),
+        field: r.field.map(|f| model.fields[f].id.clone()),
+        domain: r.domain.map(|d| model.domains[d].id.clone()),
+        title: r.title().to_owned(),
+        stage: r.stage().map(|s| s.as_str()),
+        progress: (r.kind == Kind::Issue).then(|| model.progress(i).as_str()),
+        owner: r.owner.as_ref().map(|o| o.value.clone()),
+        visibility: r.visibility().as_str(),
+        tags: r.tags.iter().map(|t| t.value.clone()).collect(),
+        links,
+        linked_from,
+        texts,
+        review_due: r.review_due.as_ref().map(|d| d.value.to_string()),
+        closed: r.closed.as_ref().map(|c| {
+            (
+                c.date.as_ref().map(|d| d.value.to_string()),
+                c.reason.as_ref().map(|x| x.value.clone()),
+            )
+        }),
+        team: show.as_ref().and_then(|s| s.team.clone()),
+        indicators: show
+            .as_ref()
+            .map(|s| s.indicators.clone())
+            .unwrap_or_default(),
+        decisions: show.map(|s| s.decisions).unwrap_or_default(),
+        awaiting_decision_since: model.awaiting_decision(r, today).map(|d| d.to_string()),
+    }
+}

@@ -1,0 +1,239 @@
+//! `dx report` (the HTML dashboard) and `dx export`.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn dx(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dx").expect("binary");
+    cmd.current_dir(dir)
+        .env("DX_TODAY", common::TODAY)
+        .env_remove("DX_LANG");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn bundled() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn report_is_one_self_contained_file() {
+    let html = stdout(dx(bundled()).arg("report"));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for section in [
+        "id=\"numbers\"",
+        "id=\"status\"",
+        "id=\"funnel\"",
+        "id=\"coverage\"",
+        "id=\"indicators\"",
+        "id=\"attention\"",
+        "id=\"records\"",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    // No script, and nothing fetched: the only URL is the SVG namespace.
+    assert!(!html.contains("<script"), "no JavaScript");
+    let urls: Vec<&str> = html
+        .match_indices("http")
+        .map(|(i, _)| &html[i..i + 30.min(html.len() - i)])
+        .collect();
+    assert!(
+        urls.iter()
+            .all(|u| u.starts_with("http://www.w3.org/2000/svg")),
+        "{urls:?}"
+    );
+    assert!(!html.contains(" src="), "no external asset");
+    assert!(
+        html.contains("@media print") && html.contains("size: A4"),
+        "print stylesheet"
+    );
+    // Every record has an anchor, and links point at anchors that exist.
+    for id in ["K-001", "S-001", "G-017"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    for (i, _) in html.match_indices("href=\"#") {
+        let target: String = html[i + 7..].chars().take_while(|&c| c != '"').collect();
+        assert!(
+            html.contains(&format!("id=\"{target}\"")),
+            "dangling link #{target}"
+        );
+    }
+    // Uncovered ビジョン items are marked plainly.
+    assert!(html.contains("未カバー"));
+}
+
+#[test]
+fn report_writes_the_file_given() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("report.html");
+    let printed = stdout(dx(bundled()).args(["report", "-o"]).arg(&out));
+    assert!(printed.is_empty());
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert!(html.contains("西宮市 DX推進状況報告"));
+}
+
+#[test]
+fn public_report_leaks_nothing_internal() {
+    let model = dx::model::load(&bundled().join("records")).expect("loads");
+    let html = stdout(dx(bundled()).args(["report", "--public"]));
+    let internal: Vec<&dx::model::Record> = model
+        .records
+        .iter()
+        .filter(|r| r.visibility() == dx::model::Visibility::Internal)
+        .collect();
+    assert!(
+        internal.len() >= 3,
+        "the bundled tree has internal records to hide"
+    );
+    let public_texts: std::collections::HashSet<&str> = model
+        .records
+        .iter()
+        .filter(|r| r.visibility() == dx::model::Visibility::Public)
+        .flat_map(|r| r.texts().map(|t| t.value.as_str()))
+        .collect();
+    for r in &internal {
+        assert!(
+            !html.contains(r.title()),
+            "internal title leaked: {}",
+            r.title()
+        );
+        assert!(
+            !html.contains(&format!("id=\"{}\"", r.id)),
+            "internal record shown: {}",
+            r.id
+        );
+        if let Some(owner) = &r.owner {
+            assert!(
+                !html.contains(&owner.value),
+                "internal owner leaked: {}",
+                owner.value
+            );
+        }
+        // Free texts, but not words public records share (units like "%").
+        for t in r
+            .texts()
+            .filter(|t| t.value.chars().count() >= 6 && !public_texts.contains(t.value.as_str()))
+        {
+            assert!(
+                !html.contains(&t.value),
+                "internal text leaked: {}",
+                t.value
+            );
+        }
+    }
+    // Public records are there.
+    assert!(html.contains("id=\"S-001\""));
+    assert!(html.contains("公開版"));
+}
+
+#[test]
+fn titles_are_escaped() {
+    let tree = common::tree(None);
+    let k = tree.path().join("kurashi/online/K-001.toml");
+    let src = std::fs::read_to_string(&k).expect("read");
+    std::fs::write(
+        &k,
+        src.replace("多くの手続が", "<script>alert(1)</script>&\\\"多くの手続が"),
+    )
+    .expect("write");
+    let html = stdout(dx(tree.path()).arg("report"));
+    assert!(!html.contains("<script>alert(1)</script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;"));
+}
+
+#[test]
+fn since_adds_the_changes_section() {
+    let repo = tempfile::tempdir().expect("temp");
+    let tree = common::tree(Some("reports"));
+    for entry in walkdir::WalkDir::new(tree.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = entry.path().strip_prefix(tree.path()).expect("inside");
+        let dest = repo.path().join("records").join(rel);
+        std::fs::create_dir_all(dest.parent().expect("parent")).expect("dir");
+        std::fs::copy(entry.path(), dest).expect("copy");
+    }
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .current_dir(repo.path())
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.invalid",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .status()
+            .expect("git")
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "meeting 1"]);
+    std::fs::write(
+        repo.path().join("records/kurashi/online/K-010.toml"),
+        "title = \"会議の後に見つかった課題\"\nvision = [\"kurashi-2\"]\nvisibility = \"public\"\n",
+    )
+    .expect("write");
+    let html = stdout(dx(repo.path()).args(["report", "--since", "main"]));
+    assert!(html.contains("id=\"since\""));
+    assert!(html.contains("会議の後に見つかった課題"));
+    let html = stdout(dx(repo.path()).arg("report"));
+    assert!(!html.contains("id=\"since\""));
+}
+
+#[test]
+fn export_json_and_yaml_carry_derived_values() {
+    let json = stdout(dx(bundled()).args(["export", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["records"].as_array().map(Vec::len), Some(55));
+    let k1 = v["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .find(|r| r["id"] == "K-001")
+        .expect("K-001");
+    assert_eq!(k1["progress"], "運用中");
+    assert_eq!(k1["linked_from"]["solved_by"][0], "S-001");
+    let s1 = v["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .find(|r| r["id"] == "S-001")
+        .expect("S-001");
+    assert!(
+        s1["indicators"][0]["attainment"]
+            .as_f64()
+            .is_some_and(|a| a > 0.5 && a < 0.7)
+    );
+    let items: usize = v["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .map(|f| f["vision"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(items, 21);
+
+    let yaml = stdout(dx(bundled()).args(["export", "--format", "yaml"]));
+    let y: serde_json::Value = serde_norway::from_str(&yaml).expect("yaml");
+    assert_eq!(y["records"].as_array().map(Vec::len), Some(55));
+    assert_eq!(y["today"], v["today"]);
+}
