@@ -46,16 +46,20 @@ fn report_is_one_self_contained_file() {
     }
     // No script, and nothing fetched: the only URL is the SVG namespace.
     assert!(!html.contains("<script"), "no JavaScript");
-    let urls: Vec<&str> = html
-        .match_indices("http")
-        .map(|(i, _)| &html[i..i + 30.min(html.len() - i)])
-        .collect();
-    assert!(
-        urls.iter()
-            .all(|u| u.starts_with("http://www.w3.org/2000/svg")),
-        "{urls:?}"
-    );
+    for scheme in ["http://", "https://"] {
+        for (at, _) in html.match_indices(scheme) {
+            let url: String = html[at..].chars().take(40).collect();
+            assert!(
+                url.starts_with("http://www.w3.org/2000/svg"),
+                "a URL in the report: {url}"
+            );
+        }
+    }
     assert!(!html.contains(" src="), "no external asset");
+    assert!(
+        html.contains("Content-Security-Policy\" content=\"default-src 'none'"),
+        "and none could load"
+    );
     assert!(
         html.contains("@media print") && html.contains("size: A4"),
         "print stylesheet"

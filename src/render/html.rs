@@ -592,9 +592,9 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang) -> String {
             esc(title)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<footer>{}</footer></body></html>\n",
+        "<footer>{}</footer></body></html>",
         esc(&(r.made_by)(env!("CARGO_PKG_VERSION")))
     );
     h
