@@ -75,9 +75,12 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// A file with its text.
+    /// A file with its text. Control characters are replaced by spaces of
+    /// the same byte length, so that spans stay valid and no escape sequence
+    /// in a record can reach a terminal or a CI log.
     #[must_use]
     pub fn new(path: String, text: String) -> Self {
+        let text = neutralise_controls(text);
         let line_starts = std::iter::once(0)
             .chain(memchr_newlines(&text).map(|i| i + 1))
             .collect();
@@ -107,6 +110,25 @@ impl SourceFile {
             .unwrap_or(self.text.len());
         Some(start..end)
     }
+}
+
+fn neutralise_controls(text: String) -> String {
+    let bytes = text.as_bytes();
+    let harmful = |i: usize, c: char| {
+        c.is_control() && c != '\t' && c != '\n' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
+    };
+    if !text.char_indices().any(|(i, c)| harmful(i, c)) {
+        return text;
+    }
+    text.char_indices()
+        .map(|(i, c)| {
+            if harmful(i, c) {
+                " ".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -169,6 +191,17 @@ impl FileDb {
         (&file.path, line, col)
     }
 
+    /// The length in bytes of the line a span starts on.
+    #[must_use]
+    pub fn line_length(&self, span: Span) -> usize {
+        let file = self.get(span.file);
+        let line = file
+            .line_starts
+            .partition_point(|&s| s <= span.start as usize)
+            - 1;
+        file.line_range(line).map_or(0, |r| r.len())
+    }
+
     /// The text a span covers.
     #[must_use]
     pub fn snippet(&self, span: Span) -> &str {
@@ -215,6 +248,13 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let f = SourceFile::new("a.toml".into(), "a = \"x\u{1b}[31my\0\"\r\nb = 1\rc".into());
+        assert_eq!(f.text, "a = \"x [31my \"\r\nb = 1 c");
+        assert_eq!(f.line_col(f.text.find('b').unwrap_or(0)), (2, 1));
+    }
 
     #[test]
     fn columns_count_characters() {

@@ -36,7 +36,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let (head, head_name) = match &args.head {
         Some(rev) => (at_revision(ctx, &root, rev)?, rev.clone()),
         None => (
-            model::load(&root)?,
+            ctx.load_at(&root)?,
             ctx.lang().words().working_tree.to_owned(),
         ),
     };

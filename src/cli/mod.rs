@@ -125,6 +125,8 @@ pub struct Env {
 pub(crate) struct Ctx<'a> {
     pub cli: &'a Cli,
     pub env: &'a Env,
+    /// Notes for standard error, printed after the command's output.
+    pub notes: std::cell::RefCell<Vec<String>>,
 }
 
 impl Ctx<'_> {
@@ -158,14 +160,28 @@ impl Ctx<'_> {
     /// Find and load the tree.
     pub(crate) fn load(&self) -> Result<Model, LoadError> {
         let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
-        model::load(&root)
+        self.load_at(&root)
+    }
+
+    /// Load the tree at `root`, noting the symbolic links left out.
+    pub(crate) fn load_at(&self, root: &std::path::Path) -> Result<Model, LoadError> {
+        let model = model::load(root)?;
+        let note = self.lang().words().symlink_skipped;
+        self.notes
+            .borrow_mut()
+            .extend(model.skipped.iter().map(|p| format!("{note}: {p}")));
+        Ok(model)
     }
 }
 
 /// Run the command and return the exit code. Output goes to `out`,
 /// complaints to `err`.
 pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let ctx = Ctx { cli, env };
+    let ctx = Ctx {
+        cli,
+        env,
+        notes: std::cell::RefCell::new(Vec::new()),
+    };
     let result = match &cli.command {
         Command::Check(args) => check::run(&ctx, args, out),
         Command::Status(args) => status::run(&ctx, args, out),
@@ -184,6 +200,9 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Explain(args) => explain::run(&ctx, args, out),
         Command::Schema(args) => schema::run(&ctx, args, out),
     };
+    for note in ctx.notes.borrow().iter() {
+        let _ = writeln!(err, "dx: {note}");
+    }
     match result {
         Ok(code) => code,
         // The reader went away (`dx export | head`): nothing to report.

@@ -24,7 +24,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let root = model::find_root(ctx.cli.root.as_deref(), &ctx.env.cwd)?;
-    let model = model::load(&root)?;
+    let model = ctx.load_at(&root)?;
     let since = match &args.since {
         Some(rev) => {
             let base = super::diff::at_revision(ctx, &root, rev)?;

@@ -82,6 +82,11 @@ pub enum Message {
         /// The parser's message.
         detail: String,
     },
+    /// A control character (NUL, escape …) in the text.
+    ControlCharacter {
+        /// Its code point.
+        code: u32,
+    },
     /// A file over the size limit.
     TooLarge {
         /// Its size in bytes.
@@ -225,6 +230,8 @@ pub enum Message {
     DuplicateLink {
         /// The ID.
         target: String,
+        /// How many times it is listed.
+        count: usize,
     },
     /// `expands` chains that loop.
     LinkCycle {

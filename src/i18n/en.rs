@@ -63,6 +63,7 @@ pub(super) static WORDS: Words = Words {
         (n, true) => format!("{n} files need formatting (run dx fmt)."),
         (n, false) => format!("{n} files formatted."),
     },
+    symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
 };
 
 fn severity(s: Severity) -> &'static str {
@@ -112,6 +113,7 @@ fn value_type(t: ValueType) -> &'static str {
 fn message(m: &Message) -> String {
     match m {
         Message::ParseError { detail } => format!("not valid TOML: {detail}"),
+        Message::ControlCharacter { code } => format!("control character U+{code:04X} in the text"),
         Message::TooLarge { size, limit } => {
             format!(
                 "file too large ({} KiB; the limit is {} KiB)",
@@ -190,7 +192,7 @@ fn message(m: &Message) -> String {
         Message::MissingLink { key, expected } => {
             format!("`{key}` is empty: name at least one {}", id_kind(*expected))
         }
-        Message::DuplicateLink { target } => format!("\"{target}\" is listed more than once"),
+        Message::DuplicateLink { target, count } => format!("\"{target}\" is listed {count} times"),
         Message::LinkCycle { cycle } => {
             let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
             format!("expands loops: {}", list(&ids, " → "))
@@ -235,6 +237,9 @@ fn help(m: &Message) -> Option<String> {
     Some(match m {
         Message::ParseError { .. } => {
             "fix the syntax at the position shown (`dx explain parse-error`)".into()
+        }
+        Message::ControlCharacter { .. } => {
+            "delete it (it often comes with text pasted from other software)".into()
         }
         Message::TooLarge { .. } => {
             "a record is a small text file; check for pasted content".into()

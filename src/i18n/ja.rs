@@ -67,6 +67,7 @@ pub(super) static WORDS: Words = Words {
         (n, true) => format!("{n} 件のファイルの整形が必要です(dx fmt で整形できます)。"),
         (n, false) => format!("{n} 件のファイルを整形しました。"),
     },
+    symlink_skipped: "注意: シンボリックリンクはたどりません(中のレコードは検査されていません)",
 };
 
 fn severity(s: Severity) -> &'static str {
@@ -145,6 +146,15 @@ fn parse_detail(detail: &str) -> String {
         ),
         ("expected `=`", "キーの後に = がありません"),
         ("unclosed array", "配列の閉じかっこ ] がありません"),
+        (
+            "carriage return must be followed",
+            "改行が CR だけになっています(エディタで改行コードを CRLF か LF にしてください)",
+        ),
+        ("invalid date", "存在しない日付です"),
+        ("invalid time", "時刻の書き方が正しくありません"),
+        ("number too large", "数値が大きすぎます"),
+        ("invalid integer", "整数の書き方が正しくありません"),
+        ("invalid float", "小数の書き方が正しくありません"),
         ("invalid array", "配列の書き方が正しくありません"),
         (
             "invalid inline table",
@@ -164,6 +174,9 @@ fn message(m: &Message) -> String {
     match m {
         Message::ParseError { detail } => {
             format!("TOML として読み取れません: {}", parse_detail(detail))
+        }
+        Message::ControlCharacter { code } => {
+            format!("表示できない制御文字(U+{code:04X})が含まれています")
         }
         Message::TooLarge { size, limit } => format!(
             "ファイルが大きすぎます({} KiB、上限は {} KiB)",
@@ -255,7 +268,9 @@ fn message(m: &Message) -> String {
                 id_kind(*expected)
             )
         }
-        Message::DuplicateLink { target } => format!("「{target}」が同じリストに2回以上あります"),
+        Message::DuplicateLink { target, count } => {
+            format!("「{target}」が同じリストに {count} 回あります")
+        }
         Message::LinkCycle { cycle } => {
             let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
             format!("expands が輪になっています: {}", list(&ids, " → "))
@@ -306,6 +321,7 @@ fn message(m: &Message) -> String {
 fn help(m: &Message) -> Option<String> {
     Some(match m {
         Message::ParseError { .. } => "示された位置の書き方を直してください(`dx explain parse-error`)".into(),
+        Message::ControlCharacter { .. } => "制御文字を削除してください(他のソフトから貼り付けたときに混じることがあります)".into(),
         Message::TooLarge { .. } => "レコードは1件1ファイルの小さなテキストです。誤って貼り付けた内容がないか確認してください".into(),
         Message::NotUtf8 { .. } => "エディタで文字コード「UTF-8」を指定して保存し直してください".into(),
         Message::UnknownKey { suggestion: Some(s), .. } => format!("`{s}` の書き間違いではありませんか"),

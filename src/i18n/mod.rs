@@ -43,6 +43,7 @@ pub(crate) struct Words {
     pub would_format: &'static str,
     pub unformattable: &'static str,
     pub fmt_summary: fn(usize, bool) -> String,
+    pub symlink_skipped: &'static str,
 }
 
 impl Lang {
@@ -113,7 +114,7 @@ impl Lang {
 
 /// Text with invisible characters shown as `<U+200B>`, so that a message
 /// about an ID that looks right says why it is not.
-pub(crate) fn visible(s: &str) -> String {
+pub fn visible(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {

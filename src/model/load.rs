@@ -89,8 +89,9 @@ struct Entry {
 /// Every `.toml` file below `root`, sorted by relative path. Names starting
 /// with `.` are skipped; links are not followed, so a link loop or a link out
 /// of the tree can neither hang dx nor pull in foreign files.
-fn walk(root: &Path) -> Result<Vec<Entry>, LoadError> {
+fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<String>), LoadError> {
     let mut entries = Vec::new();
+    let mut skipped = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .into_iter()
@@ -104,15 +105,19 @@ fn walk(root: &Path) -> Result<Vec<Entry>, LoadError> {
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("walk failed")),
         })?;
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "toml") {
-            continue;
-        }
         let rel_path = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let rel = rel_path
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        if entry.path_is_symlink() {
+            skipped.push(rel);
+            continue;
+        }
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
         let role = role_of(&rel, entry.depth());
         entries.push(Entry {
             rel,
@@ -121,7 +126,8 @@ fn walk(root: &Path) -> Result<Vec<Entry>, LoadError> {
         });
     }
     entries.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(entries)
+    skipped.sort();
+    Ok((entries, skipped))
 }
 
 fn role_of(rel: &str, depth: usize) -> Role {
@@ -192,24 +198,28 @@ pub enum Source {
 }
 
 impl Source {
-    /// Every `.toml` file of the tree, sorted by relative path.
-    fn entries(&self) -> Result<Vec<Entry>, LoadError> {
+    /// Every `.toml` file of the tree, sorted by relative path, and the
+    /// symbolic links left out.
+    fn entries(&self) -> Result<(Vec<Entry>, Vec<String>), LoadError> {
         match self {
             Self::Disk(root) => walk(root),
-            Self::Memory(files) => Ok(files
-                .keys()
-                .filter(|rel| {
-                    rel.ends_with(".toml")
-                        && !rel
-                            .split('/')
-                            .any(|part| part.starts_with('.') || part.is_empty())
-                })
-                .map(|rel| Entry {
-                    rel: rel.clone(),
-                    abs: PathBuf::from(rel),
-                    role: role_of(rel, rel.split('/').count()),
-                })
-                .collect()),
+            Self::Memory(files) => Ok((
+                files
+                    .keys()
+                    .filter(|rel| {
+                        rel.ends_with(".toml")
+                            && !rel
+                                .split('/')
+                                .any(|part| part.starts_with('.') || part.is_empty())
+                    })
+                    .map(|rel| Entry {
+                        rel: rel.clone(),
+                        abs: PathBuf::from(rel),
+                        role: role_of(rel, rel.split('/').count()),
+                    })
+                    .collect(),
+                Vec::new(),
+            )),
         }
     }
 
@@ -274,6 +284,27 @@ fn decode(bytes: Vec<u8>) -> Result<String, Message> {
         .map(|(_, name)| name);
         Message::NotUtf8 { guess }
     })
+}
+
+/// Where a file fails to parse and why. The parser reports a control
+/// character inside a string as an unclosed string; say what it really is.
+fn parse_failure(text: &str, e: &toml::de::Error) -> (std::ops::Range<usize>, Message) {
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return (
+            at..at + c.len_utf8(),
+            Message::ControlCharacter { code: c as u32 },
+        );
+    }
+    let range = e.span().unwrap_or(0..0);
+    (
+        range,
+        Message::ParseError {
+            detail: e.message().trim().to_owned(),
+        },
+    )
 }
 
 /// The ID and kind a record file's name gives, or the finding that it gives none.
@@ -341,14 +372,8 @@ fn read_one(
     let mut reader = Reader::new(file, record_name);
     let content = match DeTable::parse(&text) {
         Err(e) => {
-            let range = e.span().unwrap_or(0..0);
-            reader.push(
-                RuleId::ParseError,
-                range,
-                Message::ParseError {
-                    detail: e.message().trim().to_owned(),
-                },
-            );
+            let (range, message) = parse_failure(&text, &e);
+            reader.push(RuleId::ParseError, range, message);
             placeholder()
         }
         Ok(doc) => {
@@ -764,7 +789,7 @@ pub fn load(root: &Path) -> Result<Model, LoadError> {
 
 /// Load a tree from `source`; `root` is where it is said to be.
 pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
-    let entries = source.entries()?;
+    let (entries, skipped) = source.entries()?;
     let settings_at = entries.iter().position(|e| e.role == Role::Settings);
     let settings_parsed = settings_at
         .map(|i| read_one(source, i, &entries[i], &Settings::default()))
@@ -785,14 +810,16 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     if let (Some(i), Some(p)) = (settings_at, settings_parsed) {
         parsed.insert(i, p);
     }
-    Ok(assemble(root, settings, parsed))
+    let mut model = assemble(root, settings, parsed);
+    model.skipped = skipped;
+    Ok(model)
 }
 
 /// Walk and parse every file, nothing more: the baseline the benchmark
 /// compares `dx check` with. Returns the number of files parsed.
 pub fn parse_only(root: &Path) -> Result<usize, LoadError> {
     let source = Source::Disk(root.to_path_buf());
-    let entries = source.entries()?;
+    let (entries, _) = source.entries()?;
     entries
         .par_iter()
         .map(|e| {
@@ -930,6 +957,7 @@ fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
         link_start: Vec::new(),
         vision_issues: Vec::new(),
         load_diagnostics: a.diags,
+        skipped: Vec::new(),
         has_principles,
         has_national,
     };

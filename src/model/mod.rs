@@ -447,6 +447,8 @@ pub struct Model {
     pub vision_issues: Vec<Vec<Vec<RecordIdx>>>,
     /// Findings of the load itself (syntax, schema, placement).
     pub load_diagnostics: Vec<Diagnostic>,
+    /// Symbolic links in the tree, which are never followed (paths from the root).
+    pub skipped: Vec<String>,
     /// Whether principles.toml was read (links to 原則 are checked only then).
     pub has_principles: bool,
     /// Whether national.toml was read.

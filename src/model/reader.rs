@@ -236,10 +236,11 @@ impl<'r> Reader<'r> {
                     v.span(),
                     Message::BadValue {
                         key: format!("{}{key}", t.prefix),
-                        value: v
-                            .get_ref()
-                            .as_float()
-                            .map_or_else(String::new, |f| f.as_str().to_owned()),
+                        value: match v.get_ref() {
+                            DeValue::Float(f) => f.as_str().to_owned(),
+                            DeValue::Integer(i) => i.as_str().to_owned(),
+                            _ => String::new(),
+                        },
                         why: crate::diag::BadValue::NotFinite,
                     },
                 );

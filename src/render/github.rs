@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Findings;
+use crate::i18n::visible;
 
 /// Escape the message part of a workflow command.
 fn data(s: &str) -> String {
@@ -23,10 +24,10 @@ fn property(s: &str) -> String {
 pub fn github(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
     for d in f.diagnostics {
         let (path, line, col) = f.files.locate(d.span);
-        let mut message = f.lang.message(&d.message);
+        let mut message = visible(&f.lang.message(&d.message));
         if let Some(help) = f.lang.help(&d.message) {
             message.push('\n');
-            message.push_str(&help);
+            message.push_str(&visible(&help));
         }
         writeln!(
             out,

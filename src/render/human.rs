@@ -9,6 +9,10 @@ use codespan_reporting::term::{self, Chars, Config, termcolor};
 use super::Findings;
 use crate::diag::Severity;
 use crate::files::FileId;
+use crate::i18n::visible;
+
+/// Lines longer than this (in bytes) are not echoed, only located.
+const MAX_SHOWN_LINE: usize = 400;
 
 /// Write the findings for a person reading a terminal or a CI log.
 pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -25,20 +29,30 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         };
-        let mut labels: Vec<Label<FileId>> = vec![Label::primary(d.span.file, d.span.range())];
-        labels.extend(
-            d.related
-                .iter()
-                .map(|s| Label::secondary(s.file, s.range())),
+        let mut notes = Vec::new();
+        let mut labels: Vec<Label<FileId>> = Vec::new();
+        for (i, span) in std::iter::once(&d.span).chain(&d.related).enumerate() {
+            if f.files.line_length(*span) <= MAX_SHOWN_LINE {
+                let label = if i == 0 {
+                    Label::primary(span.file, span.range())
+                } else {
+                    Label::secondary(span.file, span.range())
+                };
+                labels.push(label);
+            } else {
+                // Echoing a huge line (a pasted export) would flood the log.
+                let (path, line, col) = f.files.locate(*span);
+                notes.push(format!("--> {path}:{line}:{col}"));
+            }
+        }
+        notes.extend(
+            f.lang
+                .help(&d.message)
+                .map(|h| format!("{hint}: {}", visible(&h))),
         );
-        let notes = f
-            .lang
-            .help(&d.message)
-            .map(|h| vec![format!("{hint}: {h}")])
-            .unwrap_or_default();
         let report = Report::new(level)
             .with_code(d.rule.slug())
-            .with_message(f.lang.message(&d.message))
+            .with_message(visible(&f.lang.message(&d.message)))
             .with_labels(labels)
             .with_notes(notes);
         let result = if color {

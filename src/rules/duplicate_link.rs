@@ -1,6 +1,6 @@
 //! `duplicate-link`: one ID twice in one list.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, Severity};
@@ -22,16 +22,31 @@ pub(super) const RULE: Rule = Rule {
     check: Some(check),
 };
 
+/// One finding per repeated ID, on its second occurrence, with the count:
+/// a list pasted ten thousand times is one mistake, not ten thousand.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for r in &ctx.model.records {
         for (_, list) in r.link_lists() {
-            let mut seen = HashSet::with_capacity(list.items.len());
+            let mut seen: HashMap<&str, (usize, Option<crate::files::Span>)> =
+                HashMap::with_capacity(list.items.len());
+            let mut order = Vec::new();
             for item in &list.items {
-                if !seen.insert(item.value.as_str()) {
+                let entry = seen.entry(item.value.as_str()).or_insert_with(|| {
+                    order.push(item.value.as_str());
+                    (0, None)
+                });
+                entry.0 += 1;
+                if entry.0 == 2 {
+                    entry.1 = Some(item.span);
+                }
+            }
+            for id in order {
+                if let Some(&(count, Some(span))) = seen.get(id) {
                     let message = Message::DuplicateLink {
-                        target: item.value.clone(),
+                        target: id.to_owned(),
+                        count,
                     };
-                    out.push(Diagnostic::new(RULE.id, item.span, message).with_record(Some(&r.id)));
+                    out.push(Diagnostic::new(RULE.id, span, message).with_record(Some(&r.id)));
                 }
             }
         }
