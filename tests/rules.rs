@@ -217,9 +217,26 @@ fn missing_link() {
 fn duplicate_link() {
     case(
         "duplicate-link",
-        &[("kurashi/online/S-101.toml", 2, 20)],
-        &[],
+        &[
+            ("kurashi/online/S-101.toml", 2, 20),
+            ("kurashi/online/S-103.toml", 3, 27),
+        ],
+        &["broken-link"],
     );
+    // A bad link written twice is one broken-link (at its first place) and
+    // one duplicate-link, so that `dx fmt` removing the repeat changes no
+    // other finding.
+    let dir = common::tree(Some("rules/duplicate-link"));
+    let (model, diags) = common::check(dir.path());
+    let broken: Vec<(String, usize, usize)> = diags
+        .iter()
+        .filter(|d| d.rule.slug() == "broken-link")
+        .map(|d| {
+            let (p, l, c) = model.files.locate(d.span);
+            (p.to_owned(), l, c)
+        })
+        .collect();
+    assert_eq!(broken, [("kurashi/online/S-103.toml".to_owned(), 3, 21)]);
 }
 
 #[test]

@@ -84,6 +84,17 @@ fn id_kind(k: IdKind) -> &'static str {
     }
 }
 
+/// The kind with its article: "an issue", "a method".
+fn a_kind(k: IdKind) -> String {
+    let name = id_kind(k);
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
 fn example_id(k: IdKind) -> &'static str {
     match k {
         IdKind::Issue => "K-001",
@@ -185,9 +196,9 @@ fn message(m: &Message) -> String {
             expected,
             found,
         } => format!(
-            "\"{target}\" is a {}; a {} is expected here",
-            id_kind(*found),
-            id_kind(*expected)
+            "\"{target}\" is {}; {} is expected here",
+            a_kind(*found),
+            a_kind(*expected)
         ),
         Message::MissingLink { key, expected } => {
             format!("`{key}` is empty: name at least one {}", id_kind(*expected))
@@ -299,8 +310,8 @@ fn help(m: &Message) -> Option<String> {
         } => format!("did you mean \"{s}\"?"),
         Message::BrokenLink { .. } => "create the record (`dx new`) or check the ID".into(),
         Message::WrongLinkKind { expected, .. } => format!(
-            "name a {} such as {}",
-            id_kind(*expected),
+            "name {} such as {}",
+            a_kind(*expected),
             example_id(*expected)
         ),
         Message::MissingLink { expected, .. } => {

@@ -25,11 +25,13 @@ pub fn guideline_rank(field: &str) -> usize {
 /// Order IDs as people read them: by prefix, then by number (K-2 before K-10).
 #[must_use]
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    let split = |s: &str| -> (String, u64, String) {
-        let digits_at = s.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
-        let number = s[digits_at..].parse().unwrap_or(0);
-        (s[..digits_at].to_owned(), number, s.to_owned())
-    };
+    // Trailing ASCII digits are whole bytes, so the split is on a char
+    // boundary whatever comes before them (課題1).
+    fn split(s: &str) -> (&str, u64, &str) {
+        let digits_at = s.len() - s.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let (stem, digits) = s.split_at(digits_at);
+        (stem, digits.parse::<u64>().unwrap_or(0), s)
+    }
     split(a).cmp(&split(b))
 }
 
@@ -98,6 +100,19 @@ fn fix_case(s: &str, kind: IdKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn natural_order_splits_on_char_boundaries() {
+        use std::cmp::Ordering::Less;
+        assert_eq!(natural_cmp("K-2", "K-10"), Less);
+        assert_eq!(natural_cmp("課題1", "課題2"), Less);
+        assert_eq!(
+            natural_cmp("Ｋ-００１", "Ｋ-００１"),
+            std::cmp::Ordering::Equal
+        );
+        assert_eq!(natural_cmp("S-", "S-1"), Less);
+        assert_eq!(natural_cmp("K-99999999999999999999999", "K-1"), Less);
+    }
 
     #[test]
     fn patterns() {

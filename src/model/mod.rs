@@ -470,6 +470,20 @@ impl Model {
         }
     }
 
+    /// The ID of a [`Thing`], as links write it.
+    #[must_use]
+    pub fn thing_id(&self, thing: Thing) -> &str {
+        match thing {
+            Thing::Record(i) => &self.records[i].id,
+            Thing::Vision(f, v) => &self.fields[f].vision[v].id,
+            Thing::Principle(i) => &self.principles[i].id.value,
+            Thing::Consideration(i) => &self.considerations[i].id.value,
+            Thing::National(i) => &self.national[i].id.value,
+            Thing::Field(i) => &self.fields[i].id,
+            Thing::Domain(i) => &self.domains[i].id,
+        }
+    }
+
     /// The record an ID names, if it is a record.
     #[must_use]
     pub fn record(&self, id: &str) -> Option<&Record> {
@@ -509,6 +523,19 @@ impl Model {
             .links()
             .zip(resolved)
             .map(|((key, link), res)| (key, link, *res))
+    }
+
+    /// [`Model::resolved_links`] without repeats: a link written twice in
+    /// one list is reported once by the link rules (and its repeat by
+    /// duplicate-link), so that `dx fmt` removing the repeat changes no
+    /// other finding.
+    pub fn distinct_links(
+        &self,
+        i: RecordIdx,
+    ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
+        let mut seen = std::collections::HashSet::new();
+        self.resolved_links(i)
+            .filter(move |(key, link, _)| seen.insert((key.key, link.value.as_str())))
     }
 
     /// The 領域 id of a record, or empty.

@@ -139,18 +139,6 @@ fn thing_title(t: Thing, model: &Model) -> String {
     }
 }
 
-fn thing_id(t: Thing, model: &Model) -> String {
-    match t {
-        Thing::Record(i) => model.records[i].id.clone(),
-        Thing::Vision(f, v) => model.fields[f].vision[v].id.clone(),
-        Thing::Principle(i) => model.principles[i].id.value.clone(),
-        Thing::Consideration(i) => model.considerations[i].id.value.clone(),
-        Thing::National(i) => model.national[i].id.value.clone(),
-        Thing::Field(i) => model.fields[i].id.clone(),
-        Thing::Domain(i) => model.domains[i].id.clone(),
-    }
-}
-
 fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
     let state = match t {
         Thing::Record(i) => state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),
@@ -158,7 +146,7 @@ fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
     };
     Link {
         relation,
-        id: thing_id(t, model),
+        id: model.thing_id(t).to_owned(),
         kind: thing_kind(t, model),
         title: thing_title(t, model),
         state,
@@ -187,7 +175,7 @@ impl Show {
             });
         };
         let mut show = Self {
-            id: thing_id(thing, model),
+            id: model.thing_id(thing).to_owned(),
             kind: thing_kind(thing, model),
             title: thing_title(thing, model),
             facts: Vec::new(),

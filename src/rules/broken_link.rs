@@ -24,7 +24,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     for (i, r) in model.records.iter().enumerate() {
-        for (key, link, res) in model.resolved_links(i) {
+        for (key, link, res) in model.distinct_links(i) {
             if res != Resolution::Missing {
                 continue;
             }

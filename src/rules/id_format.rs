@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(Diagnostic::new(RULE.id, id.span, message).with_record(record));
         }
-        for (key, link, res) in model.resolved_links(i) {
+        for (key, link, res) in model.distinct_links(i) {
             if res == Resolution::Malformed {
                 let message = Message::IdFormat {
                     value: link.value.clone(),

@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Kind::Method if stage != Stage::Operation => "solves",
             _ => continue,
         };
-        for (k, link, res) in model.resolved_links(i) {
+        for (k, link, res) in model.distinct_links(i) {
             let (true, Resolution::Found(Thing::Record(p))) = (k.key == key, res) else {
                 continue;
             };
