@@ -126,8 +126,9 @@ interval_months = 12             # 定期的な見直しの標準の間隔
 # [rules]                        # 規則ごとの重大度: "error" | "warning" | "allow"
 # review-overdue = "error"
 
-# [privacy]                      # 個人情報として扱わないメールのドメイン
-# allowed_email_domains = ["city.example.lg.jp"]
+# [privacy]                      # 個人情報として扱わないもの
+# allowed_email_domains = ["city.example.lg.jp"]   # 市のメールのドメイン
+# allowed_phone_numbers = ["0798-35-3151"]          # 市の代表番号など公開の番号
 "#,
         org = quote(organization)
     )

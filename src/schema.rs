@@ -321,6 +321,8 @@ pub struct IdsTable {
 pub struct PrivacyTable {
     /// 個人情報として扱わないメールのドメイン
     allowed_email_domains: Option<Vec<String>>,
+    /// 個人情報として扱わない公開の電話番号(市の代表番号など)
+    allowed_phone_numbers: Option<Vec<String>>,
 }
 
 /// dx.toml: the tree's settings (SPEC §2.1).

@@ -333,7 +333,10 @@ fn beyond_period() {
 
 #[test]
 fn personal_data() {
-    // K-103 holds an amount, a date, a 法人番号 and an allowed address: none reported.
+    // K-103 holds an amount, a date, a 法人番号, a free-dial number, a
+    // postal code, a notice number, an allowed address and the city's own
+    // number (allowed in dx.toml): none reported. K-104 has a number in a
+    // comment and one in international form.
     case(
         "personal-data",
         &[
@@ -341,6 +344,8 @@ fn personal_data() {
             ("kurashi/online/K-101.toml", 4, 12),
             ("kurashi/online/K-101.toml", 5, 13),
             ("kurashi/online/K-102.toml", 3, 18),
+            ("kurashi/online/K-104.toml", 1, 13),
+            ("kurashi/online/K-104.toml", 4, 17),
         ],
         &[],
     );

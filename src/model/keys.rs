@@ -20,7 +20,7 @@ pub const SETTINGS_REVIEW: &[&str] = &["interval_months"];
 /// dx.toml `[ids]`.
 pub const SETTINGS_IDS: &[&str] = &["issue", "method", "technology"];
 /// dx.toml `[privacy]`.
-pub const SETTINGS_PRIVACY: &[&str] = &["allowed_email_domains"];
+pub const SETTINGS_PRIVACY: &[&str] = &["allowed_email_domains", "allowed_phone_numbers"];
 
 /// principles.toml.
 pub const PRINCIPLES: &[&str] = &["principle", "consideration"];

@@ -481,6 +481,9 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
                 .map(|d| d.value.to_ascii_lowercase())
                 .collect();
         }
+        if let Some(list) = r.strings(t, "allowed_phone_numbers", false) {
+            s.allowed_phone_numbers = list.items.into_iter().map(|p| p.value).collect();
+        }
     }
     s
 }

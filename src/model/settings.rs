@@ -98,6 +98,8 @@ pub struct Settings {
     pub rules: HashMap<RuleId, Level>,
     /// E-mail domains that are not personal data.
     pub allowed_email_domains: Vec<String>,
+    /// Public phone numbers (the city's own) that are not personal data.
+    pub allowed_phone_numbers: Vec<String>,
 }
 
 impl Default for Settings {
@@ -112,6 +114,7 @@ impl Default for Settings {
             prefixes: Prefixes::default(),
             rules: HashMap::new(),
             allowed_email_domains: Vec::new(),
+            allowed_phone_numbers: Vec::new(),
         }
     }
 }

@@ -4,12 +4,14 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
+use codespan_reporting::files::{Files, SimpleFile};
 use codespan_reporting::term::{self, Chars, Config, termcolor};
 
 use super::Findings;
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::files::FileId;
 use crate::i18n::visible;
+use crate::rules::personal_data::mask;
 
 /// Lines longer than this (in bytes) are not echoed, only located.
 const MAX_SHOWN_LINE: usize = 400;
@@ -53,17 +55,29 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         let report = Report::new(level)
             .with_code(d.rule.slug())
             .with_message(visible(&f.lang.message(&d.message)))
-            .with_labels(labels)
             .with_notes(notes);
-        let result = if color {
-            term::emit_to_write_style(
-                &mut termcolor::Ansi::new(&mut *out),
-                &config,
-                f.files,
-                &report,
-            )
-        } else {
-            term::emit_to_io_write(&mut *out, &config, f.files, &report)
+        let result = match &d.message {
+            Message::PersonalData { kind, .. } => {
+                // The echoed line must not repeat what the message masks.
+                let file = f.files.get(d.span.file);
+                let mut text = file.text.clone();
+                let range = d.span.range();
+                if let Some(found) = text.get(range.clone()) {
+                    let masked = mask(found, *kind);
+                    text.replace_range(range.clone(), &masked);
+                }
+                let masked = SimpleFile::new(file.path.as_str(), text);
+                let labels = labels.iter().map(|_| Label::primary((), range.clone()));
+                let report = Report {
+                    severity: report.severity,
+                    code: report.code,
+                    message: report.message,
+                    labels: labels.collect(),
+                    notes: report.notes,
+                };
+                emit(out, color, &config, &masked, &report)
+            }
+            _ => emit(out, color, &config, f.files, &report.with_labels(labels)),
         };
         result.map_err(io::Error::other)?;
     }
@@ -71,4 +85,18 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         writeln!(out, "{}", f.lang.words().clean)?;
     }
     writeln!(out, "{}", f.lang.summary(&f.summary))
+}
+
+fn emit<'a, F: Files<'a>>(
+    out: &mut dyn Write,
+    color: bool,
+    config: &Config,
+    files: &'a F,
+    report: &Report<F::FileId>,
+) -> Result<(), codespan_reporting::files::Error> {
+    if color {
+        term::emit_to_write_style(&mut termcolor::Ansi::new(out), config, files, report)
+    } else {
+        term::emit_to_io_write(out, config, files, report)
+    }
 }

@@ -1,61 +1,115 @@
 //! `personal-data`: text that looks like personal data.
 //!
 //! Records are shared in git and published in part, so a My Number, a phone
-//! number or a private e-mail address must never be in them. Text is matched
-//! after folding full-width digits and dashes to half-width, so that
-//! ０９０－１２３４－５６７８ is caught like 090-1234-5678.
+//! number or a private e-mail address must never be in them — not in a
+//! value, not in a key nobody reads, not in a comment. The rule therefore
+//! reads each file as written, line by line, rather than the model's
+//! values. Text is matched after folding full-width digits and dashes to
+//! half-width, so that ０９０－１２３４－５６７８ is caught like
+//! 090-1234-5678.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, PersonalKind, Severity};
-use crate::files::Span;
+use crate::files::{FileId, Span};
+use crate::model::Settings;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::PersonalData,
     severity: Severity::Error,
     ja: DocText {
-        summary: "個人情報と思われる文字列があります: 検査用数字が正しい12桁の個人番号(マイナンバー)、電話番号、許可されていないドメインのメールアドレス。",
+        summary: "個人情報と思われる文字列があります: 検査用数字が正しい12桁の個人番号(マイナンバー)、電話番号、許可されていないドメインのメールアドレス。値だけでなくコメントも調べます。",
         why: "レコードは git で共有され、一部は市民に公開されます。5原則に添えられた配慮のとおり、個人情報やプライバシーは高いセキュリティ水準で守ります。",
-        fix: "個人を特定できる情報を削除し、「市民課」「デジタル推進課長」のように部署や役職で書いてください。市の代表番号や課のメールアドレスを書く場合は、dx.toml の [privacy] allowed_email_domains に市のドメインを登録します。",
+        fix: "個人を特定できる情報を削除し、「市民課」「デジタル推進課長」のように部署や役職で書いてください。市の代表番号や課の電話番号・メールアドレスを書く場合は、dx.toml の [privacy] に allowed_phone_numbers(番号)や allowed_email_domains(市のドメイン)として登録します。",
     },
     en: DocText {
-        summary: "Text that looks like personal data: a 12-digit My Number with a valid check digit, a phone number, an e-mail address outside allowed_email_domains.",
+        summary: "Text that looks like personal data: a 12-digit My Number with a valid check digit, a phone number, an e-mail address outside allowed_email_domains. Comments are read too.",
         why: "Records are shared in git and partly published; personal data must never be in them.",
-        fix: "Remove it and name a department or role instead. Allow the city's own mail domain in dx.toml [privacy] allowed_email_domains.",
+        fix: "Remove it and name a department or role instead. List the city's public numbers in dx.toml [privacy] allowed_phone_numbers and its mail domain in allowed_email_domains.",
     },
     example: "note = \"担当 山田 090-1234-5678\"",
     check: Some(check),
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let allowed = &ctx.model.settings.allowed_email_domains;
-    for r in &ctx.model.records {
-        for text in r.texts() {
-            for (kind, range) in find(&text.value, allowed) {
-                let matched = &text.value[range];
-                let masked = mask(matched, kind);
-                // Point at the match inside the string as written; escapes
-                // can make it differ from the value, then the whole string.
-                let raw = ctx.model.files.snippet(text.span);
-                let span = raw.find(matched).map_or(text.span, |at| {
-                    let start = text.span.start as usize + at;
-                    Span::new(text.span.file, start..start + matched.len())
-                });
+    let model = ctx.model;
+    let allow = Allow::new(&model.settings);
+    // Records, and the 分野 and 領域 files whose descriptions are free text.
+    let files: Vec<(FileId, Option<&str>)> = model
+        .records
+        .iter()
+        .map(|r| (r.file, Some(r.id.as_str())))
+        .chain(model.fields.iter().map(|f| (f.file, None)))
+        .chain(model.domains.iter().map(|d| (d.file, None)))
+        .collect();
+    let found: Vec<Diagnostic> = files
+        .par_iter()
+        .flat_map_iter(|&(file, record)| {
+            let text = model.files.get(file).text.as_str();
+            scan(text, &allow).into_iter().map(move |(kind, range)| {
+                let masked = mask(&text[range.clone()], kind);
                 let message = Message::PersonalData { kind, masked };
-                out.push(Diagnostic::new(RULE.id, span, message).with_record(Some(&r.id)));
-            }
+                Diagnostic::new(RULE.id, Span::new(file, range), message).with_record(record)
+            })
+        })
+        .collect();
+    out.extend(found);
+}
+
+/// What the tree says is not personal data.
+pub struct Allow<'a> {
+    email_domains: &'a [String],
+    /// Phone numbers as digits only, national form (0798353151).
+    phones: Vec<String>,
+}
+
+impl<'a> Allow<'a> {
+    /// From dx.toml `[privacy]`.
+    #[must_use]
+    pub fn new(settings: &'a Settings) -> Self {
+        Self {
+            email_domains: &settings.allowed_email_domains,
+            phones: settings
+                .allowed_phone_numbers
+                .iter()
+                .filter_map(|p| national_digits(&fold(p).text))
+                .collect(),
         }
     }
+}
+
+/// Every stretch of a file that looks like personal data, line by line.
+fn scan(text: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        found.extend(
+            find(line, allow)
+                .into_iter()
+                .map(|(k, r)| (k, start + r.start..start + r.end)),
+        );
+        start += line.len();
+    }
+    found
 }
 
 static MY_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}").expect("valid pattern"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"0[0-9]{1,4}(?:-[0-9]{1,4}-|\([0-9]{1,4}\))[0-9]{3,4}|0[0-9]{9,10}")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?x)
+          \+81[\ -]?(?:\(0\)[\ -]?)?[1-9][0-9]{0,3}[\ -]?[0-9]{1,4}[\ -]?[0-9]{3,4}  # +81 90-1234-5678
+        | \(0[0-9]{1,4}\)[\ ]?[0-9]{1,4}[\ -]?[0-9]{3,4}                          # (0798) 35-3151
+        | 0[0-9]{1,4}(?:[\ -][0-9]{1,4}[\ -]|\([0-9]{1,4}\))[0-9]{3,4}             # 0798-35-3151, 0798(35)3151
+        | 0[0-9]{9,10}                                                            # 0798353151
+        ",
+    )
+    .expect("valid pattern")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+").expect("valid pattern")
@@ -79,10 +133,34 @@ fn fold(s: &str) -> Folded {
     Folded { text, origin }
 }
 
+/// The number in national form, digits only (`+81 90…` → `090…`), or
+/// `None` when it has not the length of a Japanese phone number or is a
+/// business number (フリーダイヤル 0120/0800, ナビダイヤル 0570, 0180, 0990).
+fn national_digits(s: &str) -> Option<String> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let national = match digits.strip_prefix("81") {
+        Some(rest) if s.trim_start().starts_with('+') => {
+            format!("0{}", rest.strip_prefix('0').unwrap_or(rest))
+        }
+        _ => digits,
+    };
+    if ["0120", "0800", "0570", "0180", "0990"]
+        .iter()
+        .any(|p| national.starts_with(p))
+    {
+        return None;
+    }
+    let long = ["020", "050", "060", "070", "080", "090"]
+        .iter()
+        .any(|p| national.starts_with(p));
+    let fits = national.starts_with('0') && national.len() == if long { 11 } else { 10 };
+    fits.then_some(national)
+}
+
 /// Every stretch of `s` that looks like personal data, as byte ranges of `s`.
 #[must_use]
-pub fn find(s: &str, allowed_domains: &[String]) -> Vec<(PersonalKind, std::ops::Range<usize>)> {
-    // Most texts hold no digit and no @: skip the folding for them.
+pub fn find(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
+    // Most lines hold no digit and no @: skip the folding for them.
     if !s
         .chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '@' || c == '＠')
@@ -94,19 +172,20 @@ pub fn find(s: &str, allowed_domains: &[String]) -> Vec<(PersonalKind, std::ops:
     let mut found = Vec::new();
     for m in MY_NUMBER.find_iter(t) {
         if isolated(t, m.start(), m.end())
-            && !is_amount(t, m.start(), m.end())
+            && !counted(t, m.start(), m.end())
+            && !public_number(t, m.start())
             && my_number_valid(m.as_str())
         {
             found.push((PersonalKind::MyNumber, m.range()));
         }
     }
     for m in PHONE.find_iter(t) {
-        let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
-        let mobile = ["050", "070", "080", "090"]
-            .iter()
-            .any(|p| m.as_str().starts_with(p));
-        let fits = if mobile { digits == 11 } else { digits == 10 };
-        if fits && isolated(t, m.start(), m.end()) && !is_amount(t, m.start(), m.end()) {
+        let personal = national_digits(m.as_str()).is_some_and(|n| !allow.phones.contains(&n));
+        if personal
+            && isolated(t, m.start(), m.end())
+            && !counted(t, m.start(), m.end())
+            && !public_number(t, m.start())
+        {
             found.push((PersonalKind::Phone, m.range()));
         }
     }
@@ -117,7 +196,8 @@ pub fn find(s: &str, allowed_domains: &[String]) -> Vec<(PersonalKind, std::ops:
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        let ok = allowed_domains
+        let ok = allow
+            .email_domains
             .iter()
             .any(|a| domain == *a || domain.ends_with(&format!(".{a}")));
         if !ok {
@@ -142,15 +222,40 @@ fn isolated(t: &str, start: usize, end: usize) -> bool {
     !joins(before) && !joins(after)
 }
 
-/// Followed by a unit of money or count, or preceded by a currency sign.
-fn is_amount(t: &str, start: usize, end: usize) -> bool {
-    let before = t[..start].chars().next_back();
-    let after = t[end..].trim_start().chars().next();
-    matches!(before, Some('¥' | '￥' | '$'))
-        || matches!(
-            after,
-            Some('円' | '万' | '億' | '千' | '件' | '人' | '%' | '％' | '台' | '枚')
-        )
+/// An amount, a count or a serial: preceded by a currency sign or 第/No.,
+/// or followed by a unit (円, 件, 人, 号 …).
+fn counted(t: &str, start: usize, end: usize) -> bool {
+    let before = t[..start].trim_end();
+    let after = t[end..].trim_start();
+    ["¥", "$", "第", "No.", "No", "#", "№"]
+        .iter()
+        .any(|p| before.ends_with(p))
+        || after.starts_with([
+            '円', '万', '億', '千', '件', '人', '%', '台', '枚', '号', '回', '個', '本', '歳',
+            '冊', '点', '名', '世', '戸', '株', '口',
+        ])
+}
+
+/// Preceded closely by the name of a public number: 法人番号 and its kin
+/// are published identifiers of organisations, not of people.
+fn public_number(t: &str, start: usize) -> bool {
+    let before: String = {
+        let mut chars: Vec<char> = t[..start].chars().rev().take(12).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    [
+        "法人番号",
+        "会社法人等番号",
+        "登録番号",
+        "事業者番号",
+        "医療機関コード",
+        "団体コード",
+        "郵便番号",
+        "〒",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
 }
 
 /// The check digit of the individual number (番号法施行令 第8条).
@@ -171,71 +276,171 @@ fn my_number_valid(s: &str) -> bool {
     d[11] == check
 }
 
-/// Enough to recognise, not enough to leak in a CI log.
-fn mask(s: &str, kind: PersonalKind) -> String {
-    match kind {
-        PersonalKind::Email => {
-            let (local, domain) = s.split_once(['@', '＠']).unwrap_or((s, ""));
-            let first: String = local.chars().take(1).collect();
-            format!("{first}***@{domain}")
-        }
-        PersonalKind::MyNumber | PersonalKind::Phone => {
-            let mut seen = 0;
-            s.chars()
-                .map(|c| {
-                    let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
-                    if digit {
-                        seen += 1;
-                    }
-                    if digit && seen > 3 { '*' } else { c }
-                })
-                .collect()
-        }
-    }
+/// Enough to recognise, not enough to leak in a CI log: the first three
+/// digits of a number, the first letter of an address. Each hidden
+/// character becomes `*` (`＊` for a full-width one), so the text keeps its
+/// byte length and the echoed source line its columns.
+#[must_use]
+pub fn mask(s: &str, kind: PersonalKind) -> String {
+    let star = |c: char| match c.len_utf8() {
+        1 => '*',
+        3 => '＊',
+        _ => c,
+    };
+    let mut seen = 0;
+    let mut in_domain = false;
+    s.chars()
+        .map(|c| match kind {
+            PersonalKind::Email => {
+                in_domain |= c == '@' || c == '＠';
+                seen += 1;
+                if in_domain || seen == 1 { c } else { star(c) }
+            }
+            PersonalKind::MyNumber | PersonalKind::Phone => {
+                let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+                seen += usize::from(digit);
+                if digit && seen > 3 { star(c) } else { c }
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn settings() -> Settings {
+        Settings {
+            allowed_email_domains: vec!["city.nishinomiya.lg.jp".to_owned()],
+            allowed_phone_numbers: vec!["0798-35-3151".to_owned()],
+            ..Settings::default()
+        }
+    }
+
     fn kinds(s: &str) -> Vec<PersonalKind> {
-        find(s, &["city.nishinomiya.lg.jp".to_owned()])
+        let settings = settings();
+        find(s, &Allow::new(&settings))
             .into_iter()
             .map(|(k, _)| k)
             .collect()
     }
 
     #[test]
-    fn finds_personal_data() {
-        assert_eq!(kinds("担当 090-1234-5678"), [PersonalKind::Phone]);
-        assert_eq!(kinds("０７９８－３５－３１５１"), [PersonalKind::Phone]);
-        assert_eq!(kinds("連絡先 09012345678 まで"), [PersonalKind::Phone]);
-        assert_eq!(kinds("taro@example.com"), [PersonalKind::Email]);
-        // 123456789018 has a valid check digit.
-        assert_eq!(kinds("番号 123456789018"), [PersonalKind::MyNumber]);
-        assert_eq!(kinds("番号 1234 5678 9018"), [PersonalKind::MyNumber]);
+    fn finds_phone_numbers_in_every_usual_form() {
+        for s in [
+            "担当 090-1234-5678",
+            "連絡先 09012345678 まで",
+            "携帯 090 1234 5678",
+            "携帯 ０９０－１２３４－５６７８",
+            "携帯 ０９０ー１２３４ー５６７８",
+            "携帯 ０９０１２３４５６７８",
+            "自宅 06-6123-4567",
+            "自宅 0797(12)3456",
+            "自宅 (0797) 12-3456",
+            "自宅 （０７９７）１２－３４５６",
+            "IP 050-1234-5678",
+            "海外から +81-90-1234-5678",
+            "海外から +81 (0)90 1234 5678",
+            "+819012345678",
+            "電話:0797123456。",
+            "tel=03-1234-5678",
+        ] {
+            assert_eq!(kinds(s), [PersonalKind::Phone], "{s}");
+        }
     }
 
     #[test]
-    fn leaves_dates_amounts_and_ids_alone() {
-        assert!(kinds("2025-03-31 に開始").is_empty());
-        assert!(kinds("予算 123456789018円").is_empty());
-        assert!(kinds("法人番号 1234567890123").is_empty());
-        assert!(kinds("K-0901234567 を参照").is_empty());
-        assert!(kinds("番号 123456789012").is_empty(), "bad check digit");
-        assert!(kinds("dx@city.nishinomiya.lg.jp").is_empty());
-        assert!(kinds("1,000,000 円").is_empty());
+    fn finds_my_numbers_and_addresses() {
+        // 123456789018 has a valid check digit.
+        assert_eq!(kinds("番号 123456789018"), [PersonalKind::MyNumber]);
+        assert_eq!(kinds("番号 1234 5678 9018"), [PersonalKind::MyNumber]);
+        assert_eq!(kinds("番号 1234-5678-9018"), [PersonalKind::MyNumber]);
+        assert_eq!(
+            kinds("番号 １２３４５６７８９０１８"),
+            [PersonalKind::MyNumber]
+        );
+        assert_eq!(kinds("taro@example.com"), [PersonalKind::Email]);
+        assert_eq!(
+            kinds("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+            [PersonalKind::Email]
+        );
+        assert_eq!(
+            kinds("x@nishinomiya.lg.jp.evil.example"),
+            [PersonalKind::Email]
+        );
+        assert_eq!(
+            kinds("山田 090-1234-5678 taro@example.com"),
+            [PersonalKind::Phone, PersonalKind::Email]
+        );
+    }
+
+    #[test]
+    fn leaves_dates_amounts_ids_and_public_numbers_alone() {
+        for s in [
+            "2025-03-31 に開始",
+            "令和7年4月1日から 2025/04/01",
+            "20250401 に開始",
+            "予算 123456789018円",
+            "予算 ¥1234567890",
+            "事業費 0123456789 千円",
+            "1,000,000 円",
+            "利用者 0123456789 人",
+            "西宮市告示第0123456789号",
+            "No. 0123456789",
+            "法人番号 1234567890123",
+            "法人番号: 123456789018",
+            "登録番号 T1234567890123",
+            "〒662-8567 西宮市六湛寺町10-3",
+            "郵便番号 6628567",
+            "K-0901234567 を参照",
+            "S-001 と S-002",
+            "番号 123456789012",
+            "フリーダイヤル 0120-123-456",
+            "ナビダイヤル 0570-000-123",
+            "0800-123-4567",
+            "市代表 0798-35-3151",
+            "市代表 ０７９８－３５－３１５１",
+            "dx@city.nishinomiya.lg.jp",
+            "jinji@soumu.city.nishinomiya.lg.jp",
+            "v1.0901234567",
+            "12:00-13:00",
+            "0.5 から 1.5 へ",
+            "review_due = 2027-03-31",
+            "baseline = 5.0",
+        ] {
+            assert!(kinds(s).is_empty(), "{s}: {:?}", kinds(s));
+        }
     }
 
     #[test]
     fn spans_map_back_through_full_width() {
         let s = "電話０９０－１２３４－５６７８";
-        let found = find(s, &[]);
+        let settings = Settings::default();
+        let found = find(s, &Allow::new(&settings));
         assert_eq!(found.len(), 1);
         assert_eq!(&s[found[0].1.clone()], "０９０－１２３４－５６７８");
-        assert_eq!(
-            mask(&s[found[0].1.clone()], PersonalKind::Phone),
-            "０９０－＊＊＊＊－＊＊＊＊".replace('＊', "*")
-        );
+    }
+
+    #[test]
+    fn masks_keep_length() {
+        for (s, kind, masked) in [
+            ("090-1234-5678", PersonalKind::Phone, "090-****-****"),
+            ("０９０－１２３４", PersonalKind::Phone, "０９０－＊＊＊＊"),
+            ("taro@example.com", PersonalKind::Email, "t***@example.com"),
+            ("1234 5678 9018", PersonalKind::MyNumber, "123* **** ****"),
+        ] {
+            let m = mask(s, kind);
+            assert_eq!(m, masked);
+            assert_eq!(m.len(), s.len());
+        }
+    }
+
+    #[test]
+    fn scans_comments_and_every_line() {
+        let text = "title = \"課題\"\n# 担当 090-1234-5678\nmemo = \"a@example.com\"\n";
+        let settings = Settings::default();
+        let found = scan(text, &Allow::new(&settings));
+        let hits: Vec<&str> = found.iter().map(|(_, r)| &text[r.clone()]).collect();
+        assert_eq!(hits, ["090-1234-5678", "a@example.com"]);
     }
 }
