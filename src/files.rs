@@ -71,7 +71,9 @@ pub struct SourceFile {
     pub path: String,
     /// The decoded text (BOM removed); empty for a file that could not be read.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts: computed the first time a finding in this
+    /// file is located, since most files of a large tree never are.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -80,34 +82,35 @@ impl SourceFile {
     /// in a record can reach a terminal or a CI log.
     #[must_use]
     pub fn new(path: String, text: String) -> Self {
-        let text = neutralise_controls(text);
-        let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(&text).map(|i| i + 1))
-            .collect();
         Self {
             path,
-            text,
-            line_starts,
+            text: neutralise_controls(text),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr_newlines(&self.text).map(|i| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based line and character column of a byte offset.
     #[must_use]
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts().partition_point(|&s| s <= byte) - 1;
+        let start = self.line_starts()[line];
         let col = self.text.get(start..byte).map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
     fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let starts = self.line_starts();
+        let start = *starts.get(line)?;
+        let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
         Some(start..end)
     }
 }
@@ -196,7 +199,7 @@ impl FileDb {
     pub fn line_length(&self, span: Span) -> usize {
         let file = self.get(span.file);
         let line = file
-            .line_starts
+            .line_starts()
             .partition_point(|&s| s <= span.start as usize)
             - 1;
         file.line_range(line).map_or(0, |r| r.len())
@@ -228,7 +231,7 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
         let file = self.get(id);
-        Ok(file.line_starts.partition_point(|&s| s <= byte) - 1)
+        Ok(file.line_starts().partition_point(|&s| s <= byte) - 1)
     }
 
     fn line_range(
@@ -240,7 +243,7 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
         file.line_range(line)
             .ok_or(codespan_reporting::files::Error::LineTooLarge {
                 given: line,
-                max: file.line_starts.len() - 1,
+                max: file.line_starts().len() - 1,
             })
     }
 }

@@ -101,9 +101,9 @@ impl Model {
     #[must_use]
     pub fn index_of(&self, record: &Record) -> Option<RecordIdx> {
         match self.lookup.get(&record.id)? {
-            Thing::Record(i) if std::ptr::eq(&self.records[i], record) => Some(i),
+            Thing::Record(i) if std::ptr::eq(&*self.records[i], record) => Some(i),
             // A duplicate ID: find it the slow way; duplicates are errors and rare.
-            _ => self.records.iter().position(|r| std::ptr::eq(r, record)),
+            _ => self.records.iter().position(|r| std::ptr::eq(&**r, record)),
         }
     }
 }

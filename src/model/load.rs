@@ -690,7 +690,7 @@ fn read_record(
             rec.vision = r.strings(root, "vision", true);
             rec.current = r.string(root, "current", false);
             rec.gap = r.string(root, "gap", false);
-            rec.closed = read_closed(r, root);
+            rec.closed = read_closed(r, root).map(Box::new);
         }
         Kind::Method => {
             rec.solves = r.strings(root, "solves", true);
@@ -721,7 +721,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             prefix: "team.",
         };
         r.check_keys(t, keys::TEAM);
-        rec.team = Some(Team {
+        rec.team = Some(Box::new(Team {
             span: r.span(span),
             name: r.string(t, "name", true),
             kind: r.vocab(t, "kind", false, TeamKind::WORDS, TeamKind::parse),
@@ -730,7 +730,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
                 .strings(t, "departments", false)
                 .map(|l| l.items)
                 .unwrap_or_default(),
-        });
+        }));
     }
     for (table, span) in r.tables(root, "indicator") {
         let t = Table {
@@ -765,6 +765,9 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             note: r.string(t, "note", false),
         });
     }
+    // Pushing leaves room for four; a hundred thousand records keep them.
+    rec.indicators.shrink_to_fit();
+    rec.decisions.shrink_to_fit();
 }
 
 fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
@@ -804,16 +807,40 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
         }) => (**s).clone(),
         _ => Settings::default(),
     };
-    let mut parsed: Vec<Parsed> = entries
+    // An indexed collect writes each result in place: no growing, no
+    // second copy of a hundred thousand entries.
+    let mut results: Vec<Result<Option<Parsed>, LoadError>> = Vec::new();
+    entries
         .par_iter()
         .enumerate()
-        .filter(|(i, _)| Some(*i) != settings_at)
-        .map(|(i, e)| read_one(source, i, e, &settings))
-        .collect::<Result<_, _>>()?;
-    if let (Some(i), Some(p)) = (settings_at, settings_parsed) {
-        parsed.insert(i, p);
+        .map(|(i, e)| {
+            if Some(i) == settings_at {
+                Ok(None)
+            } else {
+                read_one(source, i, e, &settings).map(Some)
+            }
+        })
+        .collect_into_vec(&mut results);
+    // The walk's paths are copied into the files: free them before the model grows.
+    drop(entries);
+    if let Some(Err(e)) = results
+        .iter()
+        .position(Result::is_err)
+        .map(|at| results.swap_remove(at))
+    {
+        return Err(e);
     }
-    let mut model = assemble(root, settings, parsed);
+    let records = results
+        .iter()
+        .filter(|r| matches!(r, Ok(Some(p)) if matches!(p.content, Content::Record(_))))
+        .count();
+    let files = results.len();
+    let mut settings_parsed = settings_parsed;
+    let parsed = results
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.or_else(|| settings_parsed.take()));
+    let mut model = assemble(root, settings, parsed, files, records);
     model.skipped = skipped;
     Ok(model)
 }
@@ -838,7 +865,7 @@ struct Assembler {
     diags: Vec<Diagnostic>,
     fields: Vec<Field>,
     domains: Vec<Domain>,
-    records: Vec<Record>,
+    records: Vec<Box<Record>>,
     principles: Option<(Vec<Reference>, Vec<Reference>)>,
     national: Option<(Option<String>, Vec<Reference>)>,
     has_settings: bool,
@@ -859,13 +886,15 @@ impl Assembler {
     }
 }
 
-fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
-    let records = parsed
-        .iter()
-        .filter(|p| matches!(p.content, Content::Record(_)))
-        .count();
+fn assemble(
+    root: &Path,
+    settings: Settings,
+    parsed: impl Iterator<Item = Parsed>,
+    files: usize,
+    records: usize,
+) -> Model {
     let mut a = Assembler {
-        files: FileDb::with_capacity(parsed.len() + 3),
+        files: FileDb::with_capacity(files + 3),
         diags: Vec::new(),
         fields: Vec::new(),
         domains: Vec::new(),
@@ -922,7 +951,7 @@ fn assemble(root: &Path, settings: Settings, parsed: Vec<Parsed>) -> Model {
                 field: None,
                 file,
             }),
-            Content::Record(record) => a.records.push(*record),
+            Content::Record(record) => a.records.push(record),
         }
     }
     // The guideline lists its four 分野 in this order; reports follow it.

@@ -214,13 +214,13 @@ pub struct Record {
     /// Next 定期的な見直し.
     pub review_due: Option<Sp<Date>>,
     /// 検討チーム / タスクフォース.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// 評価指標.
     pub indicators: Vec<Indicator>,
     /// Decision log.
     pub decisions: Vec<Decision>,
     /// 課題: closed.
-    pub closed: Option<Closed>,
+    pub closed: Option<Box<Closed>>,
 }
 
 /// What a link list names, for generic link checks.
@@ -431,7 +431,7 @@ pub struct Model {
     /// 領域, by id.
     pub domains: Vec<Domain>,
     /// 課題, 手法 and 技術, by path.
-    pub records: Vec<Record>,
+    pub records: Vec<Box<Record>>,
     /// Every ID.
     pub lookup: Lookup,
     /// For each record, the 手法 naming it in `solves` (empty but for 課題).
@@ -495,7 +495,10 @@ impl Model {
 
     /// Records of one kind.
     pub fn records_of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
-        self.records.iter().filter(move |r| r.kind == kind)
+        self.records
+            .iter()
+            .map(|r| &**r)
+            .filter(move |r| r.kind == kind)
     }
 
     /// The number of records (課題, 手法, 技術).
