@@ -96,6 +96,7 @@ fn public_report_leaks_nothing_internal() {
     let internal: Vec<&dx::model::Record> = model
         .records
         .iter()
+        .map(|r| &**r)
         .filter(|r| r.visibility() == dx::model::Visibility::Internal)
         .collect();
     assert!(

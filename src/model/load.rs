@@ -865,6 +865,9 @@ struct Assembler {
     diags: Vec<Diagnostic>,
     fields: Vec<Field>,
     domains: Vec<Domain>,
+    // Each record was boxed by the thread that read it; moving the box
+    // keeps one copy of it alive, not two.
+    #[allow(clippy::vec_box)]
     records: Vec<Box<Record>>,
     principles: Option<(Vec<Reference>, Vec<Reference>)>,
     national: Option<(Option<String>, Vec<Reference>)>,
