@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+// The same allocator as the `dx` binary, for both passes.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -1,8 +1,9 @@
 //! What is derived, never stored (SPEC §3): link resolution, reverse links,
 //! a 課題's progress, an indicator's attainment.
 
-use super::{Indicator, Kind, Model, Progress, Record, RecordIdx, Thing, ids};
+use super::{Indicator, Kind, LinkKey, Model, Progress, Record, RecordIdx, Thing, ids};
 use crate::diag::IdKind;
+use crate::files::Sp;
 
 /// What a link resolves to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,25 +111,57 @@ impl Model {
 
 /// Fill in the reverse links, once: who solves each 課題, who implements
 /// each 手法, which 課題 name each ビジョン item.
+/// For each link, whether the same ID came earlier under the same key.
+/// Lists are short, so a scan; a pasted list of thousands gets a set.
+fn repeats(links: &[(LinkKey, &Sp<String>)]) -> Vec<bool> {
+    const SCAN: usize = 32;
+    if links.len() <= SCAN {
+        return links
+            .iter()
+            .enumerate()
+            .map(|(i, (k, l))| {
+                links[..i]
+                    .iter()
+                    .any(|(k2, l2)| k2.key == k.key && l2.value == l.value)
+            })
+            .collect();
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    links
+        .iter()
+        .map(|(k, l)| !seen.insert((k.key, l.value.as_str())))
+        .collect()
+}
+
 pub(super) fn link(model: &mut Model) {
     use rayon::prelude::*;
-    let per_record: Vec<Vec<Resolution>> = model
+    let per_record: Vec<Vec<(Resolution, bool)>> = model
         .records
         .par_iter()
         .map(|r| {
-            r.links()
-                .map(|(key, link)| model.resolve(key.target, &link.value))
+            let links: Vec<(LinkKey, &Sp<String>)> = r.links().collect();
+            let repeated = repeats(&links);
+            links
+                .iter()
+                .zip(repeated)
+                .map(|((key, link), rep)| (model.resolve(key.target, &link.value), rep))
                 .collect()
         })
         .collect();
+    let total = per_record.iter().map(Vec::len).sum();
     let mut link_start = Vec::with_capacity(per_record.len() + 1);
-    let mut resolved = Vec::with_capacity(per_record.iter().map(Vec::len).sum());
+    let mut resolved = Vec::with_capacity(total);
+    let mut repeated = Vec::with_capacity(total);
     for links in per_record {
         link_start.push(resolved.len());
-        resolved.extend(links);
+        for (res, rep) in links {
+            resolved.push(res);
+            repeated.push(rep);
+        }
     }
     link_start.push(resolved.len());
     model.resolved = resolved;
+    model.repeated = repeated;
     model.link_start = link_start;
 
     let n = model.records.len();

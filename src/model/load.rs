@@ -989,6 +989,7 @@ fn assemble(
         solvers: Vec::new(),
         implementers: Vec::new(),
         resolved: Vec::new(),
+        repeated: Vec::new(),
         link_start: Vec::new(),
         vision_issues: Vec::new(),
         load_diagnostics: a.diags,
@@ -1038,7 +1039,10 @@ fn place(a: &mut Assembler) {
 }
 
 fn build_lookup(model: &mut Model) {
-    let mut map = HashMap::with_capacity(model.records.len() + 64);
+    let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
+        model.records.len() + 64,
+        Default::default(),
+    );
     for (i, f) in model.fields.iter().enumerate() {
         map.entry(f.id.clone()).or_insert(Thing::Field(i));
         for (j, v) in f.vision.iter().enumerate() {

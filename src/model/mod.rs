@@ -19,7 +19,6 @@ pub use load::{LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, pa
 pub use settings::{Level, Prefixes, Settings};
 pub use vocab::{Body, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -385,7 +384,9 @@ pub enum Thing {
 /// Every ID in the tree, resolved through one map.
 #[derive(Debug, Default)]
 pub struct Lookup {
-    map: HashMap<String, Thing>,
+    // FxHash: IDs are short and come from the tree itself, not from an
+    // adversary over the network; SipHash's cost showed in profiles.
+    map: rustc_hash::FxHashMap<String, Thing>,
 }
 
 impl Lookup {
@@ -441,6 +442,9 @@ pub struct Model {
     /// Every link of every record, resolved once: the links of record `i`
     /// (in [`Record::links`] order) are `resolved[link_start[i]..link_start[i + 1]]`.
     pub resolved: Vec<Resolution>,
+    /// For each link in [`Model::resolved`], whether the same ID came earlier
+    /// in the same list.
+    pub repeated: Vec<bool>,
     /// Where each record's links start in [`Model::resolved`].
     pub link_start: Vec<usize>,
     /// For each 分野 and ビジョン item, the 課題 naming it.
@@ -536,9 +540,22 @@ impl Model {
         &self,
         i: RecordIdx,
     ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
-        let mut seen = std::collections::HashSet::new();
+        let repeated = self
+            .repeated
+            .get(self.link_start[i]..self.link_start[i + 1])
+            .unwrap_or_default();
         self.resolved_links(i)
-            .filter(move |(key, link, _)| seen.insert((key.key, link.value.as_str())))
+            .zip(repeated)
+            .filter(|(_, rep)| !**rep)
+            .map(|(link, _)| link)
+    }
+
+    /// Whether any list of record `i` names an ID twice.
+    #[must_use]
+    pub fn has_repeats(&self, i: RecordIdx) -> bool {
+        self.repeated
+            .get(self.link_start[i]..self.link_start[i + 1])
+            .is_some_and(|r| r.contains(&true))
     }
 
     /// The 領域 id of a record, or empty.

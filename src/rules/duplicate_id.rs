@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, Severity};
 use crate::files::Span;
-use crate::model::Record;
+use crate::model::{Record, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::DuplicateId,
@@ -32,11 +32,23 @@ fn place(r: &Record) -> Span {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
+    // The ID map keeps the first file of each ID: a record it does not
+    // point back to is a repeat. Only those are grouped.
     let mut by_id: HashMap<&str, Vec<&Record>> = HashMap::new();
-    for r in &model.records {
-        by_id.entry(r.id.as_str()).or_default().push(r);
+    for (i, r) in model.records.iter().enumerate() {
+        match model.lookup.get(&r.id) {
+            Some(Thing::Record(first)) if first != i => {
+                by_id
+                    .entry(r.id.as_str())
+                    .or_insert_with(|| vec![&model.records[first]])
+                    .push(r);
+            }
+            _ => {}
+        }
     }
-    for group in by_id.values().filter(|g| g.len() > 1) {
+    let mut groups: Vec<&Vec<&Record>> = by_id.values().collect();
+    groups.sort_by_key(|g| g[0].file);
+    for group in groups {
         for r in group {
             let others: Vec<&Record> = group
                 .iter()

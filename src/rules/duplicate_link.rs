@@ -25,7 +25,10 @@ pub(super) const RULE: Rule = Rule {
 /// One finding per repeated ID, on its second occurrence, with the count:
 /// a list pasted ten thousand times is one mistake, not ten thousand.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for r in &ctx.model.records {
+    for (i, r) in ctx.model.records.iter().enumerate() {
+        if !ctx.model.has_repeats(i) {
+            continue;
+        }
         for (_, list) in r.link_lists() {
             let mut seen: HashMap<&str, (usize, Option<crate::files::Span>)> =
                 HashMap::with_capacity(list.items.len());

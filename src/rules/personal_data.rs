@@ -160,11 +160,16 @@ fn national_digits(s: &str) -> Option<String> {
 /// Every stretch of `s` that looks like personal data, as byte ranges of `s`.
 #[must_use]
 pub fn find(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
-    // Most lines hold no digit and no @: skip the folding for them.
-    if !s
-        .chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '@' || c == '＠')
-    {
+    // A phone number has ten digits, a My Number twelve, an address an @.
+    // Most lines (dates, IDs, numbers) have fewer and no @: skip them
+    // before folding.
+    let mut digits = 0;
+    let mut at = false;
+    for c in s.chars() {
+        digits += usize::from(c.is_ascii_digit() || ('０'..='９').contains(&c));
+        at |= c == '@' || c == '＠';
+    }
+    if digits < 10 && !at {
         return Vec::new();
     }
     let f = fold(s);
