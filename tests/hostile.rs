@@ -276,6 +276,11 @@ fn cases() -> Vec<Case> {
             expect: Findings(OK, &[]),
         },
         Case {
+            name: "named-pipe-named-like-a-record",
+            setup: |r| fifo(&r.join("kurashi/online/K-170.toml")),
+            expect: Findings(OK, &[]),
+        },
+        Case {
             name: "id-with-path-characters",
             setup: |r| {
                 put(
@@ -437,6 +442,20 @@ fn symlink(target: &Path, link: &Path) {
 #[cfg(not(unix))]
 fn symlink(_: &Path, _: &Path) {}
 
+/// A named pipe: opening it for reading blocks until a writer comes, so a
+/// loader that reads it hangs (the commands' timeout turns that into a failure).
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(not(unix))]
+fn fifo(_: &Path) {}
+
 fn unreadable(root: &Path) {
     let path = root.join("kurashi/online/K-101.toml");
     put(root, "kurashi/online/K-101.toml", ISSUE);
@@ -472,13 +491,17 @@ fn dx(root: &Path, args: &[&str]) -> (i32, String, String) {
         .env("DX_TODAY", common::TODAY)
         .env_remove("DX_LANG")
         .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .timeout(std::time::Duration::from_secs(60))
+        .output();
+    match out {
+        Ok(out) => (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        ),
+        // A hang (killed at the timeout) is a failure like any other.
+        Err(e) => (-1, String::new(), format!("dx did not finish: {e}")),
+    }
 }
 
 const READ_COMMANDS: &[&[&str]] = &[
@@ -591,6 +614,19 @@ fn symlinks_are_named_on_stderr() {
     let (code, _, err) = dx(tree.path(), &["check"]);
     assert_eq!(code, 0);
     assert!(err.contains("kurashi/online/K-160.toml"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_named_on_stderr() {
+    let tree = common::tree(None);
+    fifo(&tree.path().join("kurashi/online/K-170.toml"));
+    let (code, _, err) = dx(tree.path(), &["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("通常のファイルではない") && err.contains("kurashi/online/K-170.toml"),
+        "{err}"
+    );
 }
 
 #[test]

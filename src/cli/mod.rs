@@ -163,13 +163,19 @@ impl Ctx<'_> {
         self.load_at(&root)
     }
 
-    /// Load the tree at `root`, noting the symbolic links left out.
+    /// Load the tree at `root`, noting what the walk left out.
     pub(crate) fn load_at(&self, root: &std::path::Path) -> Result<Model, LoadError> {
         let model = model::load(root)?;
-        let note = self.lang().words().symlink_skipped;
+        let words = self.lang().words();
         self.notes
             .borrow_mut()
-            .extend(model.skipped.iter().map(|p| format!("{note}: {p}")));
+            .extend(model.skipped.iter().map(|s| {
+                let note = match s.why {
+                    model::SkipReason::Link => words.symlink_skipped,
+                    model::SkipReason::NotAFile => words.special_skipped,
+                };
+                format!("{note}: {}", s.path)
+            }));
         Ok(model)
     }
 }

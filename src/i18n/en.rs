@@ -64,6 +64,7 @@ pub(super) static WORDS: Words = Words {
         (n, false) => format!("{n} files formatted."),
     },
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
+    special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
 };
 
 fn severity(s: Severity) -> &'static str {

@@ -68,6 +68,7 @@ pub(super) static WORDS: Words = Words {
         (n, false) => format!("{n} 件のファイルを整形しました。"),
     },
     symlink_skipped: "注意: シンボリックリンクはたどりません(中のレコードは検査されていません)",
+    special_skipped: "注意: 通常のファイルではない(名前付きパイプやデバイスなど)ため読みません。レコードなら通常のファイルとして置いてください",
 };
 
 fn severity(s: Severity) -> &'static str {

@@ -44,6 +44,7 @@ pub(crate) struct Words {
     pub unformattable: &'static str,
     pub fmt_summary: fn(usize, bool) -> String,
     pub symlink_skipped: &'static str,
+    pub special_skipped: &'static str,
 }
 
 impl Lang {

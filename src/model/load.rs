@@ -10,7 +10,8 @@ use toml::de::DeTable;
 use super::reader::{Reader, Table};
 use super::{
     Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model, Outcome, Record,
-    Reference, Settings, Stage, Team, TeamKind, Thing, Visibility, VisionItem, ids, keys,
+    Reference, Settings, SkipReason, Skipped, Stage, Team, TeamKind, Thing, Visibility, VisionItem,
+    ids, keys,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 use crate::files::{FileDb, FileId, SourceFile, Span};
@@ -89,7 +90,7 @@ struct Entry {
 /// Every `.toml` file below `root`, sorted by relative path. Names starting
 /// with `.` are skipped; links are not followed, so a link loop or a link out
 /// of the tree can neither hang dx nor pull in foreign files.
-fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<String>), LoadError> {
+fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError> {
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
     let walker = walkdir::WalkDir::new(root)
@@ -112,10 +113,21 @@ fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<String>), LoadError> {
             .collect::<Vec<_>>()
             .join("/");
         if entry.path_is_symlink() {
-            skipped.push(rel);
+            skipped.push(Skipped {
+                path: rel,
+                why: SkipReason::Link,
+            });
             continue;
         }
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "toml") {
+        let kind = entry.file_type();
+        if kind.is_dir() || entry.path().extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        if !kind.is_file() {
+            skipped.push(Skipped {
+                path: rel,
+                why: SkipReason::NotAFile,
+            });
             continue;
         }
         let role = role_of(&rel, entry.depth());
@@ -198,9 +210,9 @@ pub enum Source {
 }
 
 impl Source {
-    /// Every `.toml` file of the tree, sorted by relative path, and the
-    /// symbolic links left out.
-    fn entries(&self) -> Result<(Vec<Entry>, Vec<String>), LoadError> {
+    /// Every `.toml` file of the tree, sorted by relative path, and what was
+    /// left out (symbolic links, special files).
+    fn entries(&self) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError> {
         match self {
             Self::Disk(root) => walk(root),
             Self::Memory(files) => Ok((

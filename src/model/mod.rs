@@ -451,8 +451,9 @@ pub struct Model {
     pub vision_issues: Vec<Vec<Vec<RecordIdx>>>,
     /// Findings of the load itself (syntax, schema, placement).
     pub load_diagnostics: Vec<Diagnostic>,
-    /// Symbolic links in the tree, which are never followed (paths from the root).
-    pub skipped: Vec<String>,
+    /// What the walk left out and the user should know of: symbolic links
+    /// (never followed) and `.toml` names that are not regular files.
+    pub skipped: Vec<Skipped>,
     /// Whether principles.toml was read (links to 原則 are checked only then).
     pub has_principles: bool,
     /// Whether national.toml was read.
@@ -563,4 +564,23 @@ impl Model {
     pub fn domain_id(&self, record: &Record) -> &str {
         record.domain.map_or("", |d| self.domains[d].id.as_str())
     }
+}
+
+/// A path in the tree that was not read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    /// Path from the root, with `/`.
+    pub path: String,
+    /// Why it was left out.
+    pub why: SkipReason,
+}
+
+/// Why a path was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// A symbolic link: following it could loop or leave the tree.
+    Link,
+    /// A `.toml` name on a named pipe, socket or device: reading could block
+    /// forever or read something that is no record.
+    NotAFile,
 }
