@@ -12,16 +12,6 @@ use toml_edit::{Array, DocumentMut, Item, Table, Value};
 use crate::model::ids::natural_cmp;
 use crate::model::{Kind, keys};
 
-/// Keys holding lists of IDs.
-const LINK_LISTS: [&str; 6] = [
-    "vision",
-    "solves",
-    "principles",
-    "considerations",
-    "national",
-    "implements",
-];
-
 /// The keys of a sub-table, by its name.
 fn table_keys(name: &str) -> Option<&'static [&'static str]> {
     match name {
@@ -142,7 +132,7 @@ pub fn format_record(text: &str, kind: Kind) -> Option<String> {
             .to_owned();
         key.leaf_decor_mut().set_prefix(format!("{header}{own}"));
     }
-    for key in LINK_LISTS {
+    for key in keys::LINK_LISTS {
         if let Some(Item::Value(Value::Array(array))) = root.get_mut(key) {
             tidy_links(array);
         }

@@ -653,3 +653,22 @@ fn dangerous_arguments_are_refused() {
     }
     assert_eq!(before, fingerprint(tree.path()), "nothing written");
 }
+
+#[test]
+fn personal_data_is_masked_in_every_echoed_line() {
+    // The unknown key's finding echoes the same line as the phone number's.
+    let tree = common::tree(None);
+    put(
+        tree.path(),
+        K101,
+        format!("{ISSUE}memo = \"担当 090-1234-5678\"\n"),
+    );
+    let (code, out, _) = dx(tree.path(), &["check"]);
+    assert_eq!(code, ERR);
+    assert!(
+        out.contains("unknown-key") && out.contains("personal-data"),
+        "{out}"
+    );
+    assert!(!out.contains("1234-5678"), "{out}");
+    assert!(out.contains("090-****-****"), "{out}");
+}

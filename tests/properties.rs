@@ -318,15 +318,7 @@ fn findings(model: &Model) -> Vec<(String, String, String)> {
 fn meaning(text: &str) -> toml::Table {
     let mut table: toml::Table = text.parse().expect("generated TOML parses");
     for (key, value) in &mut table {
-        let is_link = [
-            "vision",
-            "solves",
-            "principles",
-            "considerations",
-            "national",
-            "implements",
-        ]
-        .contains(&key.as_str());
+        let is_link = model::keys::LINK_LISTS.contains(&key.as_str());
         if let (true, toml::Value::Array(items)) = (is_link, value) {
             let set: BTreeSet<String> = items
                 .iter()

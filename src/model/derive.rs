@@ -109,8 +109,6 @@ impl Model {
     }
 }
 
-/// Fill in the reverse links, once: who solves each 課題, who implements
-/// each 手法, which 課題 name each ビジョン item.
 /// For each link, whether the same ID came earlier under the same key.
 /// Lists are short, so a scan; a pasted list of thousands gets a set.
 fn repeats(links: &[(LinkKey, &Sp<String>)]) -> Vec<bool> {
@@ -133,6 +131,9 @@ fn repeats(links: &[(LinkKey, &Sp<String>)]) -> Vec<bool> {
         .collect()
 }
 
+/// Resolve every link once, mark the repeats, and fill in the reverse
+/// links: who solves each 課題, who implements each 手法, which 課題 name
+/// each ビジョン item.
 pub(super) fn link(model: &mut Model) {
     use rayon::prelude::*;
     let per_record: Vec<Vec<(Resolution, bool)>> = model
@@ -173,14 +174,15 @@ pub(super) fn link(model: &mut Model) {
         .map(|f| vec![Vec::new(); f.vision.len()])
         .collect();
     for i in 0..n {
-        for (key, _, res) in model.resolved_links(i) {
+        // A link written twice counts once.
+        for (key, _, res) in model.distinct_links(i) {
             let Resolution::Found(thing) = res else {
                 continue;
             };
             match (key.key, thing) {
-                ("solves", Thing::Record(t)) => push_once(&mut solvers[t], i),
-                ("implements", Thing::Record(t)) => push_once(&mut implementers[t], i),
-                ("vision", Thing::Vision(f, v)) => push_once(&mut vision_issues[f][v], i),
+                ("solves", Thing::Record(t)) => solvers[t].push(i),
+                ("implements", Thing::Record(t)) => implementers[t].push(i),
+                ("vision", Thing::Vision(f, v)) => vision_issues[f][v].push(i),
                 _ => {}
             }
         }
@@ -188,14 +190,6 @@ pub(super) fn link(model: &mut Model) {
     model.solvers = solvers;
     model.implementers = implementers;
     model.vision_issues = vision_issues;
-}
-
-/// Lists are short and a link may be written twice (a duplicate-link
-/// finding); count it once.
-fn push_once(list: &mut Vec<RecordIdx>, i: RecordIdx) {
-    if list.last() != Some(&i) {
-        list.push(i);
-    }
 }
 
 /// An indicator's attainment: (actual − baseline) / (target − baseline).

@@ -81,6 +81,17 @@ pub const TECHNOLOGY: &[&str] = &[
     "indicator",
     "decision",
 ];
+/// The record keys holding lists of IDs: sets in meaning, so `dx fmt` sorts
+/// them and drops repeats.
+pub const LINK_LISTS: &[&str] = &[
+    "vision",
+    "solves",
+    "principles",
+    "considerations",
+    "national",
+    "implements",
+];
+
 /// `[closed]`.
 pub const CLOSED: &[&str] = &["date", "reason"];
 /// `[team]`.

@@ -847,6 +847,8 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
         .filter(|r| matches!(r, Ok(Some(p)) if matches!(p.content, Content::Record(_))))
         .count();
     let files = results.len();
+    // The one hole in the results is where dx.toml was read first: put it
+    // back there, so that files stay in path order.
     let mut settings_parsed = settings_parsed;
     let parsed = results
         .into_iter()

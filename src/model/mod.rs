@@ -523,10 +523,7 @@ impl Model {
         &self,
         i: RecordIdx,
     ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
-        let resolved = self
-            .resolved
-            .get(self.link_start[i]..self.link_start[i + 1])
-            .unwrap_or_default();
+        let resolved = self.resolved.get(self.link_range(i)).unwrap_or_default();
         self.records[i]
             .links()
             .zip(resolved)
@@ -541,10 +538,7 @@ impl Model {
         &self,
         i: RecordIdx,
     ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
-        let repeated = self
-            .repeated
-            .get(self.link_start[i]..self.link_start[i + 1])
-            .unwrap_or_default();
+        let repeated = self.repeated.get(self.link_range(i)).unwrap_or_default();
         self.resolved_links(i)
             .zip(repeated)
             .filter(|(_, rep)| !**rep)
@@ -555,8 +549,13 @@ impl Model {
     #[must_use]
     pub fn has_repeats(&self, i: RecordIdx) -> bool {
         self.repeated
-            .get(self.link_start[i]..self.link_start[i + 1])
+            .get(self.link_range(i))
             .is_some_and(|r| r.contains(&true))
+    }
+
+    /// Where record `i`'s links lie in the per-link vectors.
+    fn link_range(&self, i: RecordIdx) -> std::ops::Range<usize> {
+        self.link_start[i]..self.link_start[i + 1]
     }
 
     /// The 領域 id of a record, or empty.

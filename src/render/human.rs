@@ -1,15 +1,16 @@
 //! rustc-style text: `error[rule]: message`, the place, the source line with
 //! a caret under the value, a hint, and a summary line.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
-use codespan_reporting::files::{Files, SimpleFile};
+use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Chars, Config, termcolor};
 
 use super::Findings;
 use crate::diag::{Message, Severity};
-use crate::files::FileId;
+use crate::files::{FileDb, FileId};
 use crate::i18n::visible;
 use crate::rules::personal_data::mask;
 
@@ -26,6 +27,7 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         crate::i18n::Lang::Ja => "ヒント",
         crate::i18n::Lang::En => "help",
     };
+    let echoed = Echoed::new(f);
     for d in f.diagnostics {
         let level = match d.severity {
             Severity::Error => Level::Error,
@@ -56,28 +58,15 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
             .with_code(d.rule.slug())
             .with_message(visible(&f.lang.message(&d.message)))
             .with_notes(notes);
-        let result = match &d.message {
-            Message::PersonalData { kind, .. } => {
-                // The echoed line must not repeat what the message masks.
-                let file = f.files.get(d.span.file);
-                let mut text = file.text.clone();
-                let range = d.span.range();
-                if let Some(found) = text.get(range.clone()) {
-                    let masked = mask(found, *kind);
-                    text.replace_range(range.clone(), &masked);
-                }
-                let masked = SimpleFile::new(file.path.as_str(), text);
-                let labels = labels.iter().map(|_| Label::primary((), range.clone()));
-                let report = Report {
-                    severity: report.severity,
-                    code: report.code,
-                    message: report.message,
-                    labels: labels.collect(),
-                    notes: report.notes,
-                };
-                emit(out, color, &config, &masked, &report)
-            }
-            _ => emit(out, color, &config, f.files, &report.with_labels(labels)),
+        let result = if color {
+            term::emit_to_write_style(
+                &mut termcolor::Ansi::new(&mut *out),
+                &config,
+                &echoed,
+                &report.with_labels(labels),
+            )
+        } else {
+            term::emit_to_io_write(&mut *out, &config, &echoed, &report.with_labels(labels))
         };
         result.map_err(io::Error::other)?;
     }
@@ -87,16 +76,59 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "{}", f.lang.summary(&f.summary))
 }
 
-fn emit<'a, F: Files<'a>>(
-    out: &mut dyn Write,
-    color: bool,
-    config: &Config,
-    files: &'a F,
-    report: &Report<F::FileId>,
-) -> Result<(), codespan_reporting::files::Error> {
-    if color {
-        term::emit_to_write_style(&mut termcolor::Ansi::new(out), config, files, report)
-    } else {
-        term::emit_to_io_write(out, config, files, report)
+/// The files as echoed under the findings: every stretch the check found to
+/// be personal data is masked, whichever finding's line shows it (an
+/// unknown key on the same line must not print the number the
+/// personal-data message hides). Masks keep byte lengths, so lines and
+/// columns are those of the [`FileDb`].
+struct Echoed<'f> {
+    files: &'f FileDb,
+    masked: HashMap<FileId, String>,
+}
+
+impl<'f> Echoed<'f> {
+    fn new(f: &Findings<'f>) -> Self {
+        let mut masked: HashMap<FileId, String> = HashMap::new();
+        for d in f.diagnostics {
+            let Message::PersonalData { kind, .. } = &d.message else {
+                continue;
+            };
+            let found = f.files.snippet(d.span);
+            let text = masked
+                .entry(d.span.file)
+                .or_insert_with(|| f.files.get(d.span.file).text.clone());
+            if text.get(d.span.range()).is_some() {
+                text.replace_range(d.span.range(), &mask(found, *kind));
+            }
+        }
+        Self {
+            files: f.files,
+            masked,
+        }
+    }
+}
+
+impl<'a> Files<'a> for Echoed<'_> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.files.name(id)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        match self.masked.get(&id) {
+            Some(text) => Ok(text),
+            None => self.files.source(id),
+        }
+    }
+
+    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, FilesError> {
+        self.files.line_index(id, byte)
+    }
+
+    fn line_range(&'a self, id: FileId, line: usize) -> Result<std::ops::Range<usize>, FilesError> {
+        self.files.line_range(id, line)
     }
 }

@@ -244,11 +244,13 @@ fn counted(t: &str, start: usize, end: usize) -> bool {
 /// Preceded closely by the name of a public number: 法人番号 and its kin
 /// are published identifiers of organisations, not of people.
 fn public_number(t: &str, start: usize) -> bool {
-    let before: String = {
-        let mut chars: Vec<char> = t[..start].chars().rev().take(12).collect();
-        chars.reverse();
-        chars.into_iter().collect()
-    };
+    // The twelve characters before the number.
+    let from = t[..start]
+        .char_indices()
+        .rev()
+        .nth(11)
+        .map_or(0, |(i, _)| i);
+    let before = &t[from..start];
     [
         "法人番号",
         "会社法人等番号",
