@@ -4,7 +4,10 @@
 //! characters, so that they land right on Japanese text) are computed only
 //! when a diagnostic is rendered.
 
+use std::hash::Hasher;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Index of a file in the [`FileDb`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,28 +68,38 @@ impl<T> Sp<T> {
 }
 
 /// One file: its path relative to the tree root (with `/`), and its text.
+///
+/// The text of a file read from disk is not kept once the file is checked:
+/// at a hundred thousand records the texts were a seventh of the memory,
+/// and only the few files with findings are ever shown. Such a file is read
+/// again the first time one of its findings is located or echoed, and that
+/// text is used only if it is the text that was checked (same length and
+/// hash); a file changed in between is located at its start and not echoed.
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the tree root, `/`-separated.
     pub path: String,
-    /// The decoded text (BOM removed); empty for a file that could not be read.
-    pub text: String,
-    /// Where each line starts: computed the first time a finding in this
-    /// file is located, since most files of a large tree never are.
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Length and hash of the text that was checked.
+    stamp: Stamp,
+    /// The text, once known: `None` when it cannot be had again.
+    text: OnceLock<Option<Box<Text>>>,
 }
 
-impl SourceFile {
-    /// A file with its text. Control characters are replaced by spaces of
-    /// the same byte length, so that spans stay valid and no escape sequence
-    /// in a record can reach a terminal or a CI log.
-    #[must_use]
-    pub fn new(path: String, text: String) -> Self {
-        Self {
-            path,
-            text: neutralise_controls(text),
-            line_starts: std::sync::OnceLock::new(),
-        }
+/// The decoded text (BOM removed, control characters neutralised).
+#[derive(Debug)]
+struct Text {
+    text: String,
+    /// Where each line starts: computed the first time a finding in this
+    /// file is located.
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl Text {
+    fn new(text: String) -> Box<Self> {
+        Box::new(Self {
+            text,
+            line_starts: OnceLock::new(),
+        })
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -97,25 +110,77 @@ impl SourceFile {
         })
     }
 
-    /// 1-based line and character column of a byte offset.
-    #[must_use]
-    pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        let byte = byte.min(self.text.len());
-        let line = self.line_starts().partition_point(|&s| s <= byte) - 1;
-        let start = self.line_starts()[line];
-        let col = self.text.get(start..byte).map_or(0, |s| s.chars().count());
-        (line + 1, col + 1)
-    }
-
     fn line_range(&self, line: usize) -> Option<Range<usize>> {
         let starts = self.line_starts();
         let start = *starts.get(line)?;
         let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
         Some(start..end)
     }
+
+    /// 1-based line and character column of a byte offset.
+    fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.text.len());
+        let line = self.line_starts().partition_point(|&s| s <= byte) - 1;
+        let start = self.line_starts()[line];
+        let col = self.text.get(start..byte).map_or(0, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
 }
 
-fn neutralise_controls(text: String) -> String {
+/// What identifies a text without keeping it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: usize,
+    hash: u64,
+}
+
+impl Stamp {
+    fn of(text: &str) -> Self {
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(text.as_bytes());
+        Self {
+            len: text.len(),
+            hash: h.finish(),
+        }
+    }
+}
+
+impl SourceFile {
+    /// A file with its text, kept. Control characters are replaced by
+    /// spaces of the same byte length, so that spans stay valid and no
+    /// escape sequence in a record can reach a terminal or a CI log.
+    #[must_use]
+    pub fn new(path: String, text: String) -> Self {
+        let text = neutralise_controls(text);
+        Self {
+            path,
+            stamp: Stamp::of(&text),
+            text: OnceLock::from(Some(Text::new(text))),
+        }
+    }
+
+    /// A file whose text (already passed through [`neutralise_controls`])
+    /// is not kept: [`FileDb`] reads it again when it is needed.
+    #[must_use]
+    pub fn unkept(path: String, text: &str) -> Self {
+        if text.is_empty() {
+            return Self::new(path, String::new());
+        }
+        Self {
+            path,
+            stamp: Stamp::of(text),
+            text: OnceLock::new(),
+        }
+    }
+}
+
+/// Reads a file of the tree again, decoded as when it was loaded.
+pub type Reread = fn(&Path) -> Option<String>;
+
+/// Control characters other than tab and line ends, replaced by spaces of
+/// the same byte length.
+#[must_use]
+pub fn neutralise_controls(text: String) -> String {
     let bytes = text.as_bytes();
     let harmful = |i: usize, c: char| {
         c.is_control() && c != '\t' && c != '\n' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
@@ -144,6 +209,8 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
 #[derive(Debug, Default)]
 pub struct FileDb {
     files: Vec<SourceFile>,
+    /// Where unkept texts are read again from.
+    reread: Option<(PathBuf, Reread)>,
 }
 
 impl FileDb {
@@ -158,7 +225,13 @@ impl FileDb {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             files: Vec::with_capacity(n),
+            reread: None,
         }
+    }
+
+    /// Read unkept texts again with `read`, from under `root`.
+    pub fn reread_with(&mut self, root: PathBuf, read: Reread) {
+        self.reread = Some((root, read));
     }
 
     /// Add a file and return its id.
@@ -186,29 +259,55 @@ impl FileDb {
         self.files.is_empty()
     }
 
-    /// Path, line and column of the start of a span.
+    /// The text of a file, when it is known: kept, or read again and the
+    /// same as when it was checked.
+    fn loaded(&self, id: FileId) -> Option<&Text> {
+        let file = self.get(id);
+        file.text
+            .get_or_init(|| {
+                let (root, read) = self.reread.as_ref()?;
+                let text = neutralise_controls(read(&root.join(&file.path))?);
+                (Stamp::of(&text) == file.stamp).then(|| Text::new(text))
+            })
+            .as_deref()
+    }
+
+    /// The text of a file, or empty when it cannot be had again.
+    #[must_use]
+    pub fn text(&self, id: FileId) -> &str {
+        self.loaded(id).map_or("", |t| t.text.as_str())
+    }
+
+    /// Path, line and column of the start of a span (line 1, column 1 when
+    /// the file changed since it was checked).
     #[must_use]
     pub fn locate(&self, span: Span) -> (&str, usize, usize) {
         let file = self.get(span.file);
-        let (line, col) = file.line_col(span.start as usize);
+        let (line, col) = self
+            .loaded(span.file)
+            .map_or((1, 1), |t| t.line_col(span.start as usize));
         (&file.path, line, col)
     }
 
-    /// The length in bytes of the line a span starts on.
+    /// The length in bytes of the line a span starts on, if the span can be
+    /// shown: its file's text is at hand and holds it.
     #[must_use]
-    pub fn line_length(&self, span: Span) -> usize {
-        let file = self.get(span.file);
-        let line = file
+    pub fn line_length(&self, span: Span) -> Option<usize> {
+        let text = self.loaded(span.file)?;
+        if span.end as usize > text.text.len() || span.start > span.end {
+            return None;
+        }
+        let line = text
             .line_starts()
             .partition_point(|&s| s <= span.start as usize)
             - 1;
-        file.line_range(line).map_or(0, |r| r.len())
+        text.line_range(line).map(|r| r.len())
     }
 
     /// The text a span covers.
     #[must_use]
     pub fn snippet(&self, span: Span) -> &str {
-        self.get(span.file).text.get(span.range()).unwrap_or("")
+        self.text(span.file).get(span.range()).unwrap_or("")
     }
 }
 
@@ -222,7 +321,7 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(&self.get(id).text)
+        Ok(self.text(id))
     }
 
     fn line_index(
@@ -230,8 +329,9 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
         id: FileId,
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        let file = self.get(id);
-        Ok(file.line_starts().partition_point(|&s| s <= byte) - 1)
+        Ok(self
+            .loaded(id)
+            .map_or(0, |t| t.line_starts().partition_point(|&s| s <= byte) - 1))
     }
 
     fn line_range(
@@ -239,12 +339,13 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
         id: FileId,
         line: usize,
     ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let file = self.get(id);
-        file.line_range(line)
-            .ok_or(codespan_reporting::files::Error::LineTooLarge {
+        let text = self.loaded(id);
+        text.and_then(|t| t.line_range(line)).ok_or(
+            codespan_reporting::files::Error::LineTooLarge {
                 given: line,
-                max: file.line_starts().len() - 1,
-            })
+                max: text.map_or(0, |t| t.line_starts().len() - 1),
+            },
+        )
     }
 }
 
@@ -252,21 +353,68 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
 mod tests {
     use super::*;
 
+    fn db(file: SourceFile) -> (FileDb, FileId) {
+        let mut db = FileDb::new();
+        let id = db.add(file);
+        (db, id)
+    }
+
+    fn line_col(db: &FileDb, id: FileId, byte: usize) -> (usize, usize) {
+        let (_, line, col) = db.locate(Span::new(id, byte..byte));
+        (line, col)
+    }
+
+    fn at(db: &FileDb, id: FileId, needle: char) -> (usize, usize) {
+        line_col(db, id, db.text(id).find(needle).unwrap_or(usize::MAX))
+    }
+
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        let f = SourceFile::new("a.toml".into(), "a = \"x\u{1b}[31my\0\"\r\nb = 1\rc".into());
-        assert_eq!(f.text, "a = \"x [31my \"\r\nb = 1 c");
-        assert_eq!(f.line_col(f.text.find('b').unwrap_or(0)), (2, 1));
+        let (db, id) = db(SourceFile::new(
+            "a.toml".into(),
+            "a = \"x\u{1b}[31my\0\"\r\nb = 1\rc".into(),
+        ));
+        assert_eq!(db.text(id), "a = \"x [31my \"\r\nb = 1 c");
+        assert_eq!(at(&db, id, 'b'), (2, 1));
     }
 
     #[test]
     fn columns_count_characters() {
-        let f = SourceFile::new("a.toml".into(), "title = \"課題\"\nx = 1\r\ny = 2".into());
+        let (db, id) = db(SourceFile::new(
+            "a.toml".into(),
+            "title = \"課題\"\nx = 1\r\ny = 2".into(),
+        ));
         // 課 starts at byte 9 and is the 10th character.
-        assert_eq!(f.line_col(9), (1, 10));
+        assert_eq!(line_col(&db, id, 9), (1, 10));
         // byte of `題` is 12: still one column further.
-        assert_eq!(f.line_col(12), (1, 11));
-        assert_eq!(f.line_col(f.text.find('x').unwrap_or(0)), (2, 1));
-        assert_eq!(f.line_col(f.text.find('y').unwrap_or(0)), (3, 1));
+        assert_eq!(line_col(&db, id, 12), (1, 11));
+        assert_eq!(at(&db, id, 'x'), (2, 1));
+        assert_eq!(at(&db, id, 'y'), (3, 1));
+    }
+
+    #[test]
+    fn an_unkept_text_is_read_again_only_if_unchanged() {
+        let dir = std::env::temp_dir().join(format!("dx-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let text = "title = \"課題\"\nowner = \"市民課\"\n";
+        std::fs::write(dir.join("K-001.toml"), text).expect("write");
+        let read: Reread = |p| std::fs::read_to_string(p).ok();
+        let mut files = FileDb::new();
+        files.reread_with(dir.clone(), read);
+        let same = files.add(SourceFile::unkept("K-001.toml".into(), text));
+        let changed = files.add(SourceFile::unkept("K-001.toml".into(), "title = 1\n"));
+        let gone = files.add(SourceFile::unkept("K-002.toml".into(), text));
+        let at = text.find("owner").unwrap_or(0);
+        let owner = Span::new(same, at..at + 5);
+        assert_eq!(files.snippet(owner), "owner");
+        assert_eq!(files.locate(owner), ("K-001.toml", 2, 1));
+        assert!(files.line_length(owner).is_some());
+        for id in [changed, gone] {
+            let span = Span::new(id, at..at + 5);
+            assert_eq!(files.text(id), "");
+            assert_eq!(line_col(&files, id, at), (1, 1));
+            assert_eq!(files.line_length(span), None);
+        }
+        std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }

@@ -14,8 +14,9 @@ use super::{
     ids, keys,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
-use crate::files::{FileDb, FileId, SourceFile, Span};
+use crate::files::{self, FileDb, FileId, SourceFile, Span};
 use crate::rules::RuleId;
+use crate::rules::personal_data::{self, Allow};
 
 /// Files larger than this are refused: a record is a few kilobytes, and a
 /// huge file is a mistake (an export pasted in) that would only slow CI.
@@ -237,22 +238,11 @@ impl Source {
 
     /// Read a file as UTF-8 text, or say why not.
     fn read_text(&self, entry: &Entry) -> Result<Result<String, Message>, LoadError> {
-        let bytes = match self {
-            Self::Disk(_) => {
-                let abs = &entry.abs;
-                let io = |source| LoadError::Io {
-                    path: abs.clone(),
-                    source,
-                };
-                let size = std::fs::metadata(abs).map_err(io)?.len();
-                if size > MAX_FILE_BYTES {
-                    return Ok(Err(Message::TooLarge {
-                        size,
-                        limit: MAX_FILE_BYTES,
-                    }));
-                }
-                std::fs::read(abs).map_err(io)?
-            }
+        match self {
+            Self::Disk(_) => read_disk(&entry.abs).map_err(|source| LoadError::Io {
+                path: entry.abs.clone(),
+                source,
+            }),
             Self::Memory(files) => {
                 let bytes = files.get(&entry.rel).cloned().unwrap_or_default();
                 let size = bytes.len() as u64;
@@ -262,11 +252,37 @@ impl Source {
                         limit: MAX_FILE_BYTES,
                     }));
                 }
-                bytes
+                Ok(decode(bytes))
             }
-        };
-        Ok(decode(bytes))
+        }
     }
+
+    /// Whether texts are kept in memory: a tree from memory is there anyway,
+    /// a tree on disk is read again for the files that are shown.
+    fn keeps_texts(&self) -> bool {
+        matches!(self, Self::Memory(_))
+    }
+}
+
+/// Read a file from disk as UTF-8 text, or say why not.
+fn read_disk(abs: &Path) -> std::io::Result<Result<String, Message>> {
+    let size = std::fs::metadata(abs)?.len();
+    if size > MAX_FILE_BYTES {
+        return Ok(Err(Message::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    Ok(decode(std::fs::read(abs)?))
+}
+
+/// How [`FileDb`] reads again a file it did not keep.
+fn reread(abs: &Path) -> Option<String> {
+    // Only what the walk would read: not a link, nor a pipe that came since.
+    if !std::fs::symlink_metadata(abs).ok()?.is_file() {
+        return None;
+    }
+    read_disk(abs).ok()?.ok()
 }
 
 /// UTF-8 (a BOM is dropped), or a guess at what else it is.
@@ -342,6 +358,7 @@ fn read_one(
     index: usize,
     entry: &Entry,
     settings: &Settings,
+    allow: &Allow<'_>,
 ) -> Result<Parsed, LoadError> {
     let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
     let record = if entry.role == Role::Record {
@@ -409,8 +426,24 @@ fn read_one(
             }
         }
     };
+    let text = files::neutralise_controls(text);
+    // Personal data is looked for in the file as written, comments
+    // included, while its text is at hand.
+    if matches!(
+        content,
+        Content::Record(_) | Content::Field { .. } | Content::Domain { .. }
+    ) {
+        reader
+            .diags
+            .extend(personal_data::findings(&text, file, record_name, allow));
+    }
+    let file = if source.keeps_texts() {
+        SourceFile::new(entry.rel.clone(), text)
+    } else {
+        SourceFile::unkept(entry.rel.clone(), &text)
+    };
     Ok(Parsed {
-        file: SourceFile::new(entry.rel.clone(), text),
+        file,
         content,
         diags: reader.diags,
     })
@@ -810,7 +843,10 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     let (entries, skipped) = source.entries()?;
     let settings_at = entries.iter().position(|e| e.role == Role::Settings);
     let settings_parsed = settings_at
-        .map(|i| read_one(source, i, &entries[i], &Settings::default()))
+        .map(|i| {
+            let defaults = Settings::default();
+            read_one(source, i, &entries[i], &defaults, &Allow::new(&defaults))
+        })
         .transpose()?;
     let settings = match &settings_parsed {
         Some(Parsed {
@@ -819,6 +855,7 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
         }) => (**s).clone(),
         _ => Settings::default(),
     };
+    let allow = Allow::new(&settings);
     // An indexed collect writes each result in place: no growing, no
     // second copy of a hundred thousand entries.
     let mut results: Vec<Result<Option<Parsed>, LoadError>> = Vec::new();
@@ -829,7 +866,7 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
             if Some(i) == settings_at {
                 Ok(None)
             } else {
-                read_one(source, i, e, &settings).map(Some)
+                read_one(source, i, e, &settings, &allow).map(Some)
             }
         })
         .collect_into_vec(&mut results);
@@ -855,6 +892,9 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
         .flatten()
         .filter_map(|p| p.or_else(|| settings_parsed.take()));
     let mut model = assemble(root, settings, parsed, files, records);
+    if let Source::Disk(dir) = source {
+        model.files.reread_with(dir.clone(), reread);
+    }
     model.skipped = skipped;
     Ok(model)
 }

@@ -36,7 +36,11 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         let mut notes = Vec::new();
         let mut labels: Vec<Label<FileId>> = Vec::new();
         for (i, span) in std::iter::once(&d.span).chain(&d.related).enumerate() {
-            if f.files.line_length(*span) <= MAX_SHOWN_LINE {
+            // A file changed since it was checked cannot be echoed either.
+            if f.files
+                .line_length(*span)
+                .is_some_and(|n| n <= MAX_SHOWN_LINE)
+            {
                 let label = if i == 0 {
                     Label::primary(span.file, span.range())
                 } else {
@@ -96,7 +100,7 @@ impl<'f> Echoed<'f> {
             let found = f.files.snippet(d.span);
             let text = masked
                 .entry(d.span.file)
-                .or_insert_with(|| f.files.get(d.span.file).text.clone());
+                .or_insert_with(|| f.files.text(d.span.file).to_owned());
             if text.get(d.span.range()).is_some() {
                 text.replace_range(d.span.range(), &mask(found, *kind));
             }

@@ -217,11 +217,12 @@ pub fn check(model: &Model, today: Date) -> Vec<Diagnostic> {
             Some(d)
         })
         .collect();
-    let key = |d: &Diagnostic| {
-        let (path, line, col) = model.files.locate(d.span);
-        (path.to_owned(), line, col, d.rule.slug())
-    };
-    all.sort_by_cached_key(key);
+    // By place: within a file, byte order is line and column order, and
+    // needs no text (the texts of a large tree are not kept).
+    all.sort_by(|a, b| {
+        let path = |d: &Diagnostic| model.files.get(d.span.file).path.as_str();
+        (path(a), a.span.start, a.rule.slug()).cmp(&(path(b), b.span.start, b.rule.slug()))
+    });
     all
 }
 

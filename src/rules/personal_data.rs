@@ -11,10 +11,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rayon::prelude::*;
 use regex::Regex;
 
-use super::{Context, DocText, Rule, RuleId};
+use super::{DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, PersonalKind, Severity};
 use crate::files::{FileId, Span};
 use crate::model::Settings;
@@ -33,32 +32,23 @@ pub(super) const RULE: Rule = Rule {
         fix: "Remove it and name a department or role instead. List the city's public numbers in dx.toml [privacy] allowed_phone_numbers and its mail domain in allowed_email_domains.",
     },
     example: "note = \"担当 山田 090-1234-5678\"",
-    check: Some(check),
+    // Found while loading: see `findings`.
+    check: None,
 };
 
-fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let model = ctx.model;
-    let allow = Allow::new(&model.settings);
-    // Records, and the 分野 and 領域 files whose descriptions are free text.
-    let files: Vec<(FileId, Option<&str>)> = model
-        .records
-        .iter()
-        .map(|r| (r.file, Some(r.id.as_str())))
-        .chain(model.fields.iter().map(|f| (f.file, None)))
-        .chain(model.domains.iter().map(|d| (d.file, None)))
-        .collect();
-    let found: Vec<Diagnostic> = files
-        .par_iter()
-        .flat_map_iter(|&(file, record)| {
-            let text = model.files.get(file).text.as_str();
-            scan(text, &allow).into_iter().map(move |(kind, range)| {
-                let masked = mask(&text[range.clone()], kind);
-                let message = Message::PersonalData { kind, masked };
-                Diagnostic::new(RULE.id, Span::new(file, range), message).with_record(record)
-            })
-        })
-        .collect();
-    out.extend(found);
+/// The findings in one file's text (found while loading, when the text is
+/// at hand: see [`crate::files::SourceFile`]).
+pub(crate) fn findings<'t>(
+    text: &'t str,
+    file: FileId,
+    record: Option<&'t str>,
+    allow: &Allow<'_>,
+) -> impl Iterator<Item = Diagnostic> + 't {
+    scan(text, allow).into_iter().map(move |(kind, range)| {
+        let masked = mask(&text[range.clone()], kind);
+        let message = Message::PersonalData { kind, masked };
+        Diagnostic::new(RULE.id, Span::new(file, range), message).with_record(record)
+    })
 }
 
 /// What the tree says is not personal data.
