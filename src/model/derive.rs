@@ -24,7 +24,7 @@ impl Model {
     /// Resolve a link that must name a `target`.
     #[must_use]
     pub fn resolve(&self, target: IdKind, value: &str) -> Resolution {
-        let found = self.lookup.get(value);
+        let found = self.find(value);
         if let Some(thing) = found {
             let kind = self.kind_of(thing);
             return if kind == target {
@@ -101,7 +101,7 @@ impl Model {
     /// The index of a record in [`Model::records`].
     #[must_use]
     pub fn index_of(&self, record: &Record) -> Option<RecordIdx> {
-        match self.lookup.get(&record.id)? {
+        match self.find(&record.id)? {
             Thing::Record(i) if std::ptr::eq(&*self.records[i], record) => Some(i),
             // A duplicate ID: find it the slow way; duplicates are errors and rare.
             _ => self.records.iter().position(|r| std::ptr::eq(&**r, record)),

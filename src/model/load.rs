@@ -82,9 +82,12 @@ enum Role {
     Record,
 }
 
+#[derive(Clone)]
 struct Entry {
     rel: String,
-    abs: PathBuf,
+    /// The path on disk, when `rel` (made of lossy UTF-8) does not lead
+    /// back to it: most entries need none, and there are a hundred thousand.
+    abs: Option<PathBuf>,
     role: Role,
 }
 
@@ -132,11 +135,8 @@ fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError> {
             continue;
         }
         let role = role_of(&rel, entry.depth());
-        entries.push(Entry {
-            rel,
-            abs: entry.path().to_path_buf(),
-            role,
-        });
+        let abs = (root.join(&rel) != entry.path()).then(|| entry.path().to_path_buf());
+        entries.push(Entry { rel, abs, role });
     }
     entries.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     skipped.sort();
@@ -171,27 +171,32 @@ fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A file's content after validation.
+///
+/// Every variant is boxed: a slot of the per-file result vector is as large
+/// as the largest variant, and there are as many slots as files.
 enum Content {
     Nothing,
     Settings(Box<Settings>),
-    Principles {
-        principles: Vec<Reference>,
-        considerations: Vec<Reference>,
-    },
-    National {
-        source: Option<String>,
-        priorities: Vec<Reference>,
-    },
-    Field {
-        name: String,
-        working_group: Option<String>,
-        vision: Vec<VisionItem>,
-    },
-    Domain {
-        name: String,
-        description: Option<String>,
-    },
+    /// 原則 and 横断的配慮.
+    Principles(Box<(Vec<Reference>, Vec<Reference>)>),
+    /// Where the priorities come from, and the priorities.
+    National(Box<(Option<String>, Vec<Reference>)>),
+    Field(Box<FieldFile>),
+    Domain(Box<DomainFile>),
     Record(Box<Record>),
+}
+
+/// A field.toml.
+struct FieldFile {
+    name: String,
+    working_group: Option<String>,
+    vision: Vec<VisionItem>,
+}
+
+/// A domain.toml.
+struct DomainFile {
+    name: String,
+    description: Option<String>,
 }
 
 struct Parsed {
@@ -227,7 +232,7 @@ impl Source {
                     })
                     .map(|rel| Entry {
                         rel: rel.clone(),
-                        abs: PathBuf::from(rel),
+                        abs: None,
                         role: role_of(rel, rel.split('/').count()),
                     })
                     .collect(),
@@ -239,10 +244,10 @@ impl Source {
     /// Read a file as UTF-8 text, or say why not.
     fn read_text(&self, entry: &Entry) -> Result<Result<String, Message>, LoadError> {
         match self {
-            Self::Disk(_) => read_disk(&entry.abs).map_err(|source| LoadError::Io {
-                path: entry.abs.clone(),
-                source,
-            }),
+            Self::Disk(root) => {
+                let abs = entry.abs.clone().unwrap_or_else(|| root.join(&entry.rel));
+                read_disk(&abs).map_err(|source| LoadError::Io { path: abs, source })
+            }
             Self::Memory(files) => {
                 let bytes = files.get(&entry.rel).cloned().unwrap_or_default();
                 let size = bytes.len() as u64;
@@ -356,7 +361,7 @@ fn record_id(rel: &str, settings: &Settings) -> Result<(String, Kind), Message> 
 fn read_one(
     source: &Source,
     index: usize,
-    entry: &Entry,
+    entry: Entry,
     settings: &Settings,
     allow: &Allow<'_>,
 ) -> Result<Parsed, LoadError> {
@@ -366,9 +371,9 @@ fn read_one(
             Ok(id) => Some(id),
             Err(message) => {
                 let diag = Diagnostic::new(RuleId::IdFormat, Span::file_start(file), message);
-                let text = source.read_text(entry)?.unwrap_or_default();
+                let text = source.read_text(&entry)?.unwrap_or_default();
                 return Ok(Parsed {
-                    file: SourceFile::new(entry.rel.clone(), text),
+                    file: SourceFile::new(entry.rel, text),
                     content: Content::Nothing,
                     diags: vec![diag],
                 });
@@ -382,7 +387,7 @@ fn read_one(
         Some((id, kind)) => Content::Record(Box::new(Record::blank(id.clone(), *kind, file))),
         None => Content::Nothing,
     };
-    let text = match source.read_text(entry)? {
+    let text = match source.read_text(&entry)? {
         Ok(text) => text,
         Err(message) => {
             let rule = match message {
@@ -392,7 +397,7 @@ fn read_one(
             let diag =
                 Diagnostic::new(rule, Span::file_start(file), message).with_record(record_name);
             return Ok(Parsed {
-                file: SourceFile::new(entry.rel.clone(), String::new()),
+                file: SourceFile::new(entry.rel, String::new()),
                 content: placeholder(),
                 diags: vec![diag],
             });
@@ -431,16 +436,16 @@ fn read_one(
     // included, while its text is at hand.
     if matches!(
         content,
-        Content::Record(_) | Content::Field { .. } | Content::Domain { .. }
+        Content::Record(_) | Content::Field(_) | Content::Domain(_)
     ) {
         reader
             .diags
             .extend(personal_data::findings(&text, file, record_name, allow));
     }
     let file = if source.keeps_texts() {
-        SourceFile::new(entry.rel.clone(), text)
+        SourceFile::new(entry.rel, text)
     } else {
-        SourceFile::unkept(entry.rel.clone(), &text)
+        SourceFile::unkept(entry.rel, &text)
     };
     Ok(Parsed {
         file,
@@ -635,18 +640,18 @@ fn read_references(
 
 fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     r.check_keys(root, keys::PRINCIPLES);
-    Content::Principles {
-        principles: read_references(r, root, "principle", IdKind::Principle),
-        considerations: read_references(r, root, "consideration", IdKind::Consideration),
-    }
+    Content::Principles(Box::new((
+        read_references(r, root, "principle", IdKind::Principle),
+        read_references(r, root, "consideration", IdKind::Consideration),
+    )))
 }
 
 fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     r.check_keys(root, keys::NATIONAL);
-    Content::National {
-        source: r.string(root, "source", false).map(|s| s.value),
-        priorities: read_references(r, root, "priority", IdKind::National),
-    }
+    Content::National(Box::new((
+        r.string(root, "source", false).map(|s| s.value),
+        read_references(r, root, "priority", IdKind::National),
+    )))
 }
 
 fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
@@ -688,22 +693,22 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
         });
     }
     vision.sort_by_key(|v| v.no);
-    Content::Field {
+    Content::Field(Box::new(FieldFile {
         name,
         working_group,
         vision,
-    }
+    }))
 }
 
 fn read_domain(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     r.check_keys(root, keys::DOMAIN);
-    Content::Domain {
+    Content::Domain(Box::new(DomainFile {
         name: r
             .string(root, "name", true)
             .map(|s| s.value)
             .unwrap_or_default(),
         description: r.string(root, "description", false).map(|s| s.value),
-    }
+    }))
 }
 
 fn read_record(
@@ -845,7 +850,13 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     let settings_parsed = settings_at
         .map(|i| {
             let defaults = Settings::default();
-            read_one(source, i, &entries[i], &defaults, &Allow::new(&defaults))
+            read_one(
+                source,
+                i,
+                entries[i].clone(),
+                &defaults,
+                &Allow::new(&defaults),
+            )
         })
         .transpose()?;
     let settings = match &settings_parsed {
@@ -859,8 +870,9 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     // An indexed collect writes each result in place: no growing, no
     // second copy of a hundred thousand entries.
     let mut results: Vec<Result<Option<Parsed>, LoadError>> = Vec::new();
+    // Each entry's path moves into its file: no second copy.
     entries
-        .par_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(i, e)| {
             if Some(i) == settings_at {
@@ -870,8 +882,6 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
             }
         })
         .collect_into_vec(&mut results);
-    // The walk's paths are copied into the files: free them before the model grows.
-    drop(entries);
     if let Some(Err(e)) = results
         .iter()
         .position(Result::is_err)
@@ -967,16 +977,14 @@ fn assemble(
         match p.content {
             Content::Nothing => {}
             Content::Settings(_) => a.has_settings = true,
-            Content::Principles {
-                principles,
-                considerations,
-            } => a.principles = Some((principles, considerations)),
-            Content::National { source, priorities } => a.national = Some((source, priorities)),
-            Content::Field {
-                name,
-                working_group,
-                vision,
-            } => {
+            Content::Principles(both) => a.principles = Some(*both),
+            Content::National(both) => a.national = Some(*both),
+            Content::Field(field) => {
+                let FieldFile {
+                    name,
+                    working_group,
+                    vision,
+                } = *field;
                 let id = parent_dir(&path)
                     .rsplit('/')
                     .next()
@@ -1001,10 +1009,10 @@ fn assemble(
                     file,
                 });
             }
-            Content::Domain { name, description } => a.domains.push(Domain {
+            Content::Domain(domain) => a.domains.push(Domain {
                 id: parent_dir(&path).to_owned(),
-                name,
-                description,
+                name: domain.name,
+                description: domain.description,
                 field: None,
                 file,
             }),
@@ -1093,34 +1101,23 @@ fn place(a: &mut Assembler) {
 }
 
 fn build_lookup(model: &mut Model) {
-    let mut map = rustc_hash::FxHashMap::with_capacity_and_hasher(
-        model.records.len() + 64,
-        Default::default(),
-    );
-    for (i, f) in model.fields.iter().enumerate() {
-        map.entry(f.id.clone()).or_insert(Thing::Field(i));
-        for (j, v) in f.vision.iter().enumerate() {
-            map.entry(v.id.clone()).or_insert(Thing::Vision(i, j));
-        }
-    }
-    for (i, d) in model.domains.iter().enumerate() {
-        map.entry(d.id.clone()).or_insert(Thing::Domain(i));
-    }
-    let refs = [
-        (&model.principles, Thing::Principle as fn(usize) -> Thing),
-        (&model.considerations, Thing::Consideration),
-        (&model.national, Thing::National),
-    ];
-    for (list, make) in refs {
-        for (i, r) in list.iter().enumerate() {
-            map.entry(r.id.value.clone()).or_insert(make(i));
-        }
-    }
+    let fields = model.fields.iter().enumerate().flat_map(|(i, f)| {
+        std::iter::once(Thing::Field(i))
+            .chain((0..f.vision.len()).map(move |j| Thing::Vision(i, j)))
+    });
+    let domains = (0..model.domains.len()).map(Thing::Domain);
+    let principles = (0..model.principles.len()).map(Thing::Principle);
+    let considerations = (0..model.considerations.len()).map(Thing::Consideration);
+    let national = (0..model.national.len()).map(Thing::National);
     // Records come in path order, so a duplicate ID resolves to the first file.
-    for (i, r) in model.records.iter().enumerate() {
-        map.entry(r.id.clone()).or_insert(Thing::Record(i));
-    }
-    model.lookup = Lookup { map };
+    let records = (0..model.records.len()).map(Thing::Record);
+    let things = fields
+        .chain(domains)
+        .chain(principles)
+        .chain(considerations)
+        .chain(national)
+        .chain(records);
+    model.lookup = Lookup::build(model, things);
 }
 
 #[cfg(test)]

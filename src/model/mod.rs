@@ -381,32 +381,39 @@ pub enum Thing {
     Domain(usize),
 }
 
-/// Every ID in the tree, resolved through one map.
+/// Every ID in the tree, resolved through one hash table.
+///
+/// The table holds the things, not their IDs: an ID is read from the model
+/// when two must be compared, so no ID is stored twice (at 100k records the
+/// map of owned IDs was 12 MB).
 #[derive(Debug, Default)]
 pub struct Lookup {
-    // FxHash: IDs are short and come from the tree itself, not from an
-    // adversary over the network; SipHash's cost showed in profiles.
-    map: rustc_hash::FxHashMap<String, Thing>,
+    table: hashbrown::HashTable<Thing>,
+}
+
+/// The hash of an ID. FxHash: IDs are short and come from the tree itself,
+/// not from an adversary over the network; SipHash's cost showed in profiles.
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 impl Lookup {
-    /// What `id` names, if anything.
-    #[must_use]
-    pub fn get(&self, id: &str) -> Option<Thing> {
-        self.map.get(id).copied()
-    }
-
-    /// Every ID, for suggestions.
-    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
-    }
-
-    /// Every ID of one kind, for suggestions.
-    pub fn ids_of<'a>(&'a self, model: &'a Model, kind: IdKind) -> impl Iterator<Item = &'a str> {
-        self.map
-            .iter()
-            .filter(move |(_, t)| model.kind_of(**t) == kind)
-            .map(|(k, _)| k.as_str())
+    /// A table of every thing `model` names, the first of each ID winning
+    /// (things come in the order `things` gives them).
+    pub(crate) fn build(model: &Model, things: impl Iterator<Item = Thing>) -> Self {
+        let mut table = hashbrown::HashTable::with_capacity(model.records.len() + 64);
+        for thing in things {
+            let id = model.thing_id(thing);
+            table
+                .entry(
+                    hash_id(id),
+                    |t| model.thing_id(*t) == id,
+                    |t| hash_id(model.thing_id(*t)),
+                )
+                .or_insert(thing);
+        }
+        Self { table }
     }
 }
 
@@ -433,8 +440,8 @@ pub struct Model {
     pub domains: Vec<Domain>,
     /// 課題, 手法 and 技術, by path.
     pub records: Vec<Box<Record>>,
-    /// Every ID.
-    pub lookup: Lookup,
+    /// Every ID: see [`Model::find`].
+    pub(crate) lookup: Lookup,
     /// For each record, the 手法 naming it in `solves` (empty but for 課題).
     pub solvers: Vec<Vec<RecordIdx>>,
     /// For each record, the 技術 naming it in `implements` (empty but for 手法).
@@ -489,10 +496,33 @@ impl Model {
         }
     }
 
+    /// What `id` names, if anything.
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<Thing> {
+        self.lookup
+            .table
+            .find(hash_id(id), |t| self.thing_id(*t) == id)
+            .copied()
+    }
+
+    /// Every ID, for suggestions.
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        self.lookup.table.iter().map(|t| self.thing_id(*t))
+    }
+
+    /// Every ID of one kind, for suggestions.
+    pub fn ids_of(&self, kind: IdKind) -> impl Iterator<Item = &str> {
+        self.lookup
+            .table
+            .iter()
+            .filter(move |t| self.kind_of(**t) == kind)
+            .map(|t| self.thing_id(*t))
+    }
+
     /// The record an ID names, if it is a record.
     #[must_use]
     pub fn record(&self, id: &str) -> Option<&Record> {
-        match self.lookup.get(id)? {
+        match self.find(id)? {
             Thing::Record(i) => Some(&self.records[i]),
             _ => None,
         }

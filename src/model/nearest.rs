@@ -8,7 +8,7 @@ impl Model {
     /// Whether an ID of `kind` exists.
     #[must_use]
     pub fn has_id(&self, kind: IdKind, id: &str) -> bool {
-        self.lookup.get(id).is_some_and(|t| self.kind_of(t) == kind)
+        self.find(id).is_some_and(|t| self.kind_of(t) == kind)
     }
 
     /// The existing ID of `kind` nearest to `value`.
@@ -32,7 +32,7 @@ impl Model {
                 found.sort();
                 found.into_iter().next()
             }
-            _ => crate::suggest::nearest(value, self.lookup.ids_of(self, kind)).map(str::to_owned),
+            _ => crate::suggest::nearest(value, self.ids_of(kind)).map(str::to_owned),
         }
     }
 

@@ -167,8 +167,8 @@ fn linking_to(model: &Model, key: &str, target: Thing) -> Vec<RecordIdx> {
 impl Show {
     /// Show the thing with this id.
     pub fn build(model: &Model, id: &str) -> Result<Self, NotFound> {
-        let Some(thing) = model.lookup.get(id) else {
-            let nearest = crate::suggest::nearest(id, model.lookup.all_ids()).map(str::to_owned);
+        let Some(thing) = model.find(id) else {
+            let nearest = crate::suggest::nearest(id, model.all_ids()).map(str::to_owned);
             return Err(NotFound {
                 id: id.to_owned(),
                 nearest,

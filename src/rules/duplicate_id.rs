@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // point back to is a repeat. Only those are grouped.
     let mut by_id: HashMap<&str, Vec<&Record>> = HashMap::new();
     for (i, r) in model.records.iter().enumerate() {
-        match model.lookup.get(&r.id) {
+        match model.find(&r.id) {
             Some(Thing::Record(first)) if first != i => {
                 by_id
                     .entry(r.id.as_str())
