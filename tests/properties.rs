@@ -351,13 +351,13 @@ proptest! {
         for (i, record) in model.records.iter().enumerate() {
             let mut got: Vec<(String, String, Expected)> = model
                 .resolved_links(i)
-                .map(|(key, link, res)| (key.key.to_owned(), link.value.clone(), actual(&model, res)))
+                .map(|(key, link, res)| (key.key.to_owned(), link.value.to_string(), actual(&model, res)))
                 .collect();
             let mut want: Vec<(String, String, Expected)> = record
                 .links()
                 .map(|(key, link)| {
                     let e = expected(&pool, tree.national, key.target, &link.value);
-                    (key.key.to_owned(), link.value.clone(), e)
+                    (key.key.to_owned(), link.value.to_string(), e)
                 })
                 .collect();
             got.sort();

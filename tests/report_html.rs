@@ -122,7 +122,7 @@ fn public_report_leaks_nothing_internal() {
         );
         if let Some(owner) = &r.owner {
             assert!(
-                !html.contains(&owner.value),
+                !html.contains(owner.value.as_str()),
                 "internal owner leaked: {}",
                 owner.value
             );
@@ -133,7 +133,7 @@ fn public_report_leaks_nothing_internal() {
             .filter(|t| t.value.chars().count() >= 6 && !public_texts.contains(t.value.as_str()))
         {
             assert!(
-                !html.contains(&t.value),
+                !html.contains(t.value.as_str()),
                 "internal text leaked: {}",
                 t.value
             );

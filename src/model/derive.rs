@@ -1,6 +1,8 @@
 //! What is derived, never stored (SPEC §3): link resolution, reverse links,
 //! a 課題's progress, an indicator's attainment.
 
+use compact_str::CompactString;
+
 use super::{Indicator, Kind, LinkKey, Model, Progress, Record, RecordIdx, Thing, ids};
 use crate::diag::IdKind;
 use crate::files::Sp;
@@ -111,7 +113,7 @@ impl Model {
 
 /// For each link, whether the same ID came earlier under the same key.
 /// Lists are short, so a scan; a pasted list of thousands gets a set.
-fn repeats(links: &[(LinkKey, &Sp<String>)]) -> Vec<bool> {
+fn repeats(links: &[(LinkKey, &Sp<CompactString>)]) -> Vec<bool> {
     const SCAN: usize = 32;
     if links.len() <= SCAN {
         return links
@@ -140,7 +142,7 @@ pub(super) fn link(model: &mut Model) {
         .records
         .par_iter()
         .map(|r| {
-            let links: Vec<(LinkKey, &Sp<String>)> = r.links().collect();
+            let links: Vec<(LinkKey, &Sp<CompactString>)> = r.links().collect();
             let repeated = repeats(&links);
             links
                 .iter()

@@ -384,7 +384,9 @@ fn read_one(
     };
     let record_name = record.as_ref().map(|(id, _)| id.as_str());
     let placeholder = || match &record {
-        Some((id, kind)) => Content::Record(Box::new(Record::blank(id.clone(), *kind, file))),
+        Some((id, kind)) => {
+            Content::Record(Box::new(Record::blank(id.as_str().into(), *kind, file)))
+        }
         None => Content::Nothing,
     };
     let text = match source.read_text(&entry)? {
@@ -464,9 +466,11 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
             prefix: "tree.",
         };
         r.check_keys(t, keys::SETTINGS_TREE);
-        s.organization = r.string(t, "organization", false).map(|v| v.value);
-        s.guideline = r.string(t, "guideline", false).map(|v| v.value);
-        s.guideline_version = r.string(t, "guideline_version", false).map(|v| v.value);
+        s.organization = r.string(t, "organization", false).map(|v| v.value.into());
+        s.guideline = r.string(t, "guideline", false).map(|v| v.value.into());
+        s.guideline_version = r
+            .string(t, "guideline_version", false)
+            .map(|v| v.value.into());
         s.period_start = r.date(t, "period_start", false).map(|v| v.value);
         let end = r.date(t, "period_end", false);
         if let (Some(start), Some(end)) = (s.period_start, &end)
@@ -528,11 +532,11 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
             s.allowed_email_domains = list
                 .items
                 .into_iter()
-                .map(|d| d.value.to_ascii_lowercase())
+                .map(|d| d.value.to_ascii_lowercase().into())
                 .collect();
         }
         if let Some(list) = r.strings(t, "allowed_phone_numbers", false) {
-            s.allowed_phone_numbers = list.items.into_iter().map(|p| p.value).collect();
+            s.allowed_phone_numbers = list.items.into_iter().map(|p| p.value.into()).collect();
         }
     }
     s
@@ -554,7 +558,7 @@ fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
             (false, _) => BadValue::Prefix,
             (true, true) => BadValue::PrefixClash,
             (true, false) => {
-                *prefix_mut(&mut s.prefixes, kind) = p.value;
+                *prefix_mut(&mut s.prefixes, kind) = p.value.into();
                 continue;
             }
         };
@@ -563,7 +567,7 @@ fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
             p.span,
             Message::BadValue {
                 key: format!("ids.{key}"),
-                value: p.value,
+                value: p.value.into(),
                 why,
             },
         ));
@@ -624,7 +628,7 @@ fn read_references(
                 id.span,
                 Message::IdFormat {
                     suggestion: ids::repair(&Default::default(), kind, &id.value),
-                    value: id.value,
+                    value: id.value.into(),
                     expected: kind,
                 },
             ));
@@ -632,7 +636,7 @@ fn read_references(
         }
         out.push(Reference {
             id,
-            title: title.map(|t| t.value).unwrap_or_default(),
+            title: title.map(|t| t.value.into()).unwrap_or_default(),
         });
     }
     out
@@ -649,7 +653,7 @@ fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
 fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     r.check_keys(root, keys::NATIONAL);
     Content::National(Box::new((
-        r.string(root, "source", false).map(|s| s.value),
+        r.string(root, "source", false).map(|s| s.value.into()),
         read_references(r, root, "priority", IdKind::National),
     )))
 }
@@ -658,9 +662,11 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
     r.check_keys(root, keys::FIELD);
     let name = r
         .string(root, "name", true)
-        .map(|s| s.value)
+        .map(|s| s.value.into())
         .unwrap_or_default();
-    let working_group = r.string(root, "working_group", false).map(|s| s.value);
+    let working_group = r
+        .string(root, "working_group", false)
+        .map(|s| s.value.into());
     let field_id = parent_dir(rel).rsplit('/').next().unwrap_or_default();
     let mut vision: Vec<VisionItem> = Vec::new();
     for (table, span) in r.tables(root, "vision") {
@@ -688,7 +694,7 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
         vision.push(VisionItem {
             id: format!("{field_id}-{}", no.value),
             no: no.value,
-            text: text.map(|t| t.value).unwrap_or_default(),
+            text: text.map(|t| t.value.into()).unwrap_or_default(),
             span: no.span,
         });
     }
@@ -705,9 +711,9 @@ fn read_domain(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     Content::Domain(Box::new(DomainFile {
         name: r
             .string(root, "name", true)
-            .map(|s| s.value)
+            .map(|s| s.value.into())
             .unwrap_or_default(),
-        description: r.string(root, "description", false).map(|s| s.value),
+        description: r.string(root, "description", false).map(|s| s.value.into()),
     }))
 }
 
@@ -719,7 +725,7 @@ fn read_record(
     file: FileId,
 ) -> Record {
     r.check_keys(root, keys::record_keys(kind));
-    let mut rec = Record::blank(id.to_owned(), kind, file);
+    let mut rec = Record::blank(id.into(), kind, file);
     rec.parsed = true;
     rec.id_key = r.string(root, "id", false);
     rec.title = r.string(root, "title", true);

@@ -21,6 +21,7 @@ pub use vocab::{Body, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
 
 use std::path::PathBuf;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, IdKind};
@@ -35,14 +36,14 @@ pub struct LinkList {
     /// The whole array (for an empty list).
     pub span: Option<Span>,
     /// Each ID as written.
-    pub items: Vec<Sp<String>>,
+    pub items: Vec<Sp<CompactString>>,
 }
 
 /// A 原則, 横断的配慮 or 国の重点取組事項.
 #[derive(Clone, Debug)]
 pub struct Reference {
     /// `P1`, `C2`, `N3`.
-    pub id: Sp<String>,
+    pub id: Sp<CompactString>,
     /// Its wording.
     pub title: String,
 }
@@ -96,13 +97,13 @@ pub struct Team {
     /// The `[team]` header.
     pub span: Span,
     /// Its name.
-    pub name: Option<Sp<String>>,
+    pub name: Option<Sp<CompactString>>,
     /// 検討チーム or タスクフォース.
     pub kind: Option<Sp<TeamKind>>,
     /// The lead, as a role.
-    pub lead: Option<Sp<String>>,
+    pub lead: Option<Sp<CompactString>>,
     /// Departments taking part.
-    pub departments: Vec<Sp<String>>,
+    pub departments: Vec<Sp<CompactString>>,
 }
 
 /// An 評価指標.
@@ -111,9 +112,9 @@ pub struct Indicator {
     /// The `[[indicator]]` header.
     pub span: Span,
     /// Its name.
-    pub name: Option<Sp<String>>,
+    pub name: Option<Sp<CompactString>>,
     /// Its unit.
-    pub unit: Option<Sp<String>>,
+    pub unit: Option<Sp<CompactString>>,
     /// The value before.
     pub baseline: Option<Sp<f64>>,
     /// The value aimed at; below baseline means lower is better.
@@ -146,7 +147,7 @@ pub struct Decision {
     /// What was decided.
     pub result: Option<Sp<Outcome>>,
     /// A note.
-    pub note: Option<Sp<String>>,
+    pub note: Option<Sp<CompactString>>,
 }
 
 /// A 課題's `[closed]` table.
@@ -157,7 +158,7 @@ pub struct Closed {
     /// When.
     pub date: Option<Sp<Date>>,
     /// Why no more work is needed.
-    pub reason: Option<Sp<String>>,
+    pub reason: Option<Sp<CompactString>>,
 }
 
 /// A 課題, 手法 or 技術: one file.
@@ -167,13 +168,13 @@ pub struct Closed {
 #[derive(Clone, Debug)]
 pub struct Record {
     /// The ID, from the file name.
-    pub id: String,
+    pub id: CompactString,
     /// The kind, from the ID prefix.
     pub kind: Kind,
     /// The file.
     pub file: FileId,
     /// The `id` key's value, when present.
-    pub id_key: Option<Sp<String>>,
+    pub id_key: Option<Sp<CompactString>>,
     /// False when the file could not be read as TOML: the ID exists, nothing else is known.
     pub parsed: bool,
     /// Index into [`Model::domains`].
@@ -181,7 +182,7 @@ pub struct Record {
     /// Index into [`Model::fields`].
     pub field: Option<usize>,
     /// Title.
-    pub title: Option<Sp<String>>,
+    pub title: Option<Sp<CompactString>>,
     /// 課題: the ビジョン items it is a gap to.
     pub vision: Option<LinkList>,
     /// 手法: the 課題 it solves.
@@ -193,23 +194,23 @@ pub struct Record {
     /// 手法/技術: the national priorities it serves.
     pub national: Option<LinkList>,
     /// 手法: the earlier 手法 it rolls out.
-    pub expands: Option<Sp<String>>,
+    pub expands: Option<Sp<CompactString>>,
     /// 技術: the 手法 it realises.
     pub implements: Option<LinkList>,
     /// 手法/技術: its stage.
     pub stage: Option<Sp<Stage>>,
     /// 課題: 現状.
-    pub current: Option<Sp<String>>,
+    pub current: Option<Sp<CompactString>>,
     /// 課題: the gap to the ビジョン.
-    pub gap: Option<Sp<String>>,
+    pub gap: Option<Sp<CompactString>>,
     /// 技術: the product.
-    pub product: Option<Sp<String>>,
+    pub product: Option<Sp<CompactString>>,
     /// 所管: a department or role.
-    pub owner: Option<Sp<String>>,
+    pub owner: Option<Sp<CompactString>>,
     /// Who may see it.
     pub visibility: Option<Sp<Visibility>>,
     /// Free tags.
-    pub tags: Vec<Sp<String>>,
+    pub tags: Vec<Sp<CompactString>>,
     /// Next 定期的な見直し.
     pub review_due: Option<Sp<Date>>,
     /// 検討チーム / タスクフォース.
@@ -234,7 +235,7 @@ pub struct LinkKey {
 }
 
 impl Record {
-    pub(crate) fn blank(id: String, kind: Kind, file: FileId) -> Self {
+    pub(crate) fn blank(id: CompactString, kind: Kind, file: FileId) -> Self {
         Self {
             id,
             kind,
@@ -298,7 +299,7 @@ impl Record {
     }
 
     /// Every link as written, with what it must name (lists and `expands`).
-    pub fn links(&self) -> impl Iterator<Item = (LinkKey, &Sp<String>)> {
+    pub fn links(&self) -> impl Iterator<Item = (LinkKey, &Sp<CompactString>)> {
         let expands = self.expands.iter().map(|e| {
             (
                 LinkKey {
@@ -335,7 +336,7 @@ impl Record {
     }
 
     /// Every free text of the record, for the personal-data rule.
-    pub fn texts(&self) -> impl Iterator<Item = &Sp<String>> {
+    pub fn texts(&self) -> impl Iterator<Item = &Sp<CompactString>> {
         let team = self.team.iter().flat_map(|t| {
             t.name
                 .iter()
@@ -552,7 +553,7 @@ impl Model {
     pub fn resolved_links(
         &self,
         i: RecordIdx,
-    ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
+    ) -> impl Iterator<Item = (LinkKey, &Sp<CompactString>, Resolution)> {
         let resolved = self.resolved.get(self.link_range(i)).unwrap_or_default();
         self.records[i]
             .links()
@@ -567,7 +568,7 @@ impl Model {
     pub fn distinct_links(
         &self,
         i: RecordIdx,
-    ) -> impl Iterator<Item = (LinkKey, &Sp<String>, Resolution)> {
+    ) -> impl Iterator<Item = (LinkKey, &Sp<CompactString>, Resolution)> {
         let repeated = self.repeated.get(self.link_range(i)).unwrap_or_default();
         self.resolved_links(i)
             .zip(repeated)

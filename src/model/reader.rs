@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -109,10 +110,10 @@ impl<'r> Reader<'r> {
         t: Table<'_, '_>,
         key: &str,
         required: bool,
-    ) -> Option<Sp<String>> {
+    ) -> Option<Sp<CompactString>> {
         let v = self.get(t, key, required)?;
         if let Some(s) = v.get_ref().as_str() {
-            Some(Sp::new(s.to_owned(), self.span(v.span())))
+            Some(Sp::new(s.into(), self.span(v.span())))
         } else {
             self.wrong_type(t, key, v, ValueType::String);
             None
@@ -134,7 +135,7 @@ impl<'r> Reader<'r> {
         let mut items = Vec::with_capacity(array.len());
         for item in array.iter() {
             match item.get_ref().as_str() {
-                Some(s) => items.push(Sp::new(s.to_owned(), self.span(item.span()))),
+                Some(s) => items.push(Sp::new(s.into(), self.span(item.span()))),
                 None => self.wrong_type(t, key, item, ValueType::String),
             }
         }
@@ -165,7 +166,7 @@ impl<'r> Reader<'r> {
                 s.span,
                 Message::NotInVocabulary {
                     key: format!("{}{key}", t.prefix),
-                    value: s.value,
+                    value: s.value.into(),
                     allowed: words,
                     suggestion,
                 },

@@ -94,7 +94,7 @@ impl<'m> Dashboard<'m> {
                     unit: ind
                         .unit
                         .as_ref()
-                        .map_or_else(String::new, |u| u.value.clone()),
+                        .map_or_else(String::new, |u| u.value.to_string()),
                     baseline: ind.baseline.as_ref()?.value,
                     target: ind.target.as_ref()?.value,
                     actual: ind.actual.as_ref().map(|a| a.value),

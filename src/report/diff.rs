@@ -189,7 +189,7 @@ fn links(model: &Model, i: RecordIdx) -> BTreeSet<(&'static str, String)> {
     model
         .resolved_links(i)
         .filter(|(_, _, res)| !matches!(res, Resolution::Unchecked))
-        .map(|(k, l, _)| (k.key, l.value.clone()))
+        .map(|(k, l, _)| (k.key, l.value.to_string()))
         .collect()
 }
 
@@ -328,7 +328,7 @@ impl Diff {
                 d.date.as_ref().map(|x| x.value),
                 d.body.as_ref().map(|x| x.value),
                 d.result.as_ref().map(|x| x.value),
-                d.note.as_ref().map(|x| x.value.clone()),
+                d.note.as_ref().map(|x| x.value.to_string()),
             )
         };
         let old: Vec<_> = base
@@ -346,7 +346,7 @@ impl Diff {
                 date: d.date.as_ref().map(|x| x.value.to_string()),
                 body: d.body.as_ref().map(|x| x.value.as_str()),
                 result: d.result.as_ref().map(|x| x.value.as_str()),
-                note: d.note.as_ref().map(|x| x.value.clone()),
+                note: d.note.as_ref().map(|x| x.value.to_string()),
             });
         }
     }
@@ -373,7 +373,7 @@ impl Diff {
                 unit: ind
                     .unit
                     .as_ref()
-                    .map_or_else(String::new, |u| u.value.clone()),
+                    .map_or_else(String::new, |u| u.value.to_string()),
                 actual_before,
                 actual_after,
                 measured: ind.measured.as_ref().map(|d| d.value.to_string()),
@@ -442,7 +442,7 @@ impl Diff {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.id.clone(),
+                        r.id.to_string(),
                         super::kind_word(r.kind, lang).into(),
                         r.title.clone(),
                         state_word(&r.state, lang),

@@ -134,7 +134,7 @@ pub struct Export {
 fn refs(list: &[crate::model::Reference]) -> Vec<ReferenceOut> {
     list.iter()
         .map(|r| ReferenceOut {
-            id: r.id.value.clone(),
+            id: r.id.value.to_string(),
             title: r.title.clone(),
         })
         .collect()
@@ -173,7 +173,7 @@ impl Export {
                             id: v.id.clone(),
                             no: item.no,
                             text: v.text.clone(),
-                            issues: v.issues.iter().map(|r| r.id.clone()).collect(),
+                            issues: v.issues.iter().map(|r| r.id.to_string()).collect(),
                             best_progress: v.best,
                             coverage: v.coverage,
                         })
@@ -215,7 +215,10 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
     let mut links: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for (key, link, res) in model.resolved_links(i) {
         if !matches!(res, Resolution::Unchecked) {
-            links.entry(key.key).or_default().push(link.value.clone());
+            links
+                .entry(key.key)
+                .or_default()
+                .push(link.value.to_string());
         }
     }
     let show = Show::build(model, &r.id).ok();
@@ -233,11 +236,11 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         ("product", &r.product),
     ] {
         if let Some(v) = v {
-            texts.insert(k, v.value.clone());
+            texts.insert(k, v.value.to_string());
         }
     }
     RecordOut {
-        id: r.id.clone(),
+        id: r.id.to_string(),
         kind: r.kind.en(),
         path: model.path_of(r).to_owned(),
         field: r.field.map(|f| model.fields[f].id.clone()),
@@ -245,9 +248,9 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         title: r.title().to_owned(),
         stage: r.stage().map(|s| s.as_str()),
         progress: (r.kind == Kind::Issue).then(|| model.progress(i).as_str()),
-        owner: r.owner.as_ref().map(|o| o.value.clone()),
+        owner: r.owner.as_ref().map(|o| o.value.to_string()),
         visibility: r.visibility().as_str(),
-        tags: r.tags.iter().map(|t| t.value.clone()).collect(),
+        tags: r.tags.iter().map(|t| t.value.to_string()).collect(),
         links,
         linked_from,
         texts,
@@ -255,7 +258,7 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         closed: r.closed.as_ref().map(|c| {
             (
                 c.date.as_ref().map(|d| d.value.to_string()),
-                c.reason.as_ref().map(|x| x.value.clone()),
+                c.reason.as_ref().map(|x| x.value.to_string()),
             )
         }),
         team: show.as_ref().and_then(|s| s.team.clone()),

@@ -202,9 +202,9 @@ impl Gap {
         let principles_unfollowed: Vec<ReferenceGap> = model
             .principles
             .iter()
-            .filter(|p| !followed.contains(&p.id.value))
+            .filter(|p| !followed.contains(p.id.value.as_str()))
             .map(|p| ReferenceGap {
-                id: p.id.value.clone(),
+                id: p.id.value.to_string(),
                 title: p.title.clone(),
                 technologies: Vec::new(),
             })
@@ -213,15 +213,15 @@ impl Gap {
         let national_unserved: Vec<ReferenceGap> = model
             .national
             .iter()
-            .filter(|n| !served.contains(&n.id.value))
+            .filter(|n| !served.contains(n.id.value.as_str()))
             .map(|n| ReferenceGap {
-                id: n.id.value.clone(),
+                id: n.id.value.to_string(),
                 title: n.title.clone(),
                 technologies: of_kind(Kind::Technology)
                     .filter(|&t| {
-                        linked_ids(model, [t].into_iter(), "national").contains(&n.id.value)
+                        linked_ids(model, [t].into_iter(), "national").contains(n.id.value.as_str())
                     })
-                    .map(|t| model.records[t].id.clone())
+                    .map(|t| model.records[t].id.to_string())
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect(),
@@ -258,7 +258,7 @@ impl Gap {
                 unit: ind
                     .unit
                     .as_ref()
-                    .map_or_else(String::new, |u| u.value.clone()),
+                    .map_or_else(String::new, |u| u.value.to_string()),
                 baseline: ind.baseline.as_ref().map(|v| v.value),
                 target: ind.target.as_ref().map(|v| v.value),
                 actual: ind.actual.as_ref().map(|v| v.value),
@@ -373,7 +373,7 @@ fn linked_ids(
                             Resolution::Found(Thing::Principle(_) | Thing::National(_))
                         )
                 })
-                .map(|(_, l, _)| l.value.clone())
+                .map(|(_, l, _)| l.value.to_string())
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -443,7 +443,7 @@ fn records_table(records: &[RecordRef], lang: Lang) -> Table {
             .iter()
             .map(|r| {
                 vec![
-                    r.id.clone(),
+                    r.id.to_string(),
                     r.title.clone(),
                     state_word(&r.state, lang),
                     r.domain.clone(),

@@ -77,9 +77,9 @@ impl List {
             })
             .map(|(i, r)| Item {
                 record: RecordRef::of(model, i),
-                owner: r.owner.as_ref().map_or_else(String::new, |o| o.value.clone()),
+                owner: r.owner.as_ref().map_or_else(String::new, |o| o.value.to_string()),
                 visibility: r.visibility().as_str(),
-                tags: r.tags.iter().map(|t| t.value.clone()).collect(),
+                tags: r.tags.iter().map(|t| t.value.to_string()).collect(),
                 path: model.path_of(r).to_owned(),
             })
             .collect();

@@ -43,7 +43,7 @@ impl RecordRef {
     pub fn of(model: &Model, i: RecordIdx) -> Self {
         let r = &model.records[i];
         Self {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             kind: r.kind.en(),
             title: r.title().to_owned(),
             state: state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),

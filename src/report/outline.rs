@@ -44,7 +44,7 @@ fn record_node(model: &Model, i: RecordIdx, depth: usize, level: usize) -> Node 
         Kind::Technology => &[],
     };
     Node {
-        id: r.id.clone(),
+        id: r.id.to_string(),
         kind: r.kind.en(),
         title: r.title().to_owned(),
         state: state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),

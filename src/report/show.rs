@@ -266,7 +266,7 @@ impl Show {
             },
             state(model, i).map(|s| s.as_str().to_owned()),
         );
-        fact("owner", r.owner.as_ref().map(|o| o.value.clone()));
+        fact("owner", r.owner.as_ref().map(|o| o.value.to_string()));
         fact("visibility", Some(r.visibility().as_str().to_owned()));
         fact(
             "tags",
@@ -278,16 +278,19 @@ impl Show {
                     .join("、"),
             ),
         );
-        fact("current", r.current.as_ref().map(|v| v.value.clone()));
-        fact("gap", r.gap.as_ref().map(|v| v.value.clone()));
-        fact("product", r.product.as_ref().map(|v| v.value.clone()));
+        fact("current", r.current.as_ref().map(|v| v.value.to_string()));
+        fact("gap", r.gap.as_ref().map(|v| v.value.to_string()));
+        fact("product", r.product.as_ref().map(|v| v.value.to_string()));
         fact(
             "review_due",
             r.review_due.as_ref().map(|d| d.value.to_string()),
         );
         if let Some(c) = &r.closed {
             fact("closed", c.date.as_ref().map(|d| d.value.to_string()));
-            fact("closed_reason", c.reason.as_ref().map(|v| v.value.clone()));
+            fact(
+                "closed_reason",
+                c.reason.as_ref().map(|v| v.value.to_string()),
+            );
         }
         self.up = model
             .resolved_links(i)
@@ -320,10 +323,10 @@ impl Show {
             name: t
                 .name
                 .as_ref()
-                .map_or_else(String::new, |n| n.value.clone()),
+                .map_or_else(String::new, |n| n.value.to_string()),
             kind: t.kind.as_ref().map(|k| k.value.as_str()),
-            lead: t.lead.as_ref().map(|l| l.value.clone()),
-            departments: t.departments.iter().map(|d| d.value.clone()).collect(),
+            lead: t.lead.as_ref().map(|l| l.value.to_string()),
+            departments: t.departments.iter().map(|d| d.value.to_string()).collect(),
         });
         self.indicators = r
             .indicators
@@ -333,7 +336,7 @@ impl Show {
                 unit: ind
                     .unit
                     .as_ref()
-                    .map_or_else(String::new, |u| u.value.clone()),
+                    .map_or_else(String::new, |u| u.value.to_string()),
                 baseline: ind.baseline.as_ref().map(|v| v.value),
                 target: ind.target.as_ref().map(|v| v.value),
                 target_date: ind.target_date.as_ref().map(|d| d.value.to_string()),
@@ -350,7 +353,7 @@ impl Show {
                 date: d.date.as_ref().map(|x| x.value.to_string()),
                 body: d.body.as_ref().map(|b| b.value.as_str()),
                 result: d.result.as_ref().map(|x| x.value.as_str()),
-                note: d.note.as_ref().map(|n| n.value.clone()),
+                note: d.note.as_ref().map(|n| n.value.to_string()),
             })
             .collect();
         decisions.sort_by(|a, b| a.date.cmp(&b.date));
@@ -374,7 +377,7 @@ impl Show {
                 let value = match f.key {
                     "stage" | "progress" => state_word(&f.value, lang),
                     "visibility" => (l.visibility_word)(&f.value).to_owned(),
-                    _ => f.value.clone(),
+                    _ => f.value.to_string(),
                 };
                 ((l.fact)(f.key).to_owned(), value)
             })

@@ -101,18 +101,28 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
         Axis::Principle => model
             .principles
             .iter()
-            .map(|p| (p.id.value.clone(), format!("{} {}", p.id.value, p.title)))
+            .map(|p| {
+                (
+                    p.id.value.to_string(),
+                    format!("{} {}", p.id.value, p.title),
+                )
+            })
             .collect(),
         Axis::National => model
             .national
             .iter()
-            .map(|p| (p.id.value.clone(), format!("{} {}", p.id.value, p.title)))
+            .map(|p| {
+                (
+                    p.id.value.to_string(),
+                    format!("{} {}", p.id.value, p.title),
+                )
+            })
             .collect(),
         Axis::Team => {
             let mut teams: Vec<String> = model
                 .records
                 .iter()
-                .filter_map(|r| r.team.as_ref()?.name.as_ref().map(|n| n.value.clone()))
+                .filter_map(|r| r.team.as_ref()?.name.as_ref().map(|n| n.value.to_string()))
                 .collect();
             teams.sort();
             teams.dedup();
@@ -133,7 +143,7 @@ fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
         model
             .resolved_links(i)
             .filter(|(k, _, res)| k.key == key && matches!(res, Resolution::Found(_)))
-            .map(|(_, link, _)| link.value.clone())
+            .map(|(_, link, _)| link.value.to_string())
             .collect()
     };
     let mut keys = match axis {
@@ -163,7 +173,7 @@ fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
             .team
             .as_ref()
             .and_then(|t| t.name.as_ref())
-            .map(|n| n.value.clone())
+            .map(|n| n.value.to_string())
             .into_iter()
             .collect(),
     };

@@ -29,7 +29,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let message = Message::BrokenLink {
-                target: link.value.clone(),
+                target: link.value.to_string(),
                 expected: key.target,
                 suggestion: model.nearest_id(key.target, &link.value),
             };

@@ -56,7 +56,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|o| !std::ptr::eq(*o, *r))
                 .collect();
             let message = Message::DuplicateId {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 others: others.iter().map(|o| model.path_of(o).to_owned()).collect(),
             };
             let mut d = Diagnostic::new(RULE.id, place(r), message).with_record(Some(&r.id));

@@ -27,8 +27,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // A malformed `id` is an id-format finding instead.
         if id.value != r.id && prefixes.kind_of(&id.value).is_some() {
             let message = Message::IdFilename {
-                id: id.value.clone(),
-                stem: r.id.clone(),
+                id: id.value.to_string(),
+                stem: r.id.to_string(),
             };
             out.push(Diagnostic::new(RULE.id, id.span, message).with_record(Some(&r.id)));
         }

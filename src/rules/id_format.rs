@@ -30,7 +30,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             && prefixes.kind_of(&id.value).is_none()
         {
             let message = Message::IdFormat {
-                value: id.value.clone(),
+                value: id.value.to_string(),
                 expected: r.kind.into(),
                 suggestion: ids::repair(prefixes, r.kind.into(), &id.value),
             };
@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (key, link, res) in model.distinct_links(i) {
             if res == Resolution::Malformed {
                 let message = Message::IdFormat {
-                    value: link.value.clone(),
+                    value: link.value.to_string(),
                     expected: key.target,
                     suggestion: ids::repair(prefixes, key.target, &link.value),
                 };

@@ -71,7 +71,7 @@ fn report(ctx: &Context<'_>, members: &[usize], out: &mut Vec<Diagnostic>) {
         .map(|k| {
             model.records[members[(first + k) % members.len()]]
                 .id
-                .clone()
+                .to_string()
         })
         .collect();
     let r = &model.records[members[first]];

@@ -47,7 +47,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 _ => continue,
             };
             let message = Message::LinkToRetired {
-                target: link.value.clone(),
+                target: link.value.to_string(),
                 why,
             };
             out.push(Diagnostic::new(RULE.id, link.span, message).with_record(Some(&r.id)));

@@ -27,7 +27,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (key, link, res) in model.distinct_links(i) {
             if let Resolution::WrongKind(found) = res {
                 let message = Message::WrongLinkKind {
-                    target: link.value.clone(),
+                    target: link.value.to_string(),
                     expected: key.target,
                     found,
                 };
