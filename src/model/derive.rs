@@ -138,31 +138,38 @@ fn repeats(links: &[(LinkKey, &Sp<CompactString>)]) -> Vec<bool> {
 /// each ビジョン item.
 pub(super) fn link(model: &mut Model) {
     use rayon::prelude::*;
-    let per_record: Vec<Vec<(Resolution, bool)>> = model
-        .records
-        .par_iter()
-        .map(|r| {
-            let links: Vec<(LinkKey, &Sp<CompactString>)> = r.links().collect();
-            let repeated = repeats(&links);
-            links
-                .iter()
-                .zip(repeated)
-                .map(|((key, link), rep)| (model.resolve(key.target, &link.value), rep))
-                .collect()
-        })
-        .collect();
-    let total = per_record.iter().map(Vec::len).sum();
-    let mut link_start = Vec::with_capacity(per_record.len() + 1);
-    let mut resolved = Vec::with_capacity(total);
-    let mut repeated = Vec::with_capacity(total);
-    for links in per_record {
-        link_start.push(resolved.len());
-        for (res, rep) in links {
-            resolved.push(res);
-            repeated.push(rep);
-        }
+    // Counted first, so that the results are written in place, each record
+    // into its own slice of one vector: no per-record vectors to gather.
+    let mut link_start = Vec::with_capacity(model.records.len() + 1);
+    let mut total = 0;
+    for r in &model.records {
+        link_start.push(total);
+        total += r.links().count();
     }
-    link_start.push(resolved.len());
+    link_start.push(total);
+    let mut resolved = vec![Resolution::Unchecked; total];
+    let mut repeated = vec![false; total];
+    let mut slices = Vec::with_capacity(model.records.len());
+    let (mut res_rest, mut rep_rest) = (&mut resolved[..], &mut repeated[..]);
+    for w in link_start.windows(2) {
+        let (res, res_tail) = res_rest.split_at_mut(w[1] - w[0]);
+        let (rep, rep_tail) = rep_rest.split_at_mut(w[1] - w[0]);
+        slices.push((res, rep));
+        (res_rest, rep_rest) = (res_tail, rep_tail);
+    }
+    let m = &*model;
+    slices
+        .into_par_iter()
+        .zip(m.records.par_iter())
+        .for_each(|((res, rep), r)| {
+            let links: Vec<(LinkKey, &Sp<CompactString>)> = r.links().collect();
+            for (out, (key, link)) in res.iter_mut().zip(&links) {
+                *out = m.resolve(key.target, &link.value);
+            }
+            for (out, seen) in rep.iter_mut().zip(repeats(&links)) {
+                *out = seen;
+            }
+        });
     model.resolved = resolved;
     model.repeated = repeated;
     model.link_start = link_start;
