@@ -727,7 +727,7 @@ fn read_record(
     r.check_keys(root, keys::record_keys(kind));
     let mut rec = Record::blank(id.into(), kind, file);
     rec.parsed = true;
-    rec.id_key = r.string(root, "id", false);
+    rec.id_key = r.string(root, "id", false).map(Box::new);
     rec.title = r.string(root, "title", true);
     rec.owner = r.string(root, "owner", false);
     rec.visibility = r.vocab(
@@ -743,23 +743,23 @@ fn read_record(
         .unwrap_or_default();
     match kind {
         Kind::Issue => {
-            rec.vision = r.strings(root, "vision", true);
+            rec.vision = r.strings(root, "vision", true).map(Box::new);
             rec.current = r.string(root, "current", false);
-            rec.gap = r.string(root, "gap", false);
+            rec.gap = r.string(root, "gap", false).map(Box::new);
             rec.closed = read_closed(r, root).map(Box::new);
         }
         Kind::Method => {
-            rec.solves = r.strings(root, "solves", true);
-            rec.principles = r.strings(root, "principles", true);
-            rec.considerations = r.strings(root, "considerations", false);
-            rec.national = r.strings(root, "national", false);
-            rec.expands = r.string(root, "expands", false);
+            rec.solves = r.strings(root, "solves", true).map(Box::new);
+            rec.principles = r.strings(root, "principles", true).map(Box::new);
+            rec.considerations = r.strings(root, "considerations", false).map(Box::new);
+            rec.national = r.strings(root, "national", false).map(Box::new);
+            rec.expands = r.string(root, "expands", false).map(Box::new);
             read_work(r, root, &mut rec);
         }
         Kind::Technology => {
-            rec.implements = r.strings(root, "implements", true);
-            rec.national = r.strings(root, "national", false);
-            rec.product = r.string(root, "product", false);
+            rec.implements = r.strings(root, "implements", true).map(Box::new);
+            rec.national = r.strings(root, "national", false).map(Box::new);
+            rec.product = r.string(root, "product", false).map(Box::new);
             read_work(r, root, &mut rec);
         }
     }
@@ -788,6 +788,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
                 .unwrap_or_default(),
         }));
     }
+    let mut indicators = Vec::new();
     for (table, span) in r.tables(root, "indicator") {
         let t = Table {
             table,
@@ -795,7 +796,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             prefix: "indicator.",
         };
         r.check_keys(t, keys::INDICATOR);
-        rec.indicators.push(Indicator {
+        indicators.push(Indicator {
             span: r.span(span),
             name: r.string(t, "name", true),
             unit: r.string(t, "unit", false),
@@ -806,6 +807,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             measured: r.date(t, "measured", false),
         });
     }
+    let mut decisions = Vec::new();
     for (table, span) in r.tables(root, "decision") {
         let t = Table {
             table,
@@ -813,7 +815,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             prefix: "decision.",
         };
         r.check_keys(t, keys::DECISION);
-        rec.decisions.push(Decision {
+        decisions.push(Decision {
             span: r.span(span),
             date: r.date(t, "date", true),
             body: r.vocab(t, "body", true, Body::WORDS, Body::parse),
@@ -821,9 +823,9 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             note: r.string(t, "note", false),
         });
     }
-    // Pushing leaves room for four; a hundred thousand records keep them.
-    rec.indicators.shrink_to_fit();
-    rec.decisions.shrink_to_fit();
+    // Exact: pushing leaves room for four, and a hundred thousand records keep them.
+    rec.indicators = indicators.into_boxed_slice();
+    rec.decisions = decisions.into_boxed_slice();
 }
 
 fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {

@@ -36,7 +36,7 @@ pub struct LinkList {
     /// The whole array (for an empty list).
     pub span: Option<Span>,
     /// Each ID as written.
-    pub items: Vec<Sp<CompactString>>,
+    pub items: Box<[Sp<CompactString>]>,
 }
 
 /// A 原則, 横断的配慮 or 国の重点取組事項.
@@ -103,7 +103,7 @@ pub struct Team {
     /// The lead, as a role.
     pub lead: Option<Sp<CompactString>>,
     /// Departments taking part.
-    pub departments: Vec<Sp<CompactString>>,
+    pub departments: Box<[Sp<CompactString>]>,
 }
 
 /// An 評価指標.
@@ -174,7 +174,7 @@ pub struct Record {
     /// The file.
     pub file: FileId,
     /// The `id` key's value, when present.
-    pub id_key: Option<Sp<CompactString>>,
+    pub id_key: Option<Box<Sp<CompactString>>>,
     /// False when the file could not be read as TOML: the ID exists, nothing else is known.
     pub parsed: bool,
     /// Index into [`Model::domains`].
@@ -184,41 +184,41 @@ pub struct Record {
     /// Title.
     pub title: Option<Sp<CompactString>>,
     /// 課題: the ビジョン items it is a gap to.
-    pub vision: Option<LinkList>,
+    pub vision: Option<Box<LinkList>>,
     /// 手法: the 課題 it solves.
-    pub solves: Option<LinkList>,
+    pub solves: Option<Box<LinkList>>,
     /// 手法: the 原則 it follows.
-    pub principles: Option<LinkList>,
+    pub principles: Option<Box<LinkList>>,
     /// 手法: the 横断的配慮 it heeds.
-    pub considerations: Option<LinkList>,
+    pub considerations: Option<Box<LinkList>>,
     /// 手法/技術: the national priorities it serves.
-    pub national: Option<LinkList>,
+    pub national: Option<Box<LinkList>>,
     /// 手法: the earlier 手法 it rolls out.
-    pub expands: Option<Sp<CompactString>>,
+    pub expands: Option<Box<Sp<CompactString>>>,
     /// 技術: the 手法 it realises.
-    pub implements: Option<LinkList>,
+    pub implements: Option<Box<LinkList>>,
     /// 手法/技術: its stage.
     pub stage: Option<Sp<Stage>>,
     /// 課題: 現状.
     pub current: Option<Sp<CompactString>>,
     /// 課題: the gap to the ビジョン.
-    pub gap: Option<Sp<CompactString>>,
+    pub gap: Option<Box<Sp<CompactString>>>,
     /// 技術: the product.
-    pub product: Option<Sp<CompactString>>,
+    pub product: Option<Box<Sp<CompactString>>>,
     /// 所管: a department or role.
     pub owner: Option<Sp<CompactString>>,
     /// Who may see it.
     pub visibility: Option<Sp<Visibility>>,
     /// Free tags.
-    pub tags: Vec<Sp<CompactString>>,
+    pub tags: Box<[Sp<CompactString>]>,
     /// Next 定期的な見直し.
     pub review_due: Option<Sp<Date>>,
     /// 検討チーム / タスクフォース.
     pub team: Option<Box<Team>>,
     /// 評価指標.
-    pub indicators: Vec<Indicator>,
+    pub indicators: Box<[Indicator]>,
     /// Decision log.
-    pub decisions: Vec<Decision>,
+    pub decisions: Box<[Decision]>,
     /// 課題: closed.
     pub closed: Option<Box<Closed>>,
 }
@@ -258,11 +258,11 @@ impl Record {
             product: None,
             owner: None,
             visibility: None,
-            tags: Vec::new(),
+            tags: Box::default(),
             review_due: None,
             team: None,
-            indicators: Vec::new(),
-            decisions: Vec::new(),
+            indicators: Box::default(),
+            decisions: Box::default(),
             closed: None,
         }
     }
@@ -275,23 +275,23 @@ impl Record {
             required,
         };
         [
-            (key("vision", IdKind::Vision, true), self.vision.as_ref()),
-            (key("solves", IdKind::Issue, true), self.solves.as_ref()),
+            (key("vision", IdKind::Vision, true), self.vision.as_deref()),
+            (key("solves", IdKind::Issue, true), self.solves.as_deref()),
             (
                 key("principles", IdKind::Principle, true),
-                self.principles.as_ref(),
+                self.principles.as_deref(),
             ),
             (
                 key("considerations", IdKind::Consideration, false),
-                self.considerations.as_ref(),
+                self.considerations.as_deref(),
             ),
             (
                 key("national", IdKind::National, false),
-                self.national.as_ref(),
+                self.national.as_deref(),
             ),
             (
                 key("implements", IdKind::Method, true),
-                self.implements.as_ref(),
+                self.implements.as_deref(),
             ),
         ]
         .into_iter()
@@ -300,7 +300,7 @@ impl Record {
 
     /// Every link as written, with what it must name (lists and `expands`).
     pub fn links(&self) -> impl Iterator<Item = (LinkKey, &Sp<CompactString>)> {
-        let expands = self.expands.iter().map(|e| {
+        let expands = self.expands.as_deref().into_iter().map(|e| {
             (
                 LinkKey {
                     key: "expands",
@@ -352,8 +352,8 @@ impl Record {
         self.title
             .iter()
             .chain(self.current.iter())
-            .chain(self.gap.iter())
-            .chain(self.product.iter())
+            .chain(self.gap.as_deref())
+            .chain(self.product.as_deref())
             .chain(self.owner.iter())
             .chain(self.tags.iter())
             .chain(team)
@@ -613,4 +613,18 @@ pub enum SkipReason {
     /// A `.toml` name on a named pipe, socket or device: reading could block
     /// forever or read something that is no record.
     NotAFile,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record is held for every file of a tree, a hundred thousand at a
+    /// time: what most records lack is boxed, so that it costs a pointer
+    /// (docs/performance.md). 384 bytes is an allocator size class.
+    #[test]
+    fn a_record_stays_small() {
+        let size = size_of::<Record>();
+        assert!(size <= 384, "Record is {size} bytes");
+    }
 }

@@ -141,7 +141,7 @@ impl<'r> Reader<'r> {
         }
         Some(LinkList {
             span: Some(self.span(v.span())),
-            items,
+            items: items.into_boxed_slice(),
         })
     }
 

@@ -231,9 +231,9 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
     }
     let mut texts = BTreeMap::new();
     for (k, v) in [
-        ("current", &r.current),
-        ("gap", &r.gap),
-        ("product", &r.product),
+        ("current", r.current.as_ref()),
+        ("gap", r.gap.as_deref()),
+        ("product", r.product.as_deref()),
     ] {
         if let Some(v) = v {
             texts.insert(k, v.value.to_string());
