@@ -175,8 +175,8 @@ pub(super) fn link(model: &mut Model) {
     model.link_start = link_start;
 
     let n = model.records.len();
-    let mut solvers = vec![Vec::new(); n];
-    let mut implementers = vec![Vec::new(); n];
+    let mut solvers = Vec::new();
+    let mut implementers = Vec::new();
     let mut vision_issues: Vec<Vec<Vec<RecordIdx>>> = model
         .fields
         .iter()
@@ -189,15 +189,15 @@ pub(super) fn link(model: &mut Model) {
                 continue;
             };
             match (key.key, thing) {
-                ("solves", Thing::Record(t)) => solvers[t].push(i),
-                ("implements", Thing::Record(t)) => implementers[t].push(i),
+                ("solves", Thing::Record(t)) => solvers.push((t, i)),
+                ("implements", Thing::Record(t)) => implementers.push((t, i)),
                 ("vision", Thing::Vision(f, v)) => vision_issues[f][v].push(i),
                 _ => {}
             }
         }
     }
-    model.solvers = solvers;
-    model.implementers = implementers;
+    model.solvers = super::Reverse::new(n, solvers);
+    model.implementers = super::Reverse::new(n, implementers);
     model.vision_issues = vision_issues;
 }
 

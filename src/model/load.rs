@@ -10,8 +10,8 @@ use toml::de::DeTable;
 use super::reader::{Reader, Table};
 use super::{
     Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model, Outcome, Record,
-    Reference, Settings, SkipReason, Skipped, Stage, Team, TeamKind, Thing, Visibility, VisionItem,
-    ids, keys,
+    Reference, Reverse, Settings, SkipReason, Skipped, Stage, Team, TeamKind, Thing, Visibility,
+    VisionItem, ids, keys,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 use crate::files::{self, FileDb, FileId, SourceFile, Span};
@@ -1056,8 +1056,8 @@ fn assemble(
         domains: a.domains,
         records: a.records,
         lookup: Lookup::default(),
-        solvers: Vec::new(),
-        implementers: Vec::new(),
+        solvers: Reverse::default(),
+        implementers: Reverse::default(),
         resolved: Vec::new(),
         repeated: Vec::new(),
         link_start: Vec::new(),

@@ -418,6 +418,47 @@ impl Lookup {
     }
 }
 
+/// Reverse links: for each record, the records naming it under one key,
+/// in record order. `reverse[i]` is a slice; all of them share one vector
+/// (a vector per record cost 24 bytes each, empty or not).
+#[derive(Debug, Default)]
+pub struct Reverse {
+    /// Where the records naming record `i` start in `from`.
+    start: Vec<usize>,
+    from: Vec<RecordIdx>,
+}
+
+impl Reverse {
+    /// From `(named, naming)` pairs, for `n` records.
+    pub(crate) fn new(n: usize, mut pairs: Vec<(RecordIdx, RecordIdx)>) -> Self {
+        // Stable: the naming records stay in the order they came.
+        pairs.sort_by_key(|&(named, _)| named);
+        let mut start = Vec::with_capacity(n + 1);
+        let mut at = 0;
+        for i in 0..=n {
+            while pairs.get(at).is_some_and(|&(named, _)| named < i) {
+                at += 1;
+            }
+            start.push(at);
+        }
+        Self {
+            start,
+            from: pairs.into_iter().map(|(_, naming)| naming).collect(),
+        }
+    }
+}
+
+impl std::ops::Index<RecordIdx> for Reverse {
+    type Output = [RecordIdx];
+
+    fn index(&self, i: RecordIdx) -> &[RecordIdx] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.from[a..b],
+            _ => &[],
+        }
+    }
+}
+
 /// The whole portfolio.
 #[derive(Debug)]
 pub struct Model {
@@ -444,9 +485,9 @@ pub struct Model {
     /// Every ID: see [`Model::find`].
     pub(crate) lookup: Lookup,
     /// For each record, the 手法 naming it in `solves` (empty but for 課題).
-    pub solvers: Vec<Vec<RecordIdx>>,
+    pub solvers: Reverse,
     /// For each record, the 技術 naming it in `implements` (empty but for 手法).
-    pub implementers: Vec<Vec<RecordIdx>>,
+    pub implementers: Reverse,
     /// Every link of every record, resolved once: the links of record `i`
     /// (in [`Record::links`] order) are `resolved[link_start[i]..link_start[i + 1]]`.
     pub resolved: Vec<Resolution>,
@@ -626,5 +667,14 @@ mod tests {
     fn a_record_stays_small() {
         let size = size_of::<Record>();
         assert!(size <= 384, "Record is {size} bytes");
+    }
+
+    #[test]
+    fn reverse_links_keep_their_order() {
+        let r = Reverse::new(5, vec![(3, 0), (1, 4), (3, 2), (1, 1), (3, 1)]);
+        let got: Vec<&[RecordIdx]> = (0..6).map(|i| &r[i]).collect();
+        let want: [&[RecordIdx]; 6] = [&[], &[4, 1], &[], &[0, 2, 1], &[], &[]];
+        assert_eq!(got, want);
+        assert!(Reverse::default()[0].is_empty());
     }
 }
