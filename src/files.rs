@@ -5,13 +5,33 @@
 //! when a diagnostic is rendered.
 
 use std::hash::Hasher;
+use std::num::NonZeroU32;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Index of a file in the [`FileDb`].
+///
+/// Stored plus one in a non-zero integer, so that `Option<Span>` and
+/// `Option<Sp<f64>>` need no separate tag: there is one in every value of
+/// every record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub u32);
+pub struct FileId(NonZeroU32);
+
+impl FileId {
+    /// The id of the file at `index` (files are capped far below 4 billion).
+    #[must_use]
+    pub fn new(index: usize) -> Self {
+        let plus_one = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        Self(NonZeroU32::new(plus_one).unwrap_or(NonZeroU32::MAX))
+    }
+
+    /// The index of the file.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
 
 /// A byte range in one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -236,7 +256,7 @@ impl FileDb {
 
     /// Add a file and return its id.
     pub fn add(&mut self, file: SourceFile) -> FileId {
-        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        let id = FileId::new(self.files.len());
         self.files.push(file);
         id
     }
@@ -244,7 +264,7 @@ impl FileDb {
     /// The file with this id.
     #[must_use]
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0 as usize]
+        &self.files[id.index()]
     }
 
     /// Number of files.

@@ -365,7 +365,7 @@ fn read_one(
     settings: &Settings,
     allow: &Allow<'_>,
 ) -> Result<Parsed, LoadError> {
-    let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+    let file = FileId::new(index);
     let record = if entry.role == Role::Record {
         match record_id(&entry.rel, settings) {
             Ok(id) => Some(id),
