@@ -249,6 +249,15 @@ impl FileDb {
         }
     }
 
+    /// A database of these files, in this order (its capacity is kept).
+    #[must_use]
+    pub fn from_files(files: Vec<SourceFile>) -> Self {
+        Self {
+            files,
+            reread: None,
+        }
+    }
+
     /// Read unkept texts again with `read`, from under `root`.
     pub fn reread_with(&mut self, root: PathBuf, read: Reread) {
         self.reread = Some((root, read));

@@ -25,6 +25,21 @@ pub enum IdKind {
     Domain,
 }
 
+impl IdKind {
+    /// Every kind.
+    pub const ALL: [Self; 9] = [
+        Self::Issue,
+        Self::Method,
+        Self::Technology,
+        Self::Vision,
+        Self::Principle,
+        Self::Consideration,
+        Self::National,
+        Self::Field,
+        Self::Domain,
+    ];
+}
+
 impl From<Kind> for IdKind {
     fn from(kind: Kind) -> Self {
         match kind {

@@ -22,6 +22,83 @@ pub enum Resolution {
     Unchecked,
 }
 
+/// A [`Thing`] or a [`Resolution`] in eight bytes instead of 24: a tree of
+/// a hundred thousand records has a few hundred thousand links, and the ID
+/// table a slot per ID. Bits 60–63 say what it is, bits 28–59 and 0–27 hold
+/// the indices (a ビジョン item's index is below 2^28: a file is at most
+/// 4 MiB).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Packed(u64);
+
+impl Packed {
+    const MALFORMED: u64 = 7;
+    const MISSING: u64 = 8;
+    const WRONG_KIND: u64 = 9;
+    const UNCHECKED: u64 = 10;
+
+    fn new(tag: u64, a: usize, b: usize) -> Self {
+        Self(tag << 60 | (a as u64 & 0xFFFF_FFFF) << 28 | (b as u64 & 0x0FFF_FFFF))
+    }
+
+    fn parts(self) -> (u64, usize, usize) {
+        let a = (self.0 >> 28) & 0xFFFF_FFFF;
+        let b = self.0 & 0x0FFF_FFFF;
+        (self.0 >> 60, a as usize, b as usize)
+    }
+
+    pub(crate) fn thing(thing: Thing) -> Self {
+        match thing {
+            Thing::Record(i) => Self::new(0, i, 0),
+            Thing::Vision(f, v) => Self::new(1, f, v),
+            Thing::Principle(i) => Self::new(2, i, 0),
+            Thing::Consideration(i) => Self::new(3, i, 0),
+            Thing::National(i) => Self::new(4, i, 0),
+            Thing::Field(i) => Self::new(5, i, 0),
+            Thing::Domain(i) => Self::new(6, i, 0),
+        }
+    }
+
+    pub(crate) fn resolution(res: Resolution) -> Self {
+        match res {
+            Resolution::Found(thing) => Self::thing(thing),
+            Resolution::Malformed => Self::new(Self::MALFORMED, 0, 0),
+            Resolution::Missing => Self::new(Self::MISSING, 0, 0),
+            Resolution::WrongKind(kind) => {
+                let at = IdKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+                Self::new(Self::WRONG_KIND, at, 0)
+            }
+            Resolution::Unchecked => Self::new(Self::UNCHECKED, 0, 0),
+        }
+    }
+
+    pub(crate) fn to_resolution(self) -> Resolution {
+        let (tag, a, b) = self.parts();
+        match tag {
+            0 => Resolution::Found(Thing::Record(a)),
+            1 => Resolution::Found(Thing::Vision(a, b)),
+            2 => Resolution::Found(Thing::Principle(a)),
+            3 => Resolution::Found(Thing::Consideration(a)),
+            4 => Resolution::Found(Thing::National(a)),
+            5 => Resolution::Found(Thing::Field(a)),
+            6 => Resolution::Found(Thing::Domain(a)),
+            Self::MALFORMED => Resolution::Malformed,
+            Self::MISSING => Resolution::Missing,
+            Self::WRONG_KIND => IdKind::ALL
+                .get(a)
+                .map_or(Resolution::Unchecked, |k| Resolution::WrongKind(*k)),
+            _ => Resolution::Unchecked,
+        }
+    }
+
+    /// The thing, for a packed thing or a found resolution.
+    pub(crate) fn to_thing(self) -> Option<Thing> {
+        match self.to_resolution() {
+            Resolution::Found(thing) => Some(thing),
+            _ => None,
+        }
+    }
+}
+
 impl Model {
     /// Resolve a link that must name a `target`.
     #[must_use]
@@ -147,7 +224,7 @@ pub(super) fn link(model: &mut Model) {
         total += r.links().count();
     }
     link_start.push(total);
-    let mut resolved = vec![Resolution::Unchecked; total];
+    let mut resolved = vec![Packed::resolution(Resolution::Unchecked); total];
     let mut repeated = vec![false; total];
     let mut slices = Vec::with_capacity(model.records.len());
     let (mut res_rest, mut rep_rest) = (&mut resolved[..], &mut repeated[..]);
@@ -164,7 +241,7 @@ pub(super) fn link(model: &mut Model) {
         .for_each(|((res, rep), r)| {
             let links: Vec<(LinkKey, &Sp<CompactString>)> = r.links().collect();
             for (out, (key, link)) in res.iter_mut().zip(&links) {
-                *out = m.resolve(key.target, &link.value);
+                *out = Packed::resolution(m.resolve(key.target, &link.value));
             }
             for (out, seen) in rep.iter_mut().zip(repeats(&links)) {
                 *out = seen;
@@ -211,4 +288,41 @@ pub fn attainment(indicator: &Indicator) -> Option<f64> {
     let actual = indicator.actual.as_ref()?.value;
     let span = target - baseline;
     (span != 0.0).then(|| (actual - baseline) / span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_loses_nothing() {
+        let big = u32::MAX as usize;
+        let things = [
+            Thing::Record(0),
+            Thing::Record(big),
+            Thing::Vision(3, (1 << 28) - 1),
+            Thing::Vision(big, 0),
+            Thing::Principle(4),
+            Thing::Consideration(2),
+            Thing::National(5),
+            Thing::Field(big),
+            Thing::Domain(1667),
+        ];
+        for thing in things {
+            assert_eq!(Packed::thing(thing).to_thing(), Some(thing));
+            let found = Resolution::Found(thing);
+            assert_eq!(Packed::resolution(found).to_resolution(), found);
+        }
+        let others = [
+            Resolution::Malformed,
+            Resolution::Missing,
+            Resolution::Unchecked,
+        ]
+        .into_iter()
+        .chain(IdKind::ALL.map(Resolution::WrongKind));
+        for res in others {
+            assert_eq!(Packed::resolution(res).to_resolution(), res);
+            assert_eq!(Packed::resolution(res).to_thing(), None);
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use toml::de::DeTable;
@@ -875,41 +876,48 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
         _ => Settings::default(),
     };
     let allow = Allow::new(&settings);
-    // An indexed collect writes each result in place: no growing, no
-    // second copy of a hundred thousand entries.
-    let mut results: Vec<Result<Option<Parsed>, LoadError>> = Vec::new();
-    // Each entry's path moves into its file: no second copy.
+    // Indexed collects write each result in place, the files straight into
+    // the vector the file database keeps (with room for the three files a
+    // tree may lack): no growing, no second copy of a hundred thousand
+    // entries. Each entry's path moves into its file.
+    let n = entries.len();
+    let mut files: Vec<SourceFile> = Vec::with_capacity(n + 3);
+    let mut contents: Vec<(Content, Vec<Diagnostic>)> = Vec::with_capacity(n);
+    let failed: Mutex<Option<(usize, LoadError)>> = Mutex::new(None);
+    let hole = || {
+        let file = SourceFile::new(String::new(), String::new());
+        (file, (Content::Nothing, Vec::new()))
+    };
     entries
         .into_par_iter()
         .enumerate()
         .map(|(i, e)| {
             if Some(i) == settings_at {
-                Ok(None)
-            } else {
-                read_one(source, i, e, &settings, &allow).map(Some)
+                return hole();
+            }
+            match read_one(source, i, e, &settings, &allow) {
+                Ok(p) => (p.file, (p.content, p.diags)),
+                Err(err) => {
+                    // The first file in path order is the one reported.
+                    let mut first = failed.lock().unwrap_or_else(PoisonError::into_inner);
+                    if first.as_ref().is_none_or(|(at, _)| i < *at) {
+                        *first = Some((i, err));
+                    }
+                    hole()
+                }
             }
         })
-        .collect_into_vec(&mut results);
-    if let Some(Err(e)) = results
-        .iter()
-        .position(Result::is_err)
-        .map(|at| results.swap_remove(at))
-    {
+        .unzip_into_vecs(&mut files, &mut contents);
+    if let Some((_, e)) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
         return Err(e);
     }
-    let records = results
-        .iter()
-        .filter(|r| matches!(r, Ok(Some(p)) if matches!(p.content, Content::Record(_))))
-        .count();
-    let files = results.len();
-    // The one hole in the results is where dx.toml was read first: put it
-    // back there, so that files stay in path order.
-    let mut settings_parsed = settings_parsed;
-    let parsed = results
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.or_else(|| settings_parsed.take()));
-    let mut model = assemble(root, settings, parsed, files, records);
+    // The one hole is where dx.toml was read first: put it back there, so
+    // that files stay in path order.
+    if let (Some(at), Some(p)) = (settings_at, settings_parsed) {
+        files[at] = p.file;
+        contents[at] = (p.content, p.diags);
+    }
+    let mut model = assemble(root, settings, files, contents);
     if let Source::Disk(dir) = source {
         model.files.reread_with(dir.clone(), reread);
     }
@@ -964,12 +972,15 @@ impl Assembler {
 fn assemble(
     root: &Path,
     settings: Settings,
-    parsed: impl Iterator<Item = Parsed>,
-    files: usize,
-    records: usize,
+    files: Vec<SourceFile>,
+    contents: Vec<(Content, Vec<Diagnostic>)>,
 ) -> Model {
+    let records = contents
+        .iter()
+        .filter(|(c, _)| matches!(c, Content::Record(_)))
+        .count();
     let mut a = Assembler {
-        files: FileDb::with_capacity(files + 3),
+        files: FileDb::from_files(files),
         diags: Vec::new(),
         fields: Vec::new(),
         domains: Vec::new(),
@@ -978,11 +989,10 @@ fn assemble(
         national: None,
         has_settings: false,
     };
-    for p in parsed {
-        let path = p.file.path.clone();
-        let file = a.files.add(p.file);
-        a.diags.extend(p.diags);
-        match p.content {
+    for (i, (content, diags)) in contents.into_iter().enumerate() {
+        let file = FileId::new(i);
+        a.diags.extend(diags);
+        match content {
             Content::Nothing => {}
             Content::Settings(_) => a.has_settings = true,
             Content::Principles(both) => a.principles = Some(*both),
@@ -993,7 +1003,7 @@ fn assemble(
                     working_group,
                     vision,
                 } = *field;
-                let id = parent_dir(&path)
+                let id = parent_dir(&a.files.get(file).path)
                     .rsplit('/')
                     .next()
                     .unwrap_or_default()
@@ -1018,7 +1028,7 @@ fn assemble(
                 });
             }
             Content::Domain(domain) => a.domains.push(Domain {
-                id: parent_dir(&path).to_owned(),
+                id: parent_dir(&a.files.get(file).path).to_owned(),
                 name: domain.name,
                 description: domain.description,
                 field: None,

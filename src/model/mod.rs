@@ -389,7 +389,7 @@ pub enum Thing {
 /// map of owned IDs was 12 MB).
 #[derive(Debug, Default)]
 pub struct Lookup {
-    table: hashbrown::HashTable<Thing>,
+    table: hashbrown::HashTable<derive::Packed>,
 }
 
 /// The hash of an ID. FxHash: IDs are short and come from the tree itself,
@@ -404,17 +404,19 @@ impl Lookup {
     /// (things come in the order `things` gives them).
     pub(crate) fn build(model: &Model, things: impl Iterator<Item = Thing>) -> Self {
         let mut table = hashbrown::HashTable::with_capacity(model.records.len() + 64);
+        let id_of = |p: &derive::Packed| p.to_thing().map_or("", |t| model.thing_id(t));
         for thing in things {
             let id = model.thing_id(thing);
             table
-                .entry(
-                    hash_id(id),
-                    |t| model.thing_id(*t) == id,
-                    |t| hash_id(model.thing_id(*t)),
-                )
-                .or_insert(thing);
+                .entry(hash_id(id), |p| id_of(p) == id, |p| hash_id(id_of(p)))
+                .or_insert(derive::Packed::thing(thing));
         }
         Self { table }
+    }
+
+    /// Every thing in the table.
+    fn things(&self) -> impl Iterator<Item = Thing> + '_ {
+        self.table.iter().filter_map(|p| p.to_thing())
     }
 }
 
@@ -490,7 +492,7 @@ pub struct Model {
     pub implementers: Reverse,
     /// Every link of every record, resolved once: the links of record `i`
     /// (in [`Record::links`] order) are `resolved[link_start[i]..link_start[i + 1]]`.
-    pub resolved: Vec<Resolution>,
+    pub(crate) resolved: Vec<derive::Packed>,
     /// For each link in [`Model::resolved`], whether the same ID came earlier
     /// in the same list.
     pub repeated: Vec<bool>,
@@ -543,22 +545,23 @@ impl Model {
     pub fn find(&self, id: &str) -> Option<Thing> {
         self.lookup
             .table
-            .find(hash_id(id), |t| self.thing_id(*t) == id)
-            .copied()
+            .find(hash_id(id), |p| {
+                p.to_thing().is_some_and(|t| self.thing_id(t) == id)
+            })
+            .and_then(|p| p.to_thing())
     }
 
     /// Every ID, for suggestions.
     pub fn all_ids(&self) -> impl Iterator<Item = &str> {
-        self.lookup.table.iter().map(|t| self.thing_id(*t))
+        self.lookup.things().map(|t| self.thing_id(t))
     }
 
     /// Every ID of one kind, for suggestions.
     pub fn ids_of(&self, kind: IdKind) -> impl Iterator<Item = &str> {
         self.lookup
-            .table
-            .iter()
-            .filter(move |t| self.kind_of(**t) == kind)
-            .map(|t| self.thing_id(*t))
+            .things()
+            .filter(move |t| self.kind_of(*t) == kind)
+            .map(|t| self.thing_id(t))
     }
 
     /// The record an ID names, if it is a record.
@@ -599,7 +602,7 @@ impl Model {
         self.records[i]
             .links()
             .zip(resolved)
-            .map(|((key, link), res)| (key, link, *res))
+            .map(|((key, link), res)| (key, link, res.to_resolution()))
     }
 
     /// [`Model::resolved_links`] without repeats: a link written twice in
