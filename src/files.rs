@@ -205,7 +205,16 @@ pub fn neutralise_controls(text: String) -> String {
     let harmful = |i: usize, c: char| {
         c.is_control() && c != '\t' && c != '\n' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
     };
-    if !text.char_indices().any(|(i, c)| harmful(i, c)) {
+    // Every file passes here: look at bytes first. A control character is
+    // a byte below 0x20, 0x7F, or C2 80–C2 9F (U+0080–U+009F).
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' => false,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
+    });
+    if !suspect || !text.char_indices().any(|(i, c)| harmful(i, c)) {
         return text;
     }
     text.char_indices()
@@ -405,6 +414,14 @@ mod tests {
         ));
         assert_eq!(db.text(id), "a = \"x [31my \"\r\nb = 1 c");
         assert_eq!(at(&db, id, 'b'), (2, 1));
+        // DEL and a C1 control (U+0085, two bytes) too; Japanese text and
+        // CRLF line ends are left alone.
+        let mut other = FileDb::new();
+        let id = other.add(SourceFile::new(
+            "b.toml".into(),
+            "a = \"x\u{7f}y\u{85}z\"\r\nb = \"課題\"\r\n".into(),
+        ));
+        assert_eq!(other.text(id), "a = \"x y  z\"\r\nb = \"課題\"\r\n");
     }
 
     #[test]

@@ -250,3 +250,10 @@ pub(crate) fn root_prefix(root: &Path, cwd: &Path) -> String {
         format!("{joined}/")
     }
 }
+
+/// Free a model on another thread: freeing a hundred thousand records takes
+/// tens of milliseconds that nobody should wait for at the end of a command,
+/// and the process may well exit first. Without a thread, it is freed here.
+pub(crate) fn drop_in_background(model: Model) {
+    let _ = std::thread::Builder::new().spawn(move || drop(model));
+}

@@ -285,10 +285,11 @@ fn read_disk(abs: &Path) -> std::io::Result<Result<String, Message>> {
 /// How [`FileDb`] reads again a file it did not keep.
 fn reread(abs: &Path) -> Option<String> {
     // Only what the walk would read: not a link, nor a pipe that came since.
-    if !std::fs::symlink_metadata(abs).ok()?.is_file() {
+    let meta = std::fs::symlink_metadata(abs).ok()?;
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
         return None;
     }
-    read_disk(abs).ok()?.ok()
+    decode(std::fs::read(abs).ok()?).ok()
 }
 
 /// UTF-8 (a BOM is dropped), or a guess at what else it is.

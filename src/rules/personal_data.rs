@@ -153,11 +153,20 @@ pub fn find(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
     // A phone number has ten digits, a My Number twelve, an address an @.
     // Most lines (dates, IDs, numbers) have fewer and no @: skip them
     // before folding.
+    // Bytes, not characters: every line of every file passes here.
+    // Full-width ０–９ are EF BC 90–99, ＠ is EF BC A0.
+    let b = s.as_bytes();
+    let full_width = |i: usize| (i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBC).then(|| b[i]);
     let mut digits = 0;
     let mut at = false;
-    for c in s.chars() {
-        digits += usize::from(c.is_ascii_digit() || ('０'..='９').contains(&c));
-        at |= c == '@' || c == '＠';
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => digits += 1,
+            b'@' => at = true,
+            0x90..=0x99 if full_width(i).is_some() => digits += 1,
+            0xA0 if full_width(i).is_some() => at = true,
+            _ => {}
+        }
     }
     if digits < 10 && !at {
         return Vec::new();
