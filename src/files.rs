@@ -98,7 +98,7 @@ impl<T> Sp<T> {
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the tree root, `/`-separated.
-    pub path: String,
+    pub path: Box<str>,
     /// Length and hash of the text that was checked.
     stamp: Stamp,
     /// The text, once known: `None` when it cannot be had again.
@@ -147,21 +147,17 @@ impl Text {
     }
 }
 
-/// What identifies a text without keeping it.
+/// What identifies a text without keeping it: a hash of its length and
+/// bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stamp {
-    len: usize,
-    hash: u64,
-}
+struct Stamp(u64);
 
 impl Stamp {
     fn of(text: &str) -> Self {
         let mut h = rustc_hash::FxHasher::default();
+        h.write_usize(text.len());
         h.write(text.as_bytes());
-        Self {
-            len: text.len(),
-            hash: h.finish(),
-        }
+        Self(h.finish())
     }
 }
 
@@ -173,7 +169,7 @@ impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
         let text = neutralise_controls(text);
         Self {
-            path,
+            path: path.into(),
             stamp: Stamp::of(&text),
             text: OnceLock::from(Some(Text::new(text))),
         }
@@ -187,7 +183,7 @@ impl SourceFile {
             return Self::new(path, String::new());
         }
         Self {
-            path,
+            path: path.into(),
             stamp: Stamp::of(text),
             text: OnceLock::new(),
         }
@@ -304,7 +300,7 @@ impl FileDb {
         file.text
             .get_or_init(|| {
                 let (root, read) = self.reread.as_ref()?;
-                let text = neutralise_controls(read(&root.join(&file.path))?);
+                let text = neutralise_controls(read(&root.join(&*file.path))?);
                 (Stamp::of(&text) == file.stamp).then(|| Text::new(text))
             })
             .as_deref()

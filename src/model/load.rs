@@ -83,12 +83,14 @@ enum Role {
     Record,
 }
 
+/// A file to read. Boxed strings: every file has one of these while the
+/// tree is parsed, when memory peaks.
 #[derive(Clone)]
 struct Entry {
-    rel: String,
+    rel: Box<str>,
     /// The path on disk, when `rel` (made of lossy UTF-8) does not lead
-    /// back to it: most entries need none, and there are a hundred thousand.
-    abs: Option<PathBuf>,
+    /// back to it: most entries need none.
+    abs: Option<Box<Path>>,
     role: Role,
 }
 
@@ -136,10 +138,15 @@ fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError> {
             continue;
         }
         let role = role_of(&rel, entry.depth());
-        let abs = (root.join(&rel) != entry.path()).then(|| entry.path().to_path_buf());
-        entries.push(Entry { rel, abs, role });
+        let abs = (root.join(&rel) != entry.path()).then(|| entry.path().into());
+        entries.push(Entry {
+            rel: rel.into(),
+            abs,
+            role,
+        });
     }
     entries.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    entries.shrink_to_fit();
     skipped.sort();
     Ok((entries, skipped))
 }
@@ -232,7 +239,7 @@ impl Source {
                                 .any(|part| part.starts_with('.') || part.is_empty())
                     })
                     .map(|rel| Entry {
-                        rel: rel.clone(),
+                        rel: rel.as_str().into(),
                         abs: None,
                         role: role_of(rel, rel.split('/').count()),
                     })
@@ -246,11 +253,14 @@ impl Source {
     fn read_text(&self, entry: &Entry) -> Result<Result<String, Message>, LoadError> {
         match self {
             Self::Disk(root) => {
-                let abs = entry.abs.clone().unwrap_or_else(|| root.join(&entry.rel));
+                let abs = entry
+                    .abs
+                    .as_deref()
+                    .map_or_else(|| root.join(&*entry.rel), Path::to_path_buf);
                 read_disk(&abs).map_err(|source| LoadError::Io { path: abs, source })
             }
             Self::Memory(files) => {
-                let bytes = files.get(&entry.rel).cloned().unwrap_or_default();
+                let bytes = files.get(&*entry.rel).cloned().unwrap_or_default();
                 let size = bytes.len() as u64;
                 if size > MAX_FILE_BYTES {
                     return Ok(Err(Message::TooLarge {
@@ -375,7 +385,7 @@ fn read_one(
                 let diag = Diagnostic::new(RuleId::IdFormat, Span::file_start(file), message);
                 let text = source.read_text(&entry)?.unwrap_or_default();
                 return Ok(Parsed {
-                    file: SourceFile::new(entry.rel, text),
+                    file: SourceFile::new(entry.rel.into(), text),
                     content: Content::Nothing,
                     diags: vec![diag],
                 });
@@ -401,7 +411,7 @@ fn read_one(
             let diag =
                 Diagnostic::new(rule, Span::file_start(file), message).with_record(record_name);
             return Ok(Parsed {
-                file: SourceFile::new(entry.rel, String::new()),
+                file: SourceFile::new(entry.rel.into(), String::new()),
                 content: placeholder(),
                 diags: vec![diag],
             });
@@ -447,9 +457,9 @@ fn read_one(
             .extend(personal_data::findings(&text, file, record_name, allow));
     }
     let file = if source.keeps_texts() {
-        SourceFile::new(entry.rel, text)
+        SourceFile::new(entry.rel.into(), text)
     } else {
-        SourceFile::unkept(entry.rel, &text)
+        SourceFile::unkept(entry.rel.into(), &text)
     };
     Ok(Parsed {
         file,

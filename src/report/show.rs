@@ -213,7 +213,7 @@ impl Show {
                     show.facts.push(fact("working_group", wg.clone()));
                 }
                 show.facts
-                    .push(fact("path", model.files.get(field.file).path.clone()));
+                    .push(fact("path", model.files.get(field.file).path.to_string()));
                 show.down = (0..field.vision.len())
                     .map(|v| link("vision_item", Thing::Vision(f, v), model))
                     .collect();
@@ -235,7 +235,7 @@ impl Show {
                     show.facts.push(fact("description", desc.clone()));
                 }
                 show.facts
-                    .push(fact("path", model.files.get(domain.file).path.clone()));
+                    .push(fact("path", model.files.get(domain.file).path.to_string()));
                 show.down = model
                     .records
                     .iter()

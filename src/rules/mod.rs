@@ -220,7 +220,7 @@ pub fn check(model: &Model, today: Date) -> Vec<Diagnostic> {
     // By place: within a file, byte order is line and column order, and
     // needs no text (the texts of a large tree are not kept).
     all.sort_by(|a, b| {
-        let path = |d: &Diagnostic| model.files.get(d.span.file).path.as_str();
+        let path = |d: &Diagnostic| &*model.files.get(d.span.file).path;
         (path(a), a.span.start, a.rule.slug()).cmp(&(path(b), b.span.start, b.rule.slug()))
     });
     all
