@@ -154,18 +154,16 @@ pub fn find(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
     // Most lines (dates, IDs, numbers) have fewer and no @: skip them
     // before folding.
     // Bytes, not characters: every line of every file passes here.
-    // Full-width ０–９ are EF BC 90–99, ＠ is EF BC A0.
+    // Full-width ０–９ are EF BC 90–99 and ＠ is EF BC A0, so they are
+    // counted only on lines with an EF byte.
     let b = s.as_bytes();
-    let full_width = |i: usize| (i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBC).then(|| b[i]);
-    let mut digits = 0;
-    let mut at = false;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'0'..=b'9' => digits += 1,
-            b'@' => at = true,
-            0x90..=0x99 if full_width(i).is_some() => digits += 1,
-            0xA0 if full_width(i).is_some() => at = true,
-            _ => {}
+    let ascii = b.iter().fold(0, |n, c| n + usize::from(c.is_ascii_digit()));
+    let mut digits = ascii;
+    let mut at = b.contains(&b'@');
+    if ascii < 10 && !at && b.contains(&0xEF) {
+        for w in b.windows(3).filter(|w| w[0] == 0xEF && w[1] == 0xBC) {
+            digits += usize::from((0x90..=0x99).contains(&w[2]));
+            at |= w[2] == 0xA0;
         }
     }
     if digits < 10 && !at {
