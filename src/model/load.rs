@@ -1,11 +1,12 @@
 //! From a folder to a [`Model`]: find the root, walk, read and parse every
 //! file in parallel, validate each into typed values, then link them once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use toml::de::DeTable;
 
 use super::reader::{Reader, Table};
@@ -1096,13 +1097,13 @@ fn assemble(
 /// Put every 領域 in its 分野 and every record in its 領域 and 分野: the
 /// nearest folder above holding domain.toml / field.toml.
 fn place(a: &mut Assembler) {
-    let field_dirs: HashMap<String, usize> = a
+    let field_dirs: FxHashMap<String, usize> = a
         .fields
         .iter()
         .enumerate()
         .map(|(i, f)| (parent_dir(&a.files.get(f.file).path).to_owned(), i))
         .collect();
-    let domain_dirs: HashMap<String, usize> = a
+    let domain_dirs: FxHashMap<String, usize> = a
         .domains
         .iter()
         .enumerate()
@@ -1122,11 +1123,12 @@ fn place(a: &mut Assembler) {
             ));
         }
     }
-    for record in &mut a.records {
-        let path = &a.files.get(record.file).path;
+    let files = &a.files;
+    a.records.par_iter_mut().for_each(|record| {
+        let path = &files.get(record.file).path;
         record.domain = ancestors(path).find_map(|d| domain_dirs.get(d).copied());
         record.field = ancestors(path).find_map(|d| field_dirs.get(d).copied());
-    }
+    });
 }
 
 fn build_lookup(model: &mut Model) {
