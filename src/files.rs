@@ -316,6 +316,18 @@ impl FileDb {
             .as_deref()
     }
 
+    /// Read again, in parallel, the texts of these files (the files of the
+    /// findings about to be shown), so that showing them waits on no disk.
+    pub fn preload(&self, ids: impl Iterator<Item = FileId>) {
+        use rayon::prelude::*;
+        let mut ids: Vec<FileId> = ids.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.par_iter().for_each(|&id| {
+            self.loaded(id);
+        });
+    }
+
     /// The text of a file, or empty when it cannot be had again.
     #[must_use]
     pub fn text(&self, id: FileId) -> &str {

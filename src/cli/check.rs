@@ -36,6 +36,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let model = ctx.load()?;
     let diagnostics = rules::check(&model, ctx.today());
     let summary = Summary::of(model.record_count(), &diagnostics);
+    model.files.preload(diagnostics.iter().map(|d| d.span.file));
     let findings = Findings {
         files: &model.files,
         diagnostics: &diagnostics,
