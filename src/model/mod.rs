@@ -492,12 +492,13 @@ pub struct Model {
     pub implementers: Reverse,
     /// Every link of every record, resolved once: the links of record `i`
     /// (in [`Record::links`] order) are `resolved[link_start[i]..link_start[i + 1]]`.
+    /// Read through [`Model::resolved_links`] and [`Model::distinct_links`].
     pub(crate) resolved: Vec<derive::Packed>,
-    /// For each link in [`Model::resolved`], whether the same ID came earlier
-    /// in the same list.
-    pub repeated: Vec<bool>,
-    /// Where each record's links start in [`Model::resolved`].
-    pub link_start: Vec<usize>,
+    /// For each link in `resolved`, whether the same ID came earlier in the
+    /// same list.
+    pub(crate) repeated: Vec<bool>,
+    /// Where each record's links start in `resolved`.
+    pub(crate) link_start: Vec<usize>,
     /// For each 分野 and ビジョン item, the 課題 naming it.
     pub vision_issues: Vec<Vec<Vec<RecordIdx>>>,
     /// Findings of the load itself (syntax, schema, placement).
