@@ -71,18 +71,53 @@ impl Span {
     }
 }
 
-/// A value with the span it was read from.
+/// Where a value stands in the file it was read from. The model keeps a
+/// value with the record, table or file it belongs to, which knows the
+/// file: not repeating it makes a location 8 bytes instead of 12, on every
+/// value of every record. [`Loc::in_file`] makes the [`Span`] a finding needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    start: u32,
+    // Never zero (a value is at least one byte long), so that an optional
+    // location or spanned number needs no separate tag.
+    end: NonZeroU32,
+}
+
+impl Loc {
+    /// The location of `range` (files are capped far below 4 GiB).
+    #[must_use]
+    pub fn new(range: Range<usize>) -> Self {
+        let start = u32::try_from(range.start).unwrap_or(u32::MAX);
+        let end = u32::try_from(range.end).unwrap_or(u32::MAX).max(start);
+        Self {
+            start,
+            end: NonZeroU32::new(end).unwrap_or(NonZeroU32::MIN),
+        }
+    }
+
+    /// The span of this location in `file`.
+    #[must_use]
+    pub fn in_file(self, file: FileId) -> Span {
+        Span {
+            file,
+            start: self.start,
+            end: self.end.get(),
+        }
+    }
+}
+
+/// A value with where it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sp<T> {
     /// The value.
     pub value: T,
-    /// Where it stands.
-    pub span: Span,
+    /// Where it stands in its file.
+    pub span: Loc,
 }
 
 impl<T> Sp<T> {
-    /// Pair a value with its span.
-    pub fn new(value: T, span: Span) -> Self {
+    /// Pair a value with its location.
+    pub fn new(value: T, span: Loc) -> Self {
         Self { value, span }
     }
 }

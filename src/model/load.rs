@@ -7,6 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use thin_vec::ThinVec;
 use toml::de::DeTable;
 
 use super::reader::{Reader, Table};
@@ -491,7 +492,7 @@ fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
         {
             r.diags.push(Diagnostic::new(
                 RuleId::InvalidValue,
-                end.span,
+                r.at(end.span),
                 Message::BadValue {
                     key: "tree.period_end".into(),
                     value: end.value.to_string(),
@@ -577,7 +578,7 @@ fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
         };
         r.diags.push(Diagnostic::new(
             RuleId::InvalidValue,
-            p.span,
+            r.at(p.span),
             Message::BadValue {
                 key: format!("ids.{key}"),
                 value: p.value.into(),
@@ -638,7 +639,7 @@ fn read_references(
         if !ids::is_well_formed(&Default::default(), kind, &id.value) {
             r.diags.push(Diagnostic::new(
                 RuleId::IdFormat,
-                id.span,
+                r.at(id.span),
                 Message::IdFormat {
                     suggestion: ids::repair(&Default::default(), kind, &id.value),
                     value: id.value.into(),
@@ -695,7 +696,7 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
         if vision.iter().any(|v| v.no == no.value) {
             r.diags.push(Diagnostic::new(
                 RuleId::InvalidValue,
-                no.span,
+                r.at(no.span),
                 Message::BadValue {
                     key: "vision.no".into(),
                     value: no.value.to_string(),
@@ -708,7 +709,7 @@ fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
             id: format!("{field_id}-{}", no.value),
             no: no.value,
             text: text.map(|t| t.value.into()).unwrap_or_default(),
-            span: no.span,
+            span: r.at(no.span),
         });
     }
     vision.sort_by_key(|v| v.no);
@@ -752,7 +753,7 @@ fn read_record(
     );
     rec.tags = r
         .strings(root, "tags", false)
-        .map(|l| l.items)
+        .map(|l| l.items.into_vec().into())
         .unwrap_or_default();
     match kind {
         Kind::Issue => {
@@ -791,7 +792,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
         };
         r.check_keys(t, keys::TEAM);
         rec.team = Some(Box::new(Team {
-            span: r.span(span),
+            span: r.loc(span),
             name: r.string(t, "name", true),
             kind: r.vocab(t, "kind", false, TeamKind::WORDS, TeamKind::parse),
             lead: r.string(t, "lead", false),
@@ -801,7 +802,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
                 .unwrap_or_default(),
         }));
     }
-    let mut indicators = Vec::new();
+    let mut indicators = ThinVec::new();
     for (table, span) in r.tables(root, "indicator") {
         let t = Table {
             table,
@@ -810,7 +811,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
         };
         r.check_keys(t, keys::INDICATOR);
         indicators.push(Indicator {
-            span: r.span(span),
+            span: r.loc(span),
             name: r.string(t, "name", true),
             unit: r.string(t, "unit", false),
             baseline: r.number(t, "baseline"),
@@ -820,7 +821,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
             measured: r.date(t, "measured", false),
         });
     }
-    let mut decisions = Vec::new();
+    let mut decisions = ThinVec::new();
     for (table, span) in r.tables(root, "decision") {
         let t = Table {
             table,
@@ -829,7 +830,7 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
         };
         r.check_keys(t, keys::DECISION);
         decisions.push(Decision {
-            span: r.span(span),
+            span: r.loc(span),
             date: r.date(t, "date", true),
             body: r.vocab(t, "body", true, Body::WORDS, Body::parse),
             result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
@@ -837,8 +838,10 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
         });
     }
     // Exact: pushing leaves room for four, and a hundred thousand records keep them.
-    rec.indicators = indicators.into_boxed_slice();
-    rec.decisions = decisions.into_boxed_slice();
+    indicators.shrink_to_fit();
+    decisions.shrink_to_fit();
+    rec.indicators = indicators;
+    rec.decisions = decisions;
 }
 
 fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
@@ -850,7 +853,7 @@ fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
     };
     r.check_keys(t, keys::CLOSED);
     Some(Closed {
-        span: r.span(span),
+        span: r.loc(span),
         date: r.date(t, "date", true),
         reason: r.string(t, "reason", true),
     })

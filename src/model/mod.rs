@@ -23,9 +23,10 @@ use std::path::PathBuf;
 
 use compact_str::CompactString;
 use jiff::civil::Date;
+use thin_vec::ThinVec;
 
 use crate::diag::{Diagnostic, IdKind};
-use crate::files::{FileDb, FileId, Sp, Span};
+use crate::files::{FileDb, FileId, Loc, Sp, Span};
 
 /// Index of a record in [`Model::records`].
 pub type RecordIdx = usize;
@@ -34,7 +35,7 @@ pub type RecordIdx = usize;
 #[derive(Clone, Debug, Default)]
 pub struct LinkList {
     /// The whole array (for an empty list).
-    pub span: Option<Span>,
+    pub span: Option<Loc>,
     /// Each ID as written.
     pub items: Box<[Sp<CompactString>]>,
 }
@@ -95,7 +96,7 @@ pub struct Domain {
 #[derive(Clone, Debug)]
 pub struct Team {
     /// The `[team]` header.
-    pub span: Span,
+    pub span: Loc,
     /// Its name.
     pub name: Option<Sp<CompactString>>,
     /// 検討チーム or タスクフォース.
@@ -110,7 +111,7 @@ pub struct Team {
 #[derive(Clone, Debug)]
 pub struct Indicator {
     /// The `[[indicator]]` header.
-    pub span: Span,
+    pub span: Loc,
     /// Its name.
     pub name: Option<Sp<CompactString>>,
     /// Its unit.
@@ -139,7 +140,7 @@ impl Indicator {
 #[derive(Clone, Debug)]
 pub struct Decision {
     /// The `[[decision]]` header.
-    pub span: Span,
+    pub span: Loc,
     /// When.
     pub date: Option<Sp<Date>>,
     /// Which body decided.
@@ -154,7 +155,7 @@ pub struct Decision {
 #[derive(Clone, Debug)]
 pub struct Closed {
     /// The `[closed]` header.
-    pub span: Span,
+    pub span: Loc,
     /// When.
     pub date: Option<Sp<Date>>,
     /// Why no more work is needed.
@@ -210,15 +211,15 @@ pub struct Record {
     /// Who may see it.
     pub visibility: Option<Sp<Visibility>>,
     /// Free tags.
-    pub tags: Box<[Sp<CompactString>]>,
+    pub tags: ThinVec<Sp<CompactString>>,
     /// Next 定期的な見直し.
     pub review_due: Option<Sp<Date>>,
     /// 検討チーム / タスクフォース.
     pub team: Option<Box<Team>>,
     /// 評価指標.
-    pub indicators: Box<[Indicator]>,
+    pub indicators: ThinVec<Indicator>,
     /// Decision log.
-    pub decisions: Box<[Decision]>,
+    pub decisions: ThinVec<Decision>,
     /// 課題: closed.
     pub closed: Option<Box<Closed>>,
 }
@@ -258,11 +259,11 @@ impl Record {
             product: None,
             owner: None,
             visibility: None,
-            tags: Box::default(),
+            tags: ThinVec::new(),
             review_due: None,
             team: None,
-            indicators: Box::default(),
-            decisions: Box::default(),
+            indicators: ThinVec::new(),
+            decisions: ThinVec::new(),
             closed: None,
         }
     }
@@ -313,6 +314,12 @@ impl Record {
         self.link_lists()
             .flat_map(|(k, l)| l.items.iter().map(move |i| (k, i)))
             .chain(expands)
+    }
+
+    /// The span of one of this record's values, for a finding.
+    #[must_use]
+    pub fn span_of(&self, loc: Loc) -> Span {
+        loc.in_file(self.file)
     }
 
     /// The title, or empty.
@@ -666,11 +673,11 @@ mod tests {
 
     /// A record is held for every file of a tree, a hundred thousand at a
     /// time: what most records lack is boxed, so that it costs a pointer
-    /// (docs/performance.md). 384 bytes is an allocator size class.
+    /// (docs/performance.md). 320 bytes is an allocator size class.
     #[test]
     fn a_record_stays_small() {
         let size = size_of::<Record>();
-        assert!(size <= 384, "Record is {size} bytes");
+        assert!(size <= 320, "Record is {size} bytes");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::LinkList;
 use crate::diag::{Diagnostic, Message, ValueType};
-use crate::files::{FileId, Sp, Span};
+use crate::files::{FileId, Loc, Sp, Span};
 use crate::rules::RuleId;
 use crate::suggest;
 
@@ -39,6 +39,16 @@ impl<'r> Reader<'r> {
             record,
             diags: Vec::new(),
         }
+    }
+
+    /// Where `range` stands, for a value kept in the model.
+    pub(super) fn loc(&self, range: Range<usize>) -> Loc {
+        Loc::new(range)
+    }
+
+    /// The span of a value read from this file, for a finding.
+    pub(super) fn at(&self, loc: Loc) -> Span {
+        loc.in_file(self.file)
     }
 
     pub(super) fn span(&self, range: Range<usize>) -> Span {
@@ -113,7 +123,7 @@ impl<'r> Reader<'r> {
     ) -> Option<Sp<CompactString>> {
         let v = self.get(t, key, required)?;
         if let Some(s) = v.get_ref().as_str() {
-            Some(Sp::new(s.into(), self.span(v.span())))
+            Some(Sp::new(s.into(), self.loc(v.span())))
         } else {
             self.wrong_type(t, key, v, ValueType::String);
             None
@@ -135,12 +145,12 @@ impl<'r> Reader<'r> {
         let mut items = Vec::with_capacity(array.len());
         for item in array.iter() {
             match item.get_ref().as_str() {
-                Some(s) => items.push(Sp::new(s.into(), self.span(item.span()))),
+                Some(s) => items.push(Sp::new(s.into(), self.loc(item.span()))),
                 None => self.wrong_type(t, key, item, ValueType::String),
             }
         }
         Some(LinkList {
-            span: Some(self.span(v.span())),
+            span: Some(self.loc(v.span())),
             items: items.into_boxed_slice(),
         })
     }
@@ -163,7 +173,7 @@ impl<'r> Reader<'r> {
         self.diags.push(
             Diagnostic::new(
                 RuleId::InvalidValue,
-                s.span,
+                self.at(s.span),
                 Message::NotInVocabulary {
                     key: format!("{}{key}", t.prefix),
                     value: s.value.into(),
@@ -197,7 +207,7 @@ impl<'r> Reader<'r> {
                         Message::DateWithTime { key: full_key() },
                     );
                 }
-                date.map(|d| Sp::new(d, self.span(v.span())))
+                date.map(|d| Sp::new(d, self.loc(v.span())))
             }
             DeValue::String(s) => {
                 self.push(
@@ -230,7 +240,7 @@ impl<'r> Reader<'r> {
             }
         };
         match n {
-            Some(n) if n.is_finite() => Some(Sp::new(n, self.span(v.span()))),
+            Some(n) if n.is_finite() => Some(Sp::new(n, self.loc(v.span()))),
             _ => {
                 self.push(
                     RuleId::InvalidValue,
@@ -265,7 +275,7 @@ impl<'r> Reader<'r> {
         if n.is_none() {
             self.wrong_type(t, key, v, ValueType::PositiveInteger);
         }
-        n.map(|n| Sp::new(n, self.span(v.span())))
+        n.map(|n| Sp::new(n, self.loc(v.span())))
     }
 
     /// A sub-table (`[team]`).

@@ -37,7 +37,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     date: date.value.to_string(),
                     period_end: end.to_string(),
                 };
-                out.push(Diagnostic::new(RULE.id, date.span, message).with_record(Some(&r.id)));
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(date.span), message)
+                        .with_record(Some(&r.id)),
+                );
             }
         }
     }

@@ -33,7 +33,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 expected: key.target,
                 suggestion: model.nearest_id(key.target, &link.value),
             };
-            out.push(Diagnostic::new(RULE.id, link.span, message).with_record(Some(&r.id)));
+            out.push(
+                Diagnostic::new(RULE.id, r.span_of(link.span), message).with_record(Some(&r.id)),
+            );
         }
     }
 }

@@ -27,7 +27,7 @@ pub(super) const RULE: Rule = Rule {
 fn place(r: &Record) -> Span {
     r.id_key
         .as_ref()
-        .map_or(Span::file_start(r.file), |k| k.span)
+        .map_or(Span::file_start(r.file), |k| r.span_of(k.span))
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -40,7 +40,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 });
                 entry.0 += 1;
                 if entry.0 == 2 {
-                    entry.1 = Some(item.span);
+                    entry.1 = Some(r.span_of(item.span));
                 }
             }
             for id in order {

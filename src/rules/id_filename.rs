@@ -30,7 +30,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 id: id.value.to_string(),
                 stem: r.id.to_string(),
             };
-            out.push(Diagnostic::new(RULE.id, id.span, message).with_record(Some(&r.id)));
+            out.push(
+                Diagnostic::new(RULE.id, r.span_of(id.span), message).with_record(Some(&r.id)),
+            );
         }
     }
 }

@@ -34,7 +34,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 expected: r.kind.into(),
                 suggestion: ids::repair(prefixes, r.kind.into(), &id.value),
             };
-            out.push(Diagnostic::new(RULE.id, id.span, message).with_record(record));
+            out.push(Diagnostic::new(RULE.id, r.span_of(id.span), message).with_record(record));
         }
         for (key, link, res) in model.distinct_links(i) {
             if res == Resolution::Malformed {
@@ -43,7 +43,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     expected: key.target,
                     suggestion: ids::repair(prefixes, key.target, &link.value),
                 };
-                out.push(Diagnostic::new(RULE.id, link.span, message).with_record(record));
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(link.span), message).with_record(record),
+                );
             }
         }
     }

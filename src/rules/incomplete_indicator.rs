@@ -26,11 +26,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let name = ind.name().to_owned();
             if ind.target.is_none() {
                 let message = Message::IndicatorWithoutTarget { name: name.clone() };
-                out.push(Diagnostic::new(RULE.id, ind.span, message).with_record(Some(&r.id)));
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(ind.span), message).with_record(Some(&r.id)),
+                );
             }
             if let (Some(actual), None) = (&ind.actual, &ind.measured) {
                 let message = Message::ActualWithoutMeasured { name };
-                out.push(Diagnostic::new(RULE.id, actual.span, message).with_record(Some(&r.id)));
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(actual.span), message)
+                        .with_record(Some(&r.id)),
+                );
             }
         }
     }

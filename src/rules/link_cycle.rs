@@ -77,6 +77,6 @@ fn report(ctx: &Context<'_>, members: &[usize], out: &mut Vec<Diagnostic>) {
     let r = &model.records[members[first]];
     if let Some(e) = &r.expands {
         let message = Message::LinkCycle { cycle };
-        out.push(Diagnostic::new(RULE.id, e.span, message).with_record(Some(&r.id)));
+        out.push(Diagnostic::new(RULE.id, r.span_of(e.span), message).with_record(Some(&r.id)));
     }
 }

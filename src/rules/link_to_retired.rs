@@ -50,7 +50,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 target: link.value.to_string(),
                 why,
             };
-            out.push(Diagnostic::new(RULE.id, link.span, message).with_record(Some(&r.id)));
+            out.push(
+                Diagnostic::new(RULE.id, r.span_of(link.span), message).with_record(Some(&r.id)),
+            );
         }
     }
 }

@@ -50,7 +50,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .link_lists()
             .find(|(k, _)| k.key == key)
             .and_then(|(_, l)| l.span)
-            .unwrap_or(Span::file_start(r.file));
+            .map_or(Span::file_start(r.file), |l| r.span_of(l));
         let message = Message::NoLinkInDomain {
             domain: own.to_owned(),
             field: r.kind == Kind::Issue,

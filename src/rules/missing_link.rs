@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for r in &ctx.model.records {
         for (key, list) in r.link_lists() {
             if key.required && list.items.is_empty() {
-                let span = list.span.unwrap_or(Span::file_start(r.file));
+                let span = list.span.map_or(Span::file_start(r.file), |l| r.span_of(l));
                 let message = Message::MissingLink {
                     key: key.key.to_owned(),
                     expected: key.target,

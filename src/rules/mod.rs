@@ -237,7 +237,7 @@ fn at_stage(
     for r in &ctx.model.records {
         let Some(stage) = &r.stage else { continue };
         if let Some(message) = finding(r, stage.value) {
-            out.push(Diagnostic::new(id, stage.span, message).with_record(Some(&r.id)));
+            out.push(Diagnostic::new(id, r.span_of(stage.span), message).with_record(Some(&r.id)));
         }
     }
 }

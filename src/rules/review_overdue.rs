@@ -38,6 +38,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
             Some(_) => continue,
         };
-        out.push(Diagnostic::new(RULE.id, span, message).with_record(Some(&r.id)));
+        out.push(Diagnostic::new(RULE.id, r.span_of(span), message).with_record(Some(&r.id)));
     }
 }

@@ -31,7 +31,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     expected: key.target,
                     found,
                 };
-                out.push(Diagnostic::new(RULE.id, link.span, message).with_record(Some(&r.id)));
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(link.span), message)
+                        .with_record(Some(&r.id)),
+                );
             }
         }
     }
