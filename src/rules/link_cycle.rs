@@ -37,8 +37,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     // 0 = unseen, 1 = on the current path, 2 = done.
     let mut state = vec![0u8; next.len()];
+    // One path vector for all walks: most walks are one step long.
+    let mut path = Vec::new();
     for start in 0..next.len() {
-        let mut path = Vec::new();
+        path.clear();
         let mut at = Some(start);
         while let Some(i) = at {
             match state[i] {
@@ -55,7 +57,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 _ => break,
             }
         }
-        for p in path {
+        for &p in &path {
             state[p] = 2;
         }
     }
