@@ -125,7 +125,7 @@ impl<T> Sp<T> {
 /// One file: its path relative to the tree root (with `/`), and its text.
 ///
 /// The text of a file read from disk is not kept once the file is checked:
-/// at a hundred thousand records the texts were a seventh of the memory,
+/// at a hundred thousand records the texts were a sixth of the memory,
 /// and only the few files with findings are ever shown. Such a file is read
 /// again the first time one of its findings is located or echoed, and that
 /// text is used only if it is the text that was checked (same length and
@@ -288,15 +288,6 @@ impl FileDb {
     #[must_use]
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// An empty database with room for `n` files.
-    #[must_use]
-    pub fn with_capacity(n: usize) -> Self {
-        Self {
-            files: Vec::with_capacity(n),
-            reread: None,
-        }
     }
 
     /// A database of these files, in this order (its capacity is kept).
@@ -498,13 +489,12 @@ mod tests {
 
     #[test]
     fn an_unkept_text_is_read_again_only_if_unchanged() {
-        let dir = std::env::temp_dir().join(format!("dx-files-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = tempfile::tempdir().expect("temp dir");
         let text = "title = \"課題\"\nowner = \"市民課\"\n";
-        std::fs::write(dir.join("K-001.toml"), text).expect("write");
+        std::fs::write(dir.path().join("K-001.toml"), text).expect("write");
         let read: Reread = |p| std::fs::read_to_string(p).ok();
         let mut files = FileDb::new();
-        files.reread_with(dir.clone(), read);
+        files.reread_with(dir.path().to_path_buf(), read);
         let same = files.add(SourceFile::unkept("K-001.toml".into(), text));
         let changed = files.add(SourceFile::unkept("K-001.toml".into(), "title = 1\n"));
         let gone = files.add(SourceFile::unkept("K-002.toml".into(), text));
@@ -519,6 +509,5 @@ mod tests {
             assert_eq!(line_col(&files, id, at), (1, 1));
             assert_eq!(files.line_length(span), None);
         }
-        std::fs::remove_dir_all(&dir).expect("clean up");
     }
 }

@@ -65,6 +65,7 @@ pub(super) static WORDS: Words = Words {
     },
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
     special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
+    changed_since_check: "note: the file changed after it was checked, so the line cannot be shown; run dx check again",
 };
 
 fn severity(s: Severity) -> &'static str {

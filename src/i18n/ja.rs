@@ -69,6 +69,7 @@ pub(super) static WORDS: Words = Words {
     },
     symlink_skipped: "注意: シンボリックリンクはたどりません(中のレコードは検査されていません)",
     special_skipped: "注意: 通常のファイルではない(名前付きパイプやデバイスなど)ため読みません。レコードなら通常のファイルとして置いてください",
+    changed_since_check: "注意: 検査の後でこのファイルが変更されたため、該当する行を表示できません。もう一度 dx check を実行してください",
 };
 
 fn severity(s: Severity) -> &'static str {

@@ -45,6 +45,7 @@ pub(crate) struct Words {
     pub fmt_summary: fn(usize, bool) -> String,
     pub symlink_skipped: &'static str,
     pub special_skipped: &'static str,
+    pub changed_since_check: &'static str,
 }
 
 impl Lang {

@@ -284,7 +284,11 @@ impl Source {
 
 /// Read a file from disk as UTF-8 text, or say why not.
 fn read_disk(abs: &Path) -> std::io::Result<Result<String, Message>> {
-    let size = std::fs::metadata(abs)?.len();
+    read_sized(abs, std::fs::metadata(abs)?.len())
+}
+
+/// Read a file of `size` bytes (from its metadata), refusing one too large.
+fn read_sized(abs: &Path, size: u64) -> std::io::Result<Result<String, Message>> {
     if size > MAX_FILE_BYTES {
         return Ok(Err(Message::TooLarge {
             size,
@@ -298,10 +302,10 @@ fn read_disk(abs: &Path) -> std::io::Result<Result<String, Message>> {
 fn reread(abs: &Path) -> Option<String> {
     // Only what the walk would read: not a link, nor a pipe that came since.
     let meta = std::fs::symlink_metadata(abs).ok()?;
-    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+    if !meta.is_file() {
         return None;
     }
-    decode(std::fs::read(abs).ok()?).ok()
+    read_sized(abs, meta.len()).ok()?.ok()
 }
 
 /// UTF-8 (a BOM is dropped), or a guess at what else it is.

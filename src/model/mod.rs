@@ -342,7 +342,8 @@ impl Record {
             .map_or(Visibility::Internal, |v| v.value)
     }
 
-    /// Every free text of the record, for the personal-data rule.
+    /// Every free text of the record (what `dx report --public` must not
+    /// show of an internal record).
     pub fn texts(&self) -> impl Iterator<Item = &Sp<CompactString>> {
         let team = self.team.iter().flat_map(|t| {
             t.name

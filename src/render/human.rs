@@ -36,21 +36,25 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         let mut notes = Vec::new();
         let mut labels: Vec<Label<FileId>> = Vec::new();
         for (i, span) in std::iter::once(&d.span).chain(&d.related).enumerate() {
-            // A file changed since it was checked cannot be echoed either.
-            if f.files
-                .line_length(*span)
-                .is_some_and(|n| n <= MAX_SHOWN_LINE)
-            {
-                let label = if i == 0 {
-                    Label::primary(span.file, span.range())
-                } else {
-                    Label::secondary(span.file, span.range())
-                };
-                labels.push(label);
-            } else {
+            match f.files.line_length(*span) {
+                Some(n) if n <= MAX_SHOWN_LINE => {
+                    let label = if i == 0 {
+                        Label::primary(span.file, span.range())
+                    } else {
+                        Label::secondary(span.file, span.range())
+                    };
+                    labels.push(label);
+                }
                 // Echoing a huge line (a pasted export) would flood the log.
-                let (path, line, col) = f.files.locate(*span);
-                notes.push(format!("--> {path}:{line}:{col}"));
+                Some(_) => {
+                    let (path, line, col) = f.files.locate(*span);
+                    notes.push(format!("--> {path}:{line}:{col}"));
+                }
+                None => {
+                    let path = &f.files.get(span.file).path;
+                    notes.push(format!("--> {path}"));
+                    notes.push(f.lang.words().changed_since_check.to_owned());
+                }
             }
         }
         notes.extend(
@@ -134,5 +138,47 @@ impl<'a> Files<'a> for Echoed<'_> {
 
     fn line_range(&'a self, id: FileId, line: usize) -> Result<std::ops::Range<usize>, FilesError> {
         self.files.line_range(id, line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostic, Summary};
+    use crate::files::{Reread, SourceFile, Span};
+    use crate::i18n::Lang;
+    use crate::rules::RuleId;
+
+    /// A file saved again between the check and the output is named, not
+    /// echoed: its text is no longer the text the finding is about.
+    #[test]
+    fn a_file_changed_after_the_check_is_named_not_echoed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("K-001.toml"), "title = \"別の内容\"\n").expect("write");
+        let read: Reread = |p| std::fs::read_to_string(p).ok();
+        let mut files = FileDb::new();
+        files.reread_with(dir.path().to_path_buf(), read);
+        let checked = "title = \"課題\"\nowner = \"市民課\"\n";
+        let file = files.add(SourceFile::unkept("K-001.toml".into(), checked));
+        let diagnostics = [Diagnostic::new(
+            RuleId::UnknownKey,
+            Span::new(file, 18..23),
+            Message::OutsideDomain,
+        )];
+        let findings = Findings {
+            files: &files,
+            diagnostics: &diagnostics,
+            summary: Summary::of(1, &diagnostics),
+            lang: Lang::Ja,
+        };
+        let mut out = Vec::new();
+        human(&findings, false, &mut out).expect("rendered");
+        let out = String::from_utf8(out).expect("UTF-8");
+        assert!(out.contains("--> K-001.toml\n"), "{out}");
+        assert!(out.contains("検査の後でこのファイルが変更された"), "{out}");
+        assert!(
+            !out.contains("別の内容") && !out.contains("市民課"),
+            "{out}"
+        );
     }
 }
