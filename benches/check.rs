@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-// The same allocator as the `dx` binary, for both passes.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The allocator of the `dx` binary, with its settings.
+#[path = "../src/alloc.rs"]
+mod alloc;
 
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -99,6 +99,7 @@ fn tree(records: usize) -> (PathBuf, u64) {
 }
 
 fn main() {
+    alloc::tune();
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")

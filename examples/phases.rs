@@ -5,8 +5,9 @@
 
 use std::time::Instant;
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The allocator of the `dx` binary, with its settings.
+#[path = "../src/alloc.rs"]
+mod alloc;
 
 /// `VmRSS` and `VmHWM` in MiB.
 fn memory() -> (u64, u64) {
@@ -32,6 +33,7 @@ fn phase(name: &str, start: Instant, extra: &str) {
 }
 
 fn main() {
+    alloc::tune();
     let root = std::env::args().nth(1).expect("a tree root");
     let root = std::path::Path::new(&root);
     let t = Instant::now();

@@ -7,6 +7,7 @@
 //! output format), `cli` (one module per command). The library never prints
 //! on its own: commands write to the writers they are given.
 
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;

@@ -5,12 +5,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// Loading allocates many small strings from several threads; mimalloc does
-// that markedly faster than the system allocator (docs/performance.md).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod alloc;
 
 fn main() -> ExitCode {
+    alloc::tune();
     let cli = dx::cli::Cli::parse();
     let env = dx::cli::Env {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
