@@ -141,7 +141,7 @@ impl Model {
     /// 手法 that solve it and are still pursued.
     #[must_use]
     pub fn progress(&self, issue: RecordIdx) -> Progress {
-        if self.records[issue].closed.is_some() {
+        if self.records[issue].closed().is_some() {
             return Progress::Resolved;
         }
         self.solvers[issue]

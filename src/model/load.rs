@@ -12,9 +12,9 @@ use toml::de::DeTable;
 
 use super::reader::{Reader, Table};
 use super::{
-    Body, Closed, Decision, Domain, Field, Indicator, Kind, Level, Lookup, Model, Outcome, Record,
-    Reference, Reverse, Settings, SkipReason, Skipped, Stage, Team, TeamKind, Thing, Visibility,
-    VisionItem, ids, keys,
+    Body, Closed, Decision, Domain, Field, Indicator, IssuePart, Kind, Level, Lookup, Model,
+    Outcome, Record, Reference, Reverse, Settings, SkipReason, Skipped, Stage, Team, TeamKind,
+    Thing, Visibility, VisionItem, ids, keys,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 use crate::files::{self, FileDb, FileId, SourceFile, Span};
@@ -761,10 +761,12 @@ fn read_record(
         .unwrap_or_default();
     match kind {
         Kind::Issue => {
-            rec.vision = r.strings(root, "vision", true).map(Box::new);
-            rec.current = r.string(root, "current", false);
-            rec.gap = r.string(root, "gap", false).map(Box::new);
-            rec.closed = read_closed(r, root).map(Box::new);
+            rec.issue = Some(Box::new(IssuePart {
+                vision: r.strings(root, "vision", true),
+                current: r.string(root, "current", false),
+                gap: r.string(root, "gap", false),
+                closed: read_closed(r, root).map(Box::new),
+            }));
         }
         Kind::Method => {
             rec.solves = r.strings(root, "solves", true).map(Box::new);
@@ -1133,8 +1135,10 @@ fn place(a: &mut Assembler) {
     let files = &a.files;
     a.records.par_iter_mut().for_each(|record| {
         let path = &files.get(record.file).path;
-        record.domain = ancestors(path).find_map(|d| domain_dirs.get(d).copied());
-        record.field = ancestors(path).find_map(|d| field_dirs.get(d).copied());
+        record.place(
+            ancestors(path).find_map(|d| domain_dirs.get(d).copied()),
+            ancestors(path).find_map(|d| field_dirs.get(d).copied()),
+        );
     });
 }
 

@@ -178,14 +178,12 @@ pub struct Record {
     pub id_key: Option<Box<Sp<CompactString>>>,
     /// False when the file could not be read as TOML: the ID exists, nothing else is known.
     pub parsed: bool,
-    /// Index into [`Model::domains`].
-    pub domain: Option<usize>,
-    /// Index into [`Model::fields`].
-    pub field: Option<usize>,
+    /// Index into [`Model::domains`]: read through [`Record::domain`].
+    domain_at: Option<u32>,
+    /// Index into [`Model::fields`]: read through [`Record::field`].
+    field_at: Option<u32>,
     /// Title.
     pub title: Option<Sp<CompactString>>,
-    /// 課題: the ビジョン items it is a gap to.
-    pub vision: Option<Box<LinkList>>,
     /// 手法: the 課題 it solves.
     pub solves: Option<Box<LinkList>>,
     /// 手法: the 原則 it follows.
@@ -200,10 +198,6 @@ pub struct Record {
     pub implements: Option<Box<LinkList>>,
     /// 手法/技術: its stage.
     pub stage: Option<Sp<Stage>>,
-    /// 課題: 現状.
-    pub current: Option<Sp<CompactString>>,
-    /// 課題: the gap to the ビジョン.
-    pub gap: Option<Box<Sp<CompactString>>>,
     /// 技術: the product.
     pub product: Option<Box<Sp<CompactString>>>,
     /// 所管: a department or role.
@@ -220,7 +214,21 @@ pub struct Record {
     pub indicators: ThinVec<Indicator>,
     /// Decision log.
     pub decisions: ThinVec<Decision>,
-    /// 課題: closed.
+    /// What only a 課題 has.
+    pub issue: Option<Box<IssuePart>>,
+}
+
+/// The keys only a 課題 has, kept out of [`Record`] so that 手法 and 技術
+/// do not carry them.
+#[derive(Clone, Debug, Default)]
+pub struct IssuePart {
+    /// The ビジョン items it is a gap to.
+    pub vision: Option<LinkList>,
+    /// 現状.
+    pub current: Option<Sp<CompactString>>,
+    /// The gap to the ビジョン.
+    pub gap: Option<Sp<CompactString>>,
+    /// Closed: no more work is needed.
     pub closed: Option<Box<Closed>>,
 }
 
@@ -243,10 +251,9 @@ impl Record {
             file,
             id_key: None,
             parsed: false,
-            domain: None,
-            field: None,
+            domain_at: None,
+            field_at: None,
             title: None,
-            vision: None,
             solves: None,
             principles: None,
             considerations: None,
@@ -254,8 +261,6 @@ impl Record {
             expands: None,
             implements: None,
             stage: None,
-            current: None,
-            gap: None,
             product: None,
             owner: None,
             visibility: None,
@@ -264,8 +269,51 @@ impl Record {
             team: None,
             indicators: ThinVec::new(),
             decisions: ThinVec::new(),
-            closed: None,
+            issue: None,
         }
+    }
+
+    /// Index into [`Model::domains`] of the 領域 holding the record.
+    #[must_use]
+    pub fn domain(&self) -> Option<usize> {
+        self.domain_at.map(|d| d as usize)
+    }
+
+    /// Index into [`Model::fields`] of the 分野 holding the record.
+    #[must_use]
+    pub fn field(&self) -> Option<usize> {
+        self.field_at.map(|f| f as usize)
+    }
+
+    /// Where the record sits. Indices are below `u32::MAX`: a tree has far
+    /// fewer 分野 and 領域 than files, and file IDs are `u32`.
+    pub(crate) fn place(&mut self, domain: Option<usize>, field: Option<usize>) {
+        self.domain_at = domain.and_then(|d| u32::try_from(d).ok());
+        self.field_at = field.and_then(|f| u32::try_from(f).ok());
+    }
+
+    /// 課題: the ビジョン items it is a gap to.
+    #[must_use]
+    pub fn vision(&self) -> Option<&LinkList> {
+        self.issue.as_ref().and_then(|i| i.vision.as_ref())
+    }
+
+    /// 課題: 現状.
+    #[must_use]
+    pub fn current(&self) -> Option<&Sp<CompactString>> {
+        self.issue.as_ref().and_then(|i| i.current.as_ref())
+    }
+
+    /// 課題: the gap to the ビジョン.
+    #[must_use]
+    pub fn gap(&self) -> Option<&Sp<CompactString>> {
+        self.issue.as_ref().and_then(|i| i.gap.as_ref())
+    }
+
+    /// 課題: closed.
+    #[must_use]
+    pub fn closed(&self) -> Option<&Closed> {
+        self.issue.as_ref().and_then(|i| i.closed.as_deref())
     }
 
     /// The link lists this record has, with what each must name.
@@ -276,7 +324,7 @@ impl Record {
             required,
         };
         [
-            (key("vision", IdKind::Vision, true), self.vision.as_deref()),
+            (key("vision", IdKind::Vision, true), self.vision()),
             (key("solves", IdKind::Issue, true), self.solves.as_deref()),
             (
                 key("principles", IdKind::Principle, true),
@@ -356,11 +404,11 @@ impl Record {
             .iter()
             .flat_map(|i| i.name.iter().chain(i.unit.iter()));
         let decisions = self.decisions.iter().flat_map(|d| d.note.iter());
-        let closed = self.closed.iter().flat_map(|c| c.reason.iter());
+        let closed = self.closed().into_iter().flat_map(|c| c.reason.iter());
         self.title
             .iter()
-            .chain(self.current.iter())
-            .chain(self.gap.as_deref())
+            .chain(self.current())
+            .chain(self.gap())
             .chain(self.product.as_deref())
             .chain(self.owner.iter())
             .chain(self.tags.iter())
@@ -645,7 +693,7 @@ impl Model {
     /// The 領域 id of a record, or empty.
     #[must_use]
     pub fn domain_id(&self, record: &Record) -> &str {
-        record.domain.map_or("", |d| self.domains[d].id.as_str())
+        record.domain().map_or("", |d| self.domains[d].id.as_str())
     }
 }
 
@@ -674,11 +722,11 @@ mod tests {
 
     /// A record is held for every file of a tree, a hundred thousand at a
     /// time: what most records lack is boxed, so that it costs a pointer
-    /// (docs/performance.md). 320 bytes is an allocator size class.
+    /// (docs/performance.md). 256 bytes is an allocator size class.
     #[test]
     fn a_record_stays_small() {
         let size = size_of::<Record>();
-        assert!(size <= 320, "Record is {size} bytes");
+        assert!(size <= 256, "Record is {size} bytes");
     }
 
     #[test]

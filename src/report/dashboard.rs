@@ -78,8 +78,8 @@ impl<'m> Dashboard<'m> {
             .collect();
         records.sort_by(|&a, &b| {
             let (ra, rb) = (&model.records[a], &model.records[b]);
-            (ra.field, ra.domain, ra.kind)
-                .cmp(&(rb.field, rb.domain, rb.kind))
+            (ra.field(), ra.domain(), ra.kind)
+                .cmp(&(rb.field(), rb.domain(), rb.kind))
                 .then_with(|| crate::model::ids::natural_cmp(&ra.id, &rb.id))
         });
         let indicators = records

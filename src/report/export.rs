@@ -231,8 +231,8 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
     }
     let mut texts = BTreeMap::new();
     for (k, v) in [
-        ("current", r.current.as_ref()),
-        ("gap", r.gap.as_deref()),
+        ("current", r.current()),
+        ("gap", r.gap()),
         ("product", r.product.as_deref()),
     ] {
         if let Some(v) = v {
@@ -243,8 +243,8 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         id: r.id.to_string(),
         kind: r.kind.en(),
         path: model.path_of(r).to_owned(),
-        field: r.field.map(|f| model.fields[f].id.clone()),
-        domain: r.domain.map(|d| model.domains[d].id.clone()),
+        field: r.field().map(|f| model.fields[f].id.clone()),
+        domain: r.domain().map(|d| model.domains[d].id.clone()),
         title: r.title().to_owned(),
         stage: r.stage().map(|s| s.as_str()),
         progress: (r.kind == Kind::Issue).then(|| model.progress(i).as_str()),
@@ -255,7 +255,7 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         linked_from,
         texts,
         review_due: r.review_due.as_ref().map(|d| d.value.to_string()),
-        closed: r.closed.as_ref().map(|c| {
+        closed: r.closed().map(|c| {
             (
                 c.date.as_ref().map(|d| d.value.to_string()),
                 c.reason.as_ref().map(|x| x.value.to_string()),

@@ -186,7 +186,7 @@ impl Gap {
     #[must_use]
     pub fn compute(model: &Model, today: Date, field_idx: Option<usize>) -> Self {
         let field = field_idx.map(|f| model.fields[f].id.as_str());
-        let in_scope = |i: RecordIdx| field_idx.is_none() || model.records[i].field == field_idx;
+        let in_scope = |i: RecordIdx| field_idx.is_none() || model.records[i].field() == field_idx;
         let records: Vec<RecordIdx> = (0..model.records.len())
             .filter(|&i| in_scope(i) && model.records[i].parsed)
             .collect();
@@ -228,7 +228,7 @@ impl Gap {
             })
             .collect();
         let issues_without_methods: Vec<RecordRef> = of_kind(Kind::Issue)
-            .filter(|&i| model.records[i].closed.is_none() && model.solvers[i].is_empty())
+            .filter(|&i| model.records[i].closed().is_none() && model.solvers[i].is_empty())
             .map(|i| RecordRef::of(model, i))
             .collect();
         let active = |i: &RecordIdx| model.records[*i].stage().is_some_and(|s| !s.is_retired());

@@ -63,7 +63,7 @@ impl List {
             .filter(|(i, r)| {
                 let state = state(model, *i);
                 (filter.kinds.is_empty() || filter.kinds.contains(&r.kind))
-                    && filter.field.as_ref().is_none_or(|f| r.field.is_some_and(|x| model.fields[x].id == *f))
+                    && filter.field.as_ref().is_none_or(|f| r.field().is_some_and(|x| model.fields[x].id == *f))
                     && filter.domain.as_ref().is_none_or(|d| {
                         let id = model.domain_id(r);
                         id == d || id.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('/'))

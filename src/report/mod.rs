@@ -48,7 +48,7 @@ impl RecordRef {
             title: r.title().to_owned(),
             state: state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),
             field: r
-                .field
+                .field()
                 .map_or_else(String::new, |f| model.fields[f].id.clone()),
             domain: model.domain_id(r).to_owned(),
         }

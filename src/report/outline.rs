@@ -102,7 +102,7 @@ impl Outline {
                                 .iter()
                                 .enumerate()
                                 .filter(|(i, r)| {
-                                    r.domain == Some(di)
+                                    r.domain() == Some(di)
                                         && (r.kind == Kind::Issue || !has_parent(model, *i))
                                 })
                                 .map(|(i, _)| record_node(model, i, depth, 3))

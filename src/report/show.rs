@@ -240,7 +240,7 @@ impl Show {
                     .records
                     .iter()
                     .enumerate()
-                    .filter(|(_, r)| r.domain == Some(d))
+                    .filter(|(_, r)| r.domain() == Some(d))
                     .map(|(i, _)| link("record", Thing::Record(i), model))
                     .collect();
             }
@@ -256,8 +256,8 @@ impl Show {
             }
         };
         fact("path", Some(model.path_of(r).to_owned()));
-        fact("field", r.field.map(|f| model.fields[f].name.clone()));
-        fact("domain", r.domain.map(|d| model.domains[d].name.clone()));
+        fact("field", r.field().map(|f| model.fields[f].name.clone()));
+        fact("domain", r.domain().map(|d| model.domains[d].name.clone()));
         fact(
             if r.kind == Kind::Issue {
                 "progress"
@@ -278,14 +278,14 @@ impl Show {
                     .join("、"),
             ),
         );
-        fact("current", r.current.as_ref().map(|v| v.value.to_string()));
-        fact("gap", r.gap.as_ref().map(|v| v.value.to_string()));
+        fact("current", r.current().map(|v| v.value.to_string()));
+        fact("gap", r.gap().map(|v| v.value.to_string()));
         fact("product", r.product.as_ref().map(|v| v.value.to_string()));
         fact(
             "review_due",
             r.review_due.as_ref().map(|d| d.value.to_string()),
         );
-        if let Some(c) = &r.closed {
+        if let Some(c) = r.closed() {
             fact("closed", c.date.as_ref().map(|d| d.value.to_string()));
             fact(
                 "closed_reason",

@@ -148,12 +148,12 @@ fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
     };
     let mut keys = match axis {
         Axis::Field => r
-            .field
+            .field()
             .map(|f| model.fields[f].id.clone())
             .into_iter()
             .collect(),
         Axis::Domain => r
-            .domain
+            .domain()
             .map(|d| model.domains[d].id.clone())
             .into_iter()
             .collect(),

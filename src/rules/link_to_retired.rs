@@ -41,7 +41,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let p = &model.records[p];
-            let why = match (p.closed.is_some(), p.stage()) {
+            let why = match (p.closed().is_some(), p.stage()) {
                 (true, _) => Retired::Closed,
                 (false, Some(s)) if s.is_retired() => Retired::Stage(s),
                 _ => continue,
