@@ -84,7 +84,16 @@ impl<'r> Reader<'r> {
         key: &str,
         required: bool,
     ) -> Option<&'t Spanned<DeValue<'i>>> {
-        let value = t.table.get(key);
+        // A record's tables have a dozen keys or so: comparing them is
+        // cheaper than hashing the key (SipHash) for every look-up.
+        let value = if t.table.len() <= 24 {
+            t.table
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key)
+                .map(|(_, v)| v)
+        } else {
+            t.table.get(key)
+        };
         if value.is_none() && required {
             self.push(
                 RuleId::MissingKey,

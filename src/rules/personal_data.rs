@@ -76,6 +76,11 @@ impl<'a> Allow<'a> {
 /// Every stretch of a file that looks like personal data, line by line.
 fn scan(text: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
     let mut found = Vec::new();
+    // Every file of a tree passes here, and most hold nothing that could
+    // match: one pass over the bytes settles them.
+    if !may_hold(text.as_bytes()) {
+        return found;
+    }
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         found.extend(
@@ -152,25 +157,14 @@ fn national_digits(s: &str) -> Option<String> {
 /// Every stretch of `s` that looks like personal data, as byte ranges of `s`.
 #[must_use]
 pub fn find(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
-    // A phone number has ten digits, a My Number twelve, an address an @.
-    // Most lines (dates, IDs, numbers) have fewer and no @: skip them
-    // before folding.
-    // Bytes, not characters: every line of every file passes here.
-    // Full-width ０–９ are EF BC 90–99 and ＠ is EF BC A0, so they are
-    // counted only on lines with an EF byte.
-    let b = s.as_bytes();
-    let ascii = b.iter().fold(0, |n, c| n + usize::from(c.is_ascii_digit()));
-    let mut digits = ascii;
-    let mut at = b.contains(&b'@');
-    if ascii < 10 && !at && b.contains(&0xEF) {
-        for w in b.windows(3).filter(|w| w[0] == 0xEF && w[1] == 0xBC) {
-            digits += usize::from((0x90..=0x99).contains(&w[2]));
-            at |= w[2] == 0xA0;
-        }
-    }
-    if digits < 10 && !at {
+    if !may_hold(s.as_bytes()) {
         return Vec::new();
     }
+    find_in(s, allow)
+}
+
+/// [`find`] without the quick test.
+fn find_in(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
     let f = fold(s);
     let t = f.text.as_str();
     let mut found = Vec::new();
@@ -214,6 +208,42 @@ pub fn find(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
         .into_iter()
         .map(|(k, r)| (k, f.origin[r.start]..f.origin[r.end]))
         .collect()
+}
+
+/// Whether `b` has an @ (or ＠), or ten digits (ASCII or full-width) in one
+/// stretch that a phone number or My Number could span: a personal phone
+/// number has ten digits or more, a My Number twelve, an address an @, and
+/// a match of any pattern is one such stretch. A stretch runs over digits,
+/// the separators the patterns allow (space, `-`, `(`, `)`, `+`) and any
+/// non-ASCII character (full-width forms and dashes fold to those);
+/// anything else ASCII ends it, so that `["K-0001", "K-0002"]` or two
+/// dates on one line do not count as one number.
+/// Bytes, not characters: full-width ０–９ are EF BC 90–99, ＠ is EF BC A0.
+fn may_hold(b: &[u8]) -> bool {
+    let mut digits = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'0'..=b'9' => digits += 1,
+            b' ' | b'-' | b'(' | b')' | b'+' => {}
+            b'@' => return true,
+            0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
+                Some(0x90..=0x99) => {
+                    digits += 1;
+                    i += 2;
+                }
+                Some(0xA0) => return true,
+                _ => {}
+            },
+            0x80.. => {}
+            _ => digits = 0,
+        }
+        if digits >= 10 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Not part of a longer number, ID or word: K-0901234567 is an ID.
@@ -314,6 +344,90 @@ pub fn mask(s: &str, kind: PersonalKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_test_passes_what_may_match() {
+        for s in [
+            "090-1234-5678",
+            "tel ０７９８ー３５ー３１５１",
+            "+81 (0)90 1234 5678",
+            "1234 5678 9012",
+            "a@b.jp",
+            "ａ＠ｂ.jp",
+            "（0798）35-3151",
+        ] {
+            assert!(may_hold(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "solves = [\"K-0001\", \"K-0002\", \"K-0003\"]",
+            "date = 2026-04-01",
+            "period = \"2026-04-01/2027-03-31\"",
+            "baseline = 12345.678",
+            "title = \"窓口のデジタル化\"",
+        ] {
+            assert!(!may_hold(s.as_bytes()), "{s}");
+        }
+    }
+
+    /// A phone number or My Number as staff type them: cut into groups
+    /// anywhere, the groups joined by any separator the patterns or the
+    /// folding know (or one they do not), each digit ASCII or full-width.
+    fn typed_number() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let number = proptest::sample::select(vec![
+            "0798353151",
+            "09012345678",
+            "+819012345678",
+            "123456789018",
+            "0120123456",
+            "0798(35)3151",
+            "(0798)353151",
+            "+81(0)9012345678",
+            "1234 5678 9018",
+            "090 1234 5678",
+            "0798-35-3151",
+        ]);
+        let sep = proptest::sample::select(vec![
+            " ", "-", "(", ")", "ー", "－", "−", "‐", "\u{3000}", "（", "）", ".", ",", "\"", "年",
+        ]);
+        let cuts = proptest::collection::vec(proptest::option::weighted(0.08, sep), 16);
+        (number, cuts, proptest::collection::vec(any::<bool>(), 16)).prop_map(
+            |(number, cuts, wide)| {
+                let mut s = String::new();
+                for (i, c) in number.chars().enumerate() {
+                    if i > 0
+                        && let Some(sep) = cuts[i]
+                    {
+                        s.push_str(sep);
+                    }
+                    let c = if wide[i] && c.is_ascii_digit() {
+                        char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+                    } else {
+                        c
+                    };
+                    s.push(c);
+                }
+                s
+            },
+        )
+    }
+
+    proptest::proptest! {
+        /// What the quick test turns away, the patterns would not have
+        /// reported either.
+        #[test]
+        fn quick_test_turns_away_nothing_reportable(
+            before in proptest::sample::select(vec!["", "tel ", "K-", "\"", "電話：", "a@b "]),
+            number in typed_number(),
+            after in proptest::sample::select(vec!["", " ", "\"", "です", "円", "\n", "@x.jp"]),
+        ) {
+            let s = format!("{before}{number}{after}");
+            let allow = Allow { email_domains: &[], phones: Vec::new() };
+            if !may_hold(s.as_bytes()) {
+                proptest::prop_assert!(find_in(&s, &allow).is_empty(), "{:?}", s);
+            }
+        }
+    }
 
     #[test]
     fn patterns_compile() {
