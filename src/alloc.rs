@@ -12,8 +12,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 // Positions in `mi_option_e` of mimalloc 2.x's `mimalloc.h`, which
 // libmimalloc-sys does not name; the version is pinned in Cargo.toml so that
 // they cannot move under us.
-const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+pub(crate) const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+pub(crate) const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Give freed pages back to the system at once, and commit arena memory only
 /// when it is used. By default mimalloc keeps freed pages for 10 ms (100 ms

@@ -23,3 +23,37 @@ fn main() -> ExitCode {
     let _ = out.flush();
     ExitCode::from(code)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::c_long;
+
+    use crate::alloc::{ARENA_EAGER_COMMIT, PURGE_DELAY, tune};
+
+    fn get(option: libmimalloc_sys::mi_option_t) -> c_long {
+        // SAFETY: reads an integer from mimalloc's option table; the test
+        // threads touching options all write the same values.
+        #[allow(unsafe_code)]
+        unsafe {
+            libmimalloc_sys::mi_option_get(option)
+        }
+    }
+
+    /// The arena default comes from .cargo/config.toml at mimalloc's
+    /// compile time: a CFLAGS of one's own replaces it, and this says so.
+    #[test]
+    fn arenas_are_committed_on_use() {
+        assert_eq!(
+            get(ARENA_EAGER_COMMIT),
+            0,
+            "mimalloc was compiled without -DMI_DEFAULT_ARENA_EAGER_COMMIT=0 \
+             (see .cargo/config.toml)"
+        );
+    }
+
+    #[test]
+    fn freed_pages_go_back_at_once() {
+        tune();
+        assert_eq!(get(PURGE_DELAY), 0);
+    }
+}
