@@ -488,10 +488,10 @@ mod tests {
     }
 
     #[test]
-    fn an_unkept_text_is_read_again_only_if_unchanged() {
-        let dir = tempfile::tempdir().expect("temp dir");
+    fn an_unkept_text_is_read_again_only_if_unchanged() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let text = "title = \"課題\"\nowner = \"市民課\"\n";
-        std::fs::write(dir.path().join("K-001.toml"), text).expect("write");
+        std::fs::write(dir.path().join("K-001.toml"), text)?;
         let read: Reread = |p| std::fs::read_to_string(p).ok();
         let mut files = FileDb::new();
         files.reread_with(dir.path().to_path_buf(), read);
@@ -509,5 +509,6 @@ mod tests {
             assert_eq!(line_col(&files, id, at), (1, 1));
             assert_eq!(files.line_length(span), None);
         }
+        Ok(())
     }
 }

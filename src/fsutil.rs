@@ -93,16 +93,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn create_new_never_clobbers() {
-        let dir = tempfile::tempdir().expect("temp dir");
+    fn create_new_never_clobbers() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("K-001.toml");
-        create_new(&path, b"a = 1\n").expect("created");
+        create_new(&path, b"a = 1\n")?;
         let err = create_new(&path, b"a = 2\n").expect_err("exists");
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
-        assert_eq!(fs::read(&path).expect("read"), b"a = 1\n");
-        replace(&path, b"a = 3\n").expect("replaced");
-        assert_eq!(fs::read(&path).expect("read"), b"a = 3\n");
-        let leftovers = fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(fs::read(&path)?, b"a = 1\n");
+        replace(&path, b"a = 3\n")?;
+        assert_eq!(fs::read(&path)?, b"a = 3\n");
+        let leftovers = fs::read_dir(dir.path())?.count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+        Ok(())
     }
 }

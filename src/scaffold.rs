@@ -155,7 +155,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn new_records_parse() {
+    fn new_records_parse() -> Result<(), Box<dyn std::error::Error>> {
         let r = NewRecord {
             title: "題名 \"引用\" つき".into(),
             vision: vec!["kurashi-1".into()],
@@ -166,10 +166,11 @@ mod tests {
         };
         for kind in Kind::ALL {
             let text = record(kind, &r);
-            let table: toml::Table = text.parse().expect("valid TOML");
+            let table: toml::Table = text.parse()?;
             assert_eq!(table["title"].as_str(), Some("題名 \"引用\" つき"));
         }
-        let s: toml::Table = settings("テスト市").parse().expect("valid TOML");
+        let s: toml::Table = settings("テスト市").parse()?;
         assert_eq!(s["tree"]["organization"].as_str(), Some("テスト市"));
+        Ok(())
     }
 }

@@ -152,9 +152,10 @@ mod tests {
     /// A file saved again between the check and the output is named, not
     /// echoed: its text is no longer the text the finding is about.
     #[test]
-    fn a_file_changed_after_the_check_is_named_not_echoed() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("K-001.toml"), "title = \"別の内容\"\n").expect("write");
+    fn a_file_changed_after_the_check_is_named_not_echoed() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("K-001.toml"), "title = \"別の内容\"\n")?;
         let read: Reread = |p| std::fs::read_to_string(p).ok();
         let mut files = FileDb::new();
         files.reread_with(dir.path().to_path_buf(), read);
@@ -172,13 +173,14 @@ mod tests {
             lang: Lang::Ja,
         };
         let mut out = Vec::new();
-        human(&findings, false, &mut out).expect("rendered");
-        let out = String::from_utf8(out).expect("UTF-8");
+        human(&findings, false, &mut out)?;
+        let out = String::from_utf8(out)?;
         assert!(out.contains("--> K-001.toml\n"), "{out}");
         assert!(out.contains("検査の後でこのファイルが変更された"), "{out}");
         assert!(
             !out.contains("別の内容") && !out.contains("市民課"),
             "{out}"
         );
+        Ok(())
     }
 }
