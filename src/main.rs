@@ -28,11 +28,14 @@ fn main() -> ExitCode {
 mod tests {
     use std::ffi::c_long;
 
-    use crate::alloc::{ARENA_EAGER_COMMIT, PURGE_DELAY, tune};
+    use crate::alloc::{PURGE_DELAY, tune};
+
+    // `mi_option_arena_eager_commit` in mimalloc 2.x's `mimalloc.h`.
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 
     fn get(option: libmimalloc_sys::mi_option_t) -> c_long {
-        // SAFETY: reads an integer from mimalloc's option table; the test
-        // threads touching options all write the same values.
+        // SAFETY: reads an integer from mimalloc's option table; the only
+        // write, in `tune`, stores the value it already has after the first.
         #[allow(unsafe_code)]
         unsafe {
             libmimalloc_sys::mi_option_get(option)
@@ -40,7 +43,8 @@ mod tests {
     }
 
     /// The arena default comes from .cargo/config.toml at mimalloc's
-    /// compile time: a CFLAGS of one's own replaces it, and this says so.
+    /// compile time (nothing sets it at run time): a CFLAGS of one's own
+    /// replaces it, and this says so.
     #[test]
     fn arenas_are_committed_on_use() {
         assert_eq!(
