@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-// The allocator of the `dx` binary, with its settings.
+// The allocator of the `dx` binary.
 #[path = "../src/alloc.rs"]
 mod alloc;
 
@@ -99,7 +99,6 @@ fn tree(records: usize) -> (PathBuf, u64) {
 }
 
 fn main() {
-    alloc::tune();
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")

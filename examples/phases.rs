@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-// The allocator of the `dx` binary, with its settings.
+// The allocator of the `dx` binary.
 #[path = "../src/alloc.rs"]
 mod alloc;
 
@@ -33,7 +33,6 @@ fn phase(name: &str, start: Instant, extra: &str) {
 }
 
 fn main() {
-    alloc::tune();
     let root = std::env::args().nth(1).expect("a tree root");
     let root = std::path::Path::new(&root);
     let t = Instant::now();

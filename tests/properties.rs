@@ -348,7 +348,7 @@ proptest! {
         let pool = pool(&tree);
         let model = load(files(&tree, &pool));
         prop_assert_eq!(model.records.len(), tree.records.len());
-        for (i, record) in model.records.iter().enumerate() {
+        for (i, record) in model.records.enumerate() {
             let mut got: Vec<(String, String, Expected)> = model
                 .resolved_links(i)
                 .map(|(key, link, res)| (key.key.to_owned(), link.value.to_string(), actual(&model, res)))
@@ -364,12 +364,16 @@ proptest! {
             want.sort();
             prop_assert_eq!(got, want, "record {}", record.id);
         }
-        // Reverse links: who solves each 課題, who implements each 手法.
-        for (i, record) in model.records.iter().enumerate() {
-            let mut solvers: Vec<&str> = model.solvers[i].iter().map(|&m| model.records[m].id.as_str()).collect();
-            let mut implementers: Vec<&str> = model.implementers[i].iter().map(|&g| model.records[g].id.as_str()).collect();
-            solvers.sort_unstable();
-            implementers.sort_unstable();
+        // Reverse links: who solves each 課題, who implements and who expands each 手法.
+        for (i, record) in model.records.enumerate() {
+            let ids = |list: &[dx::model::RecordIdx]| -> Vec<&str> {
+                let mut v: Vec<&str> = list.iter().map(|&m| model.records[m].id.as_str()).collect();
+                v.sort_unstable();
+                v
+            };
+            let solvers = ids(&model.back.solvers[i]);
+            let implementers = ids(&model.back.implementers[i]);
+            let expanders = ids(&model.back.expanders[i]);
             let naive = |kind: Kind, key: &str| -> Vec<&str> {
                 let mut v: Vec<&str> = model
                     .records
@@ -385,6 +389,8 @@ proptest! {
             let want_implementers = if record.kind == Kind::Method { naive(Kind::Technology, "implements") } else { Vec::new() };
             prop_assert_eq!(solvers, want_solvers, "solvers of {}", record.id);
             prop_assert_eq!(implementers, want_implementers, "implementers of {}", record.id);
+            let want_expanders = if record.kind == Kind::Method { naive(Kind::Method, "expands") } else { Vec::new() };
+            prop_assert_eq!(expanders, want_expanders, "expanders of {}", record.id);
         }
     }
 

@@ -27,6 +27,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let words = ctx.lang().words();
     let outcomes: Vec<std::io::Result<Outcome>> = model
         .records
+        .as_slice()
         .par_iter()
         .map(|r| {
             let rel = model.path_of(r).to_owned();

@@ -361,5 +361,8 @@ fn load_error(e: &LoadError) -> String {
         ),
         LoadError::NotAFolder { path } => format!("{} is not a folder", path.display()),
         LoadError::Io { path, source } => format!("cannot read {}: {source}", path.display()),
+        LoadError::TooManyFiles { count, max } => format!(
+            "the tree has {count} files; at most {max} can be read: split it into trees by field"
+        ),
     }
 }

@@ -382,5 +382,8 @@ fn load_error(e: &LoadError) -> String {
         ),
         LoadError::NotAFolder { path } => format!("{} はフォルダではありません", path.display()),
         LoadError::Io { path, source } => format!("{} を読み取れません: {source}", path.display()),
+        LoadError::TooManyFiles { count, max } => format!(
+            "ツリーのファイルが多すぎます({count} 個)。一度に読めるのは {max} 個までです。分野ごとにツリーを分けてください"
+        ),
     }
 }

@@ -3,7 +3,10 @@
 
 use compact_str::CompactString;
 
-use super::{Indicator, Kind, LinkKey, Model, Progress, Record, RecordIdx, Thing, ids};
+use super::{
+    Backlinks, DomainIdx, FieldIdx, Idx, IndexVec, Indicator, Kind, LinkKey, Model, Progress,
+    Record, RecordIdx, RefIdx, Reverse, Thing, ids,
+};
 use crate::diag::IdKind;
 use crate::files::Sp;
 
@@ -20,83 +23,6 @@ pub enum Resolution {
     WrongKind(IdKind),
     /// Cannot be checked: the reference file it would be in is missing.
     Unchecked,
-}
-
-/// A [`Thing`] or a [`Resolution`] in eight bytes instead of 24: a tree of
-/// a hundred thousand records has a few hundred thousand links, and the ID
-/// table a slot per ID. Bits 60–63 say what it is, bits 28–59 and 0–27 hold
-/// the indices (a ビジョン item's index is below 2^28: a file is at most
-/// 4 MiB).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Packed(u64);
-
-impl Packed {
-    const MALFORMED: u64 = 7;
-    const MISSING: u64 = 8;
-    const WRONG_KIND: u64 = 9;
-    const UNCHECKED: u64 = 10;
-
-    fn new(tag: u64, a: usize, b: usize) -> Self {
-        Self(tag << 60 | (a as u64 & 0xFFFF_FFFF) << 28 | (b as u64 & 0x0FFF_FFFF))
-    }
-
-    fn parts(self) -> (u64, usize, usize) {
-        let a = (self.0 >> 28) & 0xFFFF_FFFF;
-        let b = self.0 & 0x0FFF_FFFF;
-        (self.0 >> 60, a as usize, b as usize)
-    }
-
-    pub(crate) fn thing(thing: Thing) -> Self {
-        match thing {
-            Thing::Record(i) => Self::new(0, i, 0),
-            Thing::Vision(f, v) => Self::new(1, f, v),
-            Thing::Principle(i) => Self::new(2, i, 0),
-            Thing::Consideration(i) => Self::new(3, i, 0),
-            Thing::National(i) => Self::new(4, i, 0),
-            Thing::Field(i) => Self::new(5, i, 0),
-            Thing::Domain(i) => Self::new(6, i, 0),
-        }
-    }
-
-    pub(crate) fn resolution(res: Resolution) -> Self {
-        match res {
-            Resolution::Found(thing) => Self::thing(thing),
-            Resolution::Malformed => Self::new(Self::MALFORMED, 0, 0),
-            Resolution::Missing => Self::new(Self::MISSING, 0, 0),
-            Resolution::WrongKind(kind) => {
-                let at = IdKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-                Self::new(Self::WRONG_KIND, at, 0)
-            }
-            Resolution::Unchecked => Self::new(Self::UNCHECKED, 0, 0),
-        }
-    }
-
-    pub(crate) fn to_resolution(self) -> Resolution {
-        let (tag, a, b) = self.parts();
-        match tag {
-            0 => Resolution::Found(Thing::Record(a)),
-            1 => Resolution::Found(Thing::Vision(a, b)),
-            2 => Resolution::Found(Thing::Principle(a)),
-            3 => Resolution::Found(Thing::Consideration(a)),
-            4 => Resolution::Found(Thing::National(a)),
-            5 => Resolution::Found(Thing::Field(a)),
-            6 => Resolution::Found(Thing::Domain(a)),
-            Self::MALFORMED => Resolution::Malformed,
-            Self::MISSING => Resolution::Missing,
-            Self::WRONG_KIND => IdKind::ALL
-                .get(a)
-                .map_or(Resolution::Unchecked, |k| Resolution::WrongKind(*k)),
-            _ => Resolution::Unchecked,
-        }
-    }
-
-    /// The thing, for a packed thing or a found resolution.
-    pub(crate) fn to_thing(self) -> Option<Thing> {
-        match self.to_resolution() {
-            Resolution::Found(thing) => Some(thing),
-            _ => None,
-        }
-    }
 }
 
 impl Model {
@@ -144,7 +70,7 @@ impl Model {
         if self.records[issue].closed().is_some() {
             return Progress::Resolved;
         }
-        self.solvers[issue]
+        self.back.solvers[issue]
             .iter()
             .filter_map(|&m| self.records[m].stage())
             .filter_map(Progress::from_stage)
@@ -164,27 +90,17 @@ impl Model {
             return None;
         }
         let latest = record
-            .indicators
+            .indicators()
             .iter()
             .filter_map(|i| i.target_date.as_ref())
             .map(|d| d.value)
             .max()?;
         let decided_since = record
-            .decisions
+            .decisions()
             .iter()
             .filter_map(|d| d.date.as_ref())
             .any(|d| d.value >= latest);
         (latest < today && !decided_since).then_some(latest)
-    }
-
-    /// The index of a record in [`Model::records`].
-    #[must_use]
-    pub fn index_of(&self, record: &Record) -> Option<RecordIdx> {
-        match self.find(&record.id)? {
-            Thing::Record(i) if std::ptr::eq(&*self.records[i], record) => Some(i),
-            // A duplicate ID: find it the slow way; duplicates are errors and rare.
-            _ => self.records.iter().position(|r| std::ptr::eq(&**r, record)),
-        }
     }
 }
 
@@ -210,21 +126,19 @@ fn repeats(links: &[(LinkKey, &Sp<CompactString>)]) -> Vec<bool> {
         .collect()
 }
 
-/// Resolve every link once, mark the repeats, and fill in the reverse
-/// links: who solves each 課題, who implements each 手法, which 課題 name
-/// each ビジョン item.
+/// Resolve every link once, mark the repeats, and build the back links.
 pub(super) fn link(model: &mut Model) {
     use rayon::prelude::*;
     // Counted first, so that the results are written in place, each record
     // into its own slice of one vector: no per-record vectors to gather.
     let mut link_start = Vec::with_capacity(model.records.len() + 1);
-    let mut total = 0;
+    let mut total = 0usize;
     for r in &model.records {
         link_start.push(total);
         total += r.links().count();
     }
     link_start.push(total);
-    let mut resolved = vec![Packed::resolution(Resolution::Unchecked); total];
+    let mut resolved = vec![Resolution::Unchecked; total];
     let mut repeated = vec![false; total];
     let mut slices = Vec::with_capacity(model.records.len());
     let (mut res_rest, mut rep_rest) = (&mut resolved[..], &mut repeated[..]);
@@ -237,11 +151,11 @@ pub(super) fn link(model: &mut Model) {
     let m = &*model;
     slices
         .into_par_iter()
-        .zip(m.records.par_iter())
+        .zip(m.records.as_slice().par_iter())
         .for_each(|((res, rep), r)| {
             let links: Vec<(LinkKey, &Sp<CompactString>)> = r.links().collect();
             for (out, (key, link)) in res.iter_mut().zip(&links) {
-                *out = Packed::resolution(m.resolve(key.target, &link.value));
+                *out = m.resolve(key.target, &link.value);
             }
             for (out, seen) in rep.iter_mut().zip(repeats(&links)) {
                 *out = seen;
@@ -249,17 +163,31 @@ pub(super) fn link(model: &mut Model) {
         });
     model.resolved = resolved;
     model.repeated = repeated;
-    model.link_start = link_start;
+    // Links are fewer than MAX_FILES times a file's size in bytes; a link
+    // takes at least three bytes, so a u32 holds every position.
+    model.link_start = link_start
+        .into_iter()
+        .map(|at| u32::try_from(at).unwrap_or(u32::MAX))
+        .collect();
+    model.back = backlinks(model);
+}
 
+/// Who points at what: one pass over every resolved link.
+fn backlinks(model: &Model) -> Backlinks {
     let n = model.records.len();
     let mut solvers = Vec::new();
     let mut implementers = Vec::new();
-    let mut vision_issues: Vec<Vec<Vec<RecordIdx>>> = model
+    let mut expanders = Vec::new();
+    let mut principles = Vec::new();
+    let mut considerations = Vec::new();
+    let mut national = Vec::new();
+    let mut vision_issues: IndexVec<FieldIdx, Vec<Vec<RecordIdx>>> = model
         .fields
         .iter()
         .map(|f| vec![Vec::new(); f.vision.len()])
-        .collect();
-    for i in 0..n {
+        .collect::<Vec<_>>()
+        .into();
+    for i in model.records.indices() {
         // A link written twice counts once.
         for (key, _, res) in model.distinct_links(i) {
             let Resolution::Found(thing) = res else {
@@ -268,14 +196,36 @@ pub(super) fn link(model: &mut Model) {
             match (key.key, thing) {
                 ("solves", Thing::Record(t)) => solvers.push((t, i)),
                 ("implements", Thing::Record(t)) => implementers.push((t, i)),
-                ("vision", Thing::Vision(f, v)) => vision_issues[f][v].push(i),
+                ("expands", Thing::Record(t)) => expanders.push((t, i)),
+                ("vision", Thing::Vision(f, v)) => vision_issues[f][v.get()].push(i),
+                (_, Thing::Principle(p)) => principles.push((p, i)),
+                (_, Thing::Consideration(c)) => considerations.push((c, i)),
+                (_, Thing::National(p)) => national.push((p, i)),
                 _ => {}
             }
         }
     }
-    model.solvers = super::Reverse::new(n, solvers);
-    model.implementers = super::Reverse::new(n, implementers);
-    model.vision_issues = vision_issues;
+    let domain_records = model
+        .records
+        .enumerate()
+        .filter_map(|(i, r)| Some((r.domain?, i)))
+        .collect::<Vec<(DomainIdx, RecordIdx)>>();
+    let field_domains = model
+        .domains
+        .enumerate()
+        .filter_map(|(d, dom)| Some((dom.field?, d)))
+        .collect::<Vec<(FieldIdx, DomainIdx)>>();
+    Backlinks {
+        solvers: Reverse::new(n, solvers),
+        implementers: Reverse::new(n, implementers),
+        expanders: Reverse::new(n, expanders),
+        principle_followers: Reverse::<RefIdx, _>::new(model.principles.len(), principles),
+        consideration_followers: Reverse::new(model.considerations.len(), considerations),
+        national_followers: Reverse::new(model.national.len(), national),
+        vision_issues,
+        domain_records: Reverse::new(model.domains.len(), domain_records),
+        field_domains: Reverse::new(model.fields.len(), field_domains),
+    }
 }
 
 /// An indicator's attainment: (actual − baseline) / (target − baseline).
@@ -288,41 +238,4 @@ pub fn attainment(indicator: &Indicator) -> Option<f64> {
     let actual = indicator.actual.as_ref()?.value;
     let span = target - baseline;
     (span != 0.0).then(|| (actual - baseline) / span)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn packing_loses_nothing() {
-        let big = u32::MAX as usize;
-        let things = [
-            Thing::Record(0),
-            Thing::Record(big),
-            Thing::Vision(3, (1 << 28) - 1),
-            Thing::Vision(big, 0),
-            Thing::Principle(4),
-            Thing::Consideration(2),
-            Thing::National(5),
-            Thing::Field(big),
-            Thing::Domain(1667),
-        ];
-        for thing in things {
-            assert_eq!(Packed::thing(thing).to_thing(), Some(thing));
-            let found = Resolution::Found(thing);
-            assert_eq!(Packed::resolution(found).to_resolution(), found);
-        }
-        let others = [
-            Resolution::Malformed,
-            Resolution::Missing,
-            Resolution::Unchecked,
-        ]
-        .into_iter()
-        .chain(IdKind::ALL.map(Resolution::WrongKind));
-        for res in others {
-            assert_eq!(Packed::resolution(res).to_resolution(), res);
-            assert_eq!(Packed::resolution(res).to_thing(), None);
-        }
-    }
 }

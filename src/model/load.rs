@@ -12,9 +12,10 @@ use toml::de::DeTable;
 
 use super::reader::{Reader, Table};
 use super::{
-    Body, Closed, Decision, Domain, Field, Indicator, IssuePart, Kind, Level, Lookup, Model,
-    Outcome, Record, Reference, Reverse, Settings, SkipReason, Skipped, Stage, Team, TeamKind,
-    Thing, Visibility, VisionItem, ids, keys,
+    Backlinks, Body, Closed, Decision, Domain, DomainIdx, Field, FieldIdx, Idx, Indicator,
+    IssuePart, Kind, Level, Lookup, MethodPart, Model, Outcome, Part, Record, Reference, Settings,
+    SkipReason, Skipped, Stage, Team, TeamKind, TechnologyPart, Thing, Visibility, VisionIdx,
+    VisionItem, Work, ids, keys,
 };
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 use crate::files::{self, FileDb, FileId, SourceFile, Span};
@@ -47,6 +48,14 @@ pub enum LoadError {
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
+    },
+    /// More files than the model can index.
+    #[error("the tree has {count} files; at most {max} can be read")]
+    TooManyFiles {
+        /// Files found.
+        count: usize,
+        /// The most there may be.
+        max: usize,
     },
 }
 
@@ -403,7 +412,7 @@ fn read_one(
     let record_name = record.as_ref().map(|(id, _)| id.as_str());
     let placeholder = || match &record {
         Some((id, kind)) => {
-            Content::Record(Box::new(Record::blank(id.as_str().into(), *kind, file)))
+            Content::Record(Box::new(Record::unparsed(id.as_str().into(), *kind, file)))
         }
         None => Content::Nothing,
     };
@@ -743,8 +752,7 @@ fn read_record(
     file: FileId,
 ) -> Record {
     r.check_keys(root, keys::record_keys(kind));
-    let mut rec = Record::blank(id.into(), kind, file);
-    rec.parsed = true;
+    let mut rec = Record::unparsed(id.into(), kind, file);
     rec.id_key = r.string(root, "id", false).map(Box::new);
     rec.title = r.string(root, "title", true);
     rec.owner = r.string(root, "owner", false);
@@ -759,45 +767,43 @@ fn read_record(
         .strings(root, "tags", false)
         .map(|l| l.items.into_vec().into())
         .unwrap_or_default();
-    match kind {
-        Kind::Issue => {
-            rec.issue = Some(Box::new(IssuePart {
-                vision: r.strings(root, "vision", true),
-                current: r.string(root, "current", false),
-                gap: r.string(root, "gap", false),
-                closed: read_closed(r, root).map(Box::new),
-            }));
-        }
-        Kind::Method => {
-            rec.solves = r.strings(root, "solves", true).map(Box::new);
-            rec.principles = r.strings(root, "principles", true).map(Box::new);
-            rec.considerations = r.strings(root, "considerations", false).map(Box::new);
-            rec.national = r.strings(root, "national", false).map(Box::new);
-            rec.expands = r.string(root, "expands", false).map(Box::new);
-            read_work(r, root, &mut rec);
-        }
-        Kind::Technology => {
-            rec.implements = r.strings(root, "implements", true).map(Box::new);
-            rec.national = r.strings(root, "national", false).map(Box::new);
-            rec.product = r.string(root, "product", false).map(Box::new);
-            read_work(r, root, &mut rec);
-        }
-    }
+    rec.part = match kind {
+        Kind::Issue => Part::Issue(Box::new(IssuePart {
+            vision: r.strings(root, "vision", true),
+            current: r.string(root, "current", false),
+            gap: r.string(root, "gap", false),
+            closed: read_closed(r, root),
+        })),
+        Kind::Method => Part::Method(Box::new(MethodPart {
+            solves: r.strings(root, "solves", true),
+            principles: r.strings(root, "principles", true),
+            considerations: r.strings(root, "considerations", false),
+            national: r.strings(root, "national", false),
+            expands: r.string(root, "expands", false),
+            work: read_work(r, root),
+        })),
+        Kind::Technology => Part::Technology(Box::new(TechnologyPart {
+            implements: r.strings(root, "implements", true),
+            national: r.strings(root, "national", false),
+            product: r.string(root, "product", false),
+            work: read_work(r, root),
+        })),
+    };
     rec
 }
 
 /// What 手法 and 技術 share: stage, review, team, indicators, decisions.
-fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
-    rec.stage = r.vocab(root, "stage", true, Stage::WORDS, Stage::parse);
-    rec.review_due = r.date(root, "review_due", false);
-    if let Some((table, span)) = r.table(root, "team", false) {
+fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
+    let stage = r.vocab(root, "stage", true, Stage::WORDS, Stage::parse);
+    let review_due = r.date(root, "review_due", false);
+    let team = r.table(root, "team", false).map(|(table, span)| {
         let t = Table {
             table,
             span: (span.start, span.end),
             prefix: "team.",
         };
         r.check_keys(t, keys::TEAM);
-        rec.team = Some(Box::new(Team {
+        Box::new(Team {
             span: r.loc(span),
             name: r.string(t, "name", true),
             kind: r.vocab(t, "kind", false, TeamKind::WORDS, TeamKind::parse),
@@ -806,8 +812,8 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
                 .strings(t, "departments", false)
                 .map(|l| l.items)
                 .unwrap_or_default(),
-        }));
-    }
+        })
+    });
     let mut indicators = ThinVec::new();
     for (table, span) in r.tables(root, "indicator") {
         let t = Table {
@@ -846,8 +852,13 @@ fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>, rec: &mut Record) {
     // Exact: pushing leaves room for four, and a hundred thousand records keep them.
     indicators.shrink_to_fit();
     decisions.shrink_to_fit();
-    rec.indicators = indicators;
-    rec.decisions = decisions;
+    Work {
+        stage,
+        review_due,
+        team,
+        indicators,
+        decisions,
+    }
 }
 
 fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
@@ -876,6 +887,12 @@ pub fn load(root: &Path) -> Result<Model, LoadError> {
 /// Load a tree from `source`; `root` is where it is said to be.
 pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     let (entries, skipped) = source.entries()?;
+    if entries.len() > super::MAX_FILES {
+        return Err(LoadError::TooManyFiles {
+            count: entries.len(),
+            max: super::MAX_FILES,
+        });
+    }
     let settings_at = entries.iter().position(|e| e.role == Role::Settings);
     let settings_parsed = settings_at
         .map(|i| {
@@ -1079,20 +1096,18 @@ fn assemble(
         root: root.to_path_buf(),
         files: a.files,
         settings,
-        principles,
-        considerations,
-        national,
+        principles: principles.into(),
+        considerations: considerations.into(),
+        national: national.into(),
         national_source,
-        fields: a.fields,
-        domains: a.domains,
-        records: a.records,
+        fields: a.fields.into(),
+        domains: a.domains.into(),
+        records: a.records.into(),
         lookup: Lookup::default(),
-        solvers: Reverse::default(),
-        implementers: Reverse::default(),
+        back: Backlinks::default(),
         resolved: Vec::new(),
         repeated: Vec::new(),
         link_start: Vec::new(),
-        vision_issues: Vec::new(),
         load_diagnostics: a.diags,
         skipped: Vec::new(),
         has_principles,
@@ -1106,17 +1121,20 @@ fn assemble(
 /// Put every 領域 in its 分野 and every record in its 領域 and 分野: the
 /// nearest folder above holding domain.toml / field.toml.
 fn place(a: &mut Assembler) {
-    let field_dirs: FxHashMap<String, usize> = a
+    let field_dirs: FxHashMap<String, FieldIdx> = a
         .fields
         .iter()
         .enumerate()
-        .map(|(i, f)| (parent_dir(&a.files.get(f.file).path).to_owned(), i))
+        .map(|(i, f)| {
+            let dir = parent_dir(&a.files.get(f.file).path).to_owned();
+            (dir, FieldIdx::new(i))
+        })
         .collect();
-    let domain_dirs: FxHashMap<String, usize> = a
+    let domain_dirs: FxHashMap<String, DomainIdx> = a
         .domains
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.id.clone(), i))
+        .map(|(i, d)| (d.id.clone(), DomainIdx::new(i)))
         .collect();
     for domain in &mut a.domains {
         // The 分野 is strictly above the 領域's own folder.
@@ -1135,24 +1153,22 @@ fn place(a: &mut Assembler) {
     let files = &a.files;
     a.records.par_iter_mut().for_each(|record| {
         let path = &files.get(record.file).path;
-        record.place(
-            ancestors(path).find_map(|d| domain_dirs.get(d).copied()),
-            ancestors(path).find_map(|d| field_dirs.get(d).copied()),
-        );
+        record.domain = ancestors(path).find_map(|d| domain_dirs.get(d).copied());
+        record.field = ancestors(path).find_map(|d| field_dirs.get(d).copied());
     });
 }
 
 fn build_lookup(model: &mut Model) {
-    let fields = model.fields.iter().enumerate().flat_map(|(i, f)| {
+    let fields = model.fields.enumerate().flat_map(|(i, f)| {
         std::iter::once(Thing::Field(i))
-            .chain((0..f.vision.len()).map(move |j| Thing::Vision(i, j)))
+            .chain((0..f.vision.len()).map(move |j| Thing::Vision(i, VisionIdx::new(j))))
     });
-    let domains = (0..model.domains.len()).map(Thing::Domain);
-    let principles = (0..model.principles.len()).map(Thing::Principle);
-    let considerations = (0..model.considerations.len()).map(Thing::Consideration);
-    let national = (0..model.national.len()).map(Thing::National);
+    let domains = model.domains.indices().map(Thing::Domain);
+    let principles = model.principles.indices().map(Thing::Principle);
+    let considerations = model.considerations.indices().map(Thing::Consideration);
+    let national = model.national.indices().map(Thing::National);
     // Records come in path order, so a duplicate ID resolves to the first file.
-    let records = (0..model.records.len()).map(Thing::Record);
+    let records = model.records.indices().map(Thing::Record);
     let things = fields
         .chain(domains)
         .chain(principles)

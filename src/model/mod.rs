@@ -7,6 +7,7 @@
 
 mod derive;
 pub mod ids;
+mod index;
 pub mod keys;
 mod load;
 mod nearest;
@@ -15,6 +16,9 @@ mod settings;
 mod vocab;
 
 pub use derive::{Resolution, attainment};
+pub use index::{
+    DomainIdx, FieldIdx, Idx, IndexVec, MAX_FILES, RecordIdx, RefIdx, Reverse, VisionIdx,
+};
 pub use load::{LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only};
 pub use settings::{Level, Prefixes, Settings};
 pub use vocab::{Body, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
@@ -27,9 +31,6 @@ use thin_vec::ThinVec;
 
 use crate::diag::{Diagnostic, IdKind};
 use crate::files::{FileDb, FileId, Loc, Sp, Span};
-
-/// Index of a record in [`Model::records`].
-pub type RecordIdx = usize;
 
 /// A list of links as written: the array's span and each item.
 #[derive(Clone, Debug, Default)]
@@ -87,7 +88,7 @@ pub struct Domain {
     /// Optional description.
     pub description: Option<String>,
     /// Index into [`Model::fields`].
-    pub field: Option<usize>,
+    pub field: Option<FieldIdx>,
     /// Its domain.toml.
     pub file: FileId,
 }
@@ -164,62 +165,51 @@ pub struct Closed {
 
 /// A 課題, 手法 or 技術: one file.
 ///
-/// Keys that do not belong to the kind are rejected when loading, so they
-/// stay empty here.
+/// The header holds what every record has; what belongs to one kind is in
+/// its [`Part`]. A new key goes into the part of the kinds that have it
+/// ([`IssuePart`], [`MethodPart`], [`TechnologyPart`], or [`Work`] for what
+/// 手法 and 技術 share), never into the header unless all three have it.
 #[derive(Clone, Debug)]
 pub struct Record {
     /// The ID, from the file name.
     pub id: CompactString,
-    /// The kind, from the ID prefix.
+    /// The kind, from the ID prefix (known even when the file could not be read).
     pub kind: Kind,
     /// The file.
     pub file: FileId,
+    /// The 領域 holding the record.
+    pub domain: Option<DomainIdx>,
+    /// The 分野 holding the record.
+    pub field: Option<FieldIdx>,
     /// The `id` key's value, when present.
     pub id_key: Option<Box<Sp<CompactString>>>,
-    /// False when the file could not be read as TOML: the ID exists, nothing else is known.
-    pub parsed: bool,
-    /// Index into [`Model::domains`]: read through [`Record::domain`].
-    domain_at: Option<u32>,
-    /// Index into [`Model::fields`]: read through [`Record::field`].
-    field_at: Option<u32>,
     /// Title.
     pub title: Option<Sp<CompactString>>,
-    /// 手法: the 課題 it solves.
-    pub solves: Option<Box<LinkList>>,
-    /// 手法: the 原則 it follows.
-    pub principles: Option<Box<LinkList>>,
-    /// 手法: the 横断的配慮 it heeds.
-    pub considerations: Option<Box<LinkList>>,
-    /// 手法/技術: the national priorities it serves.
-    pub national: Option<Box<LinkList>>,
-    /// 手法: the earlier 手法 it rolls out.
-    pub expands: Option<Box<Sp<CompactString>>>,
-    /// 技術: the 手法 it realises.
-    pub implements: Option<Box<LinkList>>,
-    /// 手法/技術: its stage.
-    pub stage: Option<Sp<Stage>>,
-    /// 技術: the product.
-    pub product: Option<Box<Sp<CompactString>>>,
     /// 所管: a department or role.
     pub owner: Option<Sp<CompactString>>,
     /// Who may see it.
     pub visibility: Option<Sp<Visibility>>,
     /// Free tags.
     pub tags: ThinVec<Sp<CompactString>>,
-    /// Next 定期的な見直し.
-    pub review_due: Option<Sp<Date>>,
-    /// 検討チーム / タスクフォース.
-    pub team: Option<Box<Team>>,
-    /// 評価指標.
-    pub indicators: ThinVec<Indicator>,
-    /// Decision log.
-    pub decisions: ThinVec<Decision>,
-    /// What only a 課題 has.
-    pub issue: Option<Box<IssuePart>>,
+    /// What the kind has.
+    pub part: Part,
 }
 
-/// The keys only a 課題 has, kept out of [`Record`] so that 手法 and 技術
-/// do not carry them.
+/// What one kind of record has beyond the header.
+#[derive(Clone, Debug)]
+pub enum Part {
+    /// A 課題.
+    Issue(Box<IssuePart>),
+    /// A 手法.
+    Method(Box<MethodPart>),
+    /// A 技術.
+    Technology(Box<TechnologyPart>),
+    /// A file that could not be read as TOML: its ID exists (links to it
+    /// resolve), nothing else is known, and no report counts it.
+    Unparsed,
+}
+
+/// The keys only a 課題 has.
 #[derive(Clone, Debug, Default)]
 pub struct IssuePart {
     /// The ビジョン items it is a gap to.
@@ -229,7 +219,53 @@ pub struct IssuePart {
     /// The gap to the ビジョン.
     pub gap: Option<Sp<CompactString>>,
     /// Closed: no more work is needed.
-    pub closed: Option<Box<Closed>>,
+    pub closed: Option<Closed>,
+}
+
+/// The keys only a 手法 has, and its [`Work`].
+#[derive(Clone, Debug, Default)]
+pub struct MethodPart {
+    /// The 課題 it solves.
+    pub solves: Option<LinkList>,
+    /// The 原則 it follows.
+    pub principles: Option<LinkList>,
+    /// The 横断的配慮 it heeds.
+    pub considerations: Option<LinkList>,
+    /// The national priorities it serves.
+    pub national: Option<LinkList>,
+    /// The earlier 手法 it rolls out.
+    pub expands: Option<Sp<CompactString>>,
+    /// Stage, review, team, indicators, decisions.
+    pub work: Work,
+}
+
+/// The keys only a 技術 has, and its [`Work`].
+#[derive(Clone, Debug, Default)]
+pub struct TechnologyPart {
+    /// The 手法 it realises.
+    pub implements: Option<LinkList>,
+    /// The national priorities it serves.
+    pub national: Option<LinkList>,
+    /// The product.
+    pub product: Option<Sp<CompactString>>,
+    /// Stage, review, team, indicators, decisions.
+    pub work: Work,
+}
+
+/// What 手法 and 技術 share: the work carried through the guideline's four
+/// processes.
+#[derive(Clone, Debug, Default)]
+pub struct Work {
+    /// Its stage.
+    pub stage: Option<Sp<Stage>>,
+    /// Next 定期的な見直し.
+    pub review_due: Option<Sp<Date>>,
+    /// 検討チーム / タスクフォース.
+    pub team: Option<Box<Team>>,
+    /// 評価指標.
+    pub indicators: ThinVec<Indicator>,
+    /// Decision log.
+    pub decisions: ThinVec<Decision>,
 }
 
 /// What a link list names, for generic link checks.
@@ -243,122 +279,233 @@ pub struct LinkKey {
     pub required: bool,
 }
 
+impl LinkKey {
+    const fn new(key: &'static str, target: IdKind, required: bool) -> Self {
+        Self {
+            key,
+            target,
+            required,
+        }
+    }
+}
+
+const VISION: LinkKey = LinkKey::new("vision", IdKind::Vision, true);
+const SOLVES: LinkKey = LinkKey::new("solves", IdKind::Issue, true);
+const PRINCIPLES: LinkKey = LinkKey::new("principles", IdKind::Principle, true);
+const CONSIDERATIONS: LinkKey = LinkKey::new("considerations", IdKind::Consideration, false);
+const NATIONAL: LinkKey = LinkKey::new("national", IdKind::National, false);
+const IMPLEMENTS: LinkKey = LinkKey::new("implements", IdKind::Method, true);
+const EXPANDS: LinkKey = LinkKey::new("expands", IdKind::Method, false);
+
 impl Record {
-    pub(crate) fn blank(id: CompactString, kind: Kind, file: FileId) -> Self {
+    /// A record whose file could not be read.
+    pub(crate) fn unparsed(id: CompactString, kind: Kind, file: FileId) -> Self {
         Self {
             id,
             kind,
             file,
+            domain: None,
+            field: None,
             id_key: None,
-            parsed: false,
-            domain_at: None,
-            field_at: None,
             title: None,
-            solves: None,
-            principles: None,
-            considerations: None,
-            national: None,
-            expands: None,
-            implements: None,
-            stage: None,
-            product: None,
             owner: None,
             visibility: None,
             tags: ThinVec::new(),
-            review_due: None,
-            team: None,
-            indicators: ThinVec::new(),
-            decisions: ThinVec::new(),
-            issue: None,
+            part: Part::Unparsed,
         }
     }
 
-    /// Index into [`Model::domains`] of the 領域 holding the record.
+    /// Whether the file was read: false for [`Part::Unparsed`].
     #[must_use]
-    pub fn domain(&self) -> Option<usize> {
-        self.domain_at.map(|d| d as usize)
+    pub fn is_parsed(&self) -> bool {
+        !matches!(self.part, Part::Unparsed)
     }
 
-    /// Index into [`Model::fields`] of the 分野 holding the record.
+    /// A 課題's own keys.
     #[must_use]
-    pub fn field(&self) -> Option<usize> {
-        self.field_at.map(|f| f as usize)
+    pub fn issue(&self) -> Option<&IssuePart> {
+        match &self.part {
+            Part::Issue(p) => Some(p),
+            _ => None,
+        }
     }
 
-    /// Where the record sits. Indices are below `u32::MAX`: a tree has far
-    /// fewer 分野 and 領域 than files, and file IDs are `u32`.
-    pub(crate) fn place(&mut self, domain: Option<usize>, field: Option<usize>) {
-        self.domain_at = domain.and_then(|d| u32::try_from(d).ok());
-        self.field_at = field.and_then(|f| u32::try_from(f).ok());
+    /// A 手法's own keys.
+    #[must_use]
+    pub fn method(&self) -> Option<&MethodPart> {
+        match &self.part {
+            Part::Method(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// A 技術's own keys.
+    #[must_use]
+    pub fn technology(&self) -> Option<&TechnologyPart> {
+        match &self.part {
+            Part::Technology(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The work of a 手法 or 技術.
+    #[must_use]
+    pub fn work(&self) -> Option<&Work> {
+        match &self.part {
+            Part::Method(p) => Some(&p.work),
+            Part::Technology(p) => Some(&p.work),
+            _ => None,
+        }
     }
 
     /// 課題: the ビジョン items it is a gap to.
     #[must_use]
     pub fn vision(&self) -> Option<&LinkList> {
-        self.issue.as_ref().and_then(|i| i.vision.as_ref())
+        self.issue()?.vision.as_ref()
     }
 
     /// 課題: 現状.
     #[must_use]
     pub fn current(&self) -> Option<&Sp<CompactString>> {
-        self.issue.as_ref().and_then(|i| i.current.as_ref())
+        self.issue()?.current.as_ref()
     }
 
     /// 課題: the gap to the ビジョン.
     #[must_use]
     pub fn gap(&self) -> Option<&Sp<CompactString>> {
-        self.issue.as_ref().and_then(|i| i.gap.as_ref())
+        self.issue()?.gap.as_ref()
     }
 
     /// 課題: closed.
     #[must_use]
     pub fn closed(&self) -> Option<&Closed> {
-        self.issue.as_ref().and_then(|i| i.closed.as_deref())
+        self.issue()?.closed.as_ref()
+    }
+
+    /// 手法: the 課題 it solves.
+    #[must_use]
+    pub fn solves(&self) -> Option<&LinkList> {
+        self.method()?.solves.as_ref()
+    }
+
+    /// 手法: the 原則 it follows.
+    #[must_use]
+    pub fn principles(&self) -> Option<&LinkList> {
+        self.method()?.principles.as_ref()
+    }
+
+    /// 手法: the 横断的配慮 it heeds.
+    #[must_use]
+    pub fn considerations(&self) -> Option<&LinkList> {
+        self.method()?.considerations.as_ref()
+    }
+
+    /// 手法/技術: the national priorities it serves.
+    #[must_use]
+    pub fn national(&self) -> Option<&LinkList> {
+        match &self.part {
+            Part::Method(p) => p.national.as_ref(),
+            Part::Technology(p) => p.national.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// 手法: the earlier 手法 it rolls out.
+    #[must_use]
+    pub fn expands(&self) -> Option<&Sp<CompactString>> {
+        self.method()?.expands.as_ref()
+    }
+
+    /// 技術: the 手法 it realises.
+    #[must_use]
+    pub fn implements(&self) -> Option<&LinkList> {
+        self.technology()?.implements.as_ref()
+    }
+
+    /// 技術: the product.
+    #[must_use]
+    pub fn product(&self) -> Option<&Sp<CompactString>> {
+        self.technology()?.product.as_ref()
+    }
+
+    /// 手法/技術: the stage as written, with its place.
+    #[must_use]
+    pub fn stage_sp(&self) -> Option<&Sp<Stage>> {
+        self.work()?.stage.as_ref()
+    }
+
+    /// 手法/技術: the stage, if it has a valid one.
+    #[must_use]
+    pub fn stage(&self) -> Option<Stage> {
+        self.stage_sp().map(|s| s.value)
+    }
+
+    /// 手法/技術: the next 定期的な見直し.
+    #[must_use]
+    pub fn review_due(&self) -> Option<&Sp<Date>> {
+        self.work()?.review_due.as_ref()
+    }
+
+    /// 手法/技術: the team.
+    #[must_use]
+    pub fn team(&self) -> Option<&Team> {
+        self.work()?.team.as_deref()
+    }
+
+    /// 手法/技術: the indicators (empty for a 課題).
+    #[must_use]
+    pub fn indicators(&self) -> &[Indicator] {
+        self.work().map_or(&[], |w| &w.indicators)
+    }
+
+    /// 手法/技術: the decision log (empty for a 課題).
+    #[must_use]
+    pub fn decisions(&self) -> &[Decision] {
+        self.work().map_or(&[], |w| &w.decisions)
     }
 
     /// The link lists this record has, with what each must name.
     pub fn link_lists(&self) -> impl Iterator<Item = (LinkKey, &LinkList)> {
-        let key = |key, target, required| LinkKey {
-            key,
-            target,
-            required,
+        let lists: [(LinkKey, Option<&LinkList>); 6] = match &self.part {
+            Part::Issue(p) => [
+                (VISION, p.vision.as_ref()),
+                (SOLVES, None),
+                (PRINCIPLES, None),
+                (CONSIDERATIONS, None),
+                (NATIONAL, None),
+                (IMPLEMENTS, None),
+            ],
+            Part::Method(p) => [
+                (SOLVES, p.solves.as_ref()),
+                (PRINCIPLES, p.principles.as_ref()),
+                (CONSIDERATIONS, p.considerations.as_ref()),
+                (NATIONAL, p.national.as_ref()),
+                (VISION, None),
+                (IMPLEMENTS, None),
+            ],
+            Part::Technology(p) => [
+                (NATIONAL, p.national.as_ref()),
+                (IMPLEMENTS, p.implements.as_ref()),
+                (VISION, None),
+                (SOLVES, None),
+                (PRINCIPLES, None),
+                (CONSIDERATIONS, None),
+            ],
+            Part::Unparsed => [
+                (VISION, None),
+                (SOLVES, None),
+                (PRINCIPLES, None),
+                (CONSIDERATIONS, None),
+                (NATIONAL, None),
+                (IMPLEMENTS, None),
+            ],
         };
-        [
-            (key("vision", IdKind::Vision, true), self.vision()),
-            (key("solves", IdKind::Issue, true), self.solves.as_deref()),
-            (
-                key("principles", IdKind::Principle, true),
-                self.principles.as_deref(),
-            ),
-            (
-                key("considerations", IdKind::Consideration, false),
-                self.considerations.as_deref(),
-            ),
-            (
-                key("national", IdKind::National, false),
-                self.national.as_deref(),
-            ),
-            (
-                key("implements", IdKind::Method, true),
-                self.implements.as_deref(),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(k, l)| l.map(|l| (k, l)))
+        lists.into_iter().filter_map(|(k, l)| l.map(|l| (k, l)))
     }
 
     /// Every link as written, with what it must name (lists and `expands`).
     pub fn links(&self) -> impl Iterator<Item = (LinkKey, &Sp<CompactString>)> {
-        let expands = self.expands.as_deref().into_iter().map(|e| {
-            (
-                LinkKey {
-                    key: "expands",
-                    target: IdKind::Method,
-                    required: false,
-                },
-                e,
-            )
-        });
+        let expands = self.expands().into_iter().map(|e| (EXPANDS, e));
         self.link_lists()
             .flat_map(|(k, l)| l.items.iter().map(move |i| (k, i)))
             .chain(expands)
@@ -376,12 +523,6 @@ impl Record {
         self.title.as_ref().map_or("", |t| t.value.as_str())
     }
 
-    /// The stage, if it has a valid one.
-    #[must_use]
-    pub fn stage(&self) -> Option<Stage> {
-        self.stage.as_ref().map(|s| s.value)
-    }
-
     /// The visibility, `internal` unless said otherwise.
     #[must_use]
     pub fn visibility(&self) -> Visibility {
@@ -393,23 +534,23 @@ impl Record {
     /// Every free text of the record (what `dx report --public` must not
     /// show of an internal record).
     pub fn texts(&self) -> impl Iterator<Item = &Sp<CompactString>> {
-        let team = self.team.iter().flat_map(|t| {
+        let team = self.team().into_iter().flat_map(|t| {
             t.name
                 .iter()
                 .chain(t.lead.iter())
                 .chain(t.departments.iter())
         });
         let indicators = self
-            .indicators
+            .indicators()
             .iter()
             .flat_map(|i| i.name.iter().chain(i.unit.iter()));
-        let decisions = self.decisions.iter().flat_map(|d| d.note.iter());
+        let decisions = self.decisions().iter().flat_map(|d| d.note.iter());
         let closed = self.closed().into_iter().flat_map(|c| c.reason.iter());
         self.title
             .iter()
             .chain(self.current())
             .chain(self.gap())
-            .chain(self.product.as_deref())
+            .chain(self.product())
             .chain(self.owner.iter())
             .chain(self.tags.iter())
             .chain(team)
@@ -420,22 +561,22 @@ impl Record {
 }
 
 /// What an ID names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Thing {
     /// A record.
     Record(RecordIdx),
-    /// A ビジョン item: field index, item index.
-    Vision(usize, usize),
+    /// A ビジョン item: its 分野, its place in the 分野's list.
+    Vision(FieldIdx, VisionIdx),
     /// A 原則.
-    Principle(usize),
+    Principle(RefIdx),
     /// A 横断的配慮.
-    Consideration(usize),
+    Consideration(RefIdx),
     /// A 国の重点取組事項.
-    National(usize),
+    National(RefIdx),
     /// A 分野.
-    Field(usize),
+    Field(FieldIdx),
     /// A 領域.
-    Domain(usize),
+    Domain(DomainIdx),
 }
 
 /// Every ID in the tree, resolved through one hash table.
@@ -445,7 +586,7 @@ pub enum Thing {
 /// map of owned IDs was 12 MB).
 #[derive(Debug, Default)]
 pub struct Lookup {
-    table: hashbrown::HashTable<derive::Packed>,
+    table: hashbrown::HashTable<Thing>,
 }
 
 /// The hash of an ID. FxHash: IDs are short and come from the tree itself,
@@ -460,61 +601,48 @@ impl Lookup {
     /// (things come in the order `things` gives them).
     pub(crate) fn build(model: &Model, things: impl Iterator<Item = Thing>) -> Self {
         let mut table = hashbrown::HashTable::with_capacity(model.records.len() + 64);
-        let id_of = |p: &derive::Packed| p.to_thing().map_or("", |t| model.thing_id(t));
         for thing in things {
             let id = model.thing_id(thing);
             table
-                .entry(hash_id(id), |p| id_of(p) == id, |p| hash_id(id_of(p)))
-                .or_insert(derive::Packed::thing(thing));
+                .entry(
+                    hash_id(id),
+                    |t| model.thing_id(*t) == id,
+                    |t| hash_id(model.thing_id(*t)),
+                )
+                .or_insert(thing);
         }
         Self { table }
     }
 
     /// Every thing in the table.
     fn things(&self) -> impl Iterator<Item = Thing> + '_ {
-        self.table.iter().filter_map(|p| p.to_thing())
+        self.table.iter().copied()
     }
 }
 
-/// Reverse links: for each record, the records naming it under one key,
-/// in record order. `reverse[i]` is a slice; all of them share one vector
-/// (a vector per record cost 24 bytes each, empty or not).
+/// Who points at what, built once when the model is linked, so that no
+/// report scans the records for each record it shows. Each list is in
+/// record order, a link written twice counted once.
 #[derive(Debug, Default)]
-pub struct Reverse {
-    /// Where the records naming record `i` start in `from`.
-    start: Vec<usize>,
-    from: Vec<RecordIdx>,
-}
-
-impl Reverse {
-    /// From `(named, naming)` pairs, for `n` records.
-    pub(crate) fn new(n: usize, mut pairs: Vec<(RecordIdx, RecordIdx)>) -> Self {
-        // Stable: the naming records stay in the order they came.
-        pairs.sort_by_key(|&(named, _)| named);
-        let mut start = Vec::with_capacity(n + 1);
-        let mut at = 0;
-        for i in 0..=n {
-            while pairs.get(at).is_some_and(|&(named, _)| named < i) {
-                at += 1;
-            }
-            start.push(at);
-        }
-        Self {
-            start,
-            from: pairs.into_iter().map(|(_, naming)| naming).collect(),
-        }
-    }
-}
-
-impl std::ops::Index<RecordIdx> for Reverse {
-    type Output = [RecordIdx];
-
-    fn index(&self, i: RecordIdx) -> &[RecordIdx] {
-        match (self.start.get(i), self.start.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.from[a..b],
-            _ => &[],
-        }
-    }
+pub struct Backlinks {
+    /// For each record, the 手法 naming it in `solves` (empty but for 課題).
+    pub solvers: Reverse<RecordIdx, RecordIdx>,
+    /// For each record, the 技術 naming it in `implements` (empty but for 手法).
+    pub implementers: Reverse<RecordIdx, RecordIdx>,
+    /// For each record, the 手法 naming it in `expands` (empty but for 手法).
+    pub expanders: Reverse<RecordIdx, RecordIdx>,
+    /// For each 原則, the 手法 following it.
+    pub principle_followers: Reverse<RefIdx, RecordIdx>,
+    /// For each 横断的配慮, the 手法 heeding it.
+    pub consideration_followers: Reverse<RefIdx, RecordIdx>,
+    /// For each 国の重点取組事項, the 手法 and 技術 serving it.
+    pub national_followers: Reverse<RefIdx, RecordIdx>,
+    /// For each 分野 and ビジョン item, the 課題 naming it.
+    pub vision_issues: IndexVec<FieldIdx, Vec<Vec<RecordIdx>>>,
+    /// For each 領域, the records in it.
+    pub domain_records: Reverse<DomainIdx, RecordIdx>,
+    /// For each 分野, its 領域.
+    pub field_domains: Reverse<FieldIdx, DomainIdx>,
 }
 
 /// The whole portfolio.
@@ -527,36 +655,34 @@ pub struct Model {
     /// dx.toml.
     pub settings: Settings,
     /// 5原則.
-    pub principles: Vec<Reference>,
+    pub principles: IndexVec<RefIdx, Reference>,
     /// 横断的配慮.
-    pub considerations: Vec<Reference>,
+    pub considerations: IndexVec<RefIdx, Reference>,
     /// 国の重点取組事項.
-    pub national: Vec<Reference>,
+    pub national: IndexVec<RefIdx, Reference>,
     /// Where the national priorities come from.
     pub national_source: Option<String>,
-    /// 分野, by id.
-    pub fields: Vec<Field>,
+    /// 分野, in the guideline's order.
+    pub fields: IndexVec<FieldIdx, Field>,
     /// 領域, by id.
-    pub domains: Vec<Domain>,
-    /// 課題, 手法 and 技術, by path.
-    pub records: Vec<Box<Record>>,
+    pub domains: IndexVec<DomainIdx, Domain>,
+    /// 課題, 手法 and 技術, by path. Boxed where each file was read, on
+    /// its thread: moving a hundred thousand records into one vector while
+    /// their boxes are still alive raised the peak by the vector's size.
+    pub records: IndexVec<RecordIdx, Box<Record>>,
     /// Every ID: see [`Model::find`].
     pub(crate) lookup: Lookup,
-    /// For each record, the 手法 naming it in `solves` (empty but for 課題).
-    pub solvers: Reverse,
-    /// For each record, the 技術 naming it in `implements` (empty but for 手法).
-    pub implementers: Reverse,
+    /// Who points at what.
+    pub back: Backlinks,
     /// Every link of every record, resolved once: the links of record `i`
     /// (in [`Record::links`] order) are `resolved[link_start[i]..link_start[i + 1]]`.
     /// Read through [`Model::resolved_links`] and [`Model::distinct_links`].
-    pub(crate) resolved: Vec<derive::Packed>,
+    pub(crate) resolved: Vec<Resolution>,
     /// For each link in `resolved`, whether the same ID came earlier in the
     /// same list.
     pub(crate) repeated: Vec<bool>,
     /// Where each record's links start in `resolved`.
-    pub(crate) link_start: Vec<usize>,
-    /// For each 分野 and ビジョン item, the 課題 naming it.
-    pub vision_issues: Vec<Vec<Vec<RecordIdx>>>,
+    pub(crate) link_start: Vec<u32>,
     /// Findings of the load itself (syntax, schema, placement).
     pub load_diagnostics: Vec<Diagnostic>,
     /// What the walk left out and the user should know of: symbolic links
@@ -588,7 +714,7 @@ impl Model {
     pub fn thing_id(&self, thing: Thing) -> &str {
         match thing {
             Thing::Record(i) => &self.records[i].id,
-            Thing::Vision(f, v) => &self.fields[f].vision[v].id,
+            Thing::Vision(f, v) => &self.fields[f].vision[v.get()].id,
             Thing::Principle(i) => &self.principles[i].id.value,
             Thing::Consideration(i) => &self.considerations[i].id.value,
             Thing::National(i) => &self.national[i].id.value,
@@ -602,10 +728,8 @@ impl Model {
     pub fn find(&self, id: &str) -> Option<Thing> {
         self.lookup
             .table
-            .find(hash_id(id), |p| {
-                p.to_thing().is_some_and(|t| self.thing_id(t) == id)
-            })
-            .and_then(|p| p.to_thing())
+            .find(hash_id(id), |t| self.thing_id(*t) == id)
+            .copied()
     }
 
     /// Every ID, for suggestions.
@@ -630,15 +754,24 @@ impl Model {
         }
     }
 
-    /// Records of one kind.
-    pub fn records_of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+    /// The records of one kind that could be read, with their indices: what
+    /// every report counts. A file that could not be read is left out.
+    pub fn records_of(&self, kind: Kind) -> impl Iterator<Item = (RecordIdx, &Record)> {
         self.records
-            .iter()
-            .map(|r| &**r)
-            .filter(move |r| r.kind == kind)
+            .enumerate()
+            .map(|(i, r)| (i, &**r))
+            .filter(move |(_, r)| r.kind == kind && r.is_parsed())
     }
 
-    /// The number of records (課題, 手法, 技術).
+    /// Every record that could be read, with its index.
+    pub fn parsed_records(&self) -> impl Iterator<Item = (RecordIdx, &Record)> {
+        self.records
+            .enumerate()
+            .map(|(i, r)| (i, &**r))
+            .filter(|(_, r)| r.is_parsed())
+    }
+
+    /// The number of records (課題, 手法, 技術), read or not.
     #[must_use]
     pub fn record_count(&self) -> usize {
         self.records.len()
@@ -659,7 +792,7 @@ impl Model {
         self.records[i]
             .links()
             .zip(resolved)
-            .map(|((key, link), res)| (key, link, res.to_resolution()))
+            .map(|((key, link), res)| (key, link, *res))
     }
 
     /// [`Model::resolved_links`] without repeats: a link written twice in
@@ -687,13 +820,19 @@ impl Model {
 
     /// Where record `i`'s links lie in the per-link vectors.
     fn link_range(&self, i: RecordIdx) -> std::ops::Range<usize> {
-        self.link_start[i]..self.link_start[i + 1]
+        match (
+            self.link_start.get(i.get()),
+            self.link_start.get(i.get() + 1),
+        ) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
     }
 
     /// The 領域 id of a record, or empty.
     #[must_use]
     pub fn domain_id(&self, record: &Record) -> &str {
-        record.domain().map_or("", |d| self.domains[d].id.as_str())
+        record.domain.map_or("", |d| self.domains[d].id.as_str())
     }
 }
 
@@ -721,20 +860,15 @@ mod tests {
     use super::*;
 
     /// A record is held for every file of a tree, a hundred thousand at a
-    /// time: what most records lack is boxed, so that it costs a pointer
-    /// (docs/performance.md). 256 bytes is an allocator size class.
+    /// time. The header holds what every kind has; a key of one kind goes
+    /// into that kind's part (`IssuePart`, `MethodPart`, `TechnologyPart`,
+    /// or `Work` for 手法 and 技術), which costs the header nothing.
     #[test]
-    fn a_record_stays_small() {
+    fn the_record_header_stays_small() {
         let size = size_of::<Record>();
-        assert!(size <= 256, "Record is {size} bytes");
-    }
-
-    #[test]
-    fn reverse_links_keep_their_order() {
-        let r = Reverse::new(5, vec![(3, 0), (1, 4), (3, 2), (1, 1), (3, 1)]);
-        let got: Vec<&[RecordIdx]> = (0..6).map(|i| &r[i]).collect();
-        let want: [&[RecordIdx]; 6] = [&[], &[4, 1], &[], &[0, 2, 1], &[], &[]];
-        assert_eq!(got, want);
-        assert!(Reverse::default()[0].is_empty());
+        assert!(
+            size <= 192,
+            "Record is {size} bytes: put a kind's new key in its part, not in the header"
+        );
     }
 }

@@ -475,14 +475,14 @@ fn records(d: &Dashboard<'_>, lang: Lang) -> String {
     let (mut field, mut domain) = (None, None);
     for &i in &d.records {
         let r = &d.model.records[i];
-        if r.field() != field {
-            field = r.field();
-            let name = r.field().map_or("", |f| d.model.fields[f].name.as_str());
+        if r.field != field {
+            field = r.field;
+            let name = r.field.map_or("", |f| d.model.fields[f].name.as_str());
             let _ = write!(h, "<h3>{}</h3>", esc(name));
         }
-        if r.domain() != domain {
-            domain = r.domain();
-            let name = r.domain().map_or("", |x| d.model.domains[x].name.as_str());
+        if r.domain != domain {
+            domain = r.domain;
+            let name = r.domain.map_or("", |x| d.model.domains[x].name.as_str());
             let _ = write!(h, "<h4>{}</h4>", esc(name));
         }
         if let Ok(show) = Show::build(d.model, &r.id) {

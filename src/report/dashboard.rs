@@ -73,20 +73,27 @@ impl<'m> Dashboard<'m> {
                 d.retain(shown_id);
             }
         }
-        let mut records: Vec<RecordIdx> = (0..model.records.len())
-            .filter(|&i| model.records[i].parsed && visible(i))
+        let mut records: Vec<RecordIdx> = model
+            .parsed_records()
+            .map(|(i, _)| i)
+            .filter(|&i| visible(i))
             .collect();
         records.sort_by(|&a, &b| {
             let (ra, rb) = (&model.records[a], &model.records[b]);
-            (ra.field(), ra.domain(), ra.kind)
-                .cmp(&(rb.field(), rb.domain(), rb.kind))
+            (ra.field, ra.domain, ra.kind)
+                .cmp(&(rb.field, rb.domain, rb.kind))
                 .then_with(|| crate::model::ids::natural_cmp(&ra.id, &rb.id))
         });
         let indicators = records
             .iter()
             .copied()
             .filter(|&i| model.records[i].stage().is_none_or(|s| !s.is_retired()))
-            .flat_map(|i| model.records[i].indicators.iter().map(move |ind| (i, ind)))
+            .flat_map(|i| {
+                model.records[i]
+                    .indicators()
+                    .iter()
+                    .map(move |ind| (i, ind))
+            })
             .filter_map(|(i, ind)| {
                 Some(IndicatorBar {
                     record: i,
@@ -127,7 +134,7 @@ impl<'m> Dashboard<'m> {
         let count = |f: &dyn Fn(Stage) -> bool| {
             self.model
                 .records_of(Kind::Method)
-                .filter_map(|r| r.stage())
+                .filter_map(|(_, r)| r.stage())
                 .filter(|s| f(*s))
                 .count()
         };

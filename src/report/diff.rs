@@ -151,7 +151,7 @@ fn stage_rank(s: Stage) -> u8 {
 fn by_id(model: &Model) -> HashMap<&str, RecordIdx> {
     // The first file wins for a duplicated ID, as in the lookup.
     let mut map = HashMap::with_capacity(model.records.len());
-    for (i, r) in model.records.iter().enumerate() {
+    for (i, r) in model.records.enumerate() {
         map.entry(r.id.as_str()).or_insert(i);
     }
     map
@@ -159,9 +159,9 @@ fn by_id(model: &Model) -> HashMap<&str, RecordIdx> {
 
 fn coverage(model: &Model) -> BTreeMap<String, Coverage> {
     let mut out = BTreeMap::new();
-    for (f, field) in model.fields.iter().enumerate() {
+    for (f, field) in model.fields.enumerate() {
         for (v, item) in field.vision.iter().enumerate() {
-            let best = model.vision_issues[f][v]
+            let best = model.back.vision_issues[f][v]
                 .iter()
                 .map(|&i| model.progress(i))
                 .max();
@@ -299,7 +299,7 @@ impl Diff {
                     || (!to.is_retired() && stage_rank(to) < stage_rank(f))
             });
             let piloted = from.is_some_and(Stage::is_pilot)
-                || head.records[h].decisions.iter().any(|x| {
+                || head.records[h].decisions().iter().any(|x| {
                     matches!(
                         x.result.as_ref().map(|r| r.value),
                         Some(Outcome::StartPilot | Outcome::EarlyAdoption)
@@ -332,10 +332,10 @@ impl Diff {
             )
         };
         let old: Vec<_> = base
-            .map(|(m, b)| m.records[b].decisions.iter().map(key).collect())
+            .map(|(m, b)| m.records[b].decisions().iter().map(key).collect())
             .unwrap_or_default();
         let mut new: Vec<&crate::model::Decision> = head.records[h]
-            .decisions
+            .decisions()
             .iter()
             .filter(|d| !old.contains(&key(d)))
             .collect();
@@ -352,10 +352,10 @@ impl Diff {
     }
 
     fn indicators(&mut self, base: Option<(&Model, RecordIdx)>, head: &Model, h: RecordIdx) {
-        for ind in &head.records[h].indicators {
+        for ind in head.records[h].indicators() {
             let old = base.and_then(|(m, b)| {
                 m.records[b]
-                    .indicators
+                    .indicators()
                     .iter()
                     .find(|o| o.name() == ind.name())
             });

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::gap::{Coverage, Gap};
 use super::show::{DecisionView, IndicatorView, Show, TeamView};
-use crate::model::{Kind, Model, Resolution};
+use crate::model::{Kind, Model, RecordIdx, Resolution};
 
 /// A 原則, 配慮 or national priority.
 #[derive(Clone, Debug, Serialize)]
@@ -131,7 +131,9 @@ pub struct Export {
     pub records: Vec<RecordOut>,
 }
 
-fn refs(list: &[crate::model::Reference]) -> Vec<ReferenceOut> {
+fn refs(
+    list: &crate::model::IndexVec<crate::model::RefIdx, crate::model::Reference>,
+) -> Vec<ReferenceOut> {
     list.iter()
         .map(|r| ReferenceOut {
             id: r.id.value.to_string(),
@@ -191,9 +193,9 @@ impl Export {
                 field: d.field.map(|f| model.fields[f].id.clone()),
             })
             .collect();
-        let records = (0..model.records.len())
-            .filter(|&i| model.records[i].parsed)
-            .map(|i| record(model, i, today))
+        let records = model
+            .parsed_records()
+            .map(|(i, _)| record(model, i, today))
             .collect();
         Self {
             dx_version: env!("CARGO_PKG_VERSION"),
@@ -210,7 +212,7 @@ impl Export {
     }
 }
 
-fn record(model: &Model, i: usize, today: Date) -> RecordOut {
+fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
     let r = &model.records[i];
     let mut links: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for (key, link, res) in model.resolved_links(i) {
@@ -221,7 +223,7 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
                 .push(link.value.to_string());
         }
     }
-    let show = Show::build(model, &r.id).ok();
+    let show = Some(Show::of_record(model, i));
     let mut linked_from: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for l in show.iter().flat_map(|s| &s.down) {
         linked_from
@@ -233,7 +235,7 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
     for (k, v) in [
         ("current", r.current()),
         ("gap", r.gap()),
-        ("product", r.product.as_deref()),
+        ("product", r.product()),
     ] {
         if let Some(v) = v {
             texts.insert(k, v.value.to_string());
@@ -243,8 +245,8 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         id: r.id.to_string(),
         kind: r.kind.en(),
         path: model.path_of(r).to_owned(),
-        field: r.field().map(|f| model.fields[f].id.clone()),
-        domain: r.domain().map(|d| model.domains[d].id.clone()),
+        field: r.field.map(|f| model.fields[f].id.clone()),
+        domain: r.domain.map(|d| model.domains[d].id.clone()),
         title: r.title().to_owned(),
         stage: r.stage().map(|s| s.as_str()),
         progress: (r.kind == Kind::Issue).then(|| model.progress(i).as_str()),
@@ -254,7 +256,7 @@ fn record(model: &Model, i: usize, today: Date) -> RecordOut {
         links,
         linked_from,
         texts,
-        review_due: r.review_due.as_ref().map(|d| d.value.to_string()),
+        review_due: r.review_due().map(|d| d.value.to_string()),
         closed: r.closed().map(|c| {
             (
                 c.date.as_ref().map(|d| d.value.to_string()),

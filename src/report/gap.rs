@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::doc::{Block, Doc, Table};
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
-use crate::model::{Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing, attainment};
+use crate::model::{
+    FieldIdx, Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing, attainment,
+};
 
 /// How far ahead reviews count as due soon.
 pub const REVIEW_WINDOW_DAYS: i64 = 90;
@@ -173,8 +175,9 @@ impl Gap {
             Some(f) => Some(
                 model
                     .fields
-                    .iter()
-                    .position(|x| x.id == f)
+                    .enumerate()
+                    .find(|(_, x)| x.id == f)
+                    .map(|(i, _)| i)
                     .ok_or_else(|| UnknownField(f.to_owned()))?,
             ),
             None => None,
@@ -184,11 +187,13 @@ impl Gap {
 
     /// Compute the gaps as of `today`, for the 分野 at `field_idx` or all.
     #[must_use]
-    pub fn compute(model: &Model, today: Date, field_idx: Option<usize>) -> Self {
+    pub fn compute(model: &Model, today: Date, field_idx: Option<FieldIdx>) -> Self {
         let field = field_idx.map(|f| model.fields[f].id.as_str());
-        let in_scope = |i: RecordIdx| field_idx.is_none() || model.records[i].field() == field_idx;
-        let records: Vec<RecordIdx> = (0..model.records.len())
-            .filter(|&i| in_scope(i) && model.records[i].parsed)
+        let in_scope = |i: RecordIdx| field_idx.is_none() || model.records[i].field == field_idx;
+        let records: Vec<RecordIdx> = model
+            .parsed_records()
+            .map(|(i, _)| i)
+            .filter(|&i| in_scope(i))
             .collect();
         let of_kind = |k: Kind| {
             records
@@ -212,15 +217,15 @@ impl Gap {
         let served = linked_ids(model, of_kind(Kind::Method), "national");
         let national_unserved: Vec<ReferenceGap> = model
             .national
-            .iter()
-            .filter(|n| !served.contains(n.id.value.as_str()))
-            .map(|n| ReferenceGap {
+            .enumerate()
+            .filter(|(_, n)| !served.contains(n.id.value.as_str()))
+            .map(|(ni, n)| ReferenceGap {
                 id: n.id.value.to_string(),
                 title: n.title.clone(),
-                technologies: of_kind(Kind::Technology)
-                    .filter(|&t| {
-                        linked_ids(model, [t].into_iter(), "national").contains(n.id.value.as_str())
-                    })
+                technologies: model.back.national_followers[ni]
+                    .iter()
+                    .copied()
+                    .filter(|&t| in_scope(t) && model.records[t].kind == Kind::Technology)
                     .map(|t| model.records[t].id.to_string())
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
@@ -228,13 +233,13 @@ impl Gap {
             })
             .collect();
         let issues_without_methods: Vec<RecordRef> = of_kind(Kind::Issue)
-            .filter(|&i| model.records[i].closed().is_none() && model.solvers[i].is_empty())
+            .filter(|&i| model.records[i].closed().is_none() && model.back.solvers[i].is_empty())
             .map(|i| RecordRef::of(model, i))
             .collect();
         let active = |i: &RecordIdx| model.records[*i].stage().is_some_and(|s| !s.is_retired());
         let methods_without_technologies: Vec<RecordRef> = of_kind(Kind::Method)
             .filter(active)
-            .filter(|&i| model.implementers[i].is_empty())
+            .filter(|&i| model.back.implementers[i].is_empty())
             .map(|i| RecordRef::of(model, i))
             .collect();
         let pilots_without_indicators: Vec<RecordRef> = records
@@ -242,7 +247,7 @@ impl Gap {
             .copied()
             .filter(|&i| {
                 model.records[i].stage().is_some_and(Stage::is_pilot)
-                    && model.records[i].indicators.is_empty()
+                    && model.records[i].indicators().is_empty()
             })
             .map(|i| RecordRef::of(model, i))
             .collect();
@@ -250,7 +255,12 @@ impl Gap {
             .iter()
             .copied()
             .filter(active)
-            .flat_map(|i| model.records[i].indicators.iter().map(move |ind| (i, ind)))
+            .flat_map(|i| {
+                model.records[i]
+                    .indicators()
+                    .iter()
+                    .map(move |ind| (i, ind))
+            })
             .filter(|(_, ind)| ind.actual.is_some() && attainment(ind).is_some_and(|a| a < 1.0))
             .map(|(i, ind)| IndicatorGap {
                 record: RecordRef::of(model, i),
@@ -329,14 +339,14 @@ impl Gap {
     }
 }
 
-fn vision_gaps(model: &Model, field: Option<usize>) -> Vec<VisionGap> {
+fn vision_gaps(model: &Model, field: Option<FieldIdx>) -> Vec<VisionGap> {
     let mut out = Vec::new();
-    for (f, fld) in model.fields.iter().enumerate() {
+    for (f, fld) in model.fields.enumerate() {
         if field.is_some_and(|x| x != f) {
             continue;
         }
         for (v, item) in fld.vision.iter().enumerate() {
-            let naming = &model.vision_issues[f][v];
+            let naming = &model.back.vision_issues[f][v];
             let best = naming.iter().map(|&i| model.progress(i)).max();
             let coverage = match best {
                 None => Coverage::Uncovered,
@@ -386,7 +396,7 @@ fn reviews(model: &Model, records: &[RecordIdx], today: Date) -> Vec<ReviewGap> 
         .copied()
         .filter(|&i| model.records[i].stage() == Some(Stage::Operation))
         .filter_map(|i| {
-            let due = model.records[i].review_due.as_ref().map(|d| d.value);
+            let due = model.records[i].review_due().map(|d| d.value);
             if due.is_some_and(|d| d > horizon) {
                 return None;
             }

@@ -57,13 +57,11 @@ impl List {
     #[must_use]
     pub fn build(model: &Model, filter: &Filter) -> Self {
         let records = model
-            .records
-            .iter()
-            .enumerate()
+            .parsed_records()
             .filter(|(i, r)| {
                 let state = state(model, *i);
                 (filter.kinds.is_empty() || filter.kinds.contains(&r.kind))
-                    && filter.field.as_ref().is_none_or(|f| r.field().is_some_and(|x| model.fields[x].id == *f))
+                    && filter.field.as_ref().is_none_or(|f| r.field.is_some_and(|x| model.fields[x].id == *f))
                     && filter.domain.as_ref().is_none_or(|d| {
                         let id = model.domain_id(r);
                         id == d || id.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('/'))

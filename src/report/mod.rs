@@ -18,7 +18,7 @@ pub mod status;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::model::{Kind, Model, Progress, RecordIdx, Stage};
+use crate::model::{Kind, Model, Part, Progress, RecordIdx, Stage};
 
 /// A record as reports name it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -48,7 +48,7 @@ impl RecordRef {
             title: r.title().to_owned(),
             state: state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),
             field: r
-                .field()
+                .field
                 .map_or_else(String::new, |f| model.fields[f].id.clone()),
             domain: model.domain_id(r).to_owned(),
         }
@@ -90,8 +90,8 @@ impl State {
 #[must_use]
 pub fn state(model: &Model, i: RecordIdx) -> Option<State> {
     let r = &model.records[i];
-    match r.kind {
-        Kind::Issue => Some(State::Progress(model.progress(i))),
+    match r.part {
+        Part::Issue(_) => Some(State::Progress(model.progress(i))),
         _ => r.stage().map(State::Stage),
     }
 }

@@ -39,8 +39,8 @@ pub struct Outline {
 fn record_node(model: &Model, i: RecordIdx, depth: usize, level: usize) -> Node {
     let r = &model.records[i];
     let children: &[RecordIdx] = match r.kind {
-        Kind::Issue => &model.solvers[i],
-        Kind::Method => &model.implementers[i],
+        Kind::Issue => &model.back.solvers[i],
+        Kind::Method => &model.back.implementers[i],
         Kind::Technology => &[],
     };
     Node {
@@ -86,26 +86,23 @@ impl Outline {
         let depth = depth.clamp(1, 5);
         let fields = model
             .fields
-            .iter()
             .enumerate()
             .filter(|(_, f)| field.is_none_or(|id| f.id == id))
             .map(|(fi, f)| {
-                let domains = model
-                    .domains
+                let domains = model.back.field_domains[fi]
                     .iter()
-                    .enumerate()
-                    .filter(|(_, d)| d.field == Some(fi))
-                    .map(|(di, d)| {
+                    .map(|&di| {
+                        let d = &model.domains[di];
                         let children = if depth >= 3 {
-                            model
-                                .records
+                            model.back.domain_records[di]
                                 .iter()
-                                .enumerate()
-                                .filter(|(i, r)| {
-                                    r.domain() == Some(di)
-                                        && (r.kind == Kind::Issue || !has_parent(model, *i))
+                                .copied()
+                                .filter(|&i| {
+                                    let r = &model.records[i];
+                                    r.is_parsed()
+                                        && (r.kind == Kind::Issue || !has_parent(model, i))
                                 })
-                                .map(|(i, _)| record_node(model, i, depth, 3))
+                                .map(|i| record_node(model, i, depth, 3))
                                 .collect()
                         } else {
                             Vec::new()

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::doc::{Block, Doc, Table};
 use super::{number, percent, state, state_word};
 use crate::i18n::Lang;
-use crate::model::{Kind, Model, RecordIdx, Resolution, Thing, attainment};
+use crate::model::{Idx, Kind, Model, RecordIdx, Resolution, Thing, attainment};
 
 /// One labelled value.
 #[derive(Clone, Debug, Serialize)]
@@ -130,7 +130,7 @@ fn thing_kind(t: Thing, model: &Model) -> &'static str {
 fn thing_title(t: Thing, model: &Model) -> String {
     match t {
         Thing::Record(i) => model.records[i].title().to_owned(),
-        Thing::Vision(f, v) => model.fields[f].vision[v].text.clone(),
+        Thing::Vision(f, v) => model.fields[f].vision[v.get()].text.clone(),
         Thing::Principle(i) => model.principles[i].title.clone(),
         Thing::Consideration(i) => model.considerations[i].title.clone(),
         Thing::National(i) => model.national[i].title.clone(),
@@ -153,28 +153,9 @@ fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
     }
 }
 
-/// Records whose link under `key` resolves to `target`.
-fn linking_to(model: &Model, key: &str, target: Thing) -> Vec<RecordIdx> {
-    (0..model.records.len())
-        .filter(|&i| {
-            model
-                .resolved_links(i)
-                .any(|(k, _, res)| k.key == key && res == Resolution::Found(target))
-        })
-        .collect()
-}
-
 impl Show {
-    /// Show the thing with this id.
-    pub fn build(model: &Model, id: &str) -> Result<Self, NotFound> {
-        let Some(thing) = model.find(id) else {
-            let nearest = crate::suggest::nearest(id, model.all_ids()).map(str::to_owned);
-            return Err(NotFound {
-                id: id.to_owned(),
-                nearest,
-            });
-        };
-        let mut show = Self {
+    fn empty(model: &Model, thing: Thing) -> Self {
+        Self {
             id: model.thing_id(thing).to_owned(),
             kind: thing_kind(thing, model),
             title: thing_title(thing, model),
@@ -184,28 +165,49 @@ impl Show {
             team: None,
             indicators: Vec::new(),
             decisions: Vec::new(),
+        }
+    }
+
+    /// Show record `i` (also when its ID is duplicated: the file at `i`).
+    #[must_use]
+    pub fn of_record(model: &Model, i: RecordIdx) -> Self {
+        let mut show = Self::empty(model, Thing::Record(i));
+        show.record(model, i);
+        show
+    }
+
+    /// Show the thing with this id.
+    pub fn build(model: &Model, id: &str) -> Result<Self, NotFound> {
+        let Some(thing) = model.find(id) else {
+            let nearest = crate::suggest::nearest(id, model.all_ids()).map(str::to_owned);
+            return Err(NotFound {
+                id: id.to_owned(),
+                nearest,
+            });
         };
+        let mut show = Self::empty(model, thing);
         let fact = |key, value: String| Fact { key, value };
+        let records = |relation, list: &[RecordIdx]| -> Vec<Link> {
+            list.iter()
+                .map(|&i| link(relation, Thing::Record(i), model))
+                .collect()
+        };
+        let back = &model.back;
         match thing {
             Thing::Record(i) => show.record(model, i),
             Thing::Vision(f, v) => {
                 show.facts.push(fact("field", model.fields[f].name.clone()));
                 show.up.push(link("field", Thing::Field(f), model));
-                show.down = model.vision_issues[f][v]
-                    .iter()
-                    .map(|&i| link("named_by", Thing::Record(i), model))
-                    .collect();
+                show.down = records("named_by", &back.vision_issues[f][v.get()]);
             }
-            Thing::Principle(_) | Thing::Consideration(_) | Thing::National(_) => {
-                let key = match thing {
-                    Thing::Principle(_) => "principles",
-                    Thing::Consideration(_) => "considerations",
-                    _ => "national",
-                };
-                show.down = linking_to(model, key, thing)
-                    .into_iter()
-                    .map(|i| link("followed_by", Thing::Record(i), model))
-                    .collect();
+            Thing::Principle(p) => {
+                show.down = records("followed_by", &back.principle_followers[p]);
+            }
+            Thing::Consideration(c) => {
+                show.down = records("followed_by", &back.consideration_followers[c]);
+            }
+            Thing::National(n) => {
+                show.down = records("followed_by", &back.national_followers[n]);
             }
             Thing::Field(f) => {
                 let field = &model.fields[f];
@@ -215,15 +217,12 @@ impl Show {
                 show.facts
                     .push(fact("path", model.files.get(field.file).path.to_string()));
                 show.down = (0..field.vision.len())
-                    .map(|v| link("vision_item", Thing::Vision(f, v), model))
+                    .map(|v| link("vision_item", Thing::Vision(f, Idx::new(v)), model))
                     .collect();
                 show.down.extend(
-                    model
-                        .domains
+                    back.field_domains[f]
                         .iter()
-                        .enumerate()
-                        .filter(|(_, d)| d.field == Some(f))
-                        .map(|(d, _)| link("domain", Thing::Domain(d), model)),
+                        .map(|&d| link("domain", Thing::Domain(d), model)),
                 );
             }
             Thing::Domain(d) => {
@@ -236,13 +235,7 @@ impl Show {
                 }
                 show.facts
                     .push(fact("path", model.files.get(domain.file).path.to_string()));
-                show.down = model
-                    .records
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.domain() == Some(d))
-                    .map(|(i, _)| link("record", Thing::Record(i), model))
-                    .collect();
+                show.down = records("record", &back.domain_records[d]);
             }
         }
         Ok(show)
@@ -256,8 +249,8 @@ impl Show {
             }
         };
         fact("path", Some(model.path_of(r).to_owned()));
-        fact("field", r.field().map(|f| model.fields[f].name.clone()));
-        fact("domain", r.domain().map(|d| model.domains[d].name.clone()));
+        fact("field", r.field.map(|f| model.fields[f].name.clone()));
+        fact("domain", r.domain.map(|d| model.domains[d].name.clone()));
         fact(
             if r.kind == Kind::Issue {
                 "progress"
@@ -280,11 +273,8 @@ impl Show {
         );
         fact("current", r.current().map(|v| v.value.to_string()));
         fact("gap", r.gap().map(|v| v.value.to_string()));
-        fact("product", r.product.as_ref().map(|v| v.value.to_string()));
-        fact(
-            "review_due",
-            r.review_due.as_ref().map(|d| d.value.to_string()),
-        );
+        fact("product", r.product().map(|v| v.value.to_string()));
+        fact("review_due", r.review_due().map(|d| d.value.to_string()));
         if let Some(c) = r.closed() {
             fact("closed", c.date.as_ref().map(|d| d.value.to_string()));
             fact(
@@ -299,27 +289,22 @@ impl Show {
                 _ => None,
             })
             .collect();
-        let me = Thing::Record(i);
+        let back = &model.back;
+        let links = |relation, list: &[RecordIdx]| {
+            list.iter()
+                .map(move |&m| link(relation, Thing::Record(m), model))
+                .collect::<Vec<Link>>()
+        };
         self.down = match r.kind {
-            Kind::Issue => model.solvers[i]
-                .iter()
-                .map(|&m| link("solved_by", Thing::Record(m), model))
-                .collect(),
+            Kind::Issue => links("solved_by", &back.solvers[i]),
             Kind::Method => {
-                let mut down: Vec<Link> = model.implementers[i]
-                    .iter()
-                    .map(|&t| link("implemented_by", Thing::Record(t), model))
-                    .collect();
-                down.extend(
-                    linking_to(model, "expands", me)
-                        .into_iter()
-                        .map(|m| link("expanded_by", Thing::Record(m), model)),
-                );
+                let mut down = links("implemented_by", &back.implementers[i]);
+                down.extend(links("expanded_by", &back.expanders[i]));
                 down
             }
             Kind::Technology => Vec::new(),
         };
-        self.team = r.team.as_ref().map(|t| TeamView {
+        self.team = r.team().map(|t| TeamView {
             name: t
                 .name
                 .as_ref()
@@ -329,7 +314,7 @@ impl Show {
             departments: t.departments.iter().map(|d| d.value.to_string()).collect(),
         });
         self.indicators = r
-            .indicators
+            .indicators()
             .iter()
             .map(|ind| IndicatorView {
                 name: ind.name().to_owned(),
@@ -347,7 +332,7 @@ impl Show {
             })
             .collect();
         let mut decisions: Vec<DecisionView> = r
-            .decisions
+            .decisions()
             .iter()
             .map(|d| DecisionView {
                 date: d.date.as_ref().map(|x| x.value.to_string()),

@@ -122,7 +122,7 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
             let mut teams: Vec<String> = model
                 .records
                 .iter()
-                .filter_map(|r| r.team.as_ref()?.name.as_ref().map(|n| n.value.to_string()))
+                .filter_map(|r| r.team()?.name.as_ref().map(|n| n.value.to_string()))
                 .collect();
             teams.sort();
             teams.dedup();
@@ -148,12 +148,12 @@ fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
     };
     let mut keys = match axis {
         Axis::Field => r
-            .field()
+            .field
             .map(|f| model.fields[f].id.clone())
             .into_iter()
             .collect(),
         Axis::Domain => r
-            .domain()
+            .domain
             .map(|d| model.domains[d].id.clone())
             .into_iter()
             .collect(),
@@ -170,8 +170,7 @@ fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
         Axis::Principle => linked(i, "principles"),
         Axis::National => linked(i, "national"),
         Axis::Team => r
-            .team
-            .as_ref()
+            .team()
             .and_then(|t| t.name.as_ref())
             .map(|n| n.value.to_string())
             .into_iter()
@@ -248,10 +247,7 @@ impl Status {
         let overlapping = matches!(axis, Axis::Principle | Axis::National);
         let stage_table = |kind: Kind| {
             let records = model
-                .records
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind == kind)
+                .records_of(kind)
                 .filter_map(|(i, r)| Some((i, r.stage()?)));
             let (grid, totals) = count(model, &rows, Stage::ALL, records, axis);
             counts(&rows, Stage::WORDS.to_vec(), grid, totals, overlapping)
@@ -267,10 +263,7 @@ impl Status {
             &axis_rows(model, Axis::Field, lang)
         };
         let issues = model
-            .records
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.kind == Kind::Issue)
+            .records_of(Kind::Issue)
             .map(|(i, _)| (i, model.progress(i)));
         let (grid, totals) = count(model, issue_rows, Progress::ALL, issues, issue_axis);
         Self {

@@ -26,10 +26,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     for r in &ctx.model.records {
         let dates = r
-            .indicators
+            .indicators()
             .iter()
             .filter_map(|i| i.target_date.as_ref().map(|d| ("target_date", d)))
-            .chain(r.review_due.as_ref().map(|d| ("review_due", d)));
+            .chain(r.review_due().map(|d| ("review_due", d)));
         for (key, date) in dates {
             if date.value > end {
                 let message = Message::BeyondPeriod {

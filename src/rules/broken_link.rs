@@ -23,7 +23,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for (i, r) in model.records.iter().enumerate() {
+    for (i, r) in model.records.enumerate() {
         for (key, link, res) in model.distinct_links(i) {
             if res != Resolution::Missing {
                 continue;

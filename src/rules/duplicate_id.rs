@@ -35,7 +35,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // The ID map keeps the first file of each ID: a record it does not
     // point back to is a repeat. Only those are grouped.
     let mut by_id: HashMap<&str, Vec<&Record>> = HashMap::new();
-    for (i, r) in model.records.iter().enumerate() {
+    for (i, r) in model.records.enumerate() {
         match model.find(&r.id) {
             Some(Thing::Record(first)) if first != i => {
                 by_id

@@ -25,7 +25,7 @@ pub(super) const RULE: Rule = Rule {
 /// One finding per repeated ID, on its second occurrence, with the count:
 /// a list pasted ten thousand times is one mistake, not ten thousand.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (i, r) in ctx.model.records.iter().enumerate() {
+    for (i, r) in ctx.model.records.enumerate() {
         if !ctx.model.has_repeats(i) {
             continue;
         }

@@ -24,7 +24,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let prefixes = &model.settings.prefixes;
-    for (i, r) in model.records.iter().enumerate() {
+    for (i, r) in model.records.enumerate() {
         let record = Some(r.id.as_str());
         if let Some(id) = &r.id_key
             && prefixes.kind_of(&id.value).is_none()

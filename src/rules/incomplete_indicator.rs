@@ -22,7 +22,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for r in &ctx.model.records {
-        for ind in &r.indicators {
+        for ind in r.indicators() {
             let name = ind.name().to_owned();
             if ind.target.is_none() {
                 let message = Message::IndicatorWithoutTarget { name: name.clone() };

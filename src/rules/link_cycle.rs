@@ -2,7 +2,7 @@
 
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, Severity};
-use crate::model::{Resolution, Thing};
+use crate::model::{IndexVec, RecordIdx, Resolution, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::LinkCycle,
@@ -25,7 +25,9 @@ pub(super) const RULE: Rule = Rule {
 /// every node is visited once.
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    let next: Vec<Option<usize>> = (0..model.records.len())
+    let next: IndexVec<RecordIdx, Option<RecordIdx>> = model
+        .records
+        .indices()
         .map(|i| {
             model
                 .resolved_links(i)
@@ -34,12 +36,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     _ => None,
                 })
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .into();
     // 0 = unseen, 1 = on the current path, 2 = done.
-    let mut state = vec![0u8; next.len()];
+    let mut state: IndexVec<RecordIdx, u8> = vec![0u8; next.len()].into();
     // One path vector for all walks: most walks are one step long.
     let mut path = Vec::new();
-    for start in 0..next.len() {
+    for start in next.indices() {
         path.clear();
         let mut at = Some(start);
         while let Some(i) = at {
@@ -64,7 +67,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// One finding per loop, on the member with the smallest ID.
-fn report(ctx: &Context<'_>, members: &[usize], out: &mut Vec<Diagnostic>) {
+fn report(ctx: &Context<'_>, members: &[RecordIdx], out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let Some(first) = (0..members.len()).min_by_key(|&k| &model.records[members[k]].id) else {
         return;
@@ -77,7 +80,7 @@ fn report(ctx: &Context<'_>, members: &[usize], out: &mut Vec<Diagnostic>) {
         })
         .collect();
     let r = &model.records[members[first]];
-    if let Some(e) = &r.expands {
+    if let Some(e) = r.expands() {
         let message = Message::LinkCycle { cycle };
         out.push(Diagnostic::new(RULE.id, r.span_of(e.span), message).with_record(Some(&r.id)));
     }

@@ -24,7 +24,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for (i, r) in model.records.iter().enumerate() {
+    for (i, r) in model.records.enumerate() {
         let Some(stage) = r.stage() else { continue };
         if stage.is_retired() {
             continue;

@@ -25,15 +25,15 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for (i, r) in model.records.iter().enumerate().filter(|(_, r)| r.parsed) {
+    for (i, r) in model.parsed_records() {
         let record = Some(r.id.as_str());
-        let Some(domain) = r.domain() else {
+        let Some(domain) = r.domain else {
             let d = Diagnostic::new(RULE.id, Span::file_start(r.file), Message::OutsideDomain);
             out.push(d.with_record(record));
             continue;
         };
         let (key, own) = match r.kind {
-            Kind::Issue => ("vision", r.field().map(|f| model.fields[f].id.as_str())),
+            Kind::Issue => ("vision", r.field.map(|f| model.fields[f].id.as_str())),
             Kind::Method => ("solves", Some(model.domains[domain].id.as_str())),
             Kind::Technology => ("implements", Some(model.domains[domain].id.as_str())),
         };
@@ -63,8 +63,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// a 課題); `None` when the link does not resolve.
 fn stays_home(model: &Model, r: &Record, res: Resolution) -> Option<bool> {
     match res {
-        Resolution::Found(Thing::Vision(field, _)) => Some(r.field() == Some(field)),
-        Resolution::Found(Thing::Record(t)) => Some(model.records[t].domain() == r.domain()),
+        Resolution::Found(Thing::Vision(field, _)) => Some(r.field == Some(field)),
+        Resolution::Found(Thing::Record(t)) => Some(model.records[t].domain == r.domain),
         _ => None,
     }
 }

@@ -22,7 +22,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     at_stage(ctx, out, RULE.id, |r, stage| {
-        (stage.needs_indicator() && r.indicators.is_empty())
+        (stage.needs_indicator() && r.indicators().is_empty())
             .then_some(Message::MissingIndicator { stage })
     });
 }

@@ -22,6 +22,6 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     at_stage(ctx, out, RULE.id, |r, stage| {
-        (stage.is_pilot() && r.team.is_none()).then_some(Message::MissingTeam { stage })
+        (stage.is_pilot() && r.team().is_none()).then_some(Message::MissingTeam { stage })
     });
 }

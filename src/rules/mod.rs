@@ -235,7 +235,7 @@ fn at_stage(
     finding: impl Fn(&crate::model::Record, crate::model::Stage) -> Option<crate::diag::Message>,
 ) {
     for r in &ctx.model.records {
-        let Some(stage) = &r.stage else { continue };
+        let Some(stage) = r.stage_sp() else { continue };
         if let Some(message) = finding(r, stage.value) {
             out.push(Diagnostic::new(id, r.span_of(stage.span), message).with_record(Some(&r.id)));
         }

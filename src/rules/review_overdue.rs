@@ -23,11 +23,11 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for r in &ctx.model.records {
-        let Some(stage) = &r.stage else { continue };
+        let Some(stage) = r.stage_sp() else { continue };
         if stage.value != Stage::Operation {
             continue;
         }
-        let (span, message) = match &r.review_due {
+        let (span, message) = match r.review_due() {
             None => (stage.span, Message::ReviewMissing),
             Some(due) if due.value < ctx.today => (
                 due.span,
