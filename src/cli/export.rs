@@ -25,11 +25,16 @@ pub struct Args {
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
     let export = Export::build(&model, ctx.today());
-    // Serialise first, so that a closed pipe surfaces as an I/O error.
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&export)? + "\n",
-        Format::Yaml => serde_norway::to_string(&export)?,
-    };
-    out.write_all(text.as_bytes())?;
+    // Written as it is made: a whole export in one string was the largest
+    // thing in memory (200 MB at 100k records).
+    let mut out = std::io::BufWriter::new(out);
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &export)?;
+            writeln!(out)?;
+        }
+        Format::Yaml => serde_norway::to_writer(&mut out, &export)?,
+    }
+    out.flush()?;
     Ok(EXIT_OK)
 }

@@ -108,7 +108,7 @@ pub struct RecordOut {
 
 /// The export.
 #[derive(Clone, Debug, Serialize)]
-pub struct Export {
+pub struct Export<'a> {
     /// dx's version.
     pub dx_version: &'static str,
     /// The date derived values are as of.
@@ -127,8 +127,32 @@ pub struct Export {
     pub fields: Vec<FieldOut>,
     /// 領域.
     pub domains: Vec<DomainOut>,
-    /// 課題, 手法, 技術.
-    pub records: Vec<RecordOut>,
+    /// 課題, 手法, 技術: made one at a time while they are written, so
+    /// that an export of a hundred thousand records holds one in memory,
+    /// not all of them.
+    pub records: Records<'a>,
+}
+
+/// The records of an export, serialised as a sequence of [`RecordOut`].
+#[derive(Clone, Copy, Debug)]
+pub struct Records<'a> {
+    model: &'a Model,
+    today: Date,
+}
+
+impl Records<'_> {
+    /// Every record as exported, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = RecordOut> + '_ {
+        self.model
+            .parsed_records()
+            .map(|(i, _)| record(self.model, i, self.today))
+    }
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 fn refs(
@@ -142,10 +166,10 @@ fn refs(
         .collect()
 }
 
-impl Export {
+impl<'a> Export<'a> {
     /// Export the model as of `today`.
     #[must_use]
-    pub fn build(model: &Model, today: Date) -> Self {
+    pub fn build(model: &'a Model, today: Date) -> Self {
         let gap = Gap::compute(model, today, None);
         let s = &model.settings;
         let mut tree = BTreeMap::new();
@@ -193,10 +217,7 @@ impl Export {
                 field: d.field.map(|f| model.fields[f].id.clone()),
             })
             .collect();
-        let records = model
-            .parsed_records()
-            .map(|(i, _)| record(model, i, today))
-            .collect();
+        let records = Records { model, today };
         Self {
             dx_version: env!("CARGO_PKG_VERSION"),
             today: today.to_string(),
