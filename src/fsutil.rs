@@ -21,13 +21,23 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(unique)
 }
 
-fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+fn write_temp(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let temp = temp_path(target);
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let mut buffered = io::BufWriter::new(file);
+    let written = write(&mut buffered)
+        .and_then(|()| {
+            buffered
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)
+        })
+        .and_then(|file| file.sync_all());
     if let Err(e) = written {
         let _ = fs::remove_file(&temp);
         return Err(e);
@@ -37,7 +47,17 @@ fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 
 /// Replace `target` with `bytes` in one step, keeping its permissions.
 pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = write_temp(target, bytes)?;
+    replace_with(target, |w| w.write_all(bytes))
+}
+
+/// Replace `target` in one step with what `write` writes, as it writes it
+/// (a report of a hundred megabytes is never held whole in memory); when
+/// `write` fails, `target` is left as it was.
+pub fn replace_with(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let temp = write_temp(target, write)?;
     if let Ok(meta) = fs::metadata(target) {
         let _ = fs::set_permissions(&temp, meta.permissions());
     }
@@ -55,7 +75,7 @@ pub fn create_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
             target.display().to_string(),
         ));
     }
-    let temp = write_temp(target, bytes)?;
+    let temp = write_temp(target, |w| w.write_all(bytes))?;
     // A hard link is created atomically and never replaces an existing name.
     let linked = fs::hard_link(&temp, target);
     let _ = fs::remove_file(&temp);

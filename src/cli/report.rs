@@ -38,7 +38,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         None => None,
     };
     let dashboard = Dashboard::build(&model, ctx.today(), args.public, since, ctx.lang());
-    let html = render::html::dashboard(&dashboard, ctx.lang());
+    let write = |w: &mut dyn Write| render::html::dashboard(&dashboard, ctx.lang(), w);
     match &args.output {
         Some(path) => {
             let path = if path.is_absolute() {
@@ -46,9 +46,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             } else {
                 ctx.env.cwd.join(path)
             };
-            fsutil::replace(&path, html.as_bytes())?;
+            fsutil::replace_with(&path, write)?;
         }
-        None => out.write_all(html.as_bytes())?,
+        None => write(out)?,
     }
     Ok(EXIT_OK)
 }

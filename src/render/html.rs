@@ -4,6 +4,7 @@
 //! Every text from the records is escaped.
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::svg;
 use crate::i18n::Lang;
@@ -470,26 +471,25 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
     h
 }
 
-fn records(d: &Dashboard<'_>, lang: Lang) -> String {
-    let mut h = String::new();
+/// The records section, written straight out: it is most of the page.
+fn records(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let (mut field, mut domain) = (None, None);
     for &i in &d.records {
         let r = &d.model.records[i];
         if r.field != field {
             field = r.field;
             let name = r.field.map_or("", |f| d.model.fields[f].name.as_str());
-            let _ = write!(h, "<h3>{}</h3>", esc(name));
+            write!(out, "<h3>{}</h3>", esc(name))?;
         }
         if r.domain != domain {
             domain = r.domain;
             let name = r.domain.map_or("", |x| d.model.domains[x].name.as_str());
-            let _ = write!(h, "<h4>{}</h4>", esc(name));
+            write!(out, "<h4>{}</h4>", esc(name))?;
         }
-        if let Ok(show) = Show::build(d.model, &r.id) {
-            h.push_str(&record_html(d, &show, lang));
-        }
+        let show = Show::of_record(d.model, i);
+        out.write_all(record_html(d, &show, lang).as_bytes())?;
     }
-    h
+    Ok(())
 }
 
 fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
@@ -522,16 +522,17 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
 
 /// The whole dashboard as one HTML document.
 #[must_use]
-pub fn dashboard(d: &Dashboard<'_>, lang: Lang) -> String {
+pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let r = lang.report_labels();
     let model = d.model;
     let org = model.settings.organization.as_deref().unwrap_or("");
-    let mut sections: Vec<(&str, String, String)> = vec![
-        ("numbers", r.numbers.to_owned(), numbers(d, lang)),
+    // The records section (None) is written last, straight to `out`.
+    let mut sections: Vec<(&str, String, Option<String>)> = vec![
+        ("numbers", r.numbers.to_owned(), Some(numbers(d, lang))),
         (
             "status",
             r.status.to_owned(),
-            blocks(&d.status.doc(model, lang)),
+            Some(blocks(&d.status.doc(model, lang))),
         ),
         ("funnel", r.funnel.to_owned(), {
             let steps: Vec<svg::Step<'_>> = d
@@ -544,10 +545,14 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang) -> String {
                     aside: stage.is_none(),
                 })
                 .collect();
-            svg::funnel(&steps, r.funnel)
+            Some(svg::funnel(&steps, r.funnel))
         }),
-        ("coverage", r.coverage.to_owned(), coverage(d, lang)),
-        ("indicators", r.indicators.to_owned(), indicators(d, lang)),
+        ("coverage", r.coverage.to_owned(), Some(coverage(d, lang))),
+        (
+            "indicators",
+            r.indicators.to_owned(),
+            Some(indicators(d, lang)),
+        ),
         ("attention", r.attention.to_owned(), {
             let mut doc = d.gap.doc(model, lang);
             let l = lang.labels();
@@ -564,13 +569,17 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang) -> String {
                 }
             }
             doc.blocks = kept;
-            blocks(&doc)
+            Some(blocks(&doc))
         }),
     ];
     if let Some(diff) = &d.since {
-        sections.push(("since", (r.since)(&diff.base), blocks(&diff.doc(lang))));
+        sections.push((
+            "since",
+            (r.since)(&diff.base),
+            Some(blocks(&diff.doc(lang))),
+        ));
     }
-    sections.push(("records", r.records.to_owned(), records(d, lang)));
+    sections.push(("records", r.records.to_owned(), None));
 
     let mut h = String::with_capacity(64 * 1024);
     let html_lang = if lang == Lang::Ja { "ja" } else { "en" };
@@ -585,19 +594,20 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang) -> String {
         let _ = write!(h, "<li><a href=\"#{id}\">{}</a></li>", esc(title));
     }
     h.push_str("</ol></nav>");
+    out.write_all(h.as_bytes())?;
     for (id, title, body) in &sections {
-        let _ = write!(
-            h,
-            "<section id=\"{id}\"><h2>{}</h2>{body}</section>",
-            esc(title)
-        );
+        write!(out, "<section id=\"{id}\"><h2>{}</h2>", esc(title))?;
+        match body {
+            Some(body) => out.write_all(body.as_bytes())?,
+            None => records(d, lang, out)?,
+        }
+        out.write_all(b"</section>")?;
     }
-    let _ = writeln!(
-        h,
+    writeln!(
+        out,
         "<footer>{}</footer></body></html>",
         esc(&(r.made_by)(env!("CARGO_PKG_VERSION")))
-    );
-    h
+    )
 }
 
 #[cfg(test)]

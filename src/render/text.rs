@@ -51,7 +51,11 @@ fn grid(t: &Table, out: &mut dyn Write) -> io::Result<()> {
     let right = |col: usize| t.numeric.contains(&col);
     let write_row = |row: &[String], out: &mut dyn Write| -> io::Result<()> {
         let cells: Vec<Cow<'_, str>> = (0..ncols).map(|c| cell(t, row, c)).collect();
-        let height = cells.iter().map(|c| c.lines().count().max(1)).max().unwrap_or(1);
+        let height = cells
+            .iter()
+            .map(|c| c.lines().count().max(1))
+            .max()
+            .unwrap_or(1);
         for line in 0..height {
             let mut text = String::from("|");
             for (col, c) in cells.iter().enumerate() {
@@ -68,7 +72,11 @@ fn grid(t: &Table, out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     };
     write_row(&t.headers, out)?;
-    let inner: usize = widths.iter().map(|w| w + 3).sum::<usize>().saturating_sub(1);
+    let inner: usize = widths
+        .iter()
+        .map(|w| w + 3)
+        .sum::<usize>()
+        .saturating_sub(1);
     writeln!(out, "+{}+", "=".repeat(inner))?;
     for row in &t.rows {
         write_row(row, out)?;
