@@ -520,8 +520,7 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
     h
 }
 
-/// The whole dashboard as one HTML document.
-#[must_use]
+/// Write the whole dashboard as one HTML document.
 pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let r = lang.report_labels();
     let model = d.model;
