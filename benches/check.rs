@@ -1,9 +1,12 @@
-//! `dx check` against a parse-only pass over the same files, at several tree
-//! sizes: wall time and peak memory, each measured in a fresh child process.
+//! Every command that reads a tree, at several tree sizes: `dx check`
+//! against a parse-only pass over the same files, then each report command
+//! against `dx check`. Wall time and peak memory, each run in a fresh child
+//! process, the same code path as the binary with output to a sink.
 //!
-//!     cargo bench --bench check                   # 1k, 10k, 100k records
+//!     cargo bench --bench check                   # 10k, 100k records
 //!     cargo bench --bench check -- 1000 1000000   # chosen sizes
 //!     cargo bench --bench check -- --iters 5
+//!     cargo bench --bench check -- --only check   # check and parse-only
 //!
 //! Trees are generated once into target/bench-trees/ and reused.
 
@@ -29,32 +32,41 @@ fn peak_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// The commands measured beside `dx check`, as the arguments after the global options.
+/// `show` shows a 手法 that every synthetic tree has.
+const COMMANDS: &[&[&str]] = &[
+    &["status"],
+    &["status", "--by", "principle"],
+    &["gap"],
+    &["tree"],
+    &["list"],
+    &["list", "--format", "csv"],
+    &["show", "S-000001"],
+    &["export", "--format", "json"],
+    &["export", "--format", "yaml"],
+    &["report"],
+    &["fmt", "--check"],
+];
+
 /// In the child: do one pass and print `milliseconds peak_kib`.
 fn child(mode: &str, root: &Path) {
     let start = Instant::now();
-    match mode {
-        "parse" => {
-            let n = dx::model::parse_only(root).expect("parse");
-            assert!(n > 0);
-        }
-        _ => {
-            let cli = <dx::cli::Cli as clap::Parser>::parse_from([
-                "dx",
-                "--root",
-                &root.display().to_string(),
-                "--today",
-                "2026-11-24",
-                "check",
-            ]);
-            let env = dx::cli::Env {
-                cwd: root.to_path_buf(),
-                stdout_is_terminal: false,
-                no_color: true,
-                local_today: "2026-11-24".parse().expect("date"),
-            };
-            let code = dx::cli::run(&cli, &env, &mut std::io::sink(), &mut std::io::sink());
-            assert!(code <= 1, "dx check could not run: {code}");
-        }
+    if mode == "parse" {
+        let n = dx::model::parse_only(root).expect("parse");
+        assert!(n > 0);
+    } else {
+        let root_arg = root.display().to_string();
+        let mut argv = vec!["dx", "--root", &root_arg, "--today", "2026-11-24"];
+        argv.extend(mode.split(' '));
+        let cli = <dx::cli::Cli as clap::Parser>::parse_from(argv);
+        let env = dx::cli::Env {
+            cwd: root.to_path_buf(),
+            stdout_is_terminal: false,
+            no_color: true,
+            local_today: "2026-11-24".parse().expect("date"),
+        };
+        let code = dx::cli::run(&cli, &env, &mut std::io::sink(), &mut std::io::sink());
+        assert!(code <= 1, "dx {mode} could not run: {code}");
     }
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     println!("{ms:.1} {}", peak_kib());
@@ -70,6 +82,11 @@ fn run(mode: &str, root: &Path, iters: usize) -> (f64, u64) {
             .arg(root)
             .output()
             .expect("child runs");
+        assert!(
+            out.status.success(),
+            "dx {mode} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8_lossy(&out.stdout);
         let mut parts = text.split_whitespace();
         let ms: f64 = parts.next().and_then(|p| p.parse().ok()).expect("time");
@@ -108,17 +125,20 @@ fn main() {
         return;
     }
     let mut iters = 3;
+    let mut only_check = false;
     let mut sizes = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--iters" {
             iters = it.next().and_then(|n| n.parse().ok()).unwrap_or(3);
+        } else if a == "--only" {
+            only_check = it.next().is_some_and(|c| c == "check");
         } else if let Ok(n) = a.parse::<usize>() {
             sizes.push(n);
         }
     }
     if sizes.is_empty() {
-        sizes = vec![1_000, 10_000, 100_000];
+        sizes = vec![10_000, 100_000];
     }
     println!(
         "cores: {}, iterations: {iters} (median time, max peak)",
@@ -129,11 +149,12 @@ fn main() {
         "| records | tree MiB | parse-only ms | dx check ms | check / parse | parse peak MiB | check peak MiB | check peak / tree |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for n in sizes {
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let mut trees = Vec::new();
+    for &n in &sizes {
         let (root, bytes) = tree(n);
         let (parse_ms, parse_kib) = run("parse", &root, iters);
         let (check_ms, check_kib) = run("check", &root, iters);
-        let mib = |kib: u64| kib as f64 / 1024.0;
         println!(
             "| {n} | {:.1} | {parse_ms:.0} | {check_ms:.0} | {:.2} | {:.0} | {:.0} | {:.2} |",
             bytes as f64 / 1_048_576.0,
@@ -142,5 +163,23 @@ fn main() {
             mib(check_kib),
             check_kib as f64 * 1024.0 / bytes as f64,
         );
+        trees.push((n, root, check_ms));
+    }
+    if only_check {
+        return;
+    }
+    println!();
+    println!("| command | records | ms | × dx check | peak MiB |");
+    println!("|---|---:|---:|---:|---:|");
+    for command in COMMANDS {
+        let mode = command.join(" ");
+        for (n, root, check_ms) in &trees {
+            let (ms, kib) = run(&mode, root, iters);
+            println!(
+                "| `dx {mode}` | {n} | {ms:.0} | {:.2} | {:.0} |",
+                ms / check_ms,
+                mib(kib)
+            );
+        }
     }
 }
