@@ -22,7 +22,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let Some(slug) = &args.slug else {
         for rule in RULES {
             let doc = doc(rule, lang);
-            let severity = (lang.words().severity)(rule.severity);
+            let severity = (lang.words().severity)(rule.severity());
             writeln!(
                 out,
                 "{:<22} {:<8} {}",
@@ -46,7 +46,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             (Lang::En, None) => bail!("no rule \"{slug}\" (`dx explain` lists them)"),
         }
     };
-    write_rule(id.rule(), lang, out)?;
+    write_rule(crate::rules::rule(id), lang, out)?;
     Ok(EXIT_OK)
 }
 
@@ -66,7 +66,7 @@ pub(super) fn write_rule(rule: &Rule, lang: Lang, out: &mut dyn Write) -> std::i
     writeln!(
         out,
         "{severity}: {}",
-        (lang.words().severity)(rule.severity)
+        (lang.words().severity)(rule.severity())
     )?;
     writeln!(out)?;
     writeln!(out, "{what}:\n  {}", doc.summary)?;

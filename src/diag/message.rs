@@ -1,54 +1,8 @@
 //! What a finding says, as data. The words are in `crate::i18n`.
 
-use crate::model::{Kind, Stage};
-
-/// The kind of thing an ID names, for messages and link checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum IdKind {
-    /// A 課題.
-    Issue,
-    /// A 手法.
-    Method,
-    /// A 技術.
-    Technology,
-    /// A ビジョン item.
-    Vision,
-    /// One of the 5原則.
-    Principle,
-    /// A 横断的配慮.
-    Consideration,
-    /// A 国の重点取組事項.
-    National,
-    /// A 分野.
-    Field,
-    /// A 領域.
-    Domain,
-}
-
-impl IdKind {
-    /// Every kind.
-    pub const ALL: [Self; 9] = [
-        Self::Issue,
-        Self::Method,
-        Self::Technology,
-        Self::Vision,
-        Self::Principle,
-        Self::Consideration,
-        Self::National,
-        Self::Field,
-        Self::Domain,
-    ];
-}
-
-impl From<Kind> for IdKind {
-    fn from(kind: Kind) -> Self {
-        match kind {
-            Kind::Issue => Self::Issue,
-            Kind::Method => Self::Method,
-            Kind::Technology => Self::Technology,
-        }
-    }
-}
+pub use crate::privacy::PersonalKind;
+pub use crate::vocab::IdKind;
+use crate::vocab::Stage;
 
 /// The type a key expects, for type errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,17 +30,6 @@ pub enum Retired {
     Closed,
     /// The 手法 was decided against or retired.
     Stage(Stage),
-}
-
-/// What kind of personal data a text seems to hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PersonalKind {
-    /// A 12-digit individual number with a valid check digit.
-    MyNumber,
-    /// A telephone number.
-    Phone,
-    /// An e-mail address outside the allowed domains.
-    Email,
 }
 
 /// Every finding dx can report, with what the words need.

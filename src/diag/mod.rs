@@ -4,11 +4,12 @@
 //! layout in `render/`, so a finding can be shown in any language and format.
 
 mod message;
+mod rule_id;
 
 pub use message::{BadValue, IdKind, Message, PersonalKind, Retired, ValueType};
+pub use rule_id::RuleId;
 
 use crate::files::Span;
-use crate::rules::RuleId;
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

@@ -7,8 +7,8 @@ use super::{
     Backlinks, DomainIdx, FieldIdx, Idx, IndexVec, Indicator, Kind, LinkKey, Model, Progress,
     Record, RecordIdx, RefIdx, Reverse, Thing, ids,
 };
-use crate::diag::IdKind;
 use crate::files::Sp;
+use crate::vocab::IdKind;
 
 /// What a link resolves to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

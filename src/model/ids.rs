@@ -1,8 +1,8 @@
 //! ID patterns (SPEC §1) and the repair of IDs typed in full-width.
 
 use super::Prefixes;
-use crate::diag::IdKind;
 use crate::suggest;
+use crate::vocab::IdKind;
 
 /// `[a-z][a-z0-9-]*`: a 分野 id.
 #[must_use]

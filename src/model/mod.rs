@@ -13,15 +13,14 @@ mod load;
 mod nearest;
 mod reader;
 mod settings;
-mod vocab;
 
+pub use crate::vocab::{Body, IdKind, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
 pub use derive::{Resolution, attainment};
 pub use index::{
     DomainIdx, FieldIdx, Idx, IndexVec, MAX_FILES, RecordIdx, RefIdx, Reverse, VisionIdx,
 };
 pub use load::{LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only};
 pub use settings::{Level, Prefixes, Settings};
-pub use vocab::{Body, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
 
 use std::path::PathBuf;
 
@@ -29,7 +28,7 @@ use compact_str::CompactString;
 use jiff::civil::Date;
 use thin_vec::ThinVec;
 
-use crate::diag::{Diagnostic, IdKind};
+use crate::diag::Diagnostic;
 use crate::files::{FileDb, FileId, Loc, Sp, Span};
 
 /// A list of links as written: the array's span and each item.

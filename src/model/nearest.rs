@@ -2,7 +2,7 @@
 //! the next free ID of a kind.
 
 use super::{Kind, Model, ids};
-use crate::diag::IdKind;
+use crate::vocab::IdKind;
 
 impl Model {
     /// Whether an ID of `kind` exists.

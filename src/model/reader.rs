@@ -12,9 +12,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::LinkList;
+use crate::diag::RuleId;
 use crate::diag::{Diagnostic, Message, ValueType};
 use crate::files::{FileId, Loc, Sp, Span};
-use crate::rules::RuleId;
 use crate::suggest;
 
 /// A table with its span and its key path for messages (`team.` …).

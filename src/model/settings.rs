@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::Kind;
-use crate::rules::RuleId;
+use crate::diag::RuleId;
 
 /// A per-rule severity from dx.toml `[rules]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::io;
 
+use super::escape::esc;
 use super::svg;
 use crate::i18n::Lang;
 use crate::model::{Model, Visibility};
@@ -14,23 +15,6 @@ use crate::report::doc::{Block, Doc};
 use crate::report::gap::Coverage;
 use crate::report::show::{Link, Show};
 use crate::report::{number, percent, state_word};
-
-/// Escape text for HTML content and attribute values.
-#[must_use]
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const CSS: &str = r#"
 :root { --ink: #111827; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; }

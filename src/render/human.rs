@@ -12,7 +12,7 @@ use super::Findings;
 use crate::diag::{Message, Severity};
 use crate::files::{FileDb, FileId};
 use crate::i18n::visible;
-use crate::rules::personal_data::mask;
+use crate::privacy::mask;
 
 /// Lines longer than this (in bytes) are not echoed, only located.
 const MAX_SHOWN_LINE: usize = 400;
@@ -144,10 +144,10 @@ impl<'a> Files<'a> for Echoed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::RuleId;
     use crate::diag::{Diagnostic, Summary};
     use crate::files::{Reread, SourceFile, Span};
     use crate::i18n::Lang;
-    use crate::rules::RuleId;
 
     /// A file saved again between the check and the output is named, not
     /// echoed: its text is no longer the text the finding is about.

@@ -4,6 +4,7 @@
 //! decides what is wrong or counts anything.
 
 mod csv;
+pub mod escape;
 mod github;
 pub mod html;
 mod human;

@@ -25,7 +25,7 @@ pub fn sarif(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<
                 "shortDescription": { "text": doc.summary },
                 "fullDescription": { "text": doc.why },
                 "help": { "text": doc.fix },
-                "defaultConfiguration": { "level": r.severity.as_str() },
+                "defaultConfiguration": { "level": r.severity().as_str() },
             })
         })
         .collect();

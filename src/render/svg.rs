@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::esc;
+use super::escape::esc;
 
 /// Fill and text colour of a progress (or of no 課題 at all).
 #[must_use]

@@ -1,11 +1,10 @@
 //! `beyond-period`: a target_date or review_due after the guideline's period.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::BeyondPeriod,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "目標日(target_date)や見直し期限(review_due)が、指針の期間(dx.toml の tree.period_end)より後です。",
         why: "指針の期間は令和10年度末までです。期間の外の日付は、指針の改定や次期計画で扱う必要があります。",

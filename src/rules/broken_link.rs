@@ -1,12 +1,11 @@
 //! `broken-link`: a link to an ID that does not exist.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::model::Resolution;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::BrokenLink,
-    severity: Severity::Error,
     ja: DocText {
         summary: "リンク先の ID が存在しません。",
         why: "切れたリンクがあると、課題の進捗やビジョンのカバー状況が実際より悪く(または良く)集計されます。",

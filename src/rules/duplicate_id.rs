@@ -3,13 +3,12 @@
 use std::collections::HashMap;
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::files::Span;
 use crate::model::{Record, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::DuplicateId,
-    severity: Severity::Error,
     ja: DocText {
         summary: "同じ ID のファイルが複数あります(別の領域にあっても重複です)。",
         why: "ID はツリー全体で一意です。重複するとリンクがどちらを指すか決まりません(dx はパス順で最初のものを使います)。",

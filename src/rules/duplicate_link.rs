@@ -3,11 +3,10 @@
 use std::collections::HashMap;
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::DuplicateLink,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "一つのリストに同じ ID が2回以上あります。",
         why: "重複は意味を変えませんが、集計する人や読む人を混乱させます。",

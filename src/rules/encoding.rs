@@ -1,11 +1,9 @@
 //! `encoding`: the file is not UTF-8.
 
 use super::{DocText, Rule, RuleId};
-use crate::diag::Severity;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::Encoding,
-    severity: Severity::Error,
     ja: DocText {
         summary: "ファイルが UTF-8 ではありません(Shift_JIS や EUC-JP、UTF-16 と思われる場合はそう表示します)。",
         why: "文字コードが混ざると、日本語の文字化けやレコードの破損につながります。dx のレコードはすべて UTF-8 で保存します。",

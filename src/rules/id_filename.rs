@@ -1,11 +1,10 @@
 //! `id-filename`: `id` differs from the file name.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::IdFilename,
-    severity: Severity::Error,
     ja: DocText {
         summary: "ファイル内の id がファイル名と違います。",
         why: "dx はファイル名を ID として使います。id が違うと、レビューする人がどちらが正しいか判断できません。",

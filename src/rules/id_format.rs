@@ -1,12 +1,11 @@
 //! `id-format`: an ID that does not match its pattern.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::model::{Resolution, ids};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::IdFormat,
-    severity: Severity::Error,
     ja: DocText {
         summary: "ID の形が決まりどおりではありません(課題 K-001、手法 S-001、技術 G-001、ビジョン項目 kurashi-1、原則 P1 など)。",
         why: "ID はファイル名とリンクでレコードを結びます。全角文字や見えない文字(ゼロ幅スペース)が混じると、同じに見えても別の ID になります。",

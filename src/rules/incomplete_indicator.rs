@@ -1,11 +1,10 @@
 //! `incomplete-indicator`: an indicator without target, or an actual without measured.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::IncompleteIndicator,
-    severity: Severity::Error,
     ja: DocText {
         summary: "評価指標に目標値(target)がないか、実績値(actual)に測定日(measured)がありません。",
         why: "目標のない指標では達成度を計算できず、測定日のない実績はいつの値か分からないため、導入・継続の判断に使えません。",

@@ -1,11 +1,9 @@
 //! `invalid-value`: a value of the wrong type or outside its vocabulary.
 
 use super::{DocText, Rule, RuleId};
-use crate::diag::Severity;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::InvalidValue,
-    severity: Severity::Error,
     ja: DocText {
         summary: "値の型が違うか、決められた語彙にない値です。",
         why: "段階や公開区分などは決められた語で集計します。表記ゆれがあると集計から漏れます。",

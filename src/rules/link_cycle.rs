@@ -1,12 +1,11 @@
 //! `link-cycle`: `expands` chains that loop.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::model::{IndexVec, RecordIdx, Resolution, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::LinkCycle,
-    severity: Severity::Error,
     ja: DocText {
         summary: "expands(横展開の元)のつながりが輪になっています。",
         why: "横展開は先に始めた手法から後の手法へ広げるものです。輪になっていると、どれが元の取組か分かりません。",

@@ -2,12 +2,11 @@
 //! closed 課題.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Retired, Severity};
+use crate::diag::{Diagnostic, Message, Retired};
 use crate::model::{Kind, Resolution, Stage, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::LinkToRetired,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "進行中の手法・技術が、見送り・廃止になった手法や、解消済みの課題にリンクしています。",
         why: "親が止まっているのに子の取組が続いていると、不要な作業や費用が発生しているおそれがあります。",

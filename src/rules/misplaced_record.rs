@@ -2,13 +2,12 @@
 //! stays in its own 領域.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::files::Span;
 use crate::model::{Kind, Model, Record, Resolution, Thing};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MisplacedRecord,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "レコードが領域フォルダの外にあるか、リンク先がすべて別の領域にあります(課題の場合はビジョン項目がすべて別の分野)。",
         why: "指針では課題を「領域」ごとに整理します。置き場所が違うと、領域別の集計や作業部会の担当がずれます。",

@@ -1,11 +1,10 @@
 //! `missing-decision`: 導入決定, 見送り or 廃止 with no decision.
 
 use super::{Context, DocText, Rule, RuleId, at_stage};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MissingDecision,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "導入決定・見送り・廃止の段階なのに、意思決定の記録([[decision]])がありません。",
         why: "「導入の意思決定」は推進プロセスの一つです。いつ、どの会議体が決めたかが残っていないと、後から経緯をたどれません。",

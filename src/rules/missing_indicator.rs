@@ -1,11 +1,10 @@
 //! `missing-indicator`: a stage that needs an 評価指標 has none.
 
 use super::{Context, DocText, Rule, RuleId, at_stage};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MissingIndicator,
-    severity: Severity::Error,
     ja: DocText {
         summary: "実証実験・先行導入・導入決定・運用の段階なのに評価指標([[indicator]])がありません。",
         why: "指針(7.(2))は、実証実験や先行導入、定期的な見直しでは、導入・継続を判断するために評価指標を設定するとしています。",

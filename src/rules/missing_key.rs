@@ -1,11 +1,9 @@
 //! `missing-key`: a required key (or a required file) is absent.
 
 use super::{DocText, Rule, RuleId};
-use crate::diag::Severity;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MissingKey,
-    severity: Severity::Error,
     ja: DocText {
         summary: "必須のキー(または必須のファイル dx.toml・principles.toml・national.toml)がありません。",
         why: "題名・段階・リンクなどの必須項目がないと、状況表やギャップ分析に正しく載りません。",

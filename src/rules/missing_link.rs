@@ -1,12 +1,11 @@
 //! `missing-link`: a required link list is empty.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::files::Span;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MissingLink,
-    severity: Severity::Error,
     ja: DocText {
         summary: "必須のリンクが空です: ビジョン項目のない課題、課題または原則のない手法、手法のない技術。",
         why: "課題解決型DXでは、すべての課題はビジョンとのギャップから導き、すべての手法は課題を解決し5原則に則ります。リンクのないレコードはこの筋道から外れます。",

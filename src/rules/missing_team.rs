@@ -1,11 +1,10 @@
 //! `missing-team`: a pilot with no team.
 
 use super::{Context, DocText, Rule, RuleId, at_stage};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MissingTeam,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "実証実験・先行導入の段階なのに、担当する検討チームまたはタスクフォース([team])がありません。",
         why: "指針では、作業部会が手法ごとに検討チームを設置し、実証実験や初期導入を行います。担い手が分からない実証は止まりがちです。",

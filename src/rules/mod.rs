@@ -8,6 +8,7 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+pub use crate::diag::RuleId;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Level, Model};
 
@@ -29,7 +30,7 @@ mod missing_key;
 mod missing_link;
 mod missing_team;
 mod parse_error;
-pub mod personal_data;
+mod personal_data;
 mod review_overdue;
 mod stale_pilot;
 mod unknown_key;
@@ -58,10 +59,8 @@ pub struct DocText {
 /// One rule.
 #[derive(Clone, Copy)]
 pub struct Rule {
-    /// Its id.
+    /// Its id (slug and default severity).
     pub id: RuleId,
-    /// Severity unless dx.toml says otherwise.
-    pub severity: Severity,
     /// Japanese explanation.
     pub ja: DocText,
     /// English explanation.
@@ -73,78 +72,49 @@ pub struct Rule {
 }
 
 macro_rules! rules {
-    ($($variant:ident => $module:ident = $slug:literal),+ $(,)?) => {
-        /// A rule's identity; serialised as its slug.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum RuleId {
-            $(#[doc = $slug] $variant),+
-        }
-
-        impl RuleId {
-            /// Every rule, in SPEC order.
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The stable slug: `broken-link`.
-            #[must_use]
-            pub fn slug(self) -> &'static str {
-                match self { $(Self::$variant => $slug),+ }
-            }
-
-            /// The rule with this slug.
-            #[must_use]
-            pub fn from_slug(slug: &str) -> Option<Self> {
-                match slug { $($slug => Some(Self::$variant),)+ _ => None }
-            }
-
-            /// The rule's definition.
-            #[must_use]
-            pub fn rule(self) -> &'static Rule {
-                match self { $(Self::$variant => &$module::RULE),+ }
-            }
-        }
-
+    ($($variant:ident => $module:ident),+ $(,)?) => {
         /// Every rule, in SPEC order.
         pub static RULES: &[&Rule] = &[$(&$module::RULE),+];
+
+        /// The definition of a rule.
+        #[must_use]
+        pub fn rule(id: RuleId) -> &'static Rule {
+            match id { $(RuleId::$variant => &$module::RULE),+ }
+        }
     };
 }
 
 rules! {
-    ParseError => parse_error = "parse-error",
-    Encoding => encoding = "encoding",
-    UnknownKey => unknown_key = "unknown-key",
-    MissingKey => missing_key = "missing-key",
-    InvalidValue => invalid_value = "invalid-value",
-    IdFormat => id_format = "id-format",
-    IdFilename => id_filename = "id-filename",
-    DuplicateId => duplicate_id = "duplicate-id",
-    MisplacedRecord => misplaced_record = "misplaced-record",
-    BrokenLink => broken_link = "broken-link",
-    WrongLinkKind => wrong_link_kind = "wrong-link-kind",
-    MissingLink => missing_link = "missing-link",
-    DuplicateLink => duplicate_link = "duplicate-link",
-    LinkCycle => link_cycle = "link-cycle",
-    LinkToRetired => link_to_retired = "link-to-retired",
-    MissingIndicator => missing_indicator = "missing-indicator",
-    IncompleteIndicator => incomplete_indicator = "incomplete-indicator",
-    MissingDecision => missing_decision = "missing-decision",
-    MissingTeam => missing_team = "missing-team",
-    ReviewOverdue => review_overdue = "review-overdue",
-    StalePilot => stale_pilot = "stale-pilot",
-    BeyondPeriod => beyond_period = "beyond-period",
-    PersonalData => personal_data = "personal-data",
+    ParseError => parse_error,
+    Encoding => encoding,
+    UnknownKey => unknown_key,
+    MissingKey => missing_key,
+    InvalidValue => invalid_value,
+    IdFormat => id_format,
+    IdFilename => id_filename,
+    DuplicateId => duplicate_id,
+    MisplacedRecord => misplaced_record,
+    BrokenLink => broken_link,
+    WrongLinkKind => wrong_link_kind,
+    MissingLink => missing_link,
+    DuplicateLink => duplicate_link,
+    LinkCycle => link_cycle,
+    LinkToRetired => link_to_retired,
+    MissingIndicator => missing_indicator,
+    IncompleteIndicator => incomplete_indicator,
+    MissingDecision => missing_decision,
+    MissingTeam => missing_team,
+    ReviewOverdue => review_overdue,
+    StalePilot => stale_pilot,
+    BeyondPeriod => beyond_period,
+    PersonalData => personal_data,
 }
 
-impl RuleId {
-    /// The rule's default severity.
+impl Rule {
+    /// Severity unless dx.toml says otherwise.
     #[must_use]
-    pub fn default_severity(self) -> Severity {
-        self.rule().severity
-    }
-}
-
-impl serde::Serialize for RuleId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
+    pub fn severity(&self) -> Severity {
+        self.id.default_severity()
     }
 }
 
@@ -163,7 +133,7 @@ pub fn reference_markdown() -> String {
             md,
             "| [`{0}`](#{0}) | {1} | {2} |",
             rule.id.slug(),
-            rule.severity.as_str(),
+            rule.severity().as_str(),
             rule.ja.summary
         );
     }
@@ -175,7 +145,7 @@ pub fn reference_markdown() -> String {
              *What it finds* {en_s}\n\n*Why it matters* {en_w}\n\n*How to fix* {en_f}\n\n\
              ```toml\n{example}\n```\n",
             slug = rule.id.slug(),
-            sev = rule.severity.as_str(),
+            sev = rule.severity().as_str(),
             ja_s = rule.ja.summary,
             ja_w = rule.ja.why,
             ja_f = rule.ja.fix,

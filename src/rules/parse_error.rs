@@ -1,11 +1,9 @@
 //! `parse-error`: the file is not valid TOML.
 
 use super::{DocText, Rule, RuleId};
-use crate::diag::Severity;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::ParseError,
-    severity: Severity::Error,
     ja: DocText {
         summary: "ファイルが TOML として読み取れません(または大きすぎます)。",
         why: "読み取れないファイルの内容は検査も集計もできません。その課題・手法・技術へのリンクは存在するものとして扱いますが、中身は空になります。",

@@ -1,12 +1,11 @@
 //! `review-overdue`: 運用 with review_due before today, or no review_due.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::model::Stage;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::ReviewOverdue,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "運用中の手法・技術の定期的な見直しの期限(review_due)が過ぎているか、期限が書かれていません。",
         why: "「定期的な見直し」は推進プロセスの4つ目です。見直されない取組は、効果がなくなっても続いてしまいます。",

@@ -1,11 +1,10 @@
 //! `stale-pilot`: a pilot past its indicators' target dates with no decision since.
 
 use super::{Context, DocText, Rule, RuleId, at_stage};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::StalePilot,
-    severity: Severity::Warning,
     ja: DocText {
         summary: "実証実験・先行導入の評価指標の目標日(target_date)がすべて過ぎたのに、その後の意思決定がありません。",
         why: "実証は導入・見送りの判断のために行います。期限を過ぎても判断がないと、実証が惰性で続きます。",

@@ -1,11 +1,9 @@
 //! `unknown-key`: a key the schema does not know.
 
 use super::{DocText, Rule, RuleId};
-use crate::diag::Severity;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::UnknownKey,
-    severity: Severity::Error,
     ja: DocText {
         summary: "そのファイルの種類では使えないキーがあります。",
         why: "綴り違いのキーは無視されるのではなく、書いたつもりの情報が失われます(例: titel と書くと題名がないことになる)。",

@@ -1,12 +1,11 @@
 //! `wrong-link-kind`: a link to the wrong kind of thing.
 
 use super::{Context, DocText, Rule, RuleId};
-use crate::diag::{Diagnostic, Message, Severity};
+use crate::diag::{Diagnostic, Message};
 use crate::model::Resolution;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::WrongLinkKind,
-    severity: Severity::Error,
     ja: DocText {
         summary: "リンク先の種類が違います(例: solves に手法の ID を書いている)。",
         why: "分野 > 領域 > 課題 > 手法 > 技術 の階層が崩れると、どの課題が解決に向かっているか分からなくなります。",

@@ -1,4 +1,9 @@
-//! The closed vocabularies of SPEC §2–§3, with their Japanese spellings.
+//! The closed vocabularies of SPEC §2–§3, with their Japanese spellings,
+//! and the kinds of thing an ID can name.
+//!
+//! The bottom of the domain layers: words only, no model. Findings
+//! ([`crate::diag`]) name kinds and stages, and the model is built from
+//! findings, so the words sit below both.
 
 /// Declares a vocabulary enum whose values are spelled in Japanese in the
 /// records, so that parsing, listing and printing share one table.
@@ -223,6 +228,54 @@ impl Kind {
             Self::Issue => "issue",
             Self::Method => "method",
             Self::Technology => "technology",
+        }
+    }
+}
+
+/// The kind of thing an ID names, for messages and link checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    /// A 課題.
+    Issue,
+    /// A 手法.
+    Method,
+    /// A 技術.
+    Technology,
+    /// A ビジョン item.
+    Vision,
+    /// One of the 5原則.
+    Principle,
+    /// A 横断的配慮.
+    Consideration,
+    /// A 国の重点取組事項.
+    National,
+    /// A 分野.
+    Field,
+    /// A 領域.
+    Domain,
+}
+
+impl IdKind {
+    /// Every kind.
+    pub const ALL: [Self; 9] = [
+        Self::Issue,
+        Self::Method,
+        Self::Technology,
+        Self::Vision,
+        Self::Principle,
+        Self::Consideration,
+        Self::National,
+        Self::Field,
+        Self::Domain,
+    ];
+}
+
+impl From<Kind> for IdKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Issue => Self::Issue,
+            Kind::Method => Self::Method,
+            Kind::Technology => Self::Technology,
         }
     }
 }

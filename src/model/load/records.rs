@@ -1,0 +1,181 @@
+//! Reading a record file into a [`Record`]: its ID from the file name, the
+//! header, the part of its kind, and the personal data in its text.
+
+use thin_vec::ThinVec;
+
+use super::super::reader::{Reader, Table};
+use super::super::{
+    Body, Closed, Decision, Indicator, IssuePart, Kind, MethodPart, Outcome, Part, Record,
+    Settings, Stage, Team, TeamKind, TechnologyPart, Visibility, Work, ids, keys,
+};
+use crate::diag::RuleId;
+use crate::diag::{Diagnostic, Message};
+use crate::files::{FileId, Span};
+use crate::privacy::{self, Allow};
+
+/// The ID and kind a record file's name gives, or the finding that it gives none.
+pub(super) fn record_id(rel: &str, settings: &Settings) -> Result<(String, Kind), Message> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    match settings.prefixes.kind_of(stem) {
+        Some(kind) => Ok((stem.to_owned(), kind)),
+        None => {
+            let suggestion = Kind::ALL
+                .into_iter()
+                .find_map(|k| ids::repair(&settings.prefixes, k.into(), stem));
+            Err(Message::FileNameNotId {
+                stem: stem.to_owned(),
+                suggestion,
+            })
+        }
+    }
+}
+
+/// The personal-data findings in one file's text.
+pub(super) fn personal_data<'t>(
+    text: &'t str,
+    file: FileId,
+    record: Option<&'t str>,
+    allow: &Allow<'_>,
+) -> impl Iterator<Item = Diagnostic> + 't {
+    privacy::scan(text, allow)
+        .into_iter()
+        .map(move |(kind, range)| {
+            let masked = privacy::mask(&text[range.clone()], kind);
+            let message = Message::PersonalData { kind, masked };
+            Diagnostic::new(RuleId::PersonalData, Span::new(file, range), message)
+                .with_record(record)
+        })
+}
+
+pub(super) fn read_record(
+    r: &mut Reader<'_>,
+    root: Table<'_, '_>,
+    id: &str,
+    kind: Kind,
+    file: FileId,
+) -> Record {
+    r.check_keys(root, keys::record_keys(kind));
+    let mut rec = Record::unparsed(id.into(), kind, file);
+    rec.id_key = r.string(root, "id", false).map(Box::new);
+    rec.title = r.string(root, "title", true);
+    rec.owner = r.string(root, "owner", false);
+    rec.visibility = r.vocab(
+        root,
+        "visibility",
+        false,
+        Visibility::WORDS,
+        Visibility::parse,
+    );
+    rec.tags = r
+        .strings(root, "tags", false)
+        .map(|l| l.items.into_vec().into())
+        .unwrap_or_default();
+    rec.part = match kind {
+        Kind::Issue => Part::Issue(Box::new(IssuePart {
+            vision: r.strings(root, "vision", true),
+            current: r.string(root, "current", false),
+            gap: r.string(root, "gap", false),
+            closed: read_closed(r, root),
+        })),
+        Kind::Method => Part::Method(Box::new(MethodPart {
+            solves: r.strings(root, "solves", true),
+            principles: r.strings(root, "principles", true),
+            considerations: r.strings(root, "considerations", false),
+            national: r.strings(root, "national", false),
+            expands: r.string(root, "expands", false),
+            work: read_work(r, root),
+        })),
+        Kind::Technology => Part::Technology(Box::new(TechnologyPart {
+            implements: r.strings(root, "implements", true),
+            national: r.strings(root, "national", false),
+            product: r.string(root, "product", false),
+            work: read_work(r, root),
+        })),
+    };
+    rec
+}
+
+/// What 手法 and 技術 share: stage, review, team, indicators, decisions.
+pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
+    let stage = r.vocab(root, "stage", true, Stage::WORDS, Stage::parse);
+    let review_due = r.date(root, "review_due", false);
+    let team = r.table(root, "team", false).map(|(table, span)| {
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "team.",
+        };
+        r.check_keys(t, keys::TEAM);
+        Box::new(Team {
+            span: r.loc(span),
+            name: r.string(t, "name", true),
+            kind: r.vocab(t, "kind", false, TeamKind::WORDS, TeamKind::parse),
+            lead: r.string(t, "lead", false),
+            departments: r
+                .strings(t, "departments", false)
+                .map(|l| l.items)
+                .unwrap_or_default(),
+        })
+    });
+    let mut indicators = ThinVec::new();
+    for (table, span) in r.tables(root, "indicator") {
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "indicator.",
+        };
+        r.check_keys(t, keys::INDICATOR);
+        indicators.push(Indicator {
+            span: r.loc(span),
+            name: r.string(t, "name", true),
+            unit: r.string(t, "unit", false),
+            baseline: r.number(t, "baseline"),
+            target: r.number(t, "target"),
+            target_date: r.date(t, "target_date", false),
+            actual: r.number(t, "actual"),
+            measured: r.date(t, "measured", false),
+        });
+    }
+    let mut decisions = ThinVec::new();
+    for (table, span) in r.tables(root, "decision") {
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "decision.",
+        };
+        r.check_keys(t, keys::DECISION);
+        decisions.push(Decision {
+            span: r.loc(span),
+            date: r.date(t, "date", true),
+            body: r.vocab(t, "body", true, Body::WORDS, Body::parse),
+            result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
+            note: r.string(t, "note", false),
+        });
+    }
+    // Exact: pushing leaves room for four, and a hundred thousand records keep them.
+    indicators.shrink_to_fit();
+    decisions.shrink_to_fit();
+    Work {
+        stage,
+        review_due,
+        team,
+        indicators,
+        decisions,
+    }
+}
+
+pub(super) fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
+    let (table, span) = r.table(root, "closed", false)?;
+    let t = Table {
+        table,
+        span: (span.start, span.end),
+        prefix: "closed.",
+    };
+    r.check_keys(t, keys::CLOSED);
+    Some(Closed {
+        span: r.loc(span),
+        date: r.date(t, "date", true),
+        reason: r.string(t, "reason", true),
+    })
+}

@@ -1,0 +1,269 @@
+//! Reading dx.toml and the reference files: principles.toml, national.toml,
+//! field.toml and domain.toml.
+
+use super::super::reader::{Reader, Table};
+use super::super::{Kind, Level, Reference, Settings, VisionItem, ids, keys};
+use super::*;
+use crate::diag::RuleId;
+use crate::diag::{BadValue, Diagnostic, IdKind, Message};
+
+pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings {
+    let mut s = Settings::default();
+    r.check_keys(root, keys::SETTINGS);
+    if let Some((t, span)) = r.table(root, "tree", false) {
+        let t = Table {
+            table: t,
+            span: (span.start, span.end),
+            prefix: "tree.",
+        };
+        r.check_keys(t, keys::SETTINGS_TREE);
+        s.organization = r.string(t, "organization", false).map(|v| v.value.into());
+        s.guideline = r.string(t, "guideline", false).map(|v| v.value.into());
+        s.guideline_version = r
+            .string(t, "guideline_version", false)
+            .map(|v| v.value.into());
+        s.period_start = r.date(t, "period_start", false).map(|v| v.value);
+        let end = r.date(t, "period_end", false);
+        if let (Some(start), Some(end)) = (s.period_start, &end)
+            && end.value < start
+        {
+            r.diags.push(Diagnostic::new(
+                RuleId::InvalidValue,
+                r.at(end.span),
+                Message::BadValue {
+                    key: "tree.period_end".into(),
+                    value: end.value.to_string(),
+                    why: BadValue::PeriodOrder,
+                },
+            ));
+        }
+        s.period_end = end.map(|v| v.value);
+    }
+    if let Some((t, span)) = r.table(root, "review", false) {
+        let t = Table {
+            table: t,
+            span: (span.start, span.end),
+            prefix: "review.",
+        };
+        r.check_keys(t, keys::SETTINGS_REVIEW);
+        if let Some(n) = r.positive_integer(t, "interval_months", false) {
+            s.review_interval_months = n.value;
+        }
+    }
+    if let Some((t, span)) = r.table(root, "ids", false) {
+        read_prefixes(
+            r,
+            Table {
+                table: t,
+                span: (span.start, span.end),
+                prefix: "ids.",
+            },
+            &mut s,
+        );
+    }
+    if let Some((t, span)) = r.table(root, "rules", false) {
+        read_rule_levels(
+            r,
+            Table {
+                table: t,
+                span: (span.start, span.end),
+                prefix: "rules.",
+            },
+            &mut s,
+        );
+    }
+    if let Some((t, span)) = r.table(root, "privacy", false) {
+        let t = Table {
+            table: t,
+            span: (span.start, span.end),
+            prefix: "privacy.",
+        };
+        r.check_keys(t, keys::SETTINGS_PRIVACY);
+        if let Some(list) = r.strings(t, "allowed_email_domains", false) {
+            s.allowed_email_domains = list
+                .items
+                .into_iter()
+                .map(|d| d.value.to_ascii_lowercase().into())
+                .collect();
+        }
+        if let Some(list) = r.strings(t, "allowed_phone_numbers", false) {
+            s.allowed_phone_numbers = list.items.into_iter().map(|p| p.value.into()).collect();
+        }
+    }
+    s
+}
+
+pub(super) fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
+    r.check_keys(t, keys::SETTINGS_IDS);
+    for kind in Kind::ALL {
+        let key = keys::SETTINGS_IDS[kind as usize];
+        let Some(p) = r.string(t, key, false) else {
+            continue;
+        };
+        let valid = !p.value.is_empty() && p.value.bytes().all(|b| b.is_ascii_uppercase());
+        let clash = Kind::ALL
+            .into_iter()
+            .filter(|&k| k != kind)
+            .any(|k| s.prefixes.of(k) == p.value);
+        let why = match (valid, clash) {
+            (false, _) => BadValue::Prefix,
+            (true, true) => BadValue::PrefixClash,
+            (true, false) => {
+                *prefix_mut(&mut s.prefixes, kind) = p.value.into();
+                continue;
+            }
+        };
+        r.diags.push(Diagnostic::new(
+            RuleId::InvalidValue,
+            r.at(p.span),
+            Message::BadValue {
+                key: format!("ids.{key}"),
+                value: p.value.into(),
+                why,
+            },
+        ));
+    }
+}
+
+pub(super) fn prefix_mut(p: &mut super::super::Prefixes, kind: Kind) -> &mut String {
+    match kind {
+        Kind::Issue => &mut p.issue,
+        Kind::Method => &mut p.method,
+        Kind::Technology => &mut p.technology,
+    }
+}
+
+pub(super) fn read_rule_levels(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
+    for (key, _) in t.table {
+        let name: &str = key.get_ref();
+        let Some(rule) = RuleId::from_slug(name) else {
+            let suggestion = crate::suggest::nearest(name, RuleId::ALL.iter().map(|r| r.slug()))
+                .map(str::to_owned);
+            r.push(
+                RuleId::UnknownKey,
+                key.span(),
+                Message::UnknownKey {
+                    key: format!("rules.{name}"),
+                    suggestion,
+                },
+            );
+            continue;
+        };
+        if let Some(level) = r.vocab(t, name, false, Level::WORDS, Level::parse) {
+            s.rules.insert(rule, level.value);
+        }
+    }
+}
+
+pub(super) fn read_references(
+    r: &mut Reader<'_>,
+    root: Table<'_, '_>,
+    key: &str,
+    kind: IdKind,
+) -> Vec<Reference> {
+    let prefix = format!("{key}.");
+    let mut out = Vec::new();
+    for (table, span) in r.tables(root, key) {
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: &prefix,
+        };
+        r.check_keys(t, keys::REFERENCE);
+        let id = r.string(t, "id", true);
+        let title = r.string(t, "title", true);
+        let Some(id) = id else { continue };
+        if !ids::is_well_formed(&Default::default(), kind, &id.value) {
+            r.diags.push(Diagnostic::new(
+                RuleId::IdFormat,
+                r.at(id.span),
+                Message::IdFormat {
+                    suggestion: ids::repair(&Default::default(), kind, &id.value),
+                    value: id.value.into(),
+                    expected: kind,
+                },
+            ));
+            continue;
+        }
+        out.push(Reference {
+            id,
+            title: title.map(|t| t.value.into()).unwrap_or_default(),
+        });
+    }
+    out
+}
+
+pub(super) fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
+    r.check_keys(root, keys::PRINCIPLES);
+    Content::Principles(Box::new((
+        read_references(r, root, "principle", IdKind::Principle),
+        read_references(r, root, "consideration", IdKind::Consideration),
+    )))
+}
+
+pub(super) fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
+    r.check_keys(root, keys::NATIONAL);
+    Content::National(Box::new((
+        r.string(root, "source", false).map(|s| s.value.into()),
+        read_references(r, root, "priority", IdKind::National),
+    )))
+}
+
+pub(super) fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
+    r.check_keys(root, keys::FIELD);
+    let name = r
+        .string(root, "name", true)
+        .map(|s| s.value.into())
+        .unwrap_or_default();
+    let working_group = r
+        .string(root, "working_group", false)
+        .map(|s| s.value.into());
+    let field_id = parent_dir(rel).rsplit('/').next().unwrap_or_default();
+    let mut vision: Vec<VisionItem> = Vec::new();
+    for (table, span) in r.tables(root, "vision") {
+        let t = Table {
+            table,
+            span: (span.start, span.end),
+            prefix: "vision.",
+        };
+        r.check_keys(t, keys::VISION);
+        let no = r.positive_integer(t, "no", true);
+        let text = r.string(t, "text", true);
+        let Some(no) = no else { continue };
+        if vision.iter().any(|v| v.no == no.value) {
+            r.diags.push(Diagnostic::new(
+                RuleId::InvalidValue,
+                r.at(no.span),
+                Message::BadValue {
+                    key: "vision.no".into(),
+                    value: no.value.to_string(),
+                    why: BadValue::DuplicateVisionNo,
+                },
+            ));
+            continue;
+        }
+        vision.push(VisionItem {
+            id: format!("{field_id}-{}", no.value),
+            no: no.value,
+            text: text.map(|t| t.value.into()).unwrap_or_default(),
+            span: r.at(no.span),
+        });
+    }
+    vision.sort_by_key(|v| v.no);
+    Content::Field(Box::new(FieldFile {
+        name,
+        working_group,
+        vision,
+    }))
+}
+
+pub(super) fn read_domain(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
+    r.check_keys(root, keys::DOMAIN);
+    Content::Domain(Box::new(DomainFile {
+        name: r
+            .string(root, "name", true)
+            .map(|s| s.value.into())
+            .unwrap_or_default(),
+        description: r.string(root, "description", false).map(|s| s.value.into()),
+    }))
+}
