@@ -9,14 +9,7 @@ use std::process::Command as Process;
 
 use assert_cmd::Command;
 
-fn dx(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dx").expect("binary");
-    cmd.current_dir(dir)
-        .env("DX_TODAY", common::TODAY)
-        .env_remove("DX_LANG")
-        .env_remove("NO_COLOR");
-    cmd
-}
+use common::dx_in as dx;
 
 fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().expect("runs");

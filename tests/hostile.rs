@@ -9,8 +9,6 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use assert_cmd::Command;
-
 /// What a case must produce.
 enum Expect {
     /// `dx check` exits with this code and reports at least these (rule, path).
@@ -485,11 +483,7 @@ fn fingerprint(root: &Path) -> BTreeMap<String, u64> {
 }
 
 fn dx(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dx")
-        .expect("binary")
-        .current_dir(root)
-        .env("DX_TODAY", common::TODAY)
-        .env_remove("DX_LANG")
+    let out = common::dx_in(root)
         .args(args)
         .timeout(std::time::Duration::from_secs(60))
         .output();
@@ -524,84 +518,152 @@ fn corpus_has_at_least_thirty_cases() {
     assert!(cases().len() >= 30);
 }
 
-#[test]
-fn hostile_inputs() {
+/// What goes wrong with one hostile case: every read command on the tree,
+/// then `dx check --format json` against what the case expects.
+fn failures_of(name: &str) -> Vec<String> {
+    let Some(case) = cases().into_iter().find(|c| c.name == name) else {
+        return vec![format!("no hostile case named {name}")];
+    };
     let mut failures = Vec::new();
-    for case in cases() {
-        let tree = common::tree(None);
-        let root = tree.path();
-        (case.setup)(root);
-        if case.name == "unreadable-file" && !permissions_bite(root) {
-            // Running as root: permissions do not stop reading. Nothing to test.
-            continue;
+    let tree = common::tree(None);
+    let root = tree.path();
+    (case.setup)(root);
+    if case.name == "unreadable-file" && !permissions_bite(root) {
+        // Running as root: permissions do not stop reading. Nothing to test.
+        return Vec::new();
+    }
+    let before = fingerprint(root);
+    for args in READ_COMMANDS {
+        let (code, out, err) = dx(root, args);
+        if code == 101 || err.contains("panicked") {
+            failures.push(format!(
+                "{}: dx {} panicked: {err}",
+                case.name,
+                args.join(" ")
+            ));
         }
-        let before = fingerprint(root);
-        for args in READ_COMMANDS {
-            let (code, out, err) = dx(root, args);
-            if code == 101 || err.contains("panicked") {
+        if out.contains('\u{1b}') || out.contains('\0') {
+            failures.push(format!(
+                "{}: dx {} printed a control character",
+                case.name,
+                args.join(" ")
+            ));
+        }
+    }
+    if fingerprint(root) != before {
+        failures.push(format!("{}: a read command changed the tree", case.name));
+    }
+    let (code, out, err) = dx(root, &["check", "--format", "json"]);
+    match case.expect {
+        Expect::Trouble(what) => {
+            if code != 2 || !err.contains(what) {
                 failures.push(format!(
-                    "{}: dx {} panicked: {err}",
-                    case.name,
-                    args.join(" ")
+                    "{}: expected exit 2 naming {what}, got {code}: {err}",
+                    case.name
                 ));
             }
-            if out.contains('\u{1b}') || out.contains('\0') {
+        }
+        Expect::Findings(want_code, findings) => {
+            if code != want_code {
                 failures.push(format!(
-                    "{}: dx {} printed a control character",
-                    case.name,
-                    args.join(" ")
+                    "{}: exit {code}, expected {want_code}: {out}",
+                    case.name
                 ));
             }
-        }
-        if fingerprint(root) != before {
-            failures.push(format!("{}: a read command changed the tree", case.name));
-        }
-        let (code, out, err) = dx(root, &["check", "--format", "json"]);
-        match case.expect {
-            Expect::Trouble(what) => {
-                if code != 2 || !err.contains(what) {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+            let got: Vec<(String, String)> = v["diagnostics"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|d| {
+                            (
+                                d["rule"].as_str().unwrap_or("").to_owned(),
+                                d["path"].as_str().unwrap_or("").to_owned(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (rule, path) in findings {
+                if !got.iter().any(|(r, p)| r == rule && p == path) {
                     failures.push(format!(
-                        "{}: expected exit 2 naming {what}, got {code}: {err}",
+                        "{}: expected {rule} on {path}, got {got:?}",
                         case.name
                     ));
                 }
             }
-            Expect::Findings(want_code, findings) => {
-                if code != want_code {
-                    failures.push(format!(
-                        "{}: exit {code}, expected {want_code}: {out}",
-                        case.name
-                    ));
-                }
-                let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
-                let got: Vec<(String, String)> = v["diagnostics"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|d| {
-                                (
-                                    d["rule"].as_str().unwrap_or("").to_owned(),
-                                    d["path"].as_str().unwrap_or("").to_owned(),
-                                )
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                for (rule, path) in findings {
-                    if !got.iter().any(|(r, p)| r == rule && p == path) {
-                        failures.push(format!(
-                            "{}: expected {rule} on {path}, got {got:?}",
-                            case.name
-                        ));
-                    }
-                }
-                if findings.is_empty() && want_code == OK && !got.is_empty() {
-                    failures.push(format!("{}: expected no findings, got {got:?}", case.name));
-                }
+            if findings.is_empty() && want_code == OK && !got.is_empty() {
+                failures.push(format!("{}: expected no findings, got {got:?}", case.name));
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
+}
+
+/// One test per case, so that a failure names its case.
+macro_rules! hostile {
+    ($($test:ident => $name:literal),+ $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                let failures = failures_of($name);
+                assert!(failures.is_empty(), "{}", failures.join("\n"));
+            }
+        )+
+
+        #[test]
+        fn every_case_has_its_test() {
+            let listed = [$($name),+];
+            for case in cases() {
+                assert!(listed.contains(&case.name), "hostile case {} has no test", case.name);
+            }
+        }
+    };
+}
+
+hostile! {
+    shift_jis => "shift-jis",
+    euc_jp => "euc-jp",
+    utf_16le => "utf-16le",
+    utf_16be => "utf-16be",
+    bom_and_crlf => "bom-and-crlf",
+    cr_only_line_ends => "cr-only-line-ends",
+    full_width_link => "full-width-link",
+    full_width_file_name => "full-width-file-name",
+    zero_width_space_in_link => "zero-width-space-in-link",
+    zero_width_space_in_id => "zero-width-space-in-id",
+    duplicate_key => "duplicate-key",
+    duplicate_table => "duplicate-table",
+    fifty_megabytes => "fifty-megabytes",
+    deeply_nested_arrays => "deeply-nested-arrays",
+    deeply_nested_tables => "deeply-nested-tables",
+    binary_garbage => "binary-garbage",
+    nul_byte => "nul-byte",
+    escape_sequence_in_value => "escape-sequence-in-value",
+    empty_record => "empty-record",
+    empty_dx_toml => "empty-dx-toml",
+    folder_named_like_a_record => "folder-named-like-a-record",
+    record_inside_folder_named_toml => "record-inside-folder-named-toml",
+    symlink_loop => "symlink-loop",
+    symlink_out_of_tree => "symlink-out-of-tree",
+    named_pipe_named_like_a_record => "named-pipe-named-like-a-record",
+    id_with_path_characters => "id-with-path-characters",
+    broken_dx_toml => "broken-dx-toml",
+    missing_field_toml => "missing-field-toml",
+    missing_principles_toml => "missing-principles-toml",
+    unknown_rule_in_dx_toml => "unknown-rule-in-dx-toml",
+    prefix_clash => "prefix-clash",
+    wrong_types => "wrong-types",
+    nan_and_inf => "nan-and-inf",
+    integer_overflow => "integer-overflow",
+    impossible_date => "impossible-date",
+    date_with_offset => "date-with-offset",
+    stage_with_trailing_space => "stage-with-trailing-space",
+    windows_reserved_name => "windows-reserved-name",
+    record_at_the_root => "record-at-the-root",
+    ten_thousand_links => "ten-thousand-links",
+    one_megabyte_title => "one-megabyte-title",
+    unreadable_file => "unreadable-file",
 }
 
 #[test]

@@ -6,13 +6,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-fn dx(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dx").expect("binary");
-    cmd.current_dir(dir)
-        .env("DX_TODAY", common::TODAY)
-        .env_remove("DX_LANG");
-    cmd
-}
+use common::dx_in as dx;
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");

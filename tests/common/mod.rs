@@ -10,6 +10,17 @@ use dx::i18n::Lang;
 use dx::model::{self, Model};
 use dx::render::{self, Findings};
 
+/// The `dx` binary in `dir`, as of [`TODAY`], in Japanese, with none of
+/// the caller's language or colour settings.
+pub(crate) fn dx_in(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("dx").expect("binary built");
+    cmd.current_dir(dir)
+        .env("DX_TODAY", TODAY)
+        .env_remove("DX_LANG")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
 /// The day every fixture is checked as of.
 pub(crate) const TODAY: &str = "2026-11-24";
 
