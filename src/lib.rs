@@ -2,10 +2,11 @@
 //! plain TOML records in git, validates every link and rule of the
 //! 西宮市DX推進指針, and prints what the 事務局 takes to meetings.
 //!
-//! Layers, each using only those before it: `files` and `model` (load,
-//! validate, link), `rules` (one module per rule), `render` (one module per
-//! output format), `cli` (one module per command). The library never prints
-//! on its own: commands write to the writers they are given.
+//! Layers, each using only those below it (docs/architecture.md, checked by
+//! a test): `files` → `vocab`, `privacy` → `diag` → `model` (load, validate,
+//! link) → `rules` (one module per rule) → `report` → `render` (one module
+//! per output format) → `cli` (one module per command). The library never
+//! prints on its own: commands write to the writers they are given.
 
 #![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]

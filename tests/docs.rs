@@ -145,3 +145,77 @@ fn schemas_accept_the_bundled_records() {
         }
     }
 }
+
+/// The layers table of docs/architecture.md: module → level.
+fn layers(doc: &str) -> std::collections::HashMap<String, usize> {
+    let mut levels = std::collections::HashMap::new();
+    for line in doc.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let Some(level) = cells.get(1).and_then(|c| c.parse::<usize>().ok()) else {
+            continue;
+        };
+        for module in cells[2].split(',') {
+            levels.insert(module.trim().trim_matches('`').to_owned(), level);
+        }
+    }
+    levels
+}
+
+/// Each module uses only modules on lower levels, as docs/architecture.md
+/// says, and every file under src/ is named there.
+#[test]
+fn architecture_doc_is_true() {
+    let doc = std::fs::read_to_string(root().join("docs/architecture.md")).expect("architecture.md");
+    let levels = layers(&doc);
+    assert!(levels.len() >= 10, "no layers table found: {levels:?}");
+    let slugs: Vec<String> = dx::rules::RuleId::ALL
+        .iter()
+        .map(|id| id.slug().replace('-', "_"))
+        .collect();
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(root().join("src")) {
+        let entry = entry.expect("src readable");
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let rel = path.strip_prefix(root().join("src")).expect("inside src");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let stem = name.trim_end_matches(".rs");
+        let is_rule = rel.starts_with("rules/") && slugs.iter().any(|s| s == stem);
+        if !is_rule && !doc.contains(name) {
+            problems.push(format!("src/{rel} is not named in docs/architecture.md"));
+        }
+        let top = rel.split(['/', '.']).next().unwrap_or_default();
+        let Some(&own) = levels.get(top) else {
+            if !matches!(top, "lib" | "main" | "alloc") {
+                problems.push(format!("module {top} has no level"));
+            }
+            continue;
+        };
+        let source = std::fs::read_to_string(path).expect("source readable");
+        // Code only: comments may name any module.
+        let code: String = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for used in code.split("crate::").skip(1) {
+            let dep: String = used
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if dep == top || dep.is_empty() {
+                continue;
+            }
+            match levels.get(&dep) {
+                Some(&level) if level < own => {}
+                _ => problems.push(format!("src/{rel} ({top}, level {own}) uses crate::{dep}")),
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
