@@ -56,7 +56,9 @@ fn bundled_records_over_two_years() {
         let mut rules: BTreeMap<String, usize> = BTreeMap::new();
         for d in v["diagnostics"].as_array().expect("diagnostics") {
             assert_eq!(d["severity"], "warning", "as of {day}: {d}");
-            *rules.entry(d["rule"].as_str().unwrap_or("").to_owned()).or_default() += 1;
+            *rules
+                .entry(d["rule"].as_str().unwrap_or("").to_owned())
+                .or_default() += 1;
         }
         seen.insert(day, rules);
     }

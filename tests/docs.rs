@@ -39,7 +39,12 @@ fn readme_opens_with_the_two_commands() {
 fn every_rule_is_in_the_reference() {
     let doc = std::fs::read_to_string(root().join("docs/rules.md")).expect("docs/rules.md");
     for &id in dx::rules::RuleId::ALL {
-        assert_eq!(dx::rules::rule(id).id, id, "{} registered under another id", id.slug());
+        assert_eq!(
+            dx::rules::rule(id).id,
+            id,
+            "{} registered under another id",
+            id.slug()
+        );
         assert!(
             doc.contains(&format!("\n## {}\n", id.slug())),
             "docs/rules.md has no section for {}",
@@ -165,7 +170,8 @@ fn layers(doc: &str) -> std::collections::HashMap<String, usize> {
 /// says, and every file under src/ is named there.
 #[test]
 fn architecture_doc_is_true() {
-    let doc = std::fs::read_to_string(root().join("docs/architecture.md")).expect("architecture.md");
+    let doc =
+        std::fs::read_to_string(root().join("docs/architecture.md")).expect("architecture.md");
     let levels = layers(&doc);
     assert!(levels.len() >= 10, "no layers table found: {levels:?}");
     let slugs: Vec<String> = dx::rules::RuleId::ALL

@@ -35,26 +35,14 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     };
     let Some(id) = RuleId::from_slug(slug) else {
         let near = suggest::nearest(slug, RuleId::ALL.iter().map(|r| r.slug()));
-        match (lang, near) {
-            (Lang::Ja, Some(n)) => {
-                bail!("規則「{slug}」はありません。「{n}」ではありませんか(一覧は `dx explain`)")
-            }
-            (Lang::Ja, None) => bail!("規則「{slug}」はありません(一覧は `dx explain`)"),
-            (Lang::En, Some(n)) => {
-                bail!("no rule \"{slug}\"; did you mean \"{n}\"? (`dx explain` lists them)")
-            }
-            (Lang::En, None) => bail!("no rule \"{slug}\" (`dx explain` lists them)"),
-        }
+        bail!((lang.words().no_rule)(slug, near));
     };
     write_rule(crate::rules::rule(id), lang, out)?;
     Ok(EXIT_OK)
 }
 
 fn doc(rule: &Rule, lang: Lang) -> crate::rules::DocText {
-    match lang {
-        Lang::Ja => rule.ja,
-        Lang::En => rule.en,
-    }
+    lang.pick(rule.ja, rule.en)
 }
 
 /// One rule's explanation; also the source of docs/rules.md.

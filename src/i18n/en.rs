@@ -39,6 +39,11 @@ pub(super) static WORDS: Words = Words {
         }
         GitError::Failed { args, message } => format!("git {args} failed: {message}"),
     },
+    help_label: "help",
+    no_rule: |slug, near| match near {
+        Some(n) => format!("no rule \"{slug}\"; did you mean \"{n}\"? (`dx explain` lists them)"),
+        None => format!("no rule \"{slug}\" (`dx explain` lists them)"),
+    },
     working_tree: "working tree",
     bad_link: |flag, value, kind, nearest| match nearest {
         Some(n) => format!(
@@ -60,8 +65,9 @@ pub(super) static WORDS: Words = Words {
     unformattable: "not valid TOML, left as is",
     fmt_summary: |n, check| match (n, check) {
         (0, _) => "Nothing to format.".to_owned(),
+        (1, true) => "1 file needs formatting (run dx fmt).".to_owned(),
         (n, true) => format!("{n} files need formatting (run dx fmt)."),
-        (n, false) => format!("{n} files formatted."),
+        (n, false) => format!("{} formatted.", plural(n, "file", "files")),
     },
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
     special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
@@ -205,7 +211,9 @@ fn message(m: &Message) -> String {
         Message::MissingLink { key, expected } => {
             format!("`{key}` is empty: name at least one {}", id_kind(*expected))
         }
-        Message::DuplicateLink { target, count } => format!("\"{target}\" is listed {count} times"),
+        Message::DuplicateLink { target, count } => {
+            format!("\"{target}\" is listed {}", plural(*count, "time", "times"))
+        }
         Message::LinkCycle { cycle } => {
             let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
             format!("expands loops: {}", list(&ids, " → "))
@@ -348,9 +356,20 @@ fn help(m: &Message) -> Option<String> {
 
 fn summary(s: &Summary) -> String {
     format!(
-        "{} errors, {} warnings ({} records checked)",
-        s.errors, s.warnings, s.records
+        "{}, {} ({} checked)",
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+        plural(s.records, "record", "records")
     )
+}
+
+/// `1 error`, `2 errors`.
+pub(super) fn plural<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8> + Copy,
+{
+    let word = if n == N::from(1) { one } else { many };
+    format!("{n} {word}")
 }
 
 fn load_error(e: &LoadError) -> String {
@@ -364,5 +383,21 @@ fn load_error(e: &LoadError) -> String {
         LoadError::TooManyFiles { count, max } => format!(
             "the tree has {count} files; at most {max} can be read: split it into trees by field"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        let s = Summary {
+            records: 1,
+            errors: 1,
+            warnings: 2,
+        };
+        assert_eq!(summary(&s), "1 error, 2 warnings (1 record checked)");
+        assert_eq!(plural(0usize, "file", "files"), "0 files");
     }
 }

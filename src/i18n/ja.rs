@@ -41,6 +41,13 @@ pub(super) static WORDS: Words = Words {
         ),
         GitError::Failed { args, message } => format!("git {args} が失敗しました: {message}"),
     },
+    help_label: "ヒント",
+    no_rule: |slug, near| match near {
+        Some(n) => {
+            format!("規則「{slug}」はありません。「{n}」ではありませんか(一覧は `dx explain`)")
+        }
+        None => format!("規則「{slug}」はありません(一覧は `dx explain`)"),
+    },
     working_tree: "作業中のファイル",
     bad_link: |flag, value, kind, nearest| match nearest {
         Some(n) => format!(

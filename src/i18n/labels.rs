@@ -72,6 +72,10 @@ pub struct Labels {
     pub result: &'static str,
     pub note: &'static str,
     pub count: fn(usize) -> String,
+    /// `a(b)` in Japanese, `a (b)` in English.
+    pub paren: fn(&str, &str) -> String,
+    /// Between the items of an inline list: 、 or a comma.
+    pub sep: &'static str,
     pub visibility_word: fn(&str) -> &'static str,
 }
 
@@ -200,6 +204,8 @@ pub(super) static JA: Labels = Labels {
     result: "結果",
     note: "備考",
     count: |n| format!("{n} 件"),
+    paren: |a, b| format!("{a}({b})"),
+    sep: "、",
     visibility_word: |v| {
         if v == "public" {
             "公開"
@@ -236,7 +242,10 @@ pub(super) static EN: Labels = Labels {
     nothing: "None.",
     vision_items: "Vision items",
     vision_summary: |all, covered, unaddressed, uncovered| {
-        format!("{all} items: {covered} covered, {unaddressed} not started, {uncovered} uncovered")
+        format!(
+            "{}: {covered} covered, {unaddressed} not started, {uncovered} uncovered",
+            super::en::plural(all, "item", "items")
+        )
     },
     issues: "Issues",
     principles_unfollowed: "Principles no method follows",
@@ -267,8 +276,8 @@ pub(super) static EN: Labels = Labels {
     review_due: "Review due",
     when: "Days",
     no_review_date: "no date",
-    days_overdue: |d| format!("{d} days overdue"),
-    days_left: |d| format!("{d} days left"),
+    days_overdue: |d| format!("{} overdue", super::en::plural(d, "day", "days")),
+    days_left: |d| format!("{} left", super::en::plural(d, "day", "days")),
     links_up: "Links to",
     links_down: "Linked from",
     relation_heading: "Relation",
@@ -331,7 +340,9 @@ pub(super) static EN: Labels = Labels {
     body: "Body",
     result: "Result",
     note: "Note",
-    count: |n| format!("{n} records"),
+    count: |n| super::en::plural(n, "record", "records"),
+    paren: |a, b| format!("{a} ({b})"),
+    sep: ", ",
     visibility_word: |v| if v == "public" { "public" } else { "internal" },
 };
 

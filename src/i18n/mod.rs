@@ -19,6 +19,42 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// Of a thing said in both languages, the one in this language: the
+    /// one place outside the word tables where the language is chosen.
+    #[must_use]
+    pub fn pick<T>(self, ja: T, en: T) -> T {
+        match self {
+            Self::Ja => ja,
+            Self::En => en,
+        }
+    }
+
+    /// The language's code, for `<html lang>`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.pick("ja", "en")
+    }
+
+    /// A stage in this language.
+    #[must_use]
+    pub fn stage(self, s: crate::vocab::Stage) -> &'static str {
+        self.pick(s.as_str(), s.en())
+    }
+
+    /// A 課題's progress in this language.
+    #[must_use]
+    pub fn progress(self, p: crate::vocab::Progress) -> &'static str {
+        self.pick(p.as_str(), p.en())
+    }
+
+    /// A record kind in this language.
+    #[must_use]
+    pub fn kind(self, k: crate::vocab::Kind) -> &'static str {
+        self.pick(k.ja(), k.en())
+    }
+}
+
 /// The words of one language.
 pub(crate) struct Words {
     pub message: fn(&Message) -> String,
@@ -34,6 +70,8 @@ pub(crate) struct Words {
     pub bad_filter: fn(&str, &str, &str) -> String,
     pub git_error: fn(&crate::git::GitError) -> String,
     pub working_tree: &'static str,
+    pub help_label: &'static str,
+    pub no_rule: fn(&str, Option<&str>) -> String,
     pub bad_link: fn(&str, &str, &str, Option<&str>) -> String,
     pub option_for: fn(&str, &str) -> String,
     pub empty_title: &'static str,

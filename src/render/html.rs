@@ -367,8 +367,7 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
                     word: match v.coverage {
                         Coverage::Uncovered => l.uncovered,
                         _ => v.best.map_or("", |b| {
-                            crate::model::Progress::parse(b)
-                                .map_or("", |p| if lang == Lang::Ja { p.as_str() } else { p.en() })
+                            crate::model::Progress::parse(b).map_or("", |p| lang.progress(p))
                         }),
                     },
                     tooltip: format!("{} {}", v.id, v.text),
@@ -381,7 +380,7 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
     let _ = write!(h, "<p class=\"legend\">{}", esc(r.legend));
     for p in crate::model::Progress::ALL {
         let (fill, _) = svg::progress_colors(Some(p.as_str()));
-        let word = if lang == Lang::Ja { p.as_str() } else { p.en() };
+        let word = lang.progress(*p);
         let _ = write!(
             h,
             "<span class=\"swatch\" style=\"background:{fill}\"></span>{}",
@@ -565,7 +564,7 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
     sections.push(("records", r.records.to_owned(), None));
 
     let mut h = String::with_capacity(64 * 1024);
-    let html_lang = if lang == Lang::Ja { "ja" } else { "en" };
+    let html_lang = lang.code();
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body>",

@@ -23,10 +23,7 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         chars: Chars::ascii(),
         ..Config::default()
     };
-    let hint = match f.lang {
-        crate::i18n::Lang::Ja => "ヒント",
-        crate::i18n::Lang::En => "help",
-    };
+    let hint = f.lang.words().help_label;
     let echoed = Echoed::new(f);
     for d in f.diagnostics {
         let level = match d.severity {

@@ -6,7 +6,6 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::Findings;
-use crate::i18n::Lang;
 use crate::rules::RULES;
 
 /// Write the findings as one SARIF run. `prefix` makes paths relative to the
@@ -15,10 +14,7 @@ pub fn sarif(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            let doc = match f.lang {
-                Lang::Ja => r.ja,
-                Lang::En => r.en,
-            };
+            let doc = f.lang.pick(r.ja, r.en);
             json!({
                 "id": r.id.slug(),
                 "name": r.id.slug(),

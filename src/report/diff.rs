@@ -417,7 +417,10 @@ impl Diff {
     pub fn doc(&self, lang: Lang) -> Doc {
         let l = lang.labels();
         let d = lang.diff_labels();
-        let mut doc = Doc::new(format!("{}({} → {})", d.title, self.base, self.head));
+        let mut doc = Doc::new((l.paren)(
+            d.title,
+            &format!("{} → {}", self.base, self.head),
+        ));
         doc.text((d.headline)(
             self.added.len(),
             self.removed.len(),

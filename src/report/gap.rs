@@ -469,10 +469,9 @@ impl Gap {
     #[must_use]
     pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
         let l = lang.labels();
-        let mut doc = Doc::new(format!(
-            "{}({})",
-            super::title(model, l.gap_title),
-            self.today
+        let mut doc = Doc::new((l.paren)(
+            &super::title(model, l.gap_title),
+            &self.today.to_string(),
         ));
         let s = &self.summary;
         if let Some(f) = &self.field {
@@ -491,7 +490,7 @@ impl Gap {
             ),
             (
                 l.issues.to_owned(),
-                format!("{}({})", s.issues, progress.join("、")),
+                (l.paren)(&s.issues.to_string(), &progress.join(l.sep)),
             ),
             (
                 l.principles_unfollowed.to_owned(),
@@ -536,7 +535,7 @@ impl Gap {
                 let issues: Vec<String> = v
                     .issues
                     .iter()
-                    .map(|i| format!("{}({})", i.id, state_word(&i.state, lang)))
+                    .map(|i| (l.paren)(&i.id, &state_word(&i.state, lang)))
                     .collect();
                 let flag = match v.coverage {
                     Coverage::Covered => "",

@@ -77,11 +77,9 @@ impl State {
     /// In the user's language.
     #[must_use]
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Stage(s), Lang::Ja) => s.as_str(),
-            (Self::Stage(s), Lang::En) => s.en(),
-            (Self::Progress(p), Lang::Ja) => p.as_str(),
-            (Self::Progress(p), Lang::En) => p.en(),
+        match self {
+            Self::Stage(s) => lang.stage(s),
+            Self::Progress(p) => lang.progress(p),
         }
     }
 }
@@ -114,10 +112,7 @@ pub fn kind_word(kind: &str, lang: Lang) -> &'static str {
         "method" => Kind::Method,
         _ => Kind::Technology,
     };
-    match lang {
-        Lang::Ja => k.ja(),
-        Lang::En => k.en(),
-    }
+    lang.kind(k)
 }
 
 /// `12.5%` from a ratio; `—` when there is none.

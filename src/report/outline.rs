@@ -146,11 +146,9 @@ fn walk(node: &Node, depth: usize, lang: Lang, out: &mut Vec<(usize, String)>) {
     let line = match node.kind {
         "field" | "domain" => format!("{} [{}]", node.title, node.id),
         _ if node.state.is_empty() => format!("{} {}", node.id, node.title),
-        _ => format!(
-            "{} {}({})",
-            node.id,
-            node.title,
-            state_word(&node.state, lang)
+        _ => (lang.labels().paren)(
+            &format!("{} {}", node.id, node.title),
+            &state_word(&node.state, lang),
         ),
     };
     out.push((depth, line));

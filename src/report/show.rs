@@ -349,11 +349,9 @@ impl Show {
     #[must_use]
     pub fn doc(&self, lang: Lang) -> Doc {
         let l = lang.labels();
-        let mut doc = Doc::new(format!(
-            "{} {}({})",
-            self.id,
-            self.title,
-            (l.thing_kind)(self.kind)
+        let mut doc = Doc::new((l.paren)(
+            &format!("{} {}", self.id, self.title),
+            (l.thing_kind)(self.kind),
         ));
         let facts = self
             .facts
@@ -409,7 +407,7 @@ impl Show {
             if !t.departments.is_empty() {
                 facts.push((
                     (l.fact)("team_departments").to_owned(),
-                    t.departments.join("、"),
+                    t.departments.join(l.sep),
                 ));
             }
             doc.blocks.push(Block::Facts(facts));
