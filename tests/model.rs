@@ -1,0 +1,183 @@
+//! The model as reports read it: every key of every kind is read, and a
+//! file that could not be read is counted by no report.
+
+mod common;
+
+use dx::model::{self, Kind, keys};
+
+const ISSUE: &str = r#"id = "K-050"
+title = "t"
+vision = ["kurashi-1"]
+current = "c"
+gap = "g"
+owner = "市民課"
+visibility = "public"
+tags = ["x"]
+
+[closed]
+date = 2026-01-01
+reason = "r"
+"#;
+
+const METHOD: &str = r#"id = "S-050"
+title = "t"
+solves = ["K-050"]
+principles = ["P1"]
+considerations = ["C1"]
+national = ["N1"]
+expands = "S-001"
+stage = "運用"
+owner = "市民課"
+visibility = "public"
+tags = ["x"]
+review_due = 2027-03-31
+
+[team]
+name = "n"
+kind = "検討チーム"
+lead = "市民課長"
+departments = ["市民課"]
+
+[[indicator]]
+name = "i"
+unit = "%"
+baseline = 1.0
+target = 2.0
+target_date = 2027-03-31
+actual = 1.5
+measured = 2026-09-30
+
+[[decision]]
+date = 2022-03-24
+body = "推進本部"
+result = "導入"
+note = "n"
+"#;
+
+const TECHNOLOGY: &str = r#"id = "G-050"
+title = "t"
+implements = ["S-050"]
+stage = "運用"
+national = ["N1"]
+product = "p"
+owner = "市民課"
+visibility = "public"
+tags = ["x"]
+review_due = 2027-03-31
+
+[team]
+name = "n"
+
+[[indicator]]
+name = "i"
+baseline = 1.0
+target = 2.0
+target_date = 2027-03-31
+
+[[decision]]
+date = 2022-03-24
+body = "推進本部"
+result = "導入"
+"#;
+
+/// The top-level keys a record's text sets (tables by their header).
+fn written_keys(text: &str) -> Vec<String> {
+    let doc: toml::Table = toml::from_str(text).expect("valid TOML");
+    doc.keys().cloned().collect()
+}
+
+/// Each kind's file sets every key the loader knows for it, and each of
+/// them reaches the model: the key lists and the reader cannot drift apart.
+#[test]
+fn every_key_of_every_kind_is_read() {
+    let tree = common::tree(None);
+    let dir = tree.path().join("kurashi/online");
+    for (name, text) in [("K-050", ISSUE), ("S-050", METHOD), ("G-050", TECHNOLOGY)] {
+        std::fs::write(dir.join(format!("{name}.toml")), text).expect("write");
+    }
+    let model = model::load(tree.path()).expect("loads");
+    let findings: Vec<_> = model
+        .load_diagnostics
+        .iter()
+        .filter(|d| d.record.as_deref().is_some_and(|r| r.ends_with("-050")))
+        .map(|d| format!("{}: {:?}", d.rule.slug(), d.message))
+        .collect();
+    assert!(findings.is_empty(), "{findings:?}");
+    for (id, kind, text) in [
+        ("K-050", Kind::Issue, ISSUE),
+        ("S-050", Kind::Method, METHOD),
+        ("G-050", Kind::Technology, TECHNOLOGY),
+    ] {
+        let mut written = written_keys(text);
+        written.sort();
+        let mut known: Vec<String> = keys::record_keys(kind)
+            .iter()
+            .map(|k| (*k).to_owned())
+            .collect();
+        known.sort();
+        assert_eq!(written, known, "{id} sets every key of its kind");
+        let r = model.record(id).expect("record");
+        for key in keys::record_keys(kind) {
+            let read = match *key {
+                "id" => r.id_key.is_some(),
+                "title" => r.title.is_some(),
+                "owner" => r.owner.is_some(),
+                "visibility" => r.visibility.is_some(),
+                "tags" => !r.tags.is_empty(),
+                "vision" => r.vision().is_some(),
+                "current" => r.current().is_some(),
+                "gap" => r.gap().is_some(),
+                "closed" => r
+                    .closed()
+                    .is_some_and(|c| c.date.is_some() && c.reason.is_some()),
+                "solves" => r.solves().is_some(),
+                "principles" => r.principles().is_some(),
+                "considerations" => r.considerations().is_some(),
+                "national" => r.national().is_some(),
+                "expands" => r.expands().is_some(),
+                "implements" => r.implements().is_some(),
+                "product" => r.product().is_some(),
+                "stage" => r.stage().is_some(),
+                "review_due" => r.review_due().is_some(),
+                "team" => r.team().is_some_and(|t| t.name.is_some()),
+                "indicator" => r.indicators().first().is_some_and(|i| i.target.is_some()),
+                "decision" => r.decisions().first().is_some_and(|d| d.result.is_some()),
+                other => panic!("the test does not know key {other}: add it here"),
+            };
+            assert!(read, "{id}: key {key} was written but not read");
+        }
+    }
+}
+
+/// A 課題 file that is not valid TOML exists (links to it resolve) but is
+/// counted by no report: `dx status` and `dx gap` agree on the number of 課題.
+#[test]
+fn an_unreadable_record_is_counted_nowhere() {
+    let tree = common::tree(None);
+    std::fs::write(tree.path().join("kurashi/online/K-900.toml"), "title = \n").expect("write");
+    let model = model::load(tree.path()).expect("loads");
+    let readable = model.records_of(Kind::Issue).count();
+    let all = model
+        .records
+        .iter()
+        .filter(|r| r.kind == Kind::Issue)
+        .count();
+    assert_eq!(all, readable + 1, "the broken file is in the model");
+    let today = common::today();
+    let status = dx::report::status::Status::build(
+        &model,
+        dx::report::status::Axis::Field,
+        dx::i18n::Lang::Ja,
+    );
+    let gap = dx::report::gap::Gap::compute(&model, today, None);
+    let status_issues = serde_json::to_value(&status).expect("json")["issues"]["total"].clone();
+    assert_eq!(
+        status_issues,
+        serde_json::json!(readable),
+        "status counts only readable 課題"
+    );
+    assert_eq!(
+        gap.summary.issues, readable,
+        "gap counts only readable 課題"
+    );
+}
