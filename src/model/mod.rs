@@ -465,41 +465,33 @@ impl Record {
 
     /// The link lists this record has, with what each must name.
     pub fn link_lists(&self) -> impl Iterator<Item = (LinkKey, &LinkList)> {
-        let lists: [(LinkKey, Option<&LinkList>); 6] = match &self.part {
-            Part::Issue(p) => [
-                (VISION, p.vision.as_ref()),
-                (SOLVES, None),
-                (PRINCIPLES, None),
-                (CONSIDERATIONS, None),
-                (NATIONAL, None),
-                (IMPLEMENTS, None),
-            ],
-            Part::Method(p) => [
-                (SOLVES, p.solves.as_ref()),
-                (PRINCIPLES, p.principles.as_ref()),
-                (CONSIDERATIONS, p.considerations.as_ref()),
-                (NATIONAL, p.national.as_ref()),
-                (VISION, None),
-                (IMPLEMENTS, None),
-            ],
-            Part::Technology(p) => [
-                (NATIONAL, p.national.as_ref()),
-                (IMPLEMENTS, p.implements.as_ref()),
-                (VISION, None),
-                (SOLVES, None),
-                (PRINCIPLES, None),
-                (CONSIDERATIONS, None),
-            ],
-            Part::Unparsed => [
-                (VISION, None),
-                (SOLVES, None),
-                (PRINCIPLES, None),
-                (CONSIDERATIONS, None),
-                (NATIONAL, None),
-                (IMPLEMENTS, None),
-            ],
-        };
-        lists.into_iter().filter_map(|(k, l)| l.map(|l| (k, l)))
+        // In this order for every kind: findings and `dx show` list links so.
+        const KEYS: [LinkKey; 6] = [
+            VISION,
+            SOLVES,
+            PRINCIPLES,
+            CONSIDERATIONS,
+            NATIONAL,
+            IMPLEMENTS,
+        ];
+        let mut lists: [Option<&LinkList>; 6] = [None; 6];
+        match &self.part {
+            Part::Issue(p) => lists[0] = p.vision.as_ref(),
+            Part::Method(p) => {
+                lists[1] = p.solves.as_ref();
+                lists[2] = p.principles.as_ref();
+                lists[3] = p.considerations.as_ref();
+                lists[4] = p.national.as_ref();
+            }
+            Part::Technology(p) => {
+                lists[4] = p.national.as_ref();
+                lists[5] = p.implements.as_ref();
+            }
+            Part::Unparsed => {}
+        }
+        KEYS.into_iter()
+            .zip(lists)
+            .filter_map(|(k, l)| l.map(|l| (k, l)))
     }
 
     /// Every link as written, with what it must name (lists and `expands`).
