@@ -126,4 +126,26 @@ mod tests {
         assert_eq!(leftovers, 1, "no temporary files left behind");
         Ok(())
     }
+
+    #[test]
+    fn a_failed_streaming_write_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("report.html");
+        fs::write(&path, b"old")?;
+        let err = replace_with(&path, |w| {
+            w.write_all(b"half a report")?;
+            Err(io::Error::other("disk full"))
+        })
+        .expect_err("the write fails");
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(fs::read(&path)?, b"old");
+        assert_eq!(
+            fs::read_dir(dir.path())?.count(),
+            1,
+            "no temporary file left"
+        );
+        replace_with(&path, |w| w.write_all(b"new"))?;
+        assert_eq!(fs::read(&path)?, b"new");
+        Ok(())
+    }
 }
