@@ -25,6 +25,21 @@ pub(crate) struct Table<'t, 'i> {
     pub prefix: &'t str,
 }
 
+impl<'t, 'i> Table<'t, 'i> {
+    /// A table found at `span` under the key path `prefix` (`team.` …).
+    pub(crate) fn nested(
+        table: &'t DeTable<'i>,
+        span: &std::ops::Range<usize>,
+        prefix: &'t str,
+    ) -> Self {
+        Self {
+            table,
+            span: (span.start, span.end),
+            prefix,
+        }
+    }
+}
+
 /// Collects the findings of reading one file.
 pub(crate) struct Reader<'r> {
     pub file: FileId,

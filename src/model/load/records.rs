@@ -101,11 +101,7 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
     let stage = r.vocab(root, "stage", true, Stage::WORDS, Stage::parse);
     let review_due = r.date(root, "review_due", false);
     let team = r.table(root, "team", false).map(|(table, span)| {
-        let t = Table {
-            table,
-            span: (span.start, span.end),
-            prefix: "team.",
-        };
+        let t = Table::nested(table, &span, "team.");
         r.check_keys(t, keys::TEAM);
         Box::new(Team {
             span: r.loc(span),
@@ -120,11 +116,7 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
     });
     let mut indicators = ThinVec::new();
     for (table, span) in r.tables(root, "indicator") {
-        let t = Table {
-            table,
-            span: (span.start, span.end),
-            prefix: "indicator.",
-        };
+        let t = Table::nested(table, &span, "indicator.");
         r.check_keys(t, keys::INDICATOR);
         indicators.push(Indicator {
             span: r.loc(span),
@@ -139,11 +131,7 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
     }
     let mut decisions = ThinVec::new();
     for (table, span) in r.tables(root, "decision") {
-        let t = Table {
-            table,
-            span: (span.start, span.end),
-            prefix: "decision.",
-        };
+        let t = Table::nested(table, &span, "decision.");
         r.check_keys(t, keys::DECISION);
         decisions.push(Decision {
             span: r.loc(span),
@@ -167,11 +155,7 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
 
 pub(super) fn read_closed(r: &mut Reader<'_>, root: Table<'_, '_>) -> Option<Closed> {
     let (table, span) = r.table(root, "closed", false)?;
-    let t = Table {
-        table,
-        span: (span.start, span.end),
-        prefix: "closed.",
-    };
+    let t = Table::nested(table, &span, "closed.");
     r.check_keys(t, keys::CLOSED);
     Some(Closed {
         span: r.loc(span),

@@ -11,11 +11,7 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
     let mut s = Settings::default();
     r.check_keys(root, keys::SETTINGS);
     if let Some((t, span)) = r.table(root, "tree", false) {
-        let t = Table {
-            table: t,
-            span: (span.start, span.end),
-            prefix: "tree.",
-        };
+        let t = Table::nested(t, &span, "tree.");
         r.check_keys(t, keys::SETTINGS_TREE);
         s.organization = r.string(t, "organization", false).map(|v| v.value.into());
         s.guideline = r.string(t, "guideline", false).map(|v| v.value.into());
@@ -40,44 +36,20 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
         s.period_end = end.map(|v| v.value);
     }
     if let Some((t, span)) = r.table(root, "review", false) {
-        let t = Table {
-            table: t,
-            span: (span.start, span.end),
-            prefix: "review.",
-        };
+        let t = Table::nested(t, &span, "review.");
         r.check_keys(t, keys::SETTINGS_REVIEW);
         if let Some(n) = r.positive_integer(t, "interval_months", false) {
             s.review_interval_months = n.value;
         }
     }
     if let Some((t, span)) = r.table(root, "ids", false) {
-        read_prefixes(
-            r,
-            Table {
-                table: t,
-                span: (span.start, span.end),
-                prefix: "ids.",
-            },
-            &mut s,
-        );
+        read_prefixes(r, Table::nested(t, &span, "ids."), &mut s);
     }
     if let Some((t, span)) = r.table(root, "rules", false) {
-        read_rule_levels(
-            r,
-            Table {
-                table: t,
-                span: (span.start, span.end),
-                prefix: "rules.",
-            },
-            &mut s,
-        );
+        read_rule_levels(r, Table::nested(t, &span, "rules."), &mut s);
     }
     if let Some((t, span)) = r.table(root, "privacy", false) {
-        let t = Table {
-            table: t,
-            span: (span.start, span.end),
-            prefix: "privacy.",
-        };
+        let t = Table::nested(t, &span, "privacy.");
         r.check_keys(t, keys::SETTINGS_PRIVACY);
         if let Some(list) = r.strings(t, "allowed_email_domains", false) {
             s.allowed_email_domains = list
@@ -164,11 +136,7 @@ pub(super) fn read_references(
     let prefix = format!("{key}.");
     let mut out = Vec::new();
     for (table, span) in r.tables(root, key) {
-        let t = Table {
-            table,
-            span: (span.start, span.end),
-            prefix: &prefix,
-        };
+        let t = Table::nested(table, &span, &prefix);
         r.check_keys(t, keys::REFERENCE);
         let id = r.string(t, "id", true);
         let title = r.string(t, "title", true);
@@ -221,11 +189,7 @@ pub(super) fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> 
     let field_id = parent_dir(rel).rsplit('/').next().unwrap_or_default();
     let mut vision: Vec<VisionItem> = Vec::new();
     for (table, span) in r.tables(root, "vision") {
-        let t = Table {
-            table,
-            span: (span.start, span.end),
-            prefix: "vision.",
-        };
+        let t = Table::nested(table, &span, "vision.");
         r.check_keys(t, keys::VISION);
         let no = r.positive_integer(t, "no", true);
         let text = r.string(t, "text", true);
