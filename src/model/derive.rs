@@ -163,12 +163,7 @@ pub(super) fn link(model: &mut Model) {
         });
     model.resolved = resolved;
     model.repeated = repeated;
-    // Links are fewer than MAX_FILES times a file's size in bytes; a link
-    // takes at least three bytes, so a u32 holds every position.
-    model.link_start = link_start
-        .into_iter()
-        .map(|at| u32::try_from(at).unwrap_or(u32::MAX))
-        .collect();
+    model.link_start = link_start;
     model.back = backlinks(model);
 }
 

@@ -167,7 +167,7 @@ impl<'a, I: Idx, T> IntoIterator for &'a IndexVec<I, T> {
 #[derive(Clone, Debug)]
 pub struct Reverse<I, J> {
     /// Where the items pointing at item `i` start in `from`.
-    start: Vec<u32>,
+    start: Vec<usize>,
     from: Vec<J>,
     _index: PhantomData<fn(I)>,
 }
@@ -194,9 +194,7 @@ impl<I: Idx, J: Idx> Reverse<I, J> {
             while pairs.get(at).is_some_and(|&(to, _)| to.get() < i) {
                 at += 1;
             }
-            // At most the number of links, bounded like every index.
-            #[allow(clippy::cast_possible_truncation)]
-            start.push(at as u32);
+            start.push(at);
         }
         Self {
             start,
@@ -211,7 +209,7 @@ impl<I: Idx, J: Idx> Index<I> for Reverse<I, J> {
 
     fn index(&self, i: I) -> &[J] {
         match (self.start.get(i.get()), self.start.get(i.get() + 1)) {
-            (Some(&a), Some(&b)) => &self.from[a as usize..b as usize],
+            (Some(&a), Some(&b)) => &self.from[a..b],
             _ => &[],
         }
     }

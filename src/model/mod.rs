@@ -673,7 +673,7 @@ pub struct Model {
     /// same list.
     pub(crate) repeated: Vec<bool>,
     /// Where each record's links start in `resolved`.
-    pub(crate) link_start: Vec<u32>,
+    pub(crate) link_start: Vec<usize>,
     /// Findings of the load itself (syntax, schema, placement).
     pub load_diagnostics: Vec<Diagnostic>,
     /// What the walk left out and the user should know of: symbolic links
@@ -815,7 +815,7 @@ impl Model {
             self.link_start.get(i.get()),
             self.link_start.get(i.get() + 1),
         ) {
-            (Some(&a), Some(&b)) => a as usize..b as usize,
+            (Some(&a), Some(&b)) => a..b,
             _ => 0..0,
         }
     }

@@ -244,9 +244,9 @@ fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
                 .push(link.value.to_string());
         }
     }
-    let show = Some(Show::of_record(model, i));
+    let show = Show::of_record(model, i);
     let mut linked_from: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-    for l in show.iter().flat_map(|s| &s.down) {
+    for l in &show.down {
         linked_from
             .entry(l.relation)
             .or_default()
@@ -284,12 +284,9 @@ fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
                 c.reason.as_ref().map(|x| x.value.to_string()),
             )
         }),
-        team: show.as_ref().and_then(|s| s.team.clone()),
-        indicators: show
-            .as_ref()
-            .map(|s| s.indicators.clone())
-            .unwrap_or_default(),
-        decisions: show.map(|s| s.decisions).unwrap_or_default(),
+        team: show.team,
+        indicators: show.indicators,
+        decisions: show.decisions,
         awaiting_decision_since: model.awaiting_decision(r, today).map(|d| d.to_string()),
     }
 }
