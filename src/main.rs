@@ -3,12 +3,21 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 mod alloc;
 
 fn main() -> ExitCode {
-    let cli = dx::cli::Cli::parse();
+    let args: Vec<_> = std::env::args_os().collect();
+    let cli = match dx::cli::parse(args, std::env::var_os("DX_LANG").as_deref()) {
+        Ok(cli) => cli,
+        Err(dx::cli::ParseExit::Clap(e)) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(dx::cli::ParseExit::Message(m)) => {
+            let _ = std::io::stderr().write_all(m.as_bytes());
+            return ExitCode::from(dx::cli::EXIT_TROUBLE);
+        }
+    };
     let env = dx::cli::Env {
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),

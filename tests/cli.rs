@@ -130,6 +130,170 @@ fn bad_arguments_exit_2() {
     dx().arg("frobnicate").assert().code(2);
 }
 
+/// Every help text and the words around it, of dx and of every command,
+/// as `dx [command] --help` prints them in `lang`.
+fn every_help(lang: &str) -> Vec<(String, String)> {
+    let mut names = vec![String::new()];
+    names.extend(
+        dx::cli::command(dx::i18n::Lang::Ja)
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            // `dx help` has no --help of its own, as in every clap program.
+            .filter(|name| name != "help"),
+    );
+    names
+        .into_iter()
+        .map(|name| {
+            let mut cmd = dx();
+            cmd.args(["--lang", lang]);
+            if !name.is_empty() {
+                cmd.arg(&name);
+            }
+            let out = cmd.arg("--help").output().expect("runs");
+            assert_eq!(out.status.code(), Some(0), "{name} --help");
+            (name, String::from_utf8(out.stdout).expect("utf-8"))
+        })
+        .collect()
+}
+
+#[test]
+fn help_is_japanese_under_ja() {
+    for (name, help) in every_help("ja") {
+        for english in [
+            "Usage",
+            "Options",
+            "Commands",
+            "Arguments",
+            "Print",
+            "possible",
+            "default",
+            "env:",
+        ] {
+            assert!(
+                !help.contains(english),
+                "dx {name} --help: {english}\n{help}"
+            );
+        }
+        assert!(help.contains("使い方: dx"), "dx {name}:\n{help}");
+        assert!(help.contains("このヘルプを表示する"), "dx {name}:\n{help}");
+    }
+}
+
+#[test]
+fn help_is_english_under_en() {
+    for (name, help) in every_help("en") {
+        assert!(help.contains("Usage: dx"), "dx {name}:\n{help}");
+        assert!(help.contains("Print help"), "dx {name}:\n{help}");
+        // The Japanese sentences of the definitions are gone: no kana, no
+        // Japanese punctuation, only the guideline's terms in kanji.
+        let japanese = help
+            .chars()
+            .find(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '、' | '。' | '（' | '「'));
+        assert_eq!(japanese, None, "dx {name} --help:\n{help}");
+    }
+    let check = stdout(dx().args(["--lang", "en", "check", "--help"]));
+    assert!(check.contains("--format <FORMAT>  Output format [possible values: human, json, github, sarif; default: human]"), "{check}");
+}
+
+#[test]
+fn every_command_and_argument_has_english_help() {
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            // Global options are named once, at the top.
+            let inherited = arg.is_global_set() && !path.is_empty();
+            if matches!(id, "help" | "version") || inherited {
+                continue;
+            }
+            let key = format!("{path}.{id}");
+            if dx::i18n::help::english(&key)
+                .or_else(|| dx::i18n::help::english(&format!("*.{id}")))
+                .is_none()
+            {
+                missing.push(key);
+            }
+        }
+        for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+            if dx::i18n::help::english(sub.get_name()).is_none() {
+                missing.push(sub.get_name().to_owned());
+            }
+            walk(sub, sub.get_name(), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&dx::cli::command(dx::i18n::Lang::Ja), "", &mut missing);
+    assert_eq!(missing, Vec::<String>::new());
+}
+
+#[test]
+fn argument_errors_in_the_users_language() {
+    let ja = dx().args(["list", "--kin", "x"]).output().expect("runs");
+    assert_eq!(ja.status.code(), Some(2));
+    let text = String::from_utf8(ja.stderr).expect("utf-8");
+    assert!(
+        text.starts_with("エラー: 「--kin」という引数はありません\n  もしかして: --kind\n"),
+        "{text}"
+    );
+    assert!(text.contains("使い方: dx list"), "{text}");
+    assert!(!text.contains("error") && !text.contains("tip"), "{text}");
+
+    let value = dx()
+        .args(["check", "--format", "xml"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(value.stderr).expect("utf-8");
+    assert!(
+        text.contains("「xml」は指定できません\n  指定できる値: human, json, github, sarif"),
+        "{text}"
+    );
+    let date = dx()
+        .args(["--today", "2026-13-01", "check"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(date.stderr).expect("utf-8");
+    assert!(
+        text.contains("日付は YYYY-MM-DD の形で指定してください"),
+        "{text}"
+    );
+
+    // Under English, clap's own words; DX_LANG counts as much as --lang.
+    let en = dx()
+        .env("DX_LANG", "en")
+        .args(["list", "--kin", "x"])
+        .output()
+        .expect("runs");
+    assert_eq!(en.status.code(), Some(2));
+    let text = String::from_utf8(en.stderr).expect("utf-8");
+    assert!(text.contains("unexpected argument '--kin'"), "{text}");
+}
+
+#[test]
+fn the_language_is_known_before_parsing() {
+    use dx::cli::lang_of;
+    use dx::i18n::Lang;
+    use std::ffi::{OsStr, OsString};
+    let args = |s: &str| -> Vec<OsString> { s.split(' ').map(OsString::from).collect() };
+    assert_eq!(lang_of(&args("dx check"), None), Lang::Ja);
+    assert_eq!(lang_of(&args("dx check --lang en"), None), Lang::En);
+    assert_eq!(lang_of(&args("dx --lang=en check"), None), Lang::En);
+    assert_eq!(lang_of(&args("dx check"), Some(OsStr::new("en"))), Lang::En);
+    // The flag wins over the environment; the last flag over the first.
+    assert_eq!(
+        lang_of(&args("dx --lang ja check"), Some(OsStr::new("en"))),
+        Lang::Ja
+    );
+    assert_eq!(
+        lang_of(&args("dx --lang en --lang ja check"), None),
+        Lang::Ja
+    );
+    // After `--` it is a value, not the flag.
+    assert_eq!(lang_of(&args("dx show -- --lang en"), None), Lang::Ja);
+    assert_eq!(
+        lang_of(&args("dx --lang xx check"), Some(OsStr::new("en"))),
+        Lang::En
+    );
+}
+
 #[test]
 fn dx_today_drives_date_rules() {
     let tree = common::tree(Some("rules/review-overdue"));

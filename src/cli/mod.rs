@@ -1,6 +1,7 @@
 //! The command line: argument definitions and dispatch. Each command is one
 //! module; the binary only calls [`run`] and exits with its code.
 
+mod args;
 mod check;
 mod completions;
 mod diff;
@@ -22,6 +23,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub use args::{ParseExit, command, lang_of, parse};
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
@@ -201,8 +204,8 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Export(args) => export::run(&ctx, args, out),
         Command::Init(args) => init::run(&ctx, args, out),
-        Command::Completions(args) => completions::completions(args, out),
-        Command::Man => completions::man(out),
+        Command::Completions(args) => completions::completions(&ctx, args, out),
+        Command::Man => completions::man(&ctx, out),
         Command::Explain(args) => explain::run(&ctx, args, out),
         Command::Schema(args) => schema::run(&ctx, args, out),
     };

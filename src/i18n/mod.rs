@@ -1,9 +1,11 @@
 //! Every word dx shows a user, one file per language.
 
 mod en;
+pub mod help;
 mod ja;
 mod labels;
 
+pub use help::{ArgProblem, ClapWords};
 pub use labels::{DiffLabels, Labels, ReportLabels};
 
 use crate::diag::{IdKind, Message, Summary};

@@ -1,0 +1,217 @@
+//! The words of the command line itself: help in English (the Japanese is
+//! in the argument definitions, as doc comments), the headings and the
+//! built-in flags clap would otherwise print in English, and clap's
+//! argument errors in Japanese.
+
+use super::Lang;
+
+/// English help of a command or an argument, by its path: `""` is dx
+/// itself, `"check"` a command, `"check.format"` one of its arguments and
+/// `".lang"` a global one. `None` for a path that has none (a test walks
+/// the whole command tree and requires every path to be here).
+#[must_use]
+pub fn english(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "" => {
+            "dx — check and report on the DX records (課題, 手法, 技術) of a city's DX guideline."
+        }
+        ".root" => "The tree's folder (where dx.toml is). Default: the nearest above, or ./records",
+        ".today" => "The date taken as today (YYYY-MM-DD) for every deadline",
+        ".lang" => "The language of the output",
+        ".color" => "Colour (NO_COLOR is followed too)",
+        "check" => "Check the tree (the command CI runs)",
+        "check.format" => "Output format",
+        "check.deny_warnings" => "Fail (exit code 1) on warnings too",
+        "status" => "Status table: counts by stage and progress",
+        "status.by" => "The rows: field, domain, principle, national priority or team",
+        "gap" => "Gap analysis: vision coverage, indicators, reviews and decisions behind",
+        "gap.field" => "Only one field (for example kurashi)",
+        "show" => "One record (or vision item, principle, field, domain) with its links",
+        "show.id" => {
+            "The ID to show (a record, a vision item kurashi-1, a principle P1, a field kurashi, a domain kurashi/online)"
+        }
+        "tree" => "The outline: field > domain > 課題 > 手法 > 技術",
+        "tree.field" => "Only one field (for example kurashi)",
+        "tree.depth" => "How deep: 1 field, 2 domain, 3 課題, 4 手法, 5 技術",
+        "list" => "The records that match",
+        "list.kind" => "Kind: 課題, 手法, 技術 (or issue, method, technology); may be repeated",
+        "list.field" => "Field (for example kurashi)",
+        "list.domain" => "Domain (for example kurashi/online)",
+        "list.stage" => "Stage (for example 実証実験); may be repeated",
+        "list.progress" => "A 課題's progress (for example 未着手); may be repeated",
+        "list.tag" => "Tag",
+        "list.visibility" => "Visibility: public or internal",
+        "list.owner" => "Owner (for example 市民課)",
+        "new" => "Create a record with the next free ID",
+        "new.kind" => "Kind: 課題, 手法, 技術 (or issue, method, technology)",
+        "new.domain" => "The domain to put it in (for example kurashi/online)",
+        "new.title" => "Title",
+        "new.vision" => "課題: the vision items it comes from (for example kurashi-1)",
+        "new.solves" => "手法: the 課題 it solves (for example K-001)",
+        "new.principles" => "手法: the principles it follows (for example P1)",
+        "new.implements" => "技術: the 手法 it implements (for example S-001)",
+        "new.owner" => "Owner (a department or a post)",
+        "fmt" => "Put records in their canonical form (comments are kept)",
+        "fmt.check" => "Rewrite nothing; list the files that need formatting (exit code 1 if any)",
+        "diff" => "What changed in the portfolio between two git revisions (for pull requests)",
+        "diff.base" => "The revision to compare from (for example main, origin/main, HEAD~1)",
+        "diff.head" => "The revision to compare to. Default: the working files",
+        "report" => "The meeting dashboard (one HTML file)",
+        "report.output" => "The file to write (default: standard output)",
+        "report.public" => {
+            "The public edition for citizens: public records and overall counts only"
+        }
+        "report.since" => {
+            "Add a section on what changed since this revision (the last meeting, say)"
+        }
+        "export" => "The whole model, derived values included, as JSON or YAML",
+        "export.format" => "Output format",
+        "init" => "Start a new tree (with the guideline's five principles, vision and more)",
+        "init.dir" => "The folder to create (missing or empty)",
+        "init.organization" => "The organisation's name (organization in dx.toml)",
+        "init.empty" => "No fields: only dx.toml, principles.toml and national.toml",
+        "explain" => "What a rule means and how to fix what it finds",
+        "explain.slug" => {
+            "The rule's name (for example broken-link). Without it, the list of rules"
+        }
+        "schema" => "The JSON Schema of a record kind (for completion and checks in an editor)",
+        "schema.kind" => "issue, method, technology or dx (without it, all of them in one JSON)",
+        "completions" => "A shell's completion script",
+        "completions.shell" => "The shell",
+        "man" => "The man page",
+        "*.format" => "Output format",
+        "*.no_bom" => "No BOM at the start of CSV (when something other than Excel reads it)",
+        _ => return None,
+    })
+}
+
+/// What clap would print in English.
+pub struct ClapWords {
+    /// Before the usage line.
+    pub usage: &'static str,
+    /// The heading of the commands.
+    pub commands: &'static str,
+    /// The heading of positional arguments.
+    pub arguments: &'static str,
+    /// The heading of options.
+    pub options: &'static str,
+    /// The heading of the options every command takes.
+    pub global: &'static str,
+    /// `-h, --help`.
+    pub help: &'static str,
+    /// `-V, --version`.
+    pub version: &'static str,
+    /// `dx help`.
+    pub help_command: &'static str,
+    /// `dx help`'s argument.
+    pub help_command_arg: &'static str,
+    /// Before the possible values of an argument.
+    pub values: &'static str,
+    /// Before the default of an argument.
+    pub default: &'static str,
+    /// Before the environment variable of an argument.
+    pub env: &'static str,
+    /// The end of an error: where to read more.
+    pub more: &'static str,
+}
+
+impl Lang {
+    /// The words of the command line around the help texts.
+    #[must_use]
+    pub fn clap_words(self) -> &'static ClapWords {
+        self.pick(&JA, &EN)
+    }
+}
+
+const JA: ClapWords = ClapWords {
+    usage: "使い方",
+    commands: "コマンド",
+    arguments: "引数",
+    options: "オプション",
+    global: "共通オプション",
+    help: "このヘルプを表示する",
+    version: "バージョンを表示する",
+    help_command: "dx またはコマンドのヘルプを表示する",
+    help_command_arg: "ヘルプを表示するコマンド",
+    values: "値",
+    default: "既定",
+    env: "環境変数",
+    more: "詳しくは「--help」で表示されます。",
+};
+
+const EN: ClapWords = ClapWords {
+    usage: "Usage",
+    commands: "Commands",
+    arguments: "Arguments",
+    options: "Options",
+    global: "Global options",
+    help: "Print help",
+    version: "Print version",
+    help_command: "Print this message or the help of the given command",
+    help_command_arg: "The command whose help to print",
+    values: "possible values",
+    default: "default",
+    env: "env",
+    more: "For more information, try '--help'.",
+};
+
+/// What went wrong in the arguments, in the terms clap reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgProblem {
+    /// An argument dx does not have.
+    Unknown,
+    /// A value outside the argument's values.
+    InvalidValue,
+    /// A value the argument's parser refused.
+    BadValue,
+    /// No such command.
+    UnknownCommand,
+    /// A required argument is missing.
+    Missing,
+    /// A value is missing after an option.
+    NoValue,
+    /// Two arguments that cannot go together.
+    Conflict,
+    /// More values than the argument takes.
+    TooMany,
+    /// No command given.
+    NoCommand,
+    /// Anything else.
+    Other,
+}
+
+/// A clap argument error in Japanese. `arg` is the argument as the user
+/// wrote it (or its name), `value` the value, `valid` the values it
+/// takes, `suggested` the nearest, `detail` clap's own reason (kept for
+/// the cases with no better words).
+#[must_use]
+pub fn japanese_error(
+    problem: ArgProblem,
+    arg: Option<&str>,
+    value: Option<&str>,
+    valid: &[String],
+    suggested: Option<&str>,
+    detail: &str,
+) -> String {
+    let arg = arg.unwrap_or("");
+    let value = value.unwrap_or("");
+    let mut s = match problem {
+        ArgProblem::Unknown => format!("「{arg}」という引数はありません"),
+        ArgProblem::InvalidValue => format!("{arg} に「{value}」は指定できません"),
+        ArgProblem::BadValue => format!("{arg} の値「{value}」が正しくありません: {detail}"),
+        ArgProblem::UnknownCommand => format!("「{value}」というコマンドはありません"),
+        ArgProblem::Missing => format!("{arg} を指定してください"),
+        ArgProblem::NoValue => format!("{arg} の後に値を指定してください"),
+        ArgProblem::Conflict => format!("{arg} は「{value}」と一緒には指定できません"),
+        ArgProblem::TooMany => format!("{arg} に値「{value}」は余分です"),
+        ArgProblem::NoCommand => "コマンドを指定してください".to_owned(),
+        ArgProblem::Other => format!("引数が正しくありません: {detail}"),
+    };
+    if !valid.is_empty() {
+        s.push_str(&format!("\n  指定できる値: {}", valid.join(", ")));
+    }
+    if let Some(suggested) = suggested {
+        s.push_str(&format!("\n  もしかして: {suggested}"));
+    }
+    s
+}
