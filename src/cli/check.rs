@@ -55,7 +55,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             render::sarif(&findings, &prefix, out)?;
         }
     }
-    super::drop_in_background(model);
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }

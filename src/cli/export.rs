@@ -33,7 +33,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             serde_json::to_writer_pretty(&mut out, &export)?;
             writeln!(out)?;
         }
-        Format::Yaml => serde_norway::to_writer(&mut out, &export)?,
+        Format::Yaml => crate::render::yaml::to_writer(&mut out, &export)?,
     }
     out.flush()?;
     Ok(EXIT_OK)

@@ -160,10 +160,11 @@ impl Ctx<'_> {
         ))
     }
 
-    /// Find and load the tree.
-    pub(crate) fn load(&self) -> Result<Model, LoadError> {
+    /// Find and load the tree. The model is freed in the background when
+    /// the command is done with it.
+    pub(crate) fn load(&self) -> Result<Loaded, LoadError> {
         let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
-        self.load_at(&root)
+        self.load_at(&root).map(|m| Loaded(Some(m)))
     }
 
     /// Load the tree at `root`, noting what the walk left out.
@@ -217,8 +218,13 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         // The reader went away (`dx export | head`): nothing to report.
         Err(e)
             if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                let kind = c.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+                // serde_json's error hides the io::Error from the chain.
+                let kind = kind.or_else(|| {
+                    c.downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                });
+                kind == Some(std::io::ErrorKind::BrokenPipe)
             }) =>
         {
             EXIT_OK
@@ -257,6 +263,26 @@ pub(crate) fn root_prefix(root: &Path, cwd: &Path) -> String {
 /// Free a model on another thread: freeing a hundred thousand records takes
 /// tens of milliseconds that nobody should wait for at the end of a command,
 /// and the process may well exit first. Without a thread, it is freed here.
-pub(crate) fn drop_in_background(model: Model) {
+fn drop_in_background(model: Model) {
     let _ = std::thread::Builder::new().spawn(move || drop(model));
+}
+
+/// A model loaded for a command, freed by [`drop_in_background`] when the
+/// command returns: every command gets the saving without thinking of it.
+pub(crate) struct Loaded(Option<Model>);
+
+impl std::ops::Deref for Loaded {
+    type Target = Model;
+    fn deref(&self) -> &Model {
+        // Some from construction until drop.
+        self.0.as_ref().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        if let Some(model) = self.0.take() {
+            drop_in_background(model);
+        }
+    }
 }

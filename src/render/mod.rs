@@ -13,6 +13,7 @@ mod markdown;
 mod sarif;
 pub mod svg;
 mod text;
+pub mod yaml;
 
 pub use csv::csv;
 pub use github::github;
