@@ -95,6 +95,12 @@ impl Loc {
         }
     }
 
+    /// The byte range.
+    #[must_use]
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end.get() as usize
+    }
+
     /// The span of this location in `file`.
     #[must_use]
     pub fn in_file(self, file: FileId) -> Span {

@@ -2,7 +2,8 @@
 //!
 //! What changes: keys in SPEC §2 order (unknown keys after, in their own
 //! order); tables in order `[team]`, `[[indicator]]`, `[[decision]]`,
-//! `[closed]`, and their keys in SPEC order; link lists sorted by ID and
+//! `[closed]`, each followed by its own sub-tables (`[[indicator.observation]]`),
+//! and their keys in SPEC order; link lists sorted by ID and
 //! without repeats; one space around `=`. What never changes: values,
 //! comments, blank lines that belong to a key, BOM and line ends.
 //! A link list holding comments is left as written, so no comment is lost.
@@ -17,6 +18,7 @@ fn table_keys(name: &str) -> Option<&'static [&'static str]> {
     match name {
         "team" => Some(keys::TEAM),
         "indicator" => Some(keys::INDICATOR),
+        "indicator.observation" => Some(keys::OBSERVATION),
         "decision" => Some(keys::DECISION),
         "closed" => Some(keys::CLOSED),
         _ => None,
@@ -147,28 +149,46 @@ pub fn format_record(text: &str, kind: Kind) -> Option<String> {
     names.sort_by_key(|n| rank(order, n));
     let mut position = 1;
     for name in names {
-        let sub_order = table_keys(&name);
         match root.get_mut(&name) {
-            Some(Item::Table(t)) => {
-                t.set_position(Some(position));
-                position += 1;
-                if let Some(o) = sub_order {
-                    order_values(t, o);
-                }
-            }
+            Some(Item::Table(t)) => place(t, &name, &mut position),
             Some(Item::ArrayOfTables(tables)) => {
                 for t in tables.iter_mut() {
-                    t.set_position(Some(position));
-                    position += 1;
-                    if let Some(o) = sub_order {
-                        order_values(t, o);
-                    }
+                    place(t, &name, &mut position);
                 }
             }
             _ => {}
         }
     }
     Some(doc.to_string())
+}
+
+/// Number a table at the next position, order its keys, and place its own
+/// sub-tables (`[[indicator.observation]]`) right after it, in the order
+/// they were written: a nested table printed after another table would
+/// still belong to its parent, but no reader would see that.
+fn place(t: &mut Table, name: &str, position: &mut isize) {
+    t.set_position(Some(*position));
+    *position += 1;
+    if let Some(order) = table_keys(name) {
+        order_values(t, order);
+    }
+    let nested: Vec<String> = t
+        .iter()
+        .filter(|(_, item)| item.is_table() || item.is_array_of_tables())
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    for key in nested {
+        let path = format!("{name}.{key}");
+        match t.get_mut(&key) {
+            Some(Item::Table(sub)) => place(sub, &path, position),
+            Some(Item::ArrayOfTables(subs)) => {
+                for sub in subs.iter_mut() {
+                    place(sub, &path, position);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Format a file's bytes, keeping a BOM and CRLF line ends when it had them.
@@ -223,6 +243,16 @@ title = "never here: belongs to [team]"
             Some(expect),
             "idempotent"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn observations_stay_under_their_indicator() -> Result<(), Box<dyn std::error::Error>> {
+        let src = "title = \"x\"\n\n[[indicator]]\nname = \"a\"\n\n[[indicator.observation]]\nvalue = 1.0\ndate = 2025-03-31\n\n[[decision]]\ndate = 2024-04-01\n\n[[indicator.observation]]\nstatus = \"評価不能\"\ndate = 2026-03-31\n\n[[indicator]]\nname = \"b\"\n\n[[indicator.observation]]\ndate = 2026-03-31\nvalue = 2.0\n";
+        let out = format_record(src, Kind::Method).ok_or("not formatted")?;
+        let expect = "title = \"x\"\n\n[[indicator]]\nname = \"a\"\n\n[[indicator.observation]]\ndate = 2025-03-31\nvalue = 1.0\n\n[[indicator.observation]]\ndate = 2026-03-31\nstatus = \"評価不能\"\n\n[[indicator]]\nname = \"b\"\n\n[[indicator.observation]]\ndate = 2026-03-31\nvalue = 2.0\n\n[[decision]]\ndate = 2024-04-01\n";
+        assert_eq!(out, expect);
+        assert_eq!(format_record(&out, Kind::Method).as_deref(), Some(expect));
         Ok(())
     }
 

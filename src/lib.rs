@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod calendar;
 pub mod cli;
 pub mod diag;
 pub mod files;

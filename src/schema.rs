@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 
-use crate::model::{Body, Outcome, Stage, TeamKind, Visibility};
+use crate::model::{Body, ObservationStatus, Outcome, Stage, TeamKind, Visibility};
 
 /// A string schema type with a fixed JSON Schema.
 macro_rules! string_type {
@@ -84,6 +84,14 @@ macro_rules! words_type {
     };
 }
 
+words_type!(
+    /// 測定の状態.
+    ObservationStatusWord => ObservationStatus::WORDS, "測定の状態(既定は確定)"
+);
+words_type!(
+    /// 日付の表示.
+    DateStyleWord => crate::calendar::DateStyle::WORDS, "日付の表示: iso(2026-03-31)・wareki(令和8年3月31日)・both"
+);
 words_type!(
     /// 段階.
     StageWord => Stage::WORDS, "段階"
@@ -175,14 +183,34 @@ pub struct IndicatorTable {
     unit: Option<String>,
     /// 基準値
     baseline: Option<f64>,
+    /// 基準値の時点(目標への線の起点。省略時は最初の意思決定の日、なければ指針の期間の開始日)
+    baseline_date: Option<LocalDate>,
     /// 目標値(基準値より小さければ「小さいほど良い」)
     target: Option<f64>,
     /// 目標日
     target_date: Option<LocalDate>,
-    /// 実績値
+    /// 実績値(第1版の書き方。observation と一緒には書けない)
     actual: Option<f64>,
     /// 測定日(actual を書いたら必須)
     measured: Option<LocalDate>,
+    /// 測定の記録(古い順)
+    observation: Option<Vec<ObservationTable>>,
+}
+
+/// `[[indicator.observation]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "評価指標の測定の記録")]
+pub struct ObservationTable {
+    /// 測定日
+    date: LocalDate,
+    /// 値(評価不能のときは書かない)
+    value: Option<f64>,
+    /// 状態(既定は確定)
+    status: Option<ObservationStatusWord>,
+    /// 出典
+    source: Option<String>,
+    /// 備考
+    note: Option<String>,
 }
 
 /// `[[decision]]`.
@@ -325,6 +353,46 @@ pub struct PrivacyTable {
     allowed_phone_numbers: Option<Vec<String>>,
 }
 
+/// dx.toml `[grades]`.
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    description = "評価指標の評価 A/B/C/D の基準と名前"
+)]
+pub struct GradesTable {
+    /// 目標への進み具合(pace)がこれ以上なら A(既定 1.10)
+    #[schemars(range(min = 0.0))]
+    a_pace: Option<f64>,
+    /// これ以上なら B(既定 0.90)
+    #[schemars(range(min = 0.0))]
+    b_pace: Option<f64>,
+    /// 評価の名前
+    labels: Option<GradeLabels>,
+}
+
+/// dx.toml `[grades.labels]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "評価の名前")]
+#[allow(non_snake_case)]
+pub struct GradeLabels {
+    /// 既定: 目標より進んでいる
+    A: Option<String>,
+    /// 既定: 目標どおり
+    B: Option<String>,
+    /// 既定: 遅れている
+    C: Option<String>,
+    /// 既定: 評価できない
+    D: Option<String>,
+}
+
+/// dx.toml `[display]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "表示")]
+pub struct DisplayTable {
+    /// 日付の表示(既定 iso)
+    dates: Option<DateStyleWord>,
+}
+
 /// dx.toml: the tree's settings (SPEC §2.1).
 #[derive(JsonSchema)]
 #[schemars(
@@ -343,6 +411,10 @@ pub struct SettingsFile {
     rules: Option<std::collections::BTreeMap<String, LevelWord>>,
     /// 個人情報の検査
     privacy: Option<PrivacyTable>,
+    /// 評価指標の評価
+    grades: Option<GradesTable>,
+    /// 表示
+    display: Option<DisplayTable>,
 }
 
 /// Every schema: (name, file in schemas/, top-level keys it must describe).

@@ -185,6 +185,49 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How far an indicator's observation can be trusted (SPEC §6.1).
+    ObservationStatus {
+        /// Final (the default).
+        Final = "確定" / "final",
+        /// Preliminary.
+        Preliminary = "速報" / "preliminary",
+        /// An estimate.
+        Estimate = "推計" / "estimate",
+        /// Could not be measured: no value.
+        Unmeasurable = "評価不能" / "not measurable",
+    }
+}
+
+/// An indicator's grade (SPEC §6.2): against its pace to the target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grade {
+    /// Ahead of the target: attained, or pace ≥ a_pace.
+    A,
+    /// On target: pace ≥ b_pace.
+    B,
+    /// Behind.
+    C,
+    /// Cannot be graded: nothing measured, or the latest could not be.
+    D,
+}
+
+impl Grade {
+    /// Every grade, in order.
+    pub const ALL: [Self; 4] = [Self::A, Self::B, Self::C, Self::D];
+
+    /// The letter.
+    #[must_use]
+    pub fn letter(self) -> &'static str {
+        match self {
+            Self::A => "A",
+            Self::B => "B",
+            Self::C => "C",
+            Self::D => "D",
+        }
+    }
+}
+
 /// The three record kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {

@@ -112,6 +112,16 @@ fn schemas_describe_exactly_the_keys_dx_accepts() {
     assert_eq!(defs("method", "DecisionTable"), sorted(keys::DECISION));
     assert_eq!(defs("issue", "ClosedTable"), sorted(keys::CLOSED));
     assert_eq!(defs("dx", "TreeTable"), sorted(keys::SETTINGS_TREE));
+    assert_eq!(
+        defs("method", "ObservationTable"),
+        sorted(keys::OBSERVATION)
+    );
+    assert_eq!(defs("dx", "GradesTable"), sorted(keys::SETTINGS_GRADES));
+    assert_eq!(
+        defs("dx", "GradeLabels"),
+        sorted(keys::SETTINGS_GRADE_LABELS)
+    );
+    assert_eq!(defs("dx", "DisplayTable"), sorted(keys::SETTINGS_DISPLAY));
 }
 
 #[test]

@@ -106,6 +106,28 @@ fn missing_key() {
             ("kurashi/online/S-101.toml", 1, 1),
             ("kurashi/online/S-101.toml", 1, 1),
             ("kurashi/online/S-101.toml", 4, 1),
+            ("kurashi/online/S-103.toml", 14, 1),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn duplicate_observation() {
+    case(
+        "duplicate-observation",
+        &[("kurashi/online/S-101.toml", 24, 8)],
+        &[],
+    );
+}
+
+#[test]
+fn future_date() {
+    case(
+        "future-date",
+        &[
+            ("kurashi/online/S-101.toml", 19, 8),
+            ("kurashi/online/S-101.toml", 28, 8),
         ],
         &[],
     );
@@ -122,6 +144,9 @@ fn invalid_value() {
             ("kurashi/online/S-101.toml", 5, 14),
             ("kurashi/online/S-101.toml", 6, 14),
             ("kurashi/online/S-101.toml", 9, 8),
+            ("kurashi/online/S-103.toml", 5, 14),
+            ("kurashi/online/S-103.toml", 13, 10),
+            ("kurashi/online/S-103.toml", 18, 9),
         ],
         &[],
     );

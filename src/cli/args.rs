@@ -143,11 +143,14 @@ fn localize(mut cmd: Command, path: &str, lang: Lang) -> Command {
             words.options
         };
         let text = with_details(&a, text, lang);
-        a.help(text)
-            .help_heading(heading)
-            .hide_possible_values(true)
-            .hide_default_value(true)
-            .hide_env(true)
+        let takes_values = a.get_action().takes_values();
+        let a = a.help(text).help_heading(heading).hide_env(true);
+        // clap allows hiding these only on arguments that take a value.
+        if takes_values {
+            a.hide_possible_values(true).hide_default_value(true)
+        } else {
+            a
+        }
     });
     let names: Vec<String> = cmd
         .get_subcommands()

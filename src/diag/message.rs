@@ -105,6 +105,9 @@ pub enum Message {
         key: String,
         /// The string.
         value: String,
+        /// The date it means, when it reads as one (`2026/09/30`,
+        /// `令和8年3月31日`), as a TOML date.
+        date: Option<String>,
     },
     /// A value outside its allowed range or shape.
     BadValue {
@@ -190,6 +193,22 @@ pub enum Message {
         target: String,
         /// How many times it is listed.
         count: usize,
+    },
+    /// Two observations of one indicator on one date.
+    DuplicateObservation {
+        /// The indicator's name.
+        indicator: String,
+        /// The date.
+        date: String,
+    },
+    /// A decision or observation dated after today.
+    FutureDate {
+        /// `decision` or `observation`.
+        what: DatedEntry,
+        /// The date.
+        date: String,
+        /// Today.
+        today: String,
     },
     /// `expands` chains that loop.
     LinkCycle {
@@ -283,4 +302,19 @@ pub enum BadValue {
     Empty,
     /// A period whose end is before its start.
     PeriodOrder,
+    /// `actual` beside `[[indicator.observation]]`.
+    ActualWithObservations,
+    /// A value in an observation marked 評価不能.
+    ValueWhenUnmeasurable,
+    /// A grade threshold that is not a positive number, or A's below B's.
+    GradeThreshold,
+}
+
+/// What a dated entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatedEntry {
+    /// `[[decision]]`.
+    Decision,
+    /// `[[indicator.observation]]`.
+    Observation,
 }

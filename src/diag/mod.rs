@@ -6,7 +6,7 @@
 mod message;
 mod rule_id;
 
-pub use message::{BadValue, IdKind, Message, PersonalKind, Retired, ValueType};
+pub use message::{BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, ValueType};
 pub use rule_id::RuleId;
 
 use crate::files::Span;

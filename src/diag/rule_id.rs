@@ -61,6 +61,8 @@ rule_ids! {
     StalePilot = "stale-pilot" => Warning,
     BeyondPeriod = "beyond-period" => Warning,
     PersonalData = "personal-data" => Error,
+    FutureDate = "future-date" => Warning,
+    DuplicateObservation = "duplicate-observation" => Warning,
 }
 
 impl serde::Serialize for RuleId {

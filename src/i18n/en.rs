@@ -1,7 +1,9 @@
 //! English words, for `--lang en`.
 
 use super::{Words, list, visible};
-use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
+use crate::diag::{
+    BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType,
+};
 use crate::git::GitError;
 use crate::model::LoadError;
 
@@ -154,7 +156,7 @@ fn message(m: &Message) -> String {
         }
         Message::NotInVocabulary { key, value, .. } => format!("`{key}` cannot be \"{value}\""),
         Message::DateWithTime { key } => format!("`{key}` must be a date without time or offset"),
-        Message::DateAsString { key, value } => {
+        Message::DateAsString { key, value, .. } => {
             format!("`{key}` is a string (\"{value}\"), not a date")
         }
         Message::BadValue { key, value, why } => match why {
@@ -167,6 +169,13 @@ fn message(m: &Message) -> String {
             BadValue::ReferenceId => format!("`{key}`: \"{value}\" is not an ID"),
             BadValue::Empty => format!("`{key}` is empty"),
             BadValue::PeriodOrder => format!("`{key}` ({value}) is before the start of the period"),
+            BadValue::ActualWithObservations => {
+                format!("`{key}` ({value}) stands beside [[indicator.observation]]")
+            }
+            BadValue::ValueWhenUnmeasurable => {
+                format!("an observation marked 評価不能 has a value ({value})")
+            }
+            BadValue::GradeThreshold => format!("`{key}`: {value} cannot be a grade threshold"),
         },
         Message::IdFormat {
             value, expected, ..
@@ -214,6 +223,15 @@ fn message(m: &Message) -> String {
         Message::DuplicateLink { target, count } => {
             format!("\"{target}\" is listed {}", plural(*count, "time", "times"))
         }
+        Message::DuplicateObservation { indicator, date } => {
+            format!("indicator \"{indicator}\" has more than one observation on {date}")
+        }
+        Message::FutureDate { what, date, today } => match what {
+            DatedEntry::Decision => format!("the decision's date {date} is after today ({today})"),
+            DatedEntry::Observation => {
+                format!("the observation's date {date} is after today ({today})")
+            }
+        },
         Message::LinkCycle { cycle } => {
             let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
             format!("expands loops: {}", list(&ids, " → "))
@@ -281,6 +299,9 @@ fn help(m: &Message) -> Option<String> {
             expected: ValueType::Date,
             ..
         } => "write dates unquoted, like 2025-03-31".into(),
+        Message::BadValue { why: BadValue::ActualWithObservations, .. } => "remove actual and measured and make them one [[indicator.observation]] (date = the measured date, value = actual)".into(),
+        Message::BadValue { why: BadValue::ValueWhenUnmeasurable, .. } => "an observation that could not be measured has no value; if it was measured, set status to 確定, 速報 or 推計".into(),
+        Message::BadValue { why: BadValue::GradeThreshold, .. } => "a_pace and b_pace are positive numbers, a_pace at least b_pace (defaults: a_pace = 1.10, b_pace = 0.90)".into(),
         Message::WrongType { .. } | Message::BadValue { .. } => return None,
         Message::NotInVocabulary {
             suggestion: Some(s),
@@ -288,7 +309,8 @@ fn help(m: &Message) -> Option<String> {
         } => format!("did you mean \"{s}\"?"),
         Message::NotInVocabulary { allowed, .. } => format!("allowed: {}", list(allowed, ", ")),
         Message::DateWithTime { .. } => "write the date alone, like 2025-03-31".into(),
-        Message::DateAsString { value, .. } => format!("remove the quotes: {value}"),
+        Message::DateAsString { key, date: Some(d), .. } => format!("write a TOML date, without quotes: `{} = {d}`", key.rsplit('.').next().unwrap_or(key)),
+        Message::DateAsString { .. } => "write the date as YYYY-MM-DD without quotes (for example 2026-03-31)".into(),
         Message::IdFormat {
             suggestion: Some(s),
             ..
@@ -328,6 +350,8 @@ fn help(m: &Message) -> Option<String> {
             format!("for example [\"{}\"]", example_id(*expected))
         }
         Message::DuplicateLink { .. } => "delete the repeat (`dx fmt` fixes it)".into(),
+        Message::DuplicateObservation { .. } => "delete one or correct its date (when a preliminary value became final, keep only the final one)".into(),
+        Message::FutureDate { .. } => "correct the date (is the year right?)".into(),
         Message::LinkCycle { .. } => "remove or correct one expands in the loop".into(),
         Message::LinkToRetired { .. } => "review the stage, or relink".into(),
         Message::MissingIndicator { .. } => {

@@ -1,7 +1,9 @@
 //! 日本語の文言。
 
 use super::{Words, list, visible};
-use crate::diag::{BadValue, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType};
+use crate::diag::{
+    BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType,
+};
 use crate::git::GitError;
 use crate::model::LoadError;
 
@@ -212,7 +214,7 @@ fn message(m: &Message) -> String {
         Message::DateWithTime { key } => {
             format!("`{key}` は時刻やタイムゾーンを含まない日付で書きます")
         }
-        Message::DateAsString { key, value } => {
+        Message::DateAsString { key, value, .. } => {
             format!("`{key}` の日付が文字列(\"{value}\")になっています")
         }
         Message::BadValue { key, value, why } => match why {
@@ -225,6 +227,13 @@ fn message(m: &Message) -> String {
             BadValue::ReferenceId => format!("`{key}` の「{value}」は ID の形ではありません"),
             BadValue::Empty => format!("`{key}` が空です"),
             BadValue::PeriodOrder => format!("`{key}`({value})が期間の開始日より前です"),
+            BadValue::ActualWithObservations => {
+                format!("`{key}`({value})と [[indicator.observation]] が両方あります")
+            }
+            BadValue::ValueWhenUnmeasurable => {
+                format!("状態が「評価不能」の測定に値({value})があります")
+            }
+            BadValue::GradeThreshold => format!("`{key}` の {value} は評価の基準に使えません"),
         },
         Message::IdFormat {
             value, expected, ..
@@ -280,6 +289,13 @@ fn message(m: &Message) -> String {
         Message::DuplicateLink { target, count } => {
             format!("「{target}」が同じリストに {count} 回あります")
         }
+        Message::DuplicateObservation { indicator, date } => {
+            format!("評価指標「{indicator}」に {date} の測定が2件以上あります")
+        }
+        Message::FutureDate { what, date, today } => match what {
+            DatedEntry::Decision => format!("意思決定の日付 {date} が今日({today})より後です"),
+            DatedEntry::Observation => format!("測定の日付 {date} が今日({today})より後です"),
+        },
         Message::LinkCycle { cycle } => {
             let ids: Vec<&str> = cycle.iter().map(String::as_str).collect();
             format!("expands が輪になっています: {}", list(&ids, " → "))
@@ -342,7 +358,11 @@ fn help(m: &Message) -> Option<String> {
         Message::NotInVocabulary { suggestion: Some(s), .. } => format!("「{s}」ではありませんか"),
         Message::NotInVocabulary { allowed, .. } => format!("使える値: {}", list(allowed, "、")),
         Message::DateWithTime { .. } => "2025-03-31 のように日付だけを書いてください".into(),
-        Message::DateAsString { value, .. } => format!("引用符を外して {value} と書いてください"),
+        Message::DateAsString { key, date: Some(d), .. } => format!("TOML の日付で `{} = {d}` と書いてください(引用符なし)", key.rsplit('.').next().unwrap_or(key)),
+        Message::DateAsString { .. } => "日付は引用符なしの YYYY-MM-DD で書いてください(例: 2026-03-31)".into(),
+        Message::BadValue { why: BadValue::ActualWithObservations, .. } => "actual と measured を消して、[[indicator.observation]] の一件(date = measured の日付、value = actual の値)に移してください".into(),
+        Message::BadValue { why: BadValue::ValueWhenUnmeasurable, .. } => "評価不能のときは value を書きません。測れた値なら status を「確定」「速報」「推計」のいずれかにしてください".into(),
+        Message::BadValue { why: BadValue::GradeThreshold, .. } => "a_pace と b_pace は正の数で、a_pace を b_pace 以上にします(既定: a_pace = 1.10、b_pace = 0.90)".into(),
         Message::BadValue { why: BadValue::Prefix, .. } => "接頭辞は半角英大文字で書きます(例: \"K\")".into(),
         Message::BadValue { .. } => return None,
         Message::IdFormat { suggestion: Some(s), .. } => format!("半角で「{s}」と書いてください"),
@@ -359,6 +379,8 @@ fn help(m: &Message) -> Option<String> {
         Message::WrongLinkKind { expected, .. } => format!("{}の ID({} など)を書いてください", id_kind(*expected), example_id(*expected)),
         Message::MissingLink { expected, .. } => format!("例: [\"{}\"]", example_id(*expected)),
         Message::DuplicateLink { .. } => "2回目以降を削除してください(`dx fmt` で自動修正できます)".into(),
+        Message::DuplicateObservation { .. } => "一方を削除するか、日付を直してください(速報を確定に改めたときは確定の一件だけを残します)".into(),
+        Message::FutureDate { .. } => "日付を直してください(年の打ち間違いではありませんか)".into(),
         Message::LinkCycle { .. } => "輪の中のどれか一つの expands を削除するか直してください".into(),
         Message::LinkToRetired { .. } => "段階を見直すか、リンク先を付け替えてください".into(),
         Message::MissingIndicator { .. } => "[[indicator]] を追加してください(name・unit・baseline・target・target_date)".into(),

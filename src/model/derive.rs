@@ -4,8 +4,8 @@
 use compact_str::CompactString;
 
 use super::{
-    Backlinks, DomainIdx, FieldIdx, Idx, IndexVec, Indicator, Kind, LinkKey, Model, Progress,
-    Record, RecordIdx, RefIdx, Reverse, Thing, ids,
+    Backlinks, DomainIdx, FieldIdx, Idx, IndexVec, Kind, LinkKey, Model, Progress, Record,
+    RecordIdx, RefIdx, Reverse, Thing, ids,
 };
 use crate::files::Sp;
 use crate::vocab::IdKind;
@@ -221,16 +221,4 @@ fn backlinks(model: &Model) -> Backlinks {
         domain_records: Reverse::new(model.domains.len(), domain_records),
         field_domains: Reverse::new(model.fields.len(), field_domains),
     }
-}
-
-/// An indicator's attainment: (actual − baseline) / (target − baseline).
-///
-/// `None` when a value is missing or the target equals the baseline.
-#[must_use]
-pub fn attainment(indicator: &Indicator) -> Option<f64> {
-    let baseline = indicator.baseline.as_ref()?.value;
-    let target = indicator.target.as_ref()?.value;
-    let actual = indicator.actual.as_ref()?.value;
-    let span = target - baseline;
-    (span != 0.0).then(|| (actual - baseline) / span)
 }

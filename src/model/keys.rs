@@ -6,7 +6,15 @@
 use super::Kind;
 
 /// dx.toml top-level tables.
-pub const SETTINGS: &[&str] = &["tree", "review", "ids", "rules", "privacy"];
+pub const SETTINGS: &[&str] = &[
+    "tree", "review", "ids", "rules", "privacy", "grades", "display",
+];
+/// dx.toml `[grades]`.
+pub const SETTINGS_GRADES: &[&str] = &["a_pace", "b_pace", "labels"];
+/// dx.toml `[grades.labels]`.
+pub const SETTINGS_GRADE_LABELS: &[&str] = &["A", "B", "C", "D"];
+/// dx.toml `[display]`.
+pub const SETTINGS_DISPLAY: &[&str] = &["dates"];
 /// dx.toml `[tree]`.
 pub const SETTINGS_TREE: &[&str] = &[
     "organization",
@@ -101,11 +109,15 @@ pub const INDICATOR: &[&str] = &[
     "name",
     "unit",
     "baseline",
+    "baseline_date",
     "target",
     "target_date",
     "actual",
     "measured",
+    "observation",
 ];
+/// `[[indicator.observation]]`.
+pub const OBSERVATION: &[&str] = &["date", "value", "status", "source", "note"];
 /// `[[decision]]`.
 pub const DECISION: &[&str] = &["date", "body", "result", "note"];
 

@@ -6,6 +6,7 @@
 //! links (who solves a 課題, who implements a 手法) are kept in [`Model`].
 
 mod derive;
+mod grade;
 pub mod ids;
 mod index;
 pub mod keys;
@@ -14,8 +15,11 @@ mod nearest;
 mod reader;
 mod settings;
 
-pub use crate::vocab::{Body, IdKind, Kind, Outcome, Progress, Stage, TeamKind, Visibility};
-pub use derive::{Resolution, attainment};
+pub use crate::vocab::{
+    Body, Grade, IdKind, Kind, ObservationStatus, Outcome, Progress, Stage, TeamKind, Visibility,
+};
+pub use derive::Resolution;
+pub use grade::{Assessment, GradeSettings, attainment};
 pub use index::{
     DomainIdx, FieldIdx, Idx, IndexVec, MAX_FILES, RecordIdx, RefIdx, Reverse, VisionIdx,
 };
@@ -122,10 +126,36 @@ pub struct Indicator {
     pub target: Option<Sp<f64>>,
     /// When the target should be reached.
     pub target_date: Option<Sp<Date>>,
-    /// The latest measurement.
+    /// When the baseline was true (the start of the line to the target).
+    pub baseline_date: Option<Sp<Date>>,
+    /// The first edition's one measurement (kept for findings and diff;
+    /// it is also in `observations`).
     pub actual: Option<Sp<f64>>,
-    /// When it was measured.
+    /// When `actual` was measured.
     pub measured: Option<Sp<Date>>,
+    /// Every measurement as written, oldest first by intent (not checked);
+    /// a first-edition `actual` is here as one 確定 observation.
+    pub observations: ThinVec<Observation>,
+}
+
+/// One `[[indicator.observation]]` (SPEC §6.1).
+#[derive(Clone, Debug)]
+pub struct Observation {
+    /// The `[[indicator.observation]]` header, or `actual` for the first
+    /// edition's measurement.
+    pub span: Loc,
+    /// When it was measured.
+    pub date: Option<Sp<Date>>,
+    /// What was measured; none when it could not be.
+    pub value: Option<Sp<f64>>,
+    /// 確定 unless written otherwise.
+    pub status: ObservationStatus,
+    /// Where the number comes from.
+    pub source: Option<Sp<CompactString>>,
+    /// A note.
+    pub note: Option<Sp<CompactString>>,
+    /// Read from a first-edition `actual` + `measured`.
+    pub from_actual: bool,
 }
 
 impl Indicator {

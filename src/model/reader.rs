@@ -240,6 +240,7 @@ impl<'r> Reader<'r> {
                     Message::DateAsString {
                         key: full_key(),
                         value: s.to_string(),
+                        date: crate::calendar::parse_date(s).map(|d| d.to_string()),
                     },
                 );
                 None

@@ -1,5 +1,7 @@
 //! dx.toml: the tree's own settings.
 
+use super::GradeSettings;
+use crate::calendar::DateStyle;
 use std::collections::HashMap;
 
 use jiff::civil::Date;
@@ -100,6 +102,10 @@ pub struct Settings {
     pub allowed_email_domains: Vec<String>,
     /// Public phone numbers (the city's own) that are not personal data.
     pub allowed_phone_numbers: Vec<String>,
+    /// `[grades]`: pace thresholds and labels.
+    pub grades: GradeSettings,
+    /// `[display] dates`: how dates are shown to people.
+    pub dates: DateStyle,
 }
 
 impl Default for Settings {
@@ -115,6 +121,8 @@ impl Default for Settings {
             rules: HashMap::new(),
             allowed_email_domains: Vec::new(),
             allowed_phone_numbers: Vec::new(),
+            grades: GradeSettings::default(),
+            dates: DateStyle::Iso,
         }
     }
 }

@@ -16,7 +16,9 @@ mod beyond_period;
 mod broken_link;
 mod duplicate_id;
 mod duplicate_link;
+mod duplicate_observation;
 mod encoding;
+mod future_date;
 mod id_filename;
 mod id_format;
 mod incomplete_indicator;
@@ -108,6 +110,8 @@ rules! {
     StalePilot => stale_pilot,
     BeyondPeriod => beyond_period,
     PersonalData => personal_data,
+    FutureDate => future_date,
+    DuplicateObservation => duplicate_observation,
 }
 
 impl Rule {

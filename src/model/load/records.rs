@@ -5,11 +5,12 @@ use thin_vec::ThinVec;
 
 use super::super::reader::{Reader, Table};
 use super::super::{
-    Body, Closed, Decision, Indicator, IssuePart, Kind, MethodPart, Outcome, Part, Record,
-    Settings, Stage, Team, TeamKind, TechnologyPart, Visibility, Work, ids, keys,
+    Body, Closed, Decision, Indicator, IssuePart, Kind, MethodPart, Observation, ObservationStatus,
+    Outcome, Part, Record, Settings, Stage, Team, TeamKind, TechnologyPart, Visibility, Work, ids,
+    keys,
 };
 use crate::diag::RuleId;
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{BadValue, Diagnostic, Message};
 use crate::files::{FileId, Span};
 use crate::privacy::{self, Allow};
 
@@ -118,16 +119,7 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
     for (table, span) in r.tables(root, "indicator") {
         let t = Table::nested(table, &span, "indicator.");
         r.check_keys(t, keys::INDICATOR);
-        indicators.push(Indicator {
-            span: r.loc(span),
-            name: r.string(t, "name", true),
-            unit: r.string(t, "unit", false),
-            baseline: r.number(t, "baseline"),
-            target: r.number(t, "target"),
-            target_date: r.date(t, "target_date", false),
-            actual: r.number(t, "actual"),
-            measured: r.date(t, "measured", false),
-        });
+        indicators.push(read_indicator(r, t, span));
     }
     let mut decisions = ThinVec::new();
     for (table, span) in r.tables(root, "decision") {
@@ -150,6 +142,92 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
         team,
         indicators,
         decisions,
+    }
+}
+
+fn read_indicator(r: &mut Reader<'_>, t: Table<'_, '_>, span: std::ops::Range<usize>) -> Indicator {
+    let actual = r.number(t, "actual");
+    let measured = r.date(t, "measured", false);
+    let mut observations = ThinVec::new();
+    for (table, span) in r.tables(t, "observation") {
+        let o = Table::nested(table, &span, "indicator.observation.");
+        r.check_keys(o, keys::OBSERVATION);
+        let status = r.vocab(
+            o,
+            "status",
+            false,
+            ObservationStatus::WORDS,
+            ObservationStatus::parse,
+        );
+        let status = status.map_or(ObservationStatus::Final, |s| s.value);
+        let value = r.number(o, "value");
+        match (&value, status) {
+            (Some(v), ObservationStatus::Unmeasurable) => r.push(
+                RuleId::InvalidValue,
+                v.span.range(),
+                Message::BadValue {
+                    key: "indicator.observation.value".into(),
+                    value: v.value.to_string(),
+                    why: BadValue::ValueWhenUnmeasurable,
+                },
+            ),
+            (None, s) if s != ObservationStatus::Unmeasurable && !o.table.contains_key("value") => {
+                r.push(
+                    RuleId::MissingKey,
+                    span.start..span.start + 1,
+                    Message::MissingKey {
+                        key: "indicator.observation.value".into(),
+                    },
+                );
+            }
+            _ => {}
+        }
+        observations.push(Observation {
+            span: r.loc(span),
+            date: r.date(o, "date", true),
+            value,
+            status,
+            source: r.string(o, "source", false),
+            note: r.string(o, "note", false),
+            from_actual: false,
+        });
+    }
+    if let Some(a) = &actual {
+        if observations.is_empty() {
+            // The first edition's one measurement: a 確定 observation.
+            observations.push(Observation {
+                span: a.span,
+                date: measured.clone(),
+                value: Some(a.clone()),
+                status: ObservationStatus::Final,
+                source: None,
+                note: None,
+                from_actual: true,
+            });
+        } else {
+            r.push(
+                RuleId::InvalidValue,
+                a.span.range(),
+                Message::BadValue {
+                    key: "indicator.actual".into(),
+                    value: a.value.to_string(),
+                    why: BadValue::ActualWithObservations,
+                },
+            );
+        }
+    }
+    observations.shrink_to_fit();
+    Indicator {
+        span: r.loc(span),
+        name: r.string(t, "name", true),
+        unit: r.string(t, "unit", false),
+        baseline: r.number(t, "baseline"),
+        baseline_date: r.date(t, "baseline_date", false),
+        target: r.number(t, "target"),
+        target_date: r.date(t, "target_date", false),
+        actual,
+        measured,
+        observations,
     }
 }
 

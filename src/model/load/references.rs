@@ -4,6 +4,7 @@
 use super::super::reader::{Reader, Table};
 use super::super::{Kind, Level, Reference, Settings, VisionItem, ids, keys};
 use super::*;
+use crate::calendar::DateStyle;
 use crate::diag::RuleId;
 use crate::diag::{BadValue, Diagnostic, IdKind, Message};
 
@@ -48,6 +49,16 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
     if let Some((t, span)) = r.table(root, "rules", false) {
         read_rule_levels(r, Table::nested(t, &span, "rules."), &mut s);
     }
+    if let Some((t, span)) = r.table(root, "grades", false) {
+        read_grades(r, Table::nested(t, &span, "grades."), &mut s);
+    }
+    if let Some((t, span)) = r.table(root, "display", false) {
+        let t = Table::nested(t, &span, "display.");
+        r.check_keys(t, keys::SETTINGS_DISPLAY);
+        if let Some(style) = r.vocab(t, "dates", false, DateStyle::WORDS, DateStyle::parse) {
+            s.dates = style.value;
+        }
+    }
     if let Some((t, span)) = r.table(root, "privacy", false) {
         let t = Table::nested(t, &span, "privacy.");
         r.check_keys(t, keys::SETTINGS_PRIVACY);
@@ -63,6 +74,43 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
         }
     }
     s
+}
+
+/// `[grades]`: thresholds that are positive with A's at least B's, and
+/// labels that are not empty.
+fn read_grades(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
+    r.check_keys(t, keys::SETTINGS_GRADES);
+    let a = r.number(t, "a_pace");
+    let b = r.number(t, "b_pace");
+    let a_value = a.as_ref().map_or(s.grades.a_pace, |v| v.value);
+    let b_value = b.as_ref().map_or(s.grades.b_pace, |v| v.value);
+    let bad = [("a_pace", &a), ("b_pace", &b)]
+        .into_iter()
+        .filter_map(|(key, v)| v.as_ref().map(|v| (key, v)))
+        .find(|(_, v)| v.value <= 0.0 || a_value < b_value);
+    if let Some((key, v)) = bad {
+        r.diags.push(Diagnostic::new(
+            RuleId::InvalidValue,
+            r.at(v.span),
+            Message::BadValue {
+                key: format!("grades.{key}"),
+                value: v.value.to_string(),
+                why: BadValue::GradeThreshold,
+            },
+        ));
+    } else {
+        s.grades.a_pace = a_value;
+        s.grades.b_pace = b_value;
+    }
+    if let Some((labels, span)) = r.table(t, "labels", false) {
+        let l = Table::nested(labels, &span, "grades.labels.");
+        r.check_keys(l, keys::SETTINGS_GRADE_LABELS);
+        for (i, key) in keys::SETTINGS_GRADE_LABELS.iter().enumerate() {
+            if let Some(label) = r.string(l, key, false) {
+                s.grades.labels[i] = Some(label.value.into());
+            }
+        }
+    }
 }
 
 pub(super) fn read_prefixes(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
