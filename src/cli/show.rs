@@ -17,7 +17,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
-    let show = Show::build(&model, args.id.trim()).map_err(|e| {
+    let show = Show::build(&model, args.id.trim(), ctx.today(), ctx.lang()).map_err(|e| {
         anyhow::anyhow!((ctx.lang().words().not_found)(&e.id, e.nearest.as_deref()))
     })?;
     emit(&args.output, &show, || show.doc(ctx.lang()), out)?;

@@ -5,20 +5,55 @@ use std::io::Write;
 use super::output::{Output, emit};
 use super::{Ctx, EXIT_OK};
 use crate::report::status::{Axis, Status};
+use crate::report::yearly::Yearly;
+
+/// The rows of `dx status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// 分野.
+    Field,
+    /// 領域.
+    Domain,
+    /// 原則.
+    Principle,
+    /// 国の重点取組事項.
+    National,
+    /// 検討チーム.
+    Team,
+    /// 年度: decisions and observations by year.
+    FiscalYear,
+}
 
 /// Arguments of `dx status`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 行の軸: 分野・領域・原則・国の重点取組事項・検討チーム
+    /// 行の軸: 分野・領域・原則・国の重点取組事項・検討チーム、または年度(意思決定と測定の年度ごとの実績)
     #[arg(long, value_enum, default_value = "field")]
-    pub by: Axis,
+    pub by: By,
     #[command(flatten)]
     pub output: Output,
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
-    let status = Status::build(&model, args.by, ctx.lang());
+    let axis = match args.by {
+        By::Field => Axis::Field,
+        By::Domain => Axis::Domain,
+        By::Principle => Axis::Principle,
+        By::National => Axis::National,
+        By::Team => Axis::Team,
+        By::FiscalYear => {
+            let yearly = Yearly::build(&model);
+            emit(
+                &args.output,
+                &yearly,
+                || yearly.doc(&model, ctx.lang()),
+                out,
+            )?;
+            return Ok(EXIT_OK);
+        }
+    };
+    let status = Status::build(&model, axis, ctx.lang());
     emit(
         &args.output,
         &status,

@@ -23,7 +23,9 @@ pub fn english(path: &str) -> Option<&'static str> {
         "check.format" => "Output format",
         "check.deny_warnings" => "Fail (exit code 1) on warnings too",
         "status" => "Status table: counts by stage and progress",
-        "status.by" => "The rows: field, domain, principle, national priority or team",
+        "status.by" => {
+            "The rows: field, domain, principle, national priority or team, or fiscal year (decisions and observations by year)"
+        }
         "gap" => "Gap analysis: vision coverage, indicators, reviews and decisions behind",
         "gap.field" => "Only one field (for example kurashi)",
         "show" => "One record (or vision item, principle, field, domain) with its links",

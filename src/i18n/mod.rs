@@ -50,6 +50,58 @@ impl Lang {
         self.pick(p.as_str(), p.en())
     }
 
+    /// A grade's label: the tree's own (dx.toml `[grades] labels`) in
+    /// Japanese, the default otherwise.
+    #[must_use]
+    pub fn grade_label(
+        self,
+        g: crate::vocab::Grade,
+        settings: &crate::model::GradeSettings,
+    ) -> &str {
+        use crate::vocab::Grade;
+        match self {
+            Self::Ja => settings.label(g).unwrap_or(match g {
+                Grade::A => "目標より進んでいる",
+                Grade::B => "目標どおり",
+                Grade::C => "遅れている",
+                Grade::D => "評価できない",
+            }),
+            Self::En => match g {
+                Grade::A => "ahead of target",
+                Grade::B => "on target",
+                Grade::C => "behind",
+                Grade::D => "cannot be graded",
+            },
+        }
+    }
+
+    /// An observation's status, given as written in records.
+    #[must_use]
+    pub fn observation_status(self, written: &str) -> &str {
+        match self {
+            Self::Ja => written,
+            Self::En => crate::vocab::ObservationStatus::parse(written).map_or(written, |s| s.en()),
+        }
+    }
+
+    /// A decision's result, given as written in records.
+    #[must_use]
+    pub fn outcome(self, written: &str) -> &str {
+        match self {
+            Self::Ja => written,
+            Self::En => crate::vocab::Outcome::parse(written).map_or(written, |o| o.en()),
+        }
+    }
+
+    /// A 年度: `令和8年度` or `FY2026`.
+    #[must_use]
+    pub fn fiscal_year(self, fy: i16) -> String {
+        match self {
+            Self::Ja => crate::calendar::wareki_fiscal_year(fy),
+            Self::En => format!("FY{fy}"),
+        }
+    }
+
     /// A record kind in this language.
     #[must_use]
     pub fn kind(self, k: crate::vocab::Kind) -> &'static str {

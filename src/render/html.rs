@@ -54,6 +54,12 @@ dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 ul.links { margin: 4px 0; padding-left: 18px; }
 .hidden { color: var(--muted); font-style: italic; }
+.grade { font-weight: bold; white-space: nowrap; }
+.grade-C, .grade-D { color: #92400e; }
+figure.history { margin: 6px 0 12px; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-start; }
+figure.history figcaption { flex-basis: 100%; font-weight: bold; font-size: 13px; }
+figure.history table.compact { width: auto; margin: 0; font-size: 13px; }
+svg.trend { max-width: 100%; height: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -239,17 +245,18 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         let n = |v: Option<f64>| v.map_or_else(String::new, number);
         let _ = write!(
             h,
-            "<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
             esc(l.indicator),
             esc(l.baseline_target),
             esc(l.actual),
             esc(l.attainment),
+            esc(l.grade),
             esc(l.measured)
         );
         for i in &show.indicators {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{} → {} {}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{} → {} {}</td><td class=\"num\">{}</td><td>{}</td><td><span class=\"grade grade-{}\">{}</span></td><td>{}</td></tr>",
                 esc(&i.name),
                 esc(&n(i.baseline)),
                 esc(&n(i.target)),
@@ -259,10 +266,15 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
                     i.attainment,
                     &format!("{} {}", i.name, percent(i.attainment))
                 ),
+                i.grade,
+                esc(&(l.paren)(i.grade, &i.grade_label)),
                 esc(i.measured.as_deref().unwrap_or("")),
             );
         }
         h.push_str("</tbody></table>");
+        for i in show.indicators.iter().filter(|i| i.observations.len() > 1) {
+            h.push_str(&history(i, lang));
+        }
     }
     if !show.decisions.is_empty() {
         let _ = write!(
@@ -312,8 +324,12 @@ fn numbers(d: &Dashboard<'_>, lang: Lang) -> String {
             format!("{} / {}", s.covered + s.unaddressed, s.vision_items),
         ),
         (
-            l.indicators_behind.to_owned(),
-            s.indicators_behind.to_string(),
+            l.indicators_overdue.to_owned(),
+            s.indicators_overdue.to_string(),
+        ),
+        (
+            l.indicators_behind_pace.to_owned(),
+            s.indicators_behind_pace.to_string(),
         ),
         (
             l.reviews.to_owned(),
@@ -425,19 +441,25 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
         return format!("<p>{}</p>", esc(l.nothing));
     }
     let mut h = format!(
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         esc(l.id),
         esc(l.indicator),
         esc(l.baseline_target),
         esc(l.actual),
-        esc(l.attainment)
+        esc(l.attainment),
+        esc(l.grade)
     );
     for bar in &d.indicators {
         let record = &d.model.records[bar.record];
         let actual = bar.actual.map_or_else(|| r.unmeasured.to_owned(), number);
         let _ = write!(
             h,
-            "<tr><td><a href=\"#{id}\">{id}</a></td><td>{name}</td><td>{b} → {t} {unit}</td><td class=\"num\">{actual}</td><td>{svg}</td></tr>",
+            "<tr><td><a href=\"#{id}\">{id}</a></td><td>{name}</td><td>{b} → {t} {unit}</td><td class=\"num\">{actual}</td><td>{svg}</td><td><span class=\"grade grade-{g}\">{grade}</span></td></tr>",
+            g = bar.grade.letter(),
+            grade = esc(&(l.paren)(
+                bar.grade.letter(),
+                lang.grade_label(bar.grade, &d.model.settings.grades)
+            )),
             id = esc(&record.id),
             name = esc(&bar.name),
             b = esc(&number(bar.baseline)),
@@ -451,6 +473,51 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
         );
     }
     h.push_str("</tbody></table>");
+    h
+}
+
+/// An indicator's history: a small line beside the table of its numbers
+/// (the table is what screen readers read; the line is hidden from them).
+fn history(i: &crate::report::show::IndicatorView, lang: Lang) -> String {
+    let l = lang.labels();
+    let mut points: Vec<(i32, f64)> = i
+        .observations
+        .iter()
+        .filter_map(|o| {
+            let date: jiff::civil::Date = o.date.as_deref()?.parse().ok()?;
+            let days = (date - jiff::civil::Date::constant(2000, 1, 1)).get_days();
+            Some((days, o.value?))
+        })
+        .collect();
+    points.sort_by_key(|p| p.0);
+    let n = |v: Option<f64>| v.map_or_else(String::new, number);
+    let mut h = format!(
+        "<figure class=\"history\"><figcaption>{}</figcaption>{}",
+        esc(&(l.history)(&i.name)),
+        svg::trend(&points, i.baseline, i.target)
+    );
+    let _ = write!(
+        h,
+        "<table class=\"compact\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(l.measured),
+        esc(l.fiscal_year),
+        esc(l.value),
+        esc(l.observation_status)
+    );
+    for o in &i.observations {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(o.date.as_deref().unwrap_or("")),
+            esc(&o
+                .fiscal_year
+                .map(|fy| lang.fiscal_year(fy))
+                .unwrap_or_default()),
+            esc(&n(o.value)),
+            esc(lang.observation_status(o.status))
+        );
+    }
+    h.push_str("</tbody></table></figure>");
     h
 }
 
@@ -469,7 +536,7 @@ fn records(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result
             let name = r.domain.map_or("", |x| d.model.domains[x].name.as_str());
             write!(out, "<h4>{}</h4>", esc(name))?;
         }
-        let show = Show::of_record(d.model, i);
+        let show = Show::of_record(d.model, i, d.today, lang);
         out.write_all(record_html(d, &show, lang).as_bytes())?;
     }
     Ok(())

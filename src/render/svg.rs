@@ -159,3 +159,56 @@ pub fn indicator_bar(attainment: Option<f64>, title: &str) -> String {
     );
     svg
 }
+
+/// An indicator's history as a small line: its values over time, with the
+/// baseline and the target as dashed lines. Decorative beside the table of
+/// the same numbers, which screen readers read: the image is hidden from
+/// them (`aria-hidden`), so nothing is announced twice.
+#[must_use]
+pub fn trend(points: &[(i32, f64)], baseline: Option<f64>, target: Option<f64>) -> String {
+    let (w, h, pad) = (160.0_f64, 40.0_f64, 4.0_f64);
+    let values = points.iter().map(|p| p.1).chain(baseline).chain(target);
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if points.is_empty() || !lo.is_finite() {
+        return String::new();
+    }
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let (first, last) = (points[0].0, points[points.len() - 1].0);
+    let days = f64::from((last - first).max(1));
+    let x = |d: i32| pad + (w - 2.0 * pad) * f64::from(d - first) / days;
+    let y = |v: f64| h - pad - (h - 2.0 * pad) * (v - lo) / span;
+    let mut svg = format!(
+        r#"<svg class="trend" aria-hidden="true" focusable="false" viewBox="0 0 {w} {h}" width="{w}" height="{h}" xmlns="http://www.w3.org/2000/svg">"#
+    );
+    for (v, color) in [(baseline, "#6b7280"), (target, "#047857")] {
+        if let Some(v) = v {
+            let _ = write!(
+                svg,
+                r#"<line x1="{pad}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="{color}" stroke-dasharray="3 2"/>"#,
+                x2 = w - pad,
+                y = y(v)
+            );
+        }
+    }
+    let line: Vec<String> = points
+        .iter()
+        .map(|&(d, v)| format!("{:.1},{:.1}", x(d), y(v)))
+        .collect();
+    let _ = write!(
+        svg,
+        r##"<polyline points="{}" fill="none" stroke="#1d4ed8" stroke-width="2"/>"##,
+        line.join(" ")
+    );
+    for &(d, v) in points {
+        let _ = write!(
+            svg,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#1d4ed8"/>"##,
+            x(d),
+            y(v)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}

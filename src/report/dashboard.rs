@@ -7,7 +7,7 @@ use super::diff::Diff;
 use super::gap::Gap;
 use super::status::{Axis, Status};
 use crate::i18n::Lang;
-use crate::model::{Kind, Model, RecordIdx, Stage, Visibility, attainment};
+use crate::model::{Kind, Model, RecordIdx, Stage, Visibility};
 
 /// One bar of the indicator chart.
 #[derive(Clone, Debug)]
@@ -26,6 +26,8 @@ pub struct IndicatorBar {
     pub actual: Option<f64>,
     /// Attainment, if measurable.
     pub attainment: Option<f64>,
+    /// The grade.
+    pub grade: crate::model::Grade,
 }
 
 /// Everything the dashboard shows.
@@ -95,6 +97,7 @@ impl<'m> Dashboard<'m> {
                     .map(move |ind| (i, ind))
             })
             .filter_map(|(i, ind)| {
+                let a = model.assess(&model.records[i], ind, today);
                 Some(IndicatorBar {
                     record: i,
                     name: ind.name().to_owned(),
@@ -104,8 +107,9 @@ impl<'m> Dashboard<'m> {
                         .map_or_else(String::new, |u| u.value.to_string()),
                     baseline: ind.baseline.as_ref()?.value,
                     target: ind.target.as_ref()?.value,
-                    actual: ind.actual.as_ref().map(|a| a.value),
-                    attainment: attainment(ind),
+                    actual: a.current,
+                    attainment: a.attainment,
+                    grade: a.grade,
                 })
             })
             .collect();

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::gap::{Coverage, Gap};
 use super::show::{DecisionView, IndicatorView, Show, TeamView};
+use crate::i18n::Lang;
 use crate::model::{Kind, Model, RecordIdx, Resolution};
 
 /// A 原則, 配慮 or national priority.
@@ -244,7 +245,8 @@ fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
                 .push(link.value.to_string());
         }
     }
-    let show = Show::of_record(model, i);
+    // Exports are language-independent: grade labels as the records would write them.
+    let show = Show::of_record(model, i, today, Lang::Ja);
     let mut linked_from: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for l in &show.down {
         linked_from

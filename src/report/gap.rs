@@ -9,9 +9,7 @@ use serde::Serialize;
 use super::doc::{Block, Doc, Table};
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
-use crate::model::{
-    FieldIdx, Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing, attainment,
-};
+use crate::model::{FieldIdx, Grade, Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
 
 /// How far ahead reviews count as due soon.
 pub const REVIEW_WINDOW_DAYS: i64 = 90;
@@ -56,7 +54,7 @@ pub struct ReferenceGap {
     pub technologies: Vec<String>,
 }
 
-/// An indicator not yet at its target.
+/// An indicator with its grade.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndicatorGap {
     /// The record carrying it.
@@ -69,12 +67,33 @@ pub struct IndicatorGap {
     pub baseline: Option<f64>,
     /// Target.
     pub target: Option<f64>,
-    /// Latest actual.
+    /// The current value.
     pub actual: Option<f64>,
-    /// (actual − baseline) / (target − baseline).
+    /// When it was measured.
+    pub measured: Option<String>,
+    /// (current − baseline) / (target − baseline).
     pub attainment: Option<f64>,
+    /// attainment / the attainment expected today.
+    pub pace: Option<f64>,
+    /// A, B, C or D.
+    pub grade: &'static str,
     /// When the target should be met.
     pub target_date: Option<String>,
+    /// The 年度 of the target date.
+    pub target_fiscal_year: Option<i16>,
+}
+
+/// The indicators of records still pursued, by what they need.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Indicators {
+    /// Past target_date and unmet, the longest overdue first.
+    pub overdue: Vec<IndicatorGap>,
+    /// Behind pace (C), the slowest first.
+    pub behind_pace: Vec<IndicatorGap>,
+    /// Not measurable (D).
+    pub unmeasurable: Vec<IndicatorGap>,
+    /// On track (A or B).
+    pub on_track: Vec<IndicatorGap>,
 }
 
 /// A review overdue or due soon.
@@ -124,8 +143,14 @@ pub struct Summary {
     pub methods_without_technologies: usize,
     /// Pilots without indicators.
     pub pilots_without_indicators: usize,
-    /// Indicators not yet at target.
-    pub indicators_behind: usize,
+    /// Indicators past target_date and unmet.
+    pub indicators_overdue: usize,
+    /// Indicators behind pace (C).
+    pub indicators_behind_pace: usize,
+    /// Indicators that cannot be graded (D).
+    pub indicators_unmeasurable: usize,
+    /// Indicators on track (A, B).
+    pub indicators_on_track: usize,
     /// Reviews overdue (or missing).
     pub reviews_overdue: usize,
     /// Reviews due within the window.
@@ -155,8 +180,8 @@ pub struct Gap {
     pub methods_without_technologies: Vec<RecordRef>,
     /// 実証実験/先行導入 with no indicator.
     pub pilots_without_indicators: Vec<RecordRef>,
-    /// Indicators not yet at target, least attained first.
-    pub indicators_behind: Vec<IndicatorGap>,
+    /// Indicators by grade and deadline.
+    pub indicators: Indicators,
     /// Reviews overdue or due within 90 days, soonest first.
     pub reviews: Vec<ReviewGap>,
     /// Pilots past their target date with no decision since.
@@ -251,36 +276,49 @@ impl Gap {
             })
             .map(|i| RecordRef::of(model, i))
             .collect();
-        let mut indicators_behind: Vec<IndicatorGap> = records
-            .iter()
-            .copied()
-            .filter(active)
-            .flat_map(|i| {
-                model.records[i]
-                    .indicators()
-                    .iter()
-                    .map(move |ind| (i, ind))
-            })
-            .filter(|(_, ind)| ind.actual.is_some() && attainment(ind).is_some_and(|a| a < 1.0))
-            .map(|(i, ind)| IndicatorGap {
-                record: RecordRef::of(model, i),
-                name: ind.name().to_owned(),
-                unit: ind
-                    .unit
-                    .as_ref()
-                    .map_or_else(String::new, |u| u.value.to_string()),
-                baseline: ind.baseline.as_ref().map(|v| v.value),
-                target: ind.target.as_ref().map(|v| v.value),
-                actual: ind.actual.as_ref().map(|v| v.value),
-                attainment: attainment(ind),
-                target_date: ind.target_date.as_ref().map(|d| d.value.to_string()),
-            })
-            .collect();
-        indicators_behind.sort_by(|a, b| {
-            a.attainment
-                .partial_cmp(&b.attainment)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
+        let mut indicators = Indicators::default();
+        for i in records.iter().copied().filter(active) {
+            let r = &model.records[i];
+            for ind in r.indicators() {
+                let a = model.assess(r, ind, today);
+                let gap = IndicatorGap {
+                    record: RecordRef::of(model, i),
+                    name: ind.name().to_owned(),
+                    unit: ind
+                        .unit
+                        .as_ref()
+                        .map_or_else(String::new, |u| u.value.to_string()),
+                    baseline: ind.baseline.as_ref().map(|v| v.value),
+                    target: ind.target.as_ref().map(|v| v.value),
+                    actual: a.current,
+                    measured: a.current_date.map(|d| d.to_string()),
+                    attainment: a.attainment,
+                    pace: a.pace,
+                    grade: a.grade.letter(),
+                    target_date: ind.target_date.as_ref().map(|d| d.value.to_string()),
+                    target_fiscal_year: ind
+                        .target_date
+                        .as_ref()
+                        .map(|d| crate::calendar::fiscal_year(d.value)),
+                };
+                let list = match a.grade {
+                    _ if a.overdue => &mut indicators.overdue,
+                    Grade::C => &mut indicators.behind_pace,
+                    Grade::D => &mut indicators.unmeasurable,
+                    Grade::A | Grade::B => &mut indicators.on_track,
+                };
+                list.push(gap);
+            }
+        }
+        let by = |f: fn(&IndicatorGap) -> Option<f64>| {
+            move |a: &IndicatorGap, b: &IndicatorGap| {
+                f(a).partial_cmp(&f(b)).unwrap_or(std::cmp::Ordering::Equal)
+            }
+        };
+        indicators
+            .overdue
+            .sort_by(|a, b| a.target_date.cmp(&b.target_date));
+        indicators.behind_pace.sort_by(by(|g| g.pace));
         let reviews = reviews(model, &records, today);
         let decisions_waiting: Vec<DecisionGap> = records
             .iter()
@@ -304,7 +342,7 @@ impl Gap {
             issues_without_methods: by_id(issues_without_methods),
             methods_without_technologies: by_id(methods_without_technologies),
             pilots_without_indicators: by_id(pilots_without_indicators),
-            indicators_behind,
+            indicators,
             reviews,
             decisions_waiting,
         };
@@ -330,7 +368,14 @@ impl Gap {
         self.issues_without_methods.retain(|r| keep(&r.id));
         self.methods_without_technologies.retain(|r| keep(&r.id));
         self.pilots_without_indicators.retain(|r| keep(&r.id));
-        self.indicators_behind.retain(|i| keep(&i.record.id));
+        for list in [
+            &mut self.indicators.overdue,
+            &mut self.indicators.behind_pace,
+            &mut self.indicators.unmeasurable,
+            &mut self.indicators.on_track,
+        ] {
+            list.retain(|i| keep(&i.record.id));
+        }
         self.reviews.retain(|r| keep(&r.record.id));
         self.decisions_waiting.retain(|d| keep(&d.record.id));
         for n in &mut self.national_unserved {
@@ -438,10 +483,52 @@ fn summarise(gap: &Gap, model: &Model, issues: &[RecordIdx]) -> Summary {
         issues_without_methods: gap.issues_without_methods.len(),
         methods_without_technologies: gap.methods_without_technologies.len(),
         pilots_without_indicators: gap.pilots_without_indicators.len(),
-        indicators_behind: gap.indicators_behind.len(),
+        indicators_overdue: gap.indicators.overdue.len(),
+        indicators_behind_pace: gap.indicators.behind_pace.len(),
+        indicators_unmeasurable: gap.indicators.unmeasurable.len(),
+        indicators_on_track: gap.indicators.on_track.len(),
         reviews_overdue: gap.reviews.iter().filter(|r| r.overdue).count(),
         reviews_due_soon: gap.reviews.iter().filter(|r| !r.overdue).count(),
         decisions_waiting: gap.decisions_waiting.len(),
+    }
+}
+
+fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
+    let l = lang.labels();
+    let n = |v: Option<f64>| v.map_or_else(String::new, number);
+    let rows = list
+        .iter()
+        .map(|i| {
+            vec![
+                i.record.id.clone(),
+                i.name.clone(),
+                format!("{} → {}", n(i.baseline), n(i.target)),
+                n(i.actual),
+                i.unit.clone(),
+                percent(i.attainment),
+                i.pace.map_or_else(String::new, |p| format!("{p:.2}")),
+                i.grade.to_owned(),
+                i.measured.clone().unwrap_or_default(),
+                i.target_date.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Table {
+        headers: vec![
+            l.id.into(),
+            l.indicator.into(),
+            l.baseline_target.into(),
+            l.actual.into(),
+            l.unit.into(),
+            l.attainment.into(),
+            l.pace.into(),
+            l.grade.into(),
+            l.measured.into(),
+            l.target_date.into(),
+        ],
+        rows,
+        numeric: vec![3, 5, 6],
+        ..Table::default()
     }
 }
 
@@ -513,8 +600,20 @@ impl Gap {
                 s.pilots_without_indicators.to_string(),
             ),
             (
-                l.indicators_behind.to_owned(),
-                s.indicators_behind.to_string(),
+                l.indicators_overdue.to_owned(),
+                s.indicators_overdue.to_string(),
+            ),
+            (
+                l.indicators_behind_pace.to_owned(),
+                s.indicators_behind_pace.to_string(),
+            ),
+            (
+                l.indicators_unmeasurable.to_owned(),
+                s.indicators_unmeasurable.to_string(),
+            ),
+            (
+                l.indicators_on_track.to_owned(),
+                s.indicators_on_track.to_string(),
             ),
             (
                 l.reviews.to_owned(),
@@ -612,40 +711,16 @@ impl Gap {
             doc.table_or(records_table(list, lang), l.nothing);
         }
 
-        doc.heading(l.indicators_behind);
-        let rows = self
-            .indicators_behind
-            .iter()
-            .map(|i| {
-                let n = |v: Option<f64>| v.map_or_else(String::new, number);
-                vec![
-                    i.record.id.clone(),
-                    i.name.clone(),
-                    format!("{} → {}", n(i.baseline), n(i.target)),
-                    n(i.actual),
-                    i.unit.clone(),
-                    percent(i.attainment),
-                    i.target_date.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        doc.table_or(
-            Table {
-                headers: vec![
-                    l.id.into(),
-                    l.indicator.into(),
-                    l.baseline_target.into(),
-                    l.actual.into(),
-                    l.unit.into(),
-                    l.attainment.into(),
-                    l.target_date.into(),
-                ],
-                rows,
-                numeric: vec![3, 5],
-                ..Table::default()
-            },
-            l.nothing,
-        );
+        // What needs the meeting: overdue, behind, not measurable. Those on
+        // track are counted in the summary (and listed in JSON).
+        for (heading, list) in [
+            (l.indicators_overdue, &self.indicators.overdue),
+            (l.indicators_behind_pace, &self.indicators.behind_pace),
+            (l.indicators_unmeasurable, &self.indicators.unmeasurable),
+        ] {
+            doc.heading(heading);
+            doc.table_or(indicator_table(list, lang), l.nothing);
+        }
 
         doc.heading(l.reviews);
         let rows = self

@@ -14,6 +14,7 @@ pub mod list;
 pub mod outline;
 pub mod show;
 pub mod status;
+pub mod yearly;
 
 use serde::Serialize;
 

@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use super::doc::{Block, Doc, Table};
 use super::{number, percent, state, state_word};
+use crate::calendar::fiscal_year;
 use crate::i18n::Lang;
-use crate::model::{Idx, Kind, Model, RecordIdx, Resolution, Thing, attainment};
+use crate::model::{Idx, Kind, Model, RecordIdx, Resolution, Thing};
 
 /// One labelled value.
 #[derive(Clone, Debug, Serialize)]
@@ -32,7 +33,7 @@ pub struct Link {
     pub state: String,
 }
 
-/// An indicator with its attainment.
+/// An indicator with its history and what dx derives from it.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndicatorView {
     /// Name.
@@ -41,25 +42,110 @@ pub struct IndicatorView {
     pub unit: String,
     /// Baseline.
     pub baseline: Option<f64>,
+    /// When the baseline was true.
+    pub baseline_date: Option<String>,
     /// Target.
     pub target: Option<f64>,
     /// Target date.
     pub target_date: Option<String>,
-    /// Latest actual.
+    /// The 年度 of the target date.
+    pub target_fiscal_year: Option<i16>,
+    /// The current value: the latest-dated observation with a value.
     pub actual: Option<f64>,
-    /// When it was measured.
+    /// Its date.
     pub measured: Option<String>,
-    /// (actual − baseline) / (target − baseline).
+    /// The 年度 of that date.
+    pub measured_fiscal_year: Option<i16>,
+    /// (current − baseline) / (target − baseline).
     pub attainment: Option<f64>,
-    /// Attainment ≥ 1.
-    pub met: bool,
+    /// The attainment a straight line to the target expects today.
+    pub expected: Option<f64>,
+    /// attainment / expected.
+    pub pace: Option<f64>,
+    /// A, B, C or D.
+    pub grade: &'static str,
+    /// The grade's label in the output language (dx.toml `[grades] labels`).
+    pub grade_label: String,
+    /// Attainment ≥ 1; null when nothing gives an attainment.
+    pub met: Option<bool>,
+    /// The target date has passed and the target is not reached.
+    pub overdue: bool,
+    /// Every observation as written.
+    pub observations: Vec<ObservationView>,
 }
 
+/// One measurement of an indicator.
+#[derive(Clone, Debug, Serialize)]
+pub struct ObservationView {
+    /// When.
+    pub date: Option<String>,
+    /// Its 年度.
+    pub fiscal_year: Option<i16>,
+    /// The value; none when it could not be measured.
+    pub value: Option<f64>,
+    /// 確定, 速報, 推計 or 評価不能.
+    pub status: &'static str,
+    /// Where the number comes from.
+    pub source: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+impl IndicatorView {
+    /// The view of `ind`, one of `record`'s indicators, as of `today`.
+    #[must_use]
+    pub fn of(
+        model: &Model,
+        record: &crate::model::Record,
+        ind: &crate::model::Indicator,
+        today: jiff::civil::Date,
+        lang: Lang,
+    ) -> Self {
+        let a = model.assess(record, ind, today);
+        let date = |d: &Option<crate::files::Sp<jiff::civil::Date>>| d.as_ref().map(|d| d.value);
+        Self {
+            name: ind.name().to_owned(),
+            unit: ind
+                .unit
+                .as_ref()
+                .map_or_else(String::new, |u| u.value.to_string()),
+            baseline: ind.baseline.as_ref().map(|v| v.value),
+            baseline_date: date(&ind.baseline_date).map(|d| d.to_string()),
+            target: ind.target.as_ref().map(|v| v.value),
+            target_date: date(&ind.target_date).map(|d| d.to_string()),
+            target_fiscal_year: date(&ind.target_date).map(fiscal_year),
+            actual: a.current,
+            measured: a.current_date.map(|d| d.to_string()),
+            measured_fiscal_year: a.current_date.map(fiscal_year),
+            attainment: a.attainment,
+            expected: a.expected,
+            pace: a.pace,
+            grade: a.grade.letter(),
+            grade_label: lang.grade_label(a.grade, &model.settings.grades).to_owned(),
+            met: a.attainment.map(|x| x >= 1.0),
+            overdue: a.overdue,
+            observations: ind
+                .observations
+                .iter()
+                .map(|o| ObservationView {
+                    date: date(&o.date).map(|d| d.to_string()),
+                    fiscal_year: date(&o.date).map(fiscal_year),
+                    value: o.value.as_ref().map(|v| v.value),
+                    status: o.status.as_str(),
+                    source: o.source.as_ref().map(|v| v.value.to_string()),
+                    note: o.note.as_ref().map(|v| v.value.to_string()),
+                })
+                .collect(),
+        }
+    }
+}
 /// A decision.
 #[derive(Clone, Debug, Serialize)]
 pub struct DecisionView {
     /// Date.
     pub date: Option<String>,
+    /// Its 年度.
+    pub fiscal_year: Option<i16>,
     /// Body that decided.
     pub body: Option<&'static str>,
     /// What it decided.
@@ -170,14 +256,19 @@ impl Show {
 
     /// Show record `i` (also when its ID is duplicated: the file at `i`).
     #[must_use]
-    pub fn of_record(model: &Model, i: RecordIdx) -> Self {
+    pub fn of_record(model: &Model, i: RecordIdx, today: jiff::civil::Date, lang: Lang) -> Self {
         let mut show = Self::empty(model, Thing::Record(i));
-        show.record(model, i);
+        show.record(model, i, today, lang);
         show
     }
 
     /// Show the thing with this id.
-    pub fn build(model: &Model, id: &str) -> Result<Self, NotFound> {
+    pub fn build(
+        model: &Model,
+        id: &str,
+        today: jiff::civil::Date,
+        lang: Lang,
+    ) -> Result<Self, NotFound> {
         let Some(thing) = model.find(id) else {
             let nearest = crate::suggest::nearest(id, model.all_ids()).map(str::to_owned);
             return Err(NotFound {
@@ -194,7 +285,7 @@ impl Show {
         };
         let back = &model.back;
         match thing {
-            Thing::Record(i) => show.record(model, i),
+            Thing::Record(i) => show.record(model, i, today, lang),
             Thing::Vision(f, v) => {
                 show.facts.push(fact("field", model.fields[f].name.clone()));
                 show.up.push(link("field", Thing::Field(f), model));
@@ -241,7 +332,7 @@ impl Show {
         Ok(show)
     }
 
-    fn record(&mut self, model: &Model, i: RecordIdx) {
+    fn record(&mut self, model: &Model, i: RecordIdx, today: jiff::civil::Date, lang: Lang) {
         let r = &model.records[i];
         let mut fact = |key, value: Option<String>| {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -316,26 +407,14 @@ impl Show {
         self.indicators = r
             .indicators()
             .iter()
-            .map(|ind| IndicatorView {
-                name: ind.name().to_owned(),
-                unit: ind
-                    .unit
-                    .as_ref()
-                    .map_or_else(String::new, |u| u.value.to_string()),
-                baseline: ind.baseline.as_ref().map(|v| v.value),
-                target: ind.target.as_ref().map(|v| v.value),
-                target_date: ind.target_date.as_ref().map(|d| d.value.to_string()),
-                actual: ind.actual.as_ref().map(|v| v.value),
-                measured: ind.measured.as_ref().map(|d| d.value.to_string()),
-                attainment: attainment(ind),
-                met: attainment(ind).is_some_and(|a| a >= 1.0),
-            })
+            .map(|ind| IndicatorView::of(model, r, ind, today, lang))
             .collect();
         let mut decisions: Vec<DecisionView> = r
             .decisions()
             .iter()
             .map(|d| DecisionView {
                 date: d.date.as_ref().map(|x| x.value.to_string()),
+                fiscal_year: d.date.as_ref().map(|x| fiscal_year(x.value)),
                 body: d.body.as_ref().map(|b| b.value.as_str()),
                 result: d.result.as_ref().map(|x| x.value.as_str()),
                 note: d.note.as_ref().map(|n| n.value.to_string()),
@@ -425,6 +504,7 @@ impl Show {
                         n(i.actual),
                         i.unit.clone(),
                         percent(i.attainment),
+                        (l.paren)(i.grade, &i.grade_label),
                         i.measured.clone().unwrap_or_default(),
                         i.target_date.clone().unwrap_or_default(),
                     ]
@@ -437,6 +517,7 @@ impl Show {
                     l.actual.into(),
                     l.unit.into(),
                     l.attainment.into(),
+                    l.grade.into(),
                     l.measured.into(),
                     l.target_date.into(),
                 ],
@@ -444,6 +525,39 @@ impl Show {
                 numeric: vec![2, 4],
                 ..Table::default()
             }));
+            // The history of every indicator measured more than once.
+            for i in self.indicators.iter().filter(|i| i.observations.len() > 1) {
+                doc.heading((l.history)(&i.name));
+                let rows = i
+                    .observations
+                    .iter()
+                    .map(|o| {
+                        vec![
+                            o.date.clone().unwrap_or_default(),
+                            o.fiscal_year
+                                .map(|fy| lang.fiscal_year(fy))
+                                .unwrap_or_default(),
+                            n(o.value),
+                            lang.observation_status(o.status).to_owned(),
+                            o.source.clone().unwrap_or_default(),
+                            o.note.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                doc.blocks.push(Block::Table(Table {
+                    headers: vec![
+                        l.measured.into(),
+                        l.fiscal_year.into(),
+                        l.value.into(),
+                        l.observation_status.into(),
+                        l.source.into(),
+                        l.note.into(),
+                    ],
+                    rows,
+                    numeric: vec![2],
+                    ..Table::default()
+                }));
+            }
         }
         if !self.decisions.is_empty() {
             doc.heading(l.decisions);

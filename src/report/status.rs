@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::model::{Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
 
 /// What the rows are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Axis {
     /// 分野.
