@@ -98,6 +98,16 @@ impl DateStyle {
         }
     }
 
+    /// `text` in this style when it is an ISO date and nothing else;
+    /// anything else as it is.
+    #[must_use]
+    pub fn show_text(self, text: &str) -> String {
+        match text.parse::<Date>() {
+            Ok(d) if self != Self::Iso && text.len() == 10 => self.show(d),
+            _ => text.to_owned(),
+        }
+    }
+
     /// A date in this style.
     #[must_use]
     pub fn show(self, d: Date) -> String {

@@ -252,7 +252,7 @@ fn argument_errors_in_the_users_language() {
         .expect("runs");
     let text = String::from_utf8(date.stderr).expect("utf-8");
     assert!(
-        text.contains("日付は YYYY-MM-DD の形で指定してください"),
+        text.contains("日付は YYYY-MM-DD か和暦(令和8年3月31日、R8.3.31)で指定してください"),
         "{text}"
     );
 
@@ -311,6 +311,29 @@ fn dx_today_drives_date_rules() {
     assert_eq!(count("2024-06-01"), 1);
     assert_eq!(count("2024-01-01"), 4);
     assert_eq!(count("2026-11-24"), 2);
+}
+
+#[test]
+fn today_in_the_era_calendar() {
+    let tree = common::tree(Some("rules/review-overdue"));
+    let run = |today: &str| {
+        stdout(
+            dx().arg("--root")
+                .arg(tree.path())
+                .args(["--today", today, "check", "--format", "json"]),
+        )
+    };
+    let iso = run("2026-11-24");
+    assert!(iso.contains("\"review-overdue\""), "{iso}");
+    for wareki in ["令和8年11月24日", "R8.11.24", "r8/11/24"] {
+        assert_eq!(run(wareki), iso, "{wareki}");
+    }
+    let refused = dx()
+        .args(["--today", "令和1年4月1日", "check"])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("和暦"));
 }
 
 #[test]

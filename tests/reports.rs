@@ -43,10 +43,13 @@ const REPORTS: &[(&str, &[&str])] = &[
     ("status_by_principle", &["status", "--by", "principle"]),
     ("status_by_national", &["status", "--by", "national"]),
     ("status_by_team", &["status", "--by", "team"]),
+    ("status_by_fiscal_year", &["status", "--by", "fiscal-year"]),
     ("gap", &["gap"]),
     ("gap_kurashi", &["gap", "--field", "kurashi"]),
     ("show_method", &["show", "S-003"]),
     ("show_issue", &["show", "K-001"]),
+    ("show_history", &["show", "S-007"]),
+    ("show_wareki", &["--dates", "wareki", "show", "S-007"]),
     ("show_vision", &["show", "kurashi-1"]),
     ("show_principle", &["show", "P1"]),
     ("show_field", &["show", "gyosei"]),
@@ -116,8 +119,8 @@ fn csv_opens_in_excel() {
         .collect::<Result<_, _>>()
         .expect("valid CSV");
     // One row per record after the header, then the count.
-    assert_eq!(rows.len(), 13);
-    assert_eq!(&rows[12][0], "12 件");
+    assert_eq!(rows.len(), 15);
+    assert_eq!(&rows[14][0], "14 件");
 }
 
 #[test]

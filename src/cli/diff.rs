@@ -41,6 +41,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         ),
     };
     let diff = Diff::build(&base, &head, &args.base, &head_name);
-    emit(&args.output, &diff, || diff.doc(ctx.lang()), out)?;
+    emit(
+        &args.output,
+        ctx.dates(&head),
+        &diff,
+        || diff.doc(ctx.lang()),
+        out,
+    )?;
     Ok(EXIT_OK)
 }

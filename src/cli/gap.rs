@@ -20,6 +20,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let model = ctx.load()?;
     let gap = Gap::build(&model, ctx.today(), args.field.as_deref())
         .map_err(|e| ctx.unknown_field(&model, &e.0))?;
-    emit(&args.output, &gap, || gap.doc(&model, ctx.lang()), out)?;
+    emit(
+        &args.output,
+        ctx.dates(&model),
+        &gap,
+        || gap.doc(&model, ctx.lang()),
+        out,
+    )?;
     Ok(EXIT_OK)
 }

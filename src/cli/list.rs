@@ -94,7 +94,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             .transpose()?,
         owner: args.owner.clone(),
     };
-    let list = List::build(&model, &filter);
-    emit(&args.output, &list, || list.doc(&model, ctx.lang()), out)?;
+    let list = List::build(&model, &filter, ctx.today());
+    emit(
+        &args.output,
+        ctx.dates(&model),
+        &list,
+        || list.doc(&model, ctx.lang()),
+        out,
+    )?;
     Ok(EXIT_OK)
 }

@@ -27,6 +27,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use args::{ParseExit, command, lang_of, parse};
 use jiff::civil::Date;
 
+use crate::calendar::DateStyle;
 use crate::i18n::Lang;
 use crate::model::{self, LoadError, Model};
 
@@ -44,12 +45,15 @@ pub struct Cli {
     /// ツリーのフォルダ(dx.toml のあるフォルダ)。省略時は上のフォルダを探し、なければ ./records
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
-    /// 「今日」の日付(YYYY-MM-DD)。期限の検査をこの日付で行う
+    /// 「今日」の日付(YYYY-MM-DD か和暦 R8.3.31)。期限の検査をこの日付で行う
     #[arg(long, global = true, env = "DX_TODAY", value_name = "DATE", value_parser = parse_date)]
     pub today: Option<Date>,
     /// 表示の言語
     #[arg(long, global = true, env = "DX_LANG", value_enum, default_value = "ja")]
     pub lang: Lang,
+    /// 日付の表示: iso(2026-03-31)・wareki(令和8年3月31日)・both。省略時は dx.toml の [display] dates、なければ iso(JSON・CSV は常に ISO)
+    #[arg(long, global = true, value_name = "STYLE", value_parser = parse_dates)]
+    pub dates: Option<DateStyle>,
     /// 色付け(NO_COLOR 環境変数にも従う)
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: Color,
@@ -106,9 +110,16 @@ pub enum Command {
     Man,
 }
 
+/// ISO or 和暦 (`令和8年3月31日`, `R8.3.31`), as staff write dates.
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>()
-        .map_err(|_| format!("日付は YYYY-MM-DD の形で指定してください: {s}"))
+    crate::calendar::parse_date(s).ok_or_else(|| {
+        format!("日付は YYYY-MM-DD か和暦(令和8年3月31日、R8.3.31)で指定してください: {s}")
+    })
+}
+
+fn parse_dates(s: &str) -> Result<DateStyle, String> {
+    DateStyle::parse(s)
+        .ok_or_else(|| format!("iso・wareki・both のいずれかを指定してください: {s}"))
 }
 
 /// What the binary knows about where it runs.
@@ -135,6 +146,11 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     pub(crate) fn lang(&self) -> Lang {
         self.cli.lang
+    }
+
+    /// How dates are shown: `--dates`, else dx.toml `[display] dates`.
+    pub(crate) fn dates(&self, model: &Model) -> DateStyle {
+        self.cli.dates.unwrap_or(model.settings.dates)
     }
 
     pub(crate) fn today(&self) -> Date {

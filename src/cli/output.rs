@@ -4,6 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::calendar::DateStyle;
 use crate::render;
 use crate::report::doc::Doc;
 
@@ -32,8 +33,11 @@ pub struct Output {
 }
 
 /// Write `data` as JSON, or the document `doc` makes in the other formats.
+/// Dates in the table and Markdown formats follow `dates`; JSON and CSV
+/// keep ISO dates.
 pub(crate) fn emit<T: Serialize>(
     output: &Output,
+    dates: DateStyle,
     data: &T,
     doc: impl FnOnce() -> Doc,
     out: &mut dyn Write,
@@ -43,8 +47,8 @@ pub(crate) fn emit<T: Serialize>(
             let text = serde_json::to_string_pretty(data)?;
             writeln!(out, "{text}")?;
         }
-        Format::Table => render::text(&doc(), out)?,
-        Format::Markdown => render::markdown(&doc(), out)?,
+        Format::Table => render::text(&doc().with_dates(dates), out)?,
+        Format::Markdown => render::markdown(&doc().with_dates(dates), out)?,
         Format::Csv => render::csv(&doc(), !output.no_bom, out)?,
     }
     Ok(())

@@ -37,7 +37,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         }
         None => None,
     };
-    let dashboard = Dashboard::build(&model, ctx.today(), args.public, since, ctx.lang());
+    let mut dashboard = Dashboard::build(&model, ctx.today(), args.public, since, ctx.lang());
+    dashboard.dates = ctx.dates(&model);
     let write = |w: &mut dyn Write| render::html::dashboard(&dashboard, ctx.lang(), w);
     match &args.output {
         Some(path) => {

@@ -20,6 +20,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let show = Show::build(&model, args.id.trim(), ctx.today(), ctx.lang()).map_err(|e| {
         anyhow::anyhow!((ctx.lang().words().not_found)(&e.id, e.nearest.as_deref()))
     })?;
-    emit(&args.output, &show, || show.doc(ctx.lang()), out)?;
+    emit(
+        &args.output,
+        ctx.dates(&model),
+        &show,
+        || show.doc(ctx.lang()),
+        out,
+    )?;
     Ok(EXIT_OK)
 }

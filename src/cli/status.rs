@@ -46,6 +46,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             let yearly = Yearly::build(&model);
             emit(
                 &args.output,
+                ctx.dates(&model),
                 &yearly,
                 || yearly.doc(&model, ctx.lang()),
                 out,
@@ -56,6 +57,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let status = Status::build(&model, axis, ctx.lang());
     emit(
         &args.output,
+        ctx.dates(&model),
         &status,
         || status.doc(&model, ctx.lang()),
         out,

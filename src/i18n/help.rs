@@ -16,8 +16,13 @@ pub fn english(path: &str) -> Option<&'static str> {
             "dx — check and report on the DX records (課題, 手法, 技術) of a city's DX guideline."
         }
         ".root" => "The tree's folder (where dx.toml is). Default: the nearest above, or ./records",
-        ".today" => "The date taken as today (YYYY-MM-DD) for every deadline",
+        ".today" => {
+            "The date taken as today for every deadline (YYYY-MM-DD, or 和暦 such as R8.3.31)"
+        }
         ".lang" => "The language of the output",
+        ".dates" => {
+            "How dates are shown: iso (2026-03-31), wareki (令和8年3月31日) or both. Default: [display] dates in dx.toml, else iso (JSON and CSV are always ISO)"
+        }
         ".color" => "Colour (NO_COLOR is followed too)",
         "check" => "Check the tree (the command CI runs)",
         "check.format" => "Output format",

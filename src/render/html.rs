@@ -214,7 +214,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
             let value = if f.key == "visibility" {
                 (l.visibility_word)(&f.value).to_owned()
             } else {
-                f.value.clone()
+                d.dates.show_text(&f.value)
             };
             let _ = write!(
                 h,
@@ -268,12 +268,12 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
                 ),
                 i.grade,
                 esc(&(l.paren)(i.grade, &i.grade_label)),
-                esc(i.measured.as_deref().unwrap_or("")),
+                esc(&d.dates.show_text(i.measured.as_deref().unwrap_or(""))),
             );
         }
         h.push_str("</tbody></table>");
         for i in show.indicators.iter().filter(|i| i.observations.len() > 1) {
-            h.push_str(&history(i, lang));
+            h.push_str(&history(i, d.dates, lang));
         }
     }
     if !show.decisions.is_empty() {
@@ -289,7 +289,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(x.date.as_deref().unwrap_or("")),
+                esc(&d.dates.show_text(x.date.as_deref().unwrap_or(""))),
                 esc(x.body.unwrap_or("")),
                 esc(x.result.unwrap_or("")),
                 esc(x.note.as_deref().unwrap_or(""))
@@ -478,7 +478,11 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
 
 /// An indicator's history: a small line beside the table of its numbers
 /// (the table is what screen readers read; the line is hidden from them).
-fn history(i: &crate::report::show::IndicatorView, lang: Lang) -> String {
+fn history(
+    i: &crate::report::show::IndicatorView,
+    dates: crate::calendar::DateStyle,
+    lang: Lang,
+) -> String {
     let l = lang.labels();
     let mut points: Vec<(i32, f64)> = i
         .observations
@@ -508,7 +512,7 @@ fn history(i: &crate::report::show::IndicatorView, lang: Lang) -> String {
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            esc(o.date.as_deref().unwrap_or("")),
+            esc(&dates.show_text(o.date.as_deref().unwrap_or(""))),
             esc(&o
                 .fiscal_year
                 .map(|fy| lang.fiscal_year(fy))
@@ -581,7 +585,7 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
         (
             "status",
             r.status.to_owned(),
-            Some(blocks(&d.status.doc(model, lang))),
+            Some(blocks(&d.status.doc(model, lang).with_dates(d.dates))),
         ),
         ("funnel", r.funnel.to_owned(), {
             let steps: Vec<svg::Step<'_>> = d
@@ -618,14 +622,14 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
                 }
             }
             doc.blocks = kept;
-            Some(blocks(&doc))
+            Some(blocks(&doc.with_dates(d.dates)))
         }),
     ];
     if let Some(diff) = &d.since {
         sections.push((
             "since",
             (r.since)(&diff.base),
-            Some(blocks(&diff.doc(lang))),
+            Some(blocks(&diff.doc(lang).with_dates(d.dates))),
         ));
     }
     sections.push(("records", r.records.to_owned(), None));

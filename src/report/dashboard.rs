@@ -48,6 +48,8 @@ pub struct Dashboard<'m> {
     pub records: Vec<RecordIdx>,
     /// Indicator bars of the records shown that are still pursued.
     pub indicators: Vec<IndicatorBar>,
+    /// How dates are shown.
+    pub dates: crate::calendar::DateStyle,
 }
 
 impl<'m> Dashboard<'m> {
@@ -122,6 +124,7 @@ impl<'m> Dashboard<'m> {
             since,
             records,
             indicators,
+            dates: model.settings.dates,
         }
     }
 

@@ -43,6 +43,26 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Show every date in `style`: each table cell and fact that is a date
+    /// and nothing else (`2026-03-31`) becomes `令和8年3月31日` or both. Reports
+    /// write ISO dates; this is the one place the human formats change them
+    /// (CSV and JSON keep ISO, SPEC §6.3).
+    #[must_use]
+    pub fn with_dates(mut self, style: crate::calendar::DateStyle) -> Self {
+        if style == crate::calendar::DateStyle::Iso {
+            return self;
+        }
+        let convert = |cell: &mut String| *cell = style.show_text(cell);
+        for block in &mut self.blocks {
+            match block {
+                Block::Facts(facts) => facts.iter_mut().for_each(|(_, v)| convert(v)),
+                Block::Table(t) => t.rows.iter_mut().flatten().for_each(convert),
+                Block::Heading(_) | Block::Text(_) | Block::Outline(_) => {}
+            }
+        }
+        self
+    }
+
     /// A document with a title.
     #[must_use]
     pub fn new(title: impl Into<String>) -> Self {

@@ -43,6 +43,8 @@ pub struct Item {
     pub tags: Vec<String>,
     /// Path from the tree root.
     pub path: String,
+    /// The grade of each of its indicators, in their order (A–D).
+    pub grades: Vec<&'static str>,
 }
 
 /// The list.
@@ -55,7 +57,7 @@ pub struct List {
 impl List {
     /// The records `filter` keeps.
     #[must_use]
-    pub fn build(model: &Model, filter: &Filter) -> Self {
+    pub fn build(model: &Model, filter: &Filter, today: jiff::civil::Date) -> Self {
         let records = model
             .parsed_records()
             .filter(|(i, r)| {
@@ -79,6 +81,11 @@ impl List {
                 visibility: r.visibility().as_str(),
                 tags: r.tags.iter().map(|t| t.value.to_string()).collect(),
                 path: model.path_of(r).to_owned(),
+                grades: r
+                    .indicators()
+                    .iter()
+                    .map(|ind| model.assess(r, ind, today).grade.letter())
+                    .collect(),
             })
             .collect();
         Self { records }
@@ -101,6 +108,7 @@ impl List {
                     i.record.domain.clone(),
                     i.owner.clone(),
                     (l.visibility_word)(i.visibility).to_owned(),
+                    i.grades.join(" "),
                 ]
             })
             .collect();
@@ -114,6 +122,7 @@ impl List {
                     l.domain.into(),
                     l.owner.into(),
                     l.visibility.into(),
+                    l.grade.into(),
                 ],
                 rows,
                 ..Table::default()
