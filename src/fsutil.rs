@@ -94,6 +94,63 @@ pub fn create_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
     }
 }
 
+/// One file of a change to several: new bytes for `path`, or its removal.
+#[derive(Clone, Debug)]
+pub struct FileWrite {
+    /// The file.
+    pub path: PathBuf,
+    /// Its new bytes; `None` removes it.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Write several files all or nothing, as far as a file system allows:
+/// every new content is written to a temporary file beside its target
+/// first; if one of them fails, the temporary files are removed and no
+/// target has changed. Only then are they moved into place (a rename each,
+/// which does not fail for want of space) and removed files deleted.
+/// `fail_before` is for tests: fail as if the disk filled up before the
+/// temporary file of that index was written.
+pub fn write_all(files: &[FileWrite], fail_before: Option<usize>) -> io::Result<()> {
+    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
+    let cleanup = |temps: &[(PathBuf, &Path)]| {
+        for (temp, _) in temps {
+            let _ = fs::remove_file(temp);
+        }
+    };
+    for (i, f) in files.iter().enumerate() {
+        let Some(bytes) = &f.bytes else { continue };
+        if fail_before == Some(i) {
+            cleanup(&temps);
+            return Err(io::Error::other("injected failure"));
+        }
+        if let Some(dir) = f.path.parent()
+            && let Err(e) = fs::create_dir_all(dir)
+        {
+            cleanup(&temps);
+            return Err(e);
+        }
+        match write_temp(&f.path, |w| w.write_all(bytes)) {
+            Ok(temp) => {
+                if let Ok(meta) = fs::metadata(&f.path) {
+                    let _ = fs::set_permissions(&temp, meta.permissions());
+                }
+                temps.push((temp, &f.path));
+            }
+            Err(e) => {
+                cleanup(&temps);
+                return Err(e);
+            }
+        }
+    }
+    for (temp, target) in &temps {
+        fs::rename(temp, target)?;
+    }
+    for f in files.iter().filter(|f| f.bytes.is_none()) {
+        fs::remove_file(&f.path)?;
+    }
+    Ok(())
+}
+
 /// Make sure a folder exists.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)

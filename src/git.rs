@@ -89,6 +89,15 @@ pub fn verify(top: &Path, rev: &str) -> Result<(), GitError> {
     .map_err(|_| GitError::UnknownRevision(rev.to_owned()))
 }
 
+/// The last commit of `HEAD` on or before the end of `date` (in the
+/// committer's time zone), if there is one.
+pub fn commit_on_or_before(top: &Path, date: &str) -> Result<Option<String>, GitError> {
+    let before = format!("--before={date} 23:59:59");
+    let out = git(top, &["rev-list", "-1", &before, "HEAD"])?;
+    let rev = String::from_utf8_lossy(&out).trim().to_owned();
+    Ok((!rev.is_empty()).then_some(rev))
+}
+
 /// Every `.toml` file below `prefix` at `rev`, keyed by path relative to
 /// `prefix`. Symbolic links are left out, as on disk.
 pub fn read_tree(

@@ -14,6 +14,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod diag;
+pub mod edit;
 pub mod files;
 pub mod format;
 pub mod fsutil;

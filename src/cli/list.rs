@@ -41,7 +41,7 @@ pub struct Args {
 }
 
 /// Read one filter value, or say what the flag accepts.
-fn parse<T>(
+pub(super) fn parse<T>(
     ctx: &Ctx<'_>,
     flag: &str,
     value: &str,

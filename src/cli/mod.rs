@@ -1,9 +1,12 @@
 //! The command line: argument definitions and dispatch. Each command is one
 //! module; the binary only calls [`run`] and exits with its code.
 
+mod agenda;
+mod apply;
 mod args;
 mod check;
 mod completions;
+mod decide;
 mod diff;
 mod explain;
 mod export;
@@ -11,6 +14,7 @@ mod fmt;
 mod gap;
 mod init;
 mod list;
+mod mv;
 mod new;
 mod output;
 mod report;
@@ -18,6 +22,7 @@ mod schema;
 mod show;
 mod status;
 mod tree;
+mod write;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -92,6 +97,18 @@ pub enum Command {
     New(new::Args),
     /// レコードを決まった形に整える(コメントは残す)
     Fmt(fmt::Args),
+    /// 次の会議の議題案(判断待ちの実証、見直し、遅れている指標、未着手の課題、前回からの変更)
+    Agenda(agenda::Args),
+    /// 会議の意思決定を記録する(段階・見直し期限も合わせて変える)
+    Decide(decide::DecideArgs),
+    /// 定期的な見直しを記録し、次の見直し期限を決める
+    Review(decide::ReviewArgs),
+    /// 評価指標の測定を記録する
+    Measure(decide::MeasureArgs),
+    /// 会議ファイルの意思決定・見直し・測定をまとめて記録する(すべてか、何もしないか)
+    Apply(apply::Args),
+    /// レコードの ID を変える、または別の領域に移す(リンクもすべて書き換える)
+    Mv(mv::Args),
     /// 二つの git リビジョンの間のポートフォリオの変更(プルリクエストの確認用)
     Diff(diff::Args),
     /// 会議用のダッシュボード(1つの HTML ファイル)を作る
@@ -111,7 +128,7 @@ pub enum Command {
 }
 
 /// ISO or 和暦 (`令和8年3月31日`, `R8.3.31`), as staff write dates.
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(super) fn parse_date(s: &str) -> Result<Date, String> {
     crate::calendar::parse_date(s).ok_or_else(|| {
         format!("日付は YYYY-MM-DD か和暦(令和8年3月31日、R8.3.31)で指定してください: {s}")
     })
@@ -217,6 +234,12 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::List(args) => list::run(&ctx, args, out),
         Command::New(args) => new::run(&ctx, args, out),
         Command::Fmt(args) => fmt::run(&ctx, args, out),
+        Command::Agenda(args) => agenda::run(&ctx, args, out),
+        Command::Decide(args) => decide::decide(&ctx, args, out),
+        Command::Review(args) => decide::review(&ctx, args, out),
+        Command::Measure(args) => decide::measure(&ctx, args, out),
+        Command::Apply(args) => apply::run(&ctx, args, out),
+        Command::Mv(args) => mv::run(&ctx, args, out),
         Command::Diff(args) => diff::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Export(args) => export::run(&ctx, args, out),

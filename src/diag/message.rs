@@ -147,6 +147,10 @@ pub enum Message {
         id: String,
         /// The other files holding it.
         others: Vec<String>,
+        /// This file's path (for the `dx mv` that fixes it).
+        path: String,
+        /// The next free ID of its kind.
+        next: String,
     },
     /// A record outside any 領域.
     OutsideDomain,
@@ -170,6 +174,27 @@ pub enum Message {
         expected: IdKind,
         /// The nearest existing ID.
         suggestion: Option<String>,
+    },
+    /// A meeting file names a record that does not exist.
+    MeetingRecord {
+        /// The ID.
+        target: String,
+        /// The nearest existing ID.
+        suggestion: Option<String>,
+    },
+    /// A meeting file measures an indicator its record does not have.
+    MeetingIndicator {
+        /// The record.
+        record: String,
+        /// The indicator as written.
+        indicator: String,
+        /// The record's indicators.
+        known: Vec<String>,
+    },
+    /// A meeting file records a decision, review or measurement on a 課題.
+    MeetingIssue {
+        /// The 課題's ID.
+        target: String,
     },
     /// A link to the wrong kind.
     WrongLinkKind {

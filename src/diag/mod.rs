@@ -5,9 +5,11 @@
 
 mod message;
 mod rule_id;
+mod write;
 
 pub use message::{BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, ValueType};
 pub use rule_id::RuleId;
+pub use write::{EditError, FollowUp};
 
 use crate::files::Span;
 

@@ -4,6 +4,7 @@ use super::{Words, list, visible};
 use crate::diag::{
     BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType,
 };
+use crate::diag::{EditError, FollowUp};
 use crate::git::GitError;
 use crate::model::LoadError;
 
@@ -74,6 +75,68 @@ pub(super) static WORDS: Words = Words {
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
     special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
     changed_since_check: "note: the file changed after it was checked, so the line cannot be shown; run dx check again",
+    nothing_to_write: "Nothing to change (already recorded).",
+    write_refused: "Nothing was written: the change would add errors to dx check. Fix them and run again, or write anyway with --force.",
+    dry_run: "(--dry-run: nothing was written)",
+    written: "written",
+    not_a_meeting: |p| {
+        format!(
+            "{p} is not a meeting file in the tree's meetings/ folder; put it there, then dx apply it (dx agenda --format meeting writes one)"
+        )
+    },
+    mv_needs_target: "give a new ID, --next or --domain (for example dx mv K-011 --next)",
+    links_left: |id| {
+        format!(
+            "These records' links to \"{id}\" were left alone: which of the two files they mean cannot be told. Name them with --links-from if they mean this one:"
+        )
+    },
+    meeting_refused: "Nothing was written: some entries of the meeting file cannot be applied:",
+    follow_up: |f| match f {
+        FollowUp::Stage {
+            id,
+            from: Some(from),
+            to,
+        } => format!("  {id} stage: {} → {}", from.en(), to.en()),
+        FollowUp::Stage { id, from: None, to } => format!("  {id} stage: {}", to.en()),
+        FollowUp::Review { id, date } => format!("  {id} next review: {date}"),
+        FollowUp::SameDecision { id, title, after } => {
+            format!(
+                "  check: {id} \"{title}\" implements {after}; does it need the same decision? (dx decide {id} …)"
+            )
+        }
+        FollowUp::NoActiveTechnology { id, title } => {
+            format!(
+                "  check: every 技術 of the 手法 {id} \"{title}\" is now rejected or retired; review the 手法's stage too?"
+            )
+        }
+    },
+    edit_error: |e| match e {
+        EditError::UnknownRecord {
+            id,
+            nearest: Some(n),
+        } => format!("there is no record \"{id}\"; did you mean \"{n}\"?"),
+        EditError::UnknownRecord { id, nearest: None } => format!("there is no record \"{id}\""),
+        EditError::Ambiguous { id } => format!(
+            "two files have the ID \"{id}\"; name the file by its path (to fix the ID: dx mv <path> --next)"
+        ),
+        EditError::NotWork { id } => {
+            format!("{id} is a 課題: decisions, reviews and measurements belong to a 手法 or 技術")
+        }
+        EditError::UnknownIndicator { id, name, known } if known.is_empty() => {
+            format!("{id} has no indicator \"{name}\" (it has none)")
+        }
+        EditError::UnknownIndicator { id, name, known } => {
+            format!(
+                "{id} has no indicator \"{name}\"; give its name or its position (from 1): {}",
+                known.join(", ")
+            )
+        }
+        EditError::Unreadable { path } => format!(
+            "{path} cannot be read or is not valid TOML, so it cannot be changed (see dx check)"
+        ),
+        EditError::Exists { what } => format!("{what} exists already"),
+        EditError::Invalid { what } => format!("invalid: {what}"),
+    },
 };
 
 fn severity(s: Severity) -> &'static str {
@@ -187,7 +250,7 @@ fn message(m: &Message) -> String {
         Message::IdFilename { id, stem } => {
             format!("id \"{id}\" differs from the file name \"{stem}\"")
         }
-        Message::DuplicateId { id, others } => {
+        Message::DuplicateId { id, others, .. } => {
             let others: Vec<&str> = others.iter().map(String::as_str).collect();
             format!("ID {id} is also used by {}", list(&others, ", "))
         }
@@ -222,6 +285,19 @@ fn message(m: &Message) -> String {
         }
         Message::DuplicateLink { target, count } => {
             format!("\"{target}\" is listed {}", plural(*count, "time", "times"))
+        }
+        Message::MeetingRecord { target, .. } => {
+            format!("the meeting file names \"{target}\", which does not exist")
+        }
+        Message::MeetingIndicator {
+            record, indicator, ..
+        } => {
+            format!("{record} has no indicator \"{indicator}\"")
+        }
+        Message::MeetingIssue { target } => {
+            format!(
+                "{target} is a 課題: decisions, reviews and measurements belong to a 手法 or 技術"
+            )
         }
         Message::DuplicateObservation { indicator, date } => {
             format!("indicator \"{indicator}\" has more than one observation on {date}")
@@ -328,7 +404,7 @@ fn help(m: &Message) -> Option<String> {
             "record files are named like K-001.toml; keep other TOML files out of the tree".into()
         }
         Message::IdFilename { stem, .. } => format!("set id to \"{stem}\" or delete the line"),
-        Message::DuplicateId { .. } => "rename one to a free ID and fix the links".into(),
+        Message::DuplicateId { path, next, .. } => format!("give one of them a free ID ({next}); to rewrite the links too: dx mv {path} --next (name the records whose links mean this file with --links-from)"),
         Message::OutsideDomain => "move it into a domain folder".into(),
         Message::DomainOutsideField { .. } => {
             "add field.toml to the field folder, or move the domain into one".into()
@@ -350,6 +426,11 @@ fn help(m: &Message) -> Option<String> {
             format!("for example [\"{}\"]", example_id(*expected))
         }
         Message::DuplicateLink { .. } => "delete the repeat (`dx fmt` fixes it)".into(),
+        Message::MeetingRecord { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
+        Message::MeetingRecord { .. } => "check the record's ID (`dx list`)".into(),
+        Message::MeetingIndicator { known, .. } if known.is_empty() => "the record has no indicator: add an [[indicator]] to it first".into(),
+        Message::MeetingIndicator { known, .. } => format!("write the indicator's name or its position (from 1): {}", known.join(", ")),
+        Message::MeetingIssue { .. } => "write the ID of a 手法 that solves it (`dx show` lists them)".into(),
         Message::DuplicateObservation { .. } => "delete one or correct its date (when a preliminary value became final, keep only the final one)".into(),
         Message::FutureDate { .. } => "correct the date (is the year right?)".into(),
         Message::LinkCycle { .. } => "remove or correct one expands in the loop".into(),

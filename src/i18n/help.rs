@@ -58,6 +58,57 @@ pub fn english(path: &str) -> Option<&'static str> {
         "new.principles" => "手法: the principles it follows (for example P1)",
         "new.implements" => "技術: the 手法 it implements (for example S-001)",
         "new.owner" => "Owner (a department or a post)",
+        "agenda" => {
+            "The next meeting's agenda: pilots awaiting a decision, reviews due, indicators behind, 課題 not started, changes since the last meeting"
+        }
+        "agenda.body" => "The body that meets (default 推進本部; 作業部会 with --field)",
+        "agenda.field" => "A field's working group (for example kurashi)",
+        "agenda.date" => "The meeting's date (default: today)",
+        "agenda.format" => "Output format (meeting: a meeting file to complete and dx apply)",
+        "decide" => "Record a meeting's decision (the stage and next review follow it)",
+        "decide.id" => "The ID of a 手法 or 技術",
+        "decide.body" => {
+            "The body that decided (推進本部, 幹事会, 作業部会, 検討チーム, タスクフォース)"
+        }
+        "decide.result" => {
+            "The result (実証開始, 先行導入, 導入, 見送り, 継続, 改善, 廃止); the stage follows it"
+        }
+        "decide.date" => "The meeting's date (default: today)",
+        "decide.note" => "A note",
+        "decide.next_review" => {
+            "The next review's date (a record in 運用: default the date + interval_months of dx.toml)"
+        }
+        "review" => "Record a periodic review and set the next one",
+        "review.id" => "The ID of a 手法 or 技術",
+        "review.date" => "The review's date (default: today)",
+        "review.next_review" => {
+            "The next review's date (default: the date + interval_months of dx.toml)"
+        }
+        "review.result" => "The result (default: 継続)",
+        "review.body" => "The body (default: 作業部会)",
+        "review.note" => "A note",
+        "measure" => "Record a measurement of an indicator",
+        "measure.id" => "The ID of a 手法 or 技術",
+        "measure.indicator" => "The indicator's name, or its position (from 1)",
+        "measure.value" => "The value (none when the status is 評価不能)",
+        "measure.date" => "When it was measured (default: today)",
+        "measure.status" => "The status (確定, 速報, 推計, 評価不能; default 確定)",
+        "measure.source" => "Where the number comes from",
+        "measure.note" => "A note",
+        "apply" => {
+            "Record a meeting file's decisions, reviews and measurements at once (all or nothing)"
+        }
+        "apply.meeting" => "The meeting file (in the tree's meetings/ folder)",
+        "*.dry_run" => "Write nothing; print the change as a unified diff",
+        "*.force" => "Write even when the change adds errors to dx check",
+        "mv" => "Give a record a new ID or move it to another domain, rewriting every link to it",
+        "mv.record" => "The record's ID, or its file's path when two files have the ID",
+        "mv.new" => "The new ID",
+        "mv.next" => "Take the next free ID",
+        "mv.domain" => "The domain to move it to (for example kurashi/online)",
+        "mv.links_from" => {
+            "When two files have the ID: the records whose links mean this one (other links are listed, not rewritten)"
+        }
         "fmt" => "Put records in their canonical form (comments are kept)",
         "fmt.check" => "Rewrite nothing; list the files that need formatting (exit code 1 if any)",
         "diff" => "What changed in the portfolio between two git revisions (for pull requests)",

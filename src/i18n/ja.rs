@@ -4,6 +4,7 @@ use super::{Words, list, visible};
 use crate::diag::{
     BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, Severity, Summary, ValueType,
 };
+use crate::diag::{EditError, FollowUp};
 use crate::git::GitError;
 use crate::model::LoadError;
 
@@ -79,6 +80,70 @@ pub(super) static WORDS: Words = Words {
     symlink_skipped: "注意: シンボリックリンクはたどりません(中のレコードは検査されていません)",
     special_skipped: "注意: 通常のファイルではない(名前付きパイプやデバイスなど)ため読みません。レコードなら通常のファイルとして置いてください",
     changed_since_check: "注意: 検査の後でこのファイルが変更されたため、該当する行を表示できません。もう一度 dx check を実行してください",
+    nothing_to_write: "変更はありません(すでに記録されています)。",
+    write_refused: "この変更で検査のエラーが増えるため、何も書き込みませんでした。直してからもう一度実行するか、--force で書き込みます。",
+    dry_run: "(--dry-run: 何も書き込んでいません)",
+    written: "書き込みました",
+    not_a_meeting: |p| {
+        format!(
+            "{p} はツリーの meetings/ にある会議ファイルではありません。会議ファイルは meetings/ に置いてから dx apply してください(dx agenda --format meeting で雛形を作れます)"
+        )
+    },
+    mv_needs_target: "新しい ID、--next、--domain のどれかを指定してください(例: dx mv K-011 --next)",
+    links_left: |id| {
+        format!(
+            "次のレコードの「{id}」へのリンクは、同じ ID のどちらを指すか決められないため書き換えていません。必要なら --links-from で指定してください:"
+        )
+    },
+    meeting_refused: "会議ファイルに適用できない項目があるため、何も書き込みませんでした:",
+    follow_up: |f| match f {
+        FollowUp::Stage {
+            id,
+            from: Some(from),
+            to,
+        } => format!("  {id} の段階: {from} → {to}"),
+        FollowUp::Stage { id, from: None, to } => format!("  {id} の段階: {to}"),
+        FollowUp::Review { id, date } => format!("  {id} の次の見直し: {date}"),
+        FollowUp::SameDecision { id, title, after } => {
+            format!(
+                "  確認: {id}「{title}」は {after} を実現する技術です。同じ判断が必要ではありませんか(dx decide {id} …)"
+            )
+        }
+        FollowUp::NoActiveTechnology { id, title } => {
+            format!(
+                "  確認: 手法 {id}「{title}」を実現する技術がすべて見送り・廃止になりました。手法の段階も見直しますか"
+            )
+        }
+    },
+    edit_error: |e| match e {
+        EditError::UnknownRecord {
+            id,
+            nearest: Some(n),
+        } => format!("「{id}」というレコードはありません。「{n}」ではありませんか"),
+        EditError::UnknownRecord { id, nearest: None } => {
+            format!("「{id}」というレコードはありません")
+        }
+        EditError::Ambiguous { id } => format!(
+            "「{id}」のファイルが2つあります。どちらのファイルかをパスで指定してください(ID を直すには: dx mv <パス> --next)"
+        ),
+        EditError::NotWork { id } => {
+            format!("{id} は課題です。意思決定・見直し・測定は手法か技術に記録します")
+        }
+        EditError::UnknownIndicator { id, name, known } if known.is_empty() => {
+            format!("{id} に評価指標「{name}」はありません(評価指標がありません)")
+        }
+        EditError::UnknownIndicator { id, name, known } => {
+            format!(
+                "{id} に評価指標「{name}」はありません。名前か番号(1 から)で指定してください: {}",
+                known.join("、")
+            )
+        }
+        EditError::Unreadable { path } => format!(
+            "{path} を読めないか TOML として正しくないため、書き換えられません(dx check で確かめてください)"
+        ),
+        EditError::Exists { what } => format!("{what} はすでにあります"),
+        EditError::Invalid { what } => format!("指定が正しくありません: {what}"),
+    },
 };
 
 fn severity(s: Severity) -> &'static str {
@@ -248,7 +313,7 @@ fn message(m: &Message) -> String {
             format!("ファイル名「{stem}」がレコードの ID になっていません")
         }
         Message::IdFilename { id, stem } => format!("id「{id}」がファイル名「{stem}」と違います"),
-        Message::DuplicateId { id, others } => {
+        Message::DuplicateId { id, others, .. } => {
             let others: Vec<&str> = others.iter().map(String::as_str).collect();
             format!("ID {id} は {} でも使われています", list(&others, "、"))
         }
@@ -288,6 +353,17 @@ fn message(m: &Message) -> String {
         }
         Message::DuplicateLink { target, count } => {
             format!("「{target}」が同じリストに {count} 回あります")
+        }
+        Message::MeetingRecord { target, .. } => {
+            format!("会議ファイルのレコード「{target}」は存在しません")
+        }
+        Message::MeetingIndicator {
+            record, indicator, ..
+        } => {
+            format!("{record} に評価指標「{indicator}」はありません")
+        }
+        Message::MeetingIssue { target } => {
+            format!("{target} は課題です。意思決定・見直し・測定は手法か技術に記録します")
         }
         Message::DuplicateObservation { indicator, date } => {
             format!("評価指標「{indicator}」に {date} の測定が2件以上あります")
@@ -370,7 +446,7 @@ fn help(m: &Message) -> Option<String> {
         Message::FileNameNotId { suggestion: Some(s), .. } => format!("ファイル名を {s}.toml にしてください"),
         Message::FileNameNotId { .. } => "レコードのファイル名は K-001.toml・S-001.toml・G-001.toml の形です。レコードでない TOML ファイルは置かないでください".into(),
         Message::IdFilename { stem, .. } => format!("id を「{stem}」にするか、id の行を削除してください"),
-        Message::DuplicateId { .. } => "どちらかを空いている番号に改名し、リンクも直してください".into(),
+        Message::DuplicateId { path, next, .. } => format!("どちらかを空いている番号({next})に変えます。リンクも合わせて書き換えるには: dx mv {path} --next(このファイルを指すリンクは --links-from で指定)"),
         Message::OutsideDomain => "domain.toml のある領域フォルダに移してください".into(),
         Message::DomainOutsideField { .. } => "分野のフォルダに field.toml を置くか、領域を分野のフォルダの中に移してください".into(),
         Message::NoLinkInDomain { .. } => "リンク先と同じ領域のフォルダに移すことを検討してください".into(),
@@ -379,6 +455,11 @@ fn help(m: &Message) -> Option<String> {
         Message::WrongLinkKind { expected, .. } => format!("{}の ID({} など)を書いてください", id_kind(*expected), example_id(*expected)),
         Message::MissingLink { expected, .. } => format!("例: [\"{}\"]", example_id(*expected)),
         Message::DuplicateLink { .. } => "2回目以降を削除してください(`dx fmt` で自動修正できます)".into(),
+        Message::MeetingRecord { suggestion: Some(s), .. } => format!("「{s}」ではありませんか"),
+        Message::MeetingRecord { .. } => "レコードの ID を確かめてください(`dx list`)".into(),
+        Message::MeetingIndicator { known, .. } if known.is_empty() => "このレコードには評価指標がありません。先にレコードに [[indicator]] を追加してください".into(),
+        Message::MeetingIndicator { known, .. } => format!("評価指標の名前か、その番号(1 から)を書いてください: {}", known.join("、")),
+        Message::MeetingIssue { .. } => "この課題を解決する手法の ID を書いてください(`dx show` で確かめられます)".into(),
         Message::DuplicateObservation { .. } => "一方を削除するか、日付を直してください(速報を確定に改めたときは確定の一件だけを残します)".into(),
         Message::FutureDate { .. } => "日付を直してください(年の打ち間違いではありませんか)".into(),
         Message::LinkCycle { .. } => "輪の中のどれか一つの expands を削除するか直してください".into(),

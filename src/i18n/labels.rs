@@ -570,3 +570,41 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     made_by: |v| format!("made with dx {v}"),
     unmeasured: "not measured",
 };
+
+/// Words of `dx agenda`.
+#[allow(missing_docs)]
+pub struct AgendaLabels {
+    pub title: fn(&str, &str) -> String,
+    pub last_meeting: fn(&str) -> String,
+    pub pilots: &'static str,
+    pub reviews: &'static str,
+    pub indicators: &'static str,
+    pub issues: &'static str,
+    pub changes: &'static str,
+    pub results: &'static str,
+    pub skeleton_note: &'static str,
+}
+
+pub(super) static AGENDA_JA: AgendaLabels = AgendaLabels {
+    title: |body, date| format!("{body} 議題案({date})"),
+    last_meeting: |m| format!("前回の会議: {m}"),
+    pilots: "判断を待っている実証実験・先行導入(目標日を過ぎたもの)",
+    reviews: "定期的な見直し(会議の30日後までに期限)",
+    indicators: "遅れている・評価できない評価指標(評価 C・D)",
+    issues: "未着手の課題",
+    changes: "前回の会議からの変更",
+    results: "実証開始・先行導入・導入・見送り・継続・改善・廃止",
+    skeleton_note: "会議の結果を書き入れ、決まらなかった項目は消してから dx apply してください。",
+};
+
+pub(super) static AGENDA_EN: AgendaLabels = AgendaLabels {
+    title: |body, date| format!("{body} agenda ({date})"),
+    last_meeting: |m| format!("Last meeting: {m}"),
+    pilots: "Pilots past their target date awaiting a decision",
+    reviews: "Periodic reviews due within 30 days of the meeting",
+    indicators: "Indicators behind or not measurable (grades C and D)",
+    issues: "課題 not started",
+    changes: "Changes since the last meeting",
+    results: "実証開始, 先行導入, 導入, 見送り, 継続, 改善 or 廃止",
+    skeleton_note: "Fill in what the meeting decided, delete what it did not, then dx apply this file.",
+};

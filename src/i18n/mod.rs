@@ -6,7 +6,7 @@ mod ja;
 mod labels;
 
 pub use help::{ArgProblem, ClapWords};
-pub use labels::{DiffLabels, Labels, ReportLabels};
+pub use labels::{AgendaLabels, DiffLabels, Labels, ReportLabels};
 
 use crate::diag::{IdKind, Message, Summary};
 use crate::model::LoadError;
@@ -138,6 +138,16 @@ pub(crate) struct Words {
     pub symlink_skipped: &'static str,
     pub special_skipped: &'static str,
     pub changed_since_check: &'static str,
+    pub nothing_to_write: &'static str,
+    pub write_refused: &'static str,
+    pub dry_run: &'static str,
+    pub written: &'static str,
+    pub follow_up: fn(&crate::diag::FollowUp) -> String,
+    pub edit_error: fn(&crate::diag::EditError) -> String,
+    pub not_a_meeting: fn(&str) -> String,
+    pub meeting_refused: &'static str,
+    pub mv_needs_target: &'static str,
+    pub links_left: fn(&str) -> String,
 }
 
 impl Lang {
@@ -188,6 +198,12 @@ impl Lang {
             Self::Ja => &labels::DIFF_JA,
             Self::En => &labels::DIFF_EN,
         }
+    }
+
+    /// The words of `dx agenda`.
+    #[must_use]
+    pub fn agenda_labels(self) -> &'static AgendaLabels {
+        self.pick(&labels::AGENDA_JA, &labels::AGENDA_EN)
     }
 
     /// The words of the HTML dashboard.

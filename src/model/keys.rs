@@ -30,6 +30,31 @@ pub const SETTINGS_IDS: &[&str] = &["issue", "method", "technology"];
 /// dx.toml `[privacy]`.
 pub const SETTINGS_PRIVACY: &[&str] = &["allowed_email_domains", "allowed_phone_numbers"];
 
+/// A meeting file under `meetings/`.
+pub const MEETING: &[&str] = &[
+    "date",
+    "body",
+    "title",
+    "minutes",
+    "decision",
+    "review",
+    "measurement",
+];
+/// A meeting's `[[decision]]`.
+pub const MEETING_DECISION: &[&str] = &["record", "result", "body", "date", "next_review", "note"];
+/// A meeting's `[[review]]`.
+pub const MEETING_REVIEW: &[&str] = &["record", "result", "date", "next_review", "note"];
+/// A meeting's `[[measurement]]`.
+pub const MEETING_MEASUREMENT: &[&str] = &[
+    "record",
+    "indicator",
+    "value",
+    "date",
+    "status",
+    "source",
+    "note",
+];
+
 /// principles.toml.
 pub const PRINCIPLES: &[&str] = &["principle", "consideration"];
 /// national.toml.

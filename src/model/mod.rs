@@ -138,6 +138,55 @@ pub struct Indicator {
     pub observations: ThinVec<Observation>,
 }
 
+/// A meeting file (`meetings/2026-12-15-honbu.toml`, SPEC §6.4): what one
+/// meeting decided, reviewed and measured, applied by `dx apply`.
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    /// The file.
+    pub file: FileId,
+    /// When it met.
+    pub date: Option<Sp<Date>>,
+    /// Which body met.
+    pub body: Option<Sp<Body>>,
+    /// Its title.
+    pub title: Option<Sp<CompactString>>,
+    /// Where the 議事録 is.
+    pub minutes: Option<Sp<CompactString>>,
+    /// `[[decision]]`.
+    pub decisions: Vec<MeetingItem>,
+    /// `[[review]]`.
+    pub reviews: Vec<MeetingItem>,
+    /// `[[measurement]]`.
+    pub measurements: Vec<MeetingItem>,
+}
+
+/// One entry of a meeting file; which keys it has depends on its table.
+#[derive(Clone, Debug, Default)]
+pub struct MeetingItem {
+    /// The entry's header.
+    pub span: Option<Loc>,
+    /// The record it is about.
+    pub record: Option<Sp<CompactString>>,
+    /// A decision's result (a review's, 継続 when absent).
+    pub result: Option<Sp<Outcome>>,
+    /// A body other than the meeting's (a decision).
+    pub body: Option<Sp<Body>>,
+    /// A date other than the meeting's.
+    pub date: Option<Sp<Date>>,
+    /// The next review date.
+    pub next_review: Option<Sp<Date>>,
+    /// A note.
+    pub note: Option<Sp<CompactString>>,
+    /// A measurement's indicator: its name.
+    pub indicator: Option<Sp<CompactString>>,
+    /// A measurement's value.
+    pub value: Option<Sp<f64>>,
+    /// A measurement's status.
+    pub status: Option<Sp<ObservationStatus>>,
+    /// A measurement's source.
+    pub source: Option<Sp<CompactString>>,
+}
+
 /// One `[[indicator.observation]]` (SPEC §6.1).
 #[derive(Clone, Debug)]
 pub struct Observation {
@@ -532,6 +581,22 @@ impl Record {
             .chain(expands)
     }
 
+    /// The indicator a meeting or `dx measure` names: by its name, or by
+    /// its position from 1 when no indicator has that name. With its index.
+    #[must_use]
+    pub fn indicator_named(&self, name: &str) -> Option<(usize, &Indicator)> {
+        let indicators = self.indicators();
+        indicators
+            .iter()
+            .enumerate()
+            .find(|(_, i)| i.name() == name.trim())
+            .or_else(|| {
+                let n: usize = name.trim().parse().ok()?;
+                let i = n.checked_sub(1)?;
+                indicators.get(i).map(|ind| (i, ind))
+            })
+    }
+
     /// The span of one of this record's values, for a finding.
     #[must_use]
     pub fn span_of(&self, loc: Loc) -> Span {
@@ -709,6 +774,8 @@ pub struct Model {
     /// What the walk left out and the user should know of: symbolic links
     /// (never followed) and `.toml` names that are not regular files.
     pub skipped: Vec<Skipped>,
+    /// The meeting files under `meetings/`, in path order.
+    pub meetings: Vec<Meeting>,
     /// Whether principles.toml was read (links to 原則 are checked only then).
     pub has_principles: bool,
     /// Whether national.toml was read.

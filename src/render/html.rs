@@ -75,6 +75,17 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 }
 "#;
 
+/// A report document as a page of its own, to print (`dx agenda --format html`).
+#[must_use]
+pub fn page(doc: &Doc, lang: Lang) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>{body}</main></body></html>\n",
+        code = lang.code(),
+        title = esc(&doc.title),
+        body = blocks(doc),
+    )
+}
+
 /// A report document's blocks as HTML (its title is left out).
 #[must_use]
 pub fn blocks(doc: &Doc) -> String {

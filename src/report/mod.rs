@@ -5,6 +5,7 @@
 //! (documented in docs/json.md) — with a `doc` method that lays it out in the
 //! user's language for the text, Markdown and CSV renderers.
 
+pub mod agenda;
 pub mod dashboard;
 pub mod diff;
 pub mod doc;

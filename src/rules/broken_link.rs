@@ -21,6 +21,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    check_meetings(ctx, out);
     let model = ctx.model;
     for (i, r) in model.records.enumerate() {
         for (key, link, res) in model.distinct_links(i) {
@@ -35,6 +36,44 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(RULE.id, r.span_of(link.span), message).with_record(Some(&r.id)),
             );
+        }
+    }
+}
+
+/// A meeting file's entries: the record must exist, be a 手法 or 技術, and
+/// have the indicator a measurement names.
+pub(super) fn check_meetings(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    for m in &model.meetings {
+        let items = m.decisions.iter().chain(&m.reviews).chain(&m.measurements);
+        for item in items {
+            let Some(id) = &item.record else { continue };
+            let span = id.span.in_file(m.file);
+            let Some(r) = model.record(&id.value) else {
+                let message = Message::MeetingRecord {
+                    target: id.value.to_string(),
+                    suggestion: model.nearest_id(crate::diag::IdKind::Method, &id.value),
+                };
+                out.push(Diagnostic::new(RULE.id, span, message));
+                continue;
+            };
+            if r.kind == crate::model::Kind::Issue {
+                let message = Message::MeetingIssue {
+                    target: id.value.to_string(),
+                };
+                out.push(Diagnostic::new(RuleId::WrongLinkKind, span, message));
+                continue;
+            }
+            if let Some(name) = &item.indicator
+                && r.indicator_named(&name.value).is_none()
+            {
+                let message = Message::MeetingIndicator {
+                    record: id.value.to_string(),
+                    indicator: name.value.to_string(),
+                    known: r.indicators().iter().map(|i| i.name().to_owned()).collect(),
+                };
+                out.push(Diagnostic::new(RULE.id, name.span.in_file(m.file), message));
+            }
         }
     }
 }

@@ -57,6 +57,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let message = Message::DuplicateId {
                 id: r.id.to_string(),
                 others: others.iter().map(|o| model.path_of(o).to_owned()).collect(),
+                path: model.path_of(r).to_owned(),
+                next: model.next_id(r.kind),
             };
             let mut d = Diagnostic::new(RULE.id, place(r), message).with_record(Some(&r.id));
             for o in others {

@@ -1,6 +1,7 @@
 //! From a folder to a [`Model`]: find the root, walk, read and parse every
 //! file in parallel, validate each into typed values, then link them once.
 
+mod meetings;
 mod records;
 mod references;
 mod source;
@@ -101,6 +102,7 @@ enum Content {
     Field(Box<FieldFile>),
     Domain(Box<DomainFile>),
     Record(Box<Record>),
+    Meeting(Box<crate::model::Meeting>),
 }
 
 /// A field.toml.
@@ -194,6 +196,9 @@ fn read_one(
                     Content::Record(Box::new(read_record(&mut reader, root, id, *kind, file)))
                 }
                 (Role::Record, None) => Content::Nothing,
+                (Role::Meeting, _) => {
+                    Content::Meeting(Box::new(meetings::read_meeting(&mut reader, root, file)))
+                }
             }
         }
     };
@@ -340,6 +345,7 @@ struct Assembler {
     principles: Option<(Vec<Reference>, Vec<Reference>)>,
     national: Option<(Option<String>, Vec<Reference>)>,
     has_settings: bool,
+    meetings: Vec<crate::model::Meeting>,
 }
 
 impl Assembler {
@@ -376,6 +382,7 @@ fn assemble(
         principles: None,
         national: None,
         has_settings: false,
+        meetings: Vec::new(),
     };
     for (i, (content, diags)) in contents.into_iter().enumerate() {
         let file = FileId::new(i);
@@ -423,6 +430,7 @@ fn assemble(
                 file,
             }),
             Content::Record(record) => a.records.push(record),
+            Content::Meeting(meeting) => a.meetings.push(*meeting),
         }
     }
     // The guideline lists its four 分野 in this order; reports follow it.
@@ -460,6 +468,7 @@ fn assemble(
         link_start: Vec::new(),
         load_diagnostics: a.diags,
         skipped: Vec::new(),
+        meetings: std::mem::take(&mut a.meetings),
         has_principles,
         has_national,
     };

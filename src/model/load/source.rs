@@ -18,6 +18,8 @@ pub(super) enum Role {
     Field,
     Domain,
     Record,
+    /// A meeting file under the top-level `meetings/` folder.
+    Meeting,
 }
 
 /// A file to read. Boxed strings: every file has one of these while the
@@ -91,6 +93,7 @@ pub(super) fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError>
 pub(super) fn role_of(rel: &str, depth: usize) -> Role {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     match (depth, name) {
+        _ if depth >= 2 && rel.starts_with("meetings/") => Role::Meeting,
         (1, "dx.toml") => Role::Settings,
         (1, "principles.toml") => Role::Principles,
         (1, "national.toml") => Role::National,
@@ -123,6 +126,15 @@ pub enum Source {
     /// Files already in memory, by path relative to the root with `/` (a git
     /// revision read by `dx diff`).
     Memory(BTreeMap<String, Vec<u8>>),
+    /// A folder on disk as a writer would leave it: each path in `changes`
+    /// has the given bytes, or is gone (`None`). The writers check their
+    /// result through it before they write anything.
+    Overlay {
+        /// The tree on disk.
+        root: PathBuf,
+        /// Relative paths (with `/`) and their new bytes, or `None`.
+        changes: BTreeMap<String, Option<Vec<u8>>>,
+    },
 }
 
 impl Source {
@@ -131,6 +143,21 @@ impl Source {
     pub(super) fn entries(&self) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError> {
         match self {
             Self::Disk(root) => walk(root),
+            Self::Overlay { root, changes } => {
+                let (mut entries, skipped) = walk(root)?;
+                entries.retain(|e| !changes.contains_key(&*e.rel));
+                for (rel, bytes) in changes {
+                    if bytes.is_some() {
+                        entries.push(Entry {
+                            rel: rel.as_str().into(),
+                            abs: None,
+                            role: role_of(rel, rel.split('/').count()),
+                        });
+                    }
+                }
+                entries.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+                Ok((entries, skipped))
+            }
             Self::Memory(files) => Ok((
                 files
                     .keys()
@@ -161,6 +188,13 @@ impl Source {
                     .map_or_else(|| root.join(&*entry.rel), Path::to_path_buf);
                 read_disk(&abs).map_err(|source| LoadError::Io { path: abs, source })
             }
+            Self::Overlay { root, changes } => match changes.get(&*entry.rel) {
+                Some(Some(bytes)) => Ok(decode(bytes.clone())),
+                _ => {
+                    let abs = root.join(&*entry.rel);
+                    read_disk(&abs).map_err(|source| LoadError::Io { path: abs, source })
+                }
+            },
             Self::Memory(files) => {
                 let bytes = files.get(&*entry.rel).cloned().unwrap_or_default();
                 let size = bytes.len() as u64;
@@ -178,7 +212,7 @@ impl Source {
     /// Whether texts are kept in memory: a tree from memory is there anyway,
     /// a tree on disk is read again for the files that are shown.
     pub(super) fn keeps_texts(&self) -> bool {
-        matches!(self, Self::Memory(_))
+        matches!(self, Self::Memory(_) | Self::Overlay { .. })
     }
 }
 

@@ -1,0 +1,82 @@
+//! `dx agenda`: the next meeting's agenda, or its meeting-file skeleton.
+
+use std::io::Write;
+
+use jiff::civil::Date;
+
+use super::list::parse;
+use super::{Ctx, EXIT_OK, parse_date};
+use crate::model::Body;
+use crate::render;
+use crate::report::agenda::{Agenda, last_meeting_date};
+use crate::report::diff::Diff;
+
+/// Output formats of `dx agenda`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Table for the terminal.
+    Table,
+    /// Markdown: the 議題案.
+    Markdown,
+    /// One HTML page to print.
+    Html,
+    /// JSON.
+    Json,
+    /// A meeting file to complete and `dx apply`.
+    Meeting,
+}
+
+/// Arguments of `dx agenda`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// 会議体(省略時は推進本部、--field のときは作業部会)
+    #[arg(long)]
+    pub body: Option<String>,
+    /// 分野の作業部会の議題にする(例: kurashi)
+    #[arg(long, value_name = "FIELD")]
+    pub field: Option<String>,
+    /// 会議の日付(省略時は今日)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// 出力形式(meeting は dx apply で記録する会議ファイルの雛形)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let model = ctx.load()?;
+    if let Some(f) = &args.field
+        && !model.fields.iter().any(|x| &x.id == f)
+    {
+        return Err(ctx.unknown_field(&model, f));
+    }
+    let body = match &args.body {
+        Some(b) => parse(ctx, "--body", b, Body::parse, Body::WORDS)?,
+        None if args.field.is_some() => Body::WorkingGroup,
+        None => Body::Headquarters,
+    };
+    let date = args.date.unwrap_or_else(|| ctx.today());
+    let mut agenda = Agenda::build(&model, date, body, args.field.as_deref());
+    // What changed since the body's last meeting: the tree as git had it
+    // that day against the files now. Without git or a last meeting, none.
+    if let Some(last) = last_meeting_date(&model, body, date)
+        && let Ok((top, _)) = crate::git::locate(&model.root)
+        && let Ok(Some(rev)) = crate::git::commit_on_or_before(&top, &last.to_string())
+        && let Ok(base) = super::diff::at_revision(ctx, &model.root, &rev)
+    {
+        let name = ctx.lang().words().working_tree;
+        agenda.changes = Some(Diff::build(&base, &model, &last.to_string(), name));
+    }
+    let lang = ctx.lang();
+    let dates = ctx.dates(&model);
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agenda)?)?,
+        Format::Table => render::text(&agenda.doc(&model, lang).with_dates(dates), out)?,
+        Format::Markdown => render::markdown(&agenda.doc(&model, lang).with_dates(dates), out)?,
+        Format::Html => out.write_all(
+            render::html::page(&agenda.doc(&model, lang).with_dates(dates), lang).as_bytes(),
+        )?,
+        Format::Meeting => out.write_all(agenda.meeting_file(lang).as_bytes())?,
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,201 @@
+//! `dx mv`: give a record a new ID or move it to another 領域, with every
+//! link to it in the tree (SPEC §6.4).
+//!
+//! When two files have the old ID (two branches each made K-011), the one
+//! to move is named by its path, and a link cannot say which of the two it
+//! means: only the links of the records named with `--links-from` are
+//! rewritten, and every other link to the ID is listed for the user.
+
+use toml_edit::{DocumentMut, Item, Value};
+
+use super::{Change, EditError, Plan};
+use crate::model::{DomainIdx, Model, RecordIdx, keys};
+
+/// What `dx mv` does.
+#[derive(Clone, Debug)]
+pub struct Move {
+    /// The record to move.
+    pub record: RecordIdx,
+    /// Its new ID (the old one when only the 領域 changes).
+    pub new_id: String,
+    /// Its new 領域, if it moves.
+    pub domain: Option<DomainIdx>,
+    /// When the old ID is on two files: the records whose links are meant
+    /// for this one.
+    pub links_from: Option<Vec<String>>,
+}
+
+/// The result: the plan, and the links left alone (the record and the ID
+/// each links to), when the old ID was ambiguous.
+#[derive(Clone, Debug, Default)]
+pub struct Moved {
+    /// The files to change.
+    pub plan: Plan,
+    /// Links to the old ID that were not rewritten: (record, file).
+    pub left: Vec<(String, String)>,
+}
+
+/// Plan a move.
+pub fn plan(model: &Model, m: &Move) -> Result<Moved, EditError> {
+    let r = &model.records[m.record];
+    let old_id = r.id.as_str();
+    let new_id = m.new_id.trim();
+    let old_path = model.path_of(r).to_owned();
+    let dir = match m.domain {
+        Some(d) => model.domains[d].id.clone(),
+        None => old_path.rsplit_once('/').map_or("", |(d, _)| d).to_owned(),
+    };
+    let new_path = if dir.is_empty() {
+        format!("{new_id}.toml")
+    } else {
+        format!("{dir}/{new_id}.toml")
+    };
+    if new_path == old_path {
+        return Err(EditError::Invalid {
+            what: format!("{old_id} → {new_id}"),
+        });
+    }
+    if new_id != old_id && model.find(new_id).is_some() {
+        return Err(EditError::Exists {
+            what: new_id.to_owned(),
+        });
+    }
+    if model.root.join(&new_path).exists() {
+        return Err(EditError::Exists { what: new_path });
+    }
+    if model.settings.prefixes.kind_of(new_id) != Some(r.kind) {
+        return Err(EditError::Invalid {
+            what: new_id.to_owned(),
+        });
+    }
+    let read = |path: &str| {
+        std::fs::read(model.root.join(path)).map_err(|_| EditError::Unreadable {
+            path: path.to_owned(),
+        })
+    };
+    let mut changes = Vec::new();
+    // The file itself: its `id` key, when it has one.
+    let before = read(&old_path)?;
+    let after = rewrite(&before, |doc| {
+        if doc.get("id").is_some_and(|v| v.as_str() == Some(old_id)) {
+            set_str(doc, "id", new_id);
+        }
+        0
+    })
+    .ok_or_else(|| EditError::Unreadable {
+        path: old_path.clone(),
+    })?;
+    changes.push(Change {
+        path: old_path,
+        before: Some(before),
+        after: None,
+    });
+    changes.push(Change {
+        path: new_path,
+        before: None,
+        after: Some(after),
+    });
+    // Every link to the old ID, in the other records.
+    let ambiguous = model
+        .parsed_records()
+        .filter(|(_, x)| x.id.as_str() == old_id)
+        .count()
+        > 1;
+    let mut left = Vec::new();
+    if new_id != old_id {
+        for (i, x) in model.parsed_records() {
+            if i == m.record {
+                continue;
+            }
+            let links = x
+                .link_lists()
+                .any(|(_, list)| list.items.iter().any(|l| l.value == old_id));
+            if !links {
+                continue;
+            }
+            let meant = !ambiguous
+                || m.links_from
+                    .as_ref()
+                    .is_some_and(|from| from.iter().any(|f| f == x.id.as_str()));
+            let path = model.path_of(x).to_owned();
+            if !meant {
+                left.push((x.id.to_string(), path));
+                continue;
+            }
+            let before = read(&path)?;
+            let renamed = rewrite(&before, |doc| rename_links(doc, old_id, new_id))
+                .ok_or_else(|| EditError::Unreadable { path: path.clone() })?;
+            // A file dx fmt accepted stays so (the new ID may sort elsewhere).
+            let clean =
+                crate::format::format_bytes(&before, x.kind).as_deref() == Some(&before[..]);
+            let after = if clean {
+                crate::format::format_bytes(&renamed, x.kind).unwrap_or(renamed)
+            } else {
+                renamed
+            };
+            changes.push(Change {
+                path,
+                before: Some(before),
+                after: Some(after),
+            });
+        }
+    }
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Moved {
+        plan: Plan {
+            changes,
+            follow_ups: Vec::new(),
+        },
+        left,
+    })
+}
+
+/// Edit a file's TOML keeping its BOM, line ends, comments and layout.
+fn rewrite(bytes: &[u8], edit: impl FnOnce(&mut DocumentMut) -> usize) -> Option<Vec<u8>> {
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let text = std::str::from_utf8(body).ok()?;
+    let crlf = text.contains("\r\n");
+    let mut doc: DocumentMut = text.replace("\r\n", "\n").parse().ok()?;
+    edit(&mut doc);
+    let mut text = doc.to_string();
+    if crlf {
+        text = text.replace('\n', "\r\n");
+    }
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if bom {
+        out.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    out.extend_from_slice(text.as_bytes());
+    Some(out)
+}
+
+fn set_str(doc: &mut DocumentMut, key: &str, new: &str) {
+    if let Some(Item::Value(v)) = doc.get_mut(key) {
+        let decor = v.decor().clone();
+        *v = Value::from(new);
+        *v.decor_mut() = decor;
+    }
+}
+
+/// Replace `old` by `new` in every link list, keeping each item's spacing
+/// and comments. Returns how many were replaced.
+fn rename_links(doc: &mut DocumentMut, old: &str, new: &str) -> usize {
+    let mut n = 0;
+    for key in keys::LINK_LISTS {
+        let Some(Item::Value(Value::Array(array))) = doc.get_mut(key) else {
+            continue;
+        };
+        for v in array.iter_mut() {
+            if v.as_str() == Some(old) {
+                let decor = v.decor().clone();
+                *v = Value::from(new);
+                *v.decor_mut() = decor;
+                n += 1;
+            }
+        }
+    }
+    n
+}

@@ -1,0 +1,70 @@
+//! Reading a meeting file (`meetings/*.toml`, SPEC §6.4) into a [`Meeting`].
+
+use super::super::reader::{Reader, Table};
+use super::super::{Body, Meeting, MeetingItem, ObservationStatus, Outcome, keys};
+use crate::files::FileId;
+
+/// The meeting in `root`: its date and body are required, each entry its
+/// record; the rest of an entry is checked against its table's keys.
+pub(super) fn read_meeting(r: &mut Reader<'_>, root: Table<'_, '_>, file: FileId) -> Meeting {
+    r.check_keys(root, keys::MEETING);
+    let mut meeting = Meeting {
+        file,
+        date: r.date(root, "date", true),
+        body: r.vocab(root, "body", true, Body::WORDS, Body::parse),
+        title: r.string(root, "title", false),
+        minutes: r.string(root, "minutes", false),
+        decisions: Vec::new(),
+        reviews: Vec::new(),
+        measurements: Vec::new(),
+    };
+    for (table, span) in r.tables(root, "decision") {
+        let t = Table::nested(table, &span, "decision.");
+        r.check_keys(t, keys::MEETING_DECISION);
+        meeting.decisions.push(MeetingItem {
+            span: Some(r.loc(span)),
+            record: r.string(t, "record", true),
+            result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
+            body: r.vocab(t, "body", false, Body::WORDS, Body::parse),
+            date: r.date(t, "date", false),
+            next_review: r.date(t, "next_review", false),
+            note: r.string(t, "note", false),
+            ..MeetingItem::default()
+        });
+    }
+    for (table, span) in r.tables(root, "review") {
+        let t = Table::nested(table, &span, "review.");
+        r.check_keys(t, keys::MEETING_REVIEW);
+        meeting.reviews.push(MeetingItem {
+            span: Some(r.loc(span)),
+            record: r.string(t, "record", true),
+            result: r.vocab(t, "result", false, Outcome::WORDS, Outcome::parse),
+            date: r.date(t, "date", false),
+            next_review: r.date(t, "next_review", false),
+            note: r.string(t, "note", false),
+            ..MeetingItem::default()
+        });
+    }
+    for (table, span) in r.tables(root, "measurement") {
+        let t = Table::nested(table, &span, "measurement.");
+        r.check_keys(t, keys::MEETING_MEASUREMENT);
+        meeting.measurements.push(MeetingItem {
+            span: Some(r.loc(span)),
+            record: r.string(t, "record", true),
+            indicator: r.string(t, "indicator", true),
+            value: r.number(t, "value"),
+            date: r.date(t, "date", false),
+            status: r.vocab(
+                t,
+                "status",
+                false,
+                ObservationStatus::WORDS,
+                ObservationStatus::parse,
+            ),
+            source: r.string(t, "source", false),
+            note: r.string(t, "note", false),
+            ..MeetingItem::default()
+        });
+    }
+    meeting
+}

@@ -1,0 +1,322 @@
+//! `dx agenda`: what the next meeting of a body must take up (SPEC §6.4) —
+//! pilots past their target date awaiting a decision, reviews due by the
+//! meeting (and 30 days after), indicators graded C or D, 課題 still 未着手,
+//! and what changed since that body's last meeting — as a document, or as
+//! a meeting-file skeleton for the secretariat to complete and `dx apply`.
+
+use std::fmt::Write as _;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::diff::Diff;
+use super::doc::{Doc, Table};
+use super::{RecordRef, percent, state_word};
+use crate::i18n::Lang;
+use crate::model::{Body, Grade, Kind, Model, Progress, RecordIdx, Stage};
+
+/// How far after the meeting a review counts as due at it.
+pub const REVIEW_AHEAD_DAYS: i64 = 30;
+
+/// A pilot awaiting a decision.
+#[derive(Clone, Debug, Serialize)]
+pub struct Pilot {
+    /// The record.
+    pub record: RecordRef,
+    /// The target date its indicators reached.
+    pub target_date: String,
+}
+
+/// A review due.
+#[derive(Clone, Debug, Serialize)]
+pub struct Review {
+    /// The record.
+    pub record: RecordRef,
+    /// Its `review_due`, if set.
+    pub review_due: Option<String>,
+}
+
+/// An indicator graded C or D.
+#[derive(Clone, Debug, Serialize)]
+pub struct Behind {
+    /// The record.
+    pub record: RecordRef,
+    /// The indicator.
+    pub indicator: String,
+    /// C or D.
+    pub grade: &'static str,
+    /// Its attainment.
+    pub attainment: Option<f64>,
+}
+
+/// The agenda.
+#[derive(Clone, Debug, Serialize)]
+pub struct Agenda {
+    /// The meeting's date.
+    pub date: String,
+    /// The body that meets.
+    pub body: &'static str,
+    /// The 分野 (a 作業部会), if any.
+    pub field: Option<String>,
+    /// The body's last meeting file before this one, if any.
+    pub last_meeting: Option<String>,
+    /// 実証実験・先行導入 past their target date with no decision since.
+    pub pilots: Vec<Pilot>,
+    /// 運用 records whose review is due by the meeting + 30 days, or unset.
+    pub reviews: Vec<Review>,
+    /// Indicators graded C or D.
+    pub indicators: Vec<Behind>,
+    /// 課題 still 未着手.
+    pub issues: Vec<RecordRef>,
+    /// What changed since the last meeting (when the tree is in git and
+    /// there was one).
+    pub changes: Option<Diff>,
+}
+
+impl Agenda {
+    /// The agenda of `body`'s meeting on `date`, limited to `field` (its
+    /// 作業部会) if given.
+    #[must_use]
+    pub fn build(model: &Model, date: Date, body: Body, field: Option<&str>) -> Self {
+        let in_scope = |i: RecordIdx| {
+            field.is_none_or(|f| {
+                model.records[i]
+                    .field
+                    .is_some_and(|x| model.fields[x].id == f)
+            })
+        };
+        let records: Vec<RecordIdx> = model
+            .parsed_records()
+            .map(|(i, _)| i)
+            .filter(|&i| in_scope(i))
+            .collect();
+        let horizon = date.saturating_add(REVIEW_AHEAD_DAYS.days());
+        let mut agenda = Self {
+            date: date.to_string(),
+            body: body.as_str(),
+            field: field.map(str::to_owned),
+            last_meeting: last_meeting(model, body, date),
+            pilots: Vec::new(),
+            reviews: Vec::new(),
+            indicators: Vec::new(),
+            issues: Vec::new(),
+            changes: None,
+        };
+        for &i in &records {
+            let r = &model.records[i];
+            if let Some(target) = model.awaiting_decision(r, date) {
+                agenda.pilots.push(Pilot {
+                    record: RecordRef::of(model, i),
+                    target_date: target.to_string(),
+                });
+            }
+            if r.stage() == Some(Stage::Operation) {
+                let due = r.review_due().map(|d| d.value);
+                if due.is_none_or(|d| d <= horizon) {
+                    agenda.reviews.push(Review {
+                        record: RecordRef::of(model, i),
+                        review_due: due.map(|d| d.to_string()),
+                    });
+                }
+            }
+            if r.stage().is_some_and(|s| !s.is_retired()) {
+                for ind in r.indicators() {
+                    let a = model.assess(r, ind, date);
+                    if matches!(a.grade, Grade::C | Grade::D) {
+                        agenda.indicators.push(Behind {
+                            record: RecordRef::of(model, i),
+                            indicator: ind.name().to_owned(),
+                            grade: a.grade.letter(),
+                            attainment: a.attainment,
+                        });
+                    }
+                }
+            }
+            if r.kind == Kind::Issue && model.progress(i) == Progress::NotStarted {
+                agenda.issues.push(RecordRef::of(model, i));
+            }
+        }
+        agenda
+            .reviews
+            .sort_by(|a, b| a.review_due.cmp(&b.review_due));
+        agenda
+    }
+
+    /// Lay the agenda out.
+    #[must_use]
+    pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
+        let l = lang.labels();
+        let a = lang.agenda_labels();
+        let org = model.settings.organization.as_deref().unwrap_or("");
+        let mut doc = Doc::new(format!("{org} {}", (a.title)(self.body, &self.date)));
+        if let Some(last) = &self.last_meeting {
+            doc.text((a.last_meeting)(last));
+        }
+        let refs = |list: Vec<(&RecordRef, String)>, extra: &str| Table {
+            headers: vec![l.id.into(), l.title.into(), l.state.into(), extra.into()],
+            rows: list
+                .into_iter()
+                .map(|(r, x)| vec![r.id.clone(), r.title.clone(), state_word(&r.state, lang), x])
+                .collect(),
+            ..Table::default()
+        };
+        doc.heading(a.pilots);
+        doc.table_or(
+            refs(
+                self.pilots
+                    .iter()
+                    .map(|p| (&p.record, p.target_date.clone()))
+                    .collect(),
+                l.target_date,
+            ),
+            l.nothing,
+        );
+        doc.heading(a.reviews);
+        doc.table_or(
+            refs(
+                self.reviews
+                    .iter()
+                    .map(|r| {
+                        (
+                            &r.record,
+                            r.review_due
+                                .clone()
+                                .unwrap_or_else(|| l.no_review_date.to_owned()),
+                        )
+                    })
+                    .collect(),
+                l.review_due,
+            ),
+            l.nothing,
+        );
+        doc.heading(a.indicators);
+        doc.table_or(
+            Table {
+                headers: vec![
+                    l.id.into(),
+                    l.title.into(),
+                    l.indicator.into(),
+                    l.attainment.into(),
+                    l.grade.into(),
+                ],
+                rows: self
+                    .indicators
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.record.id.clone(),
+                            b.record.title.clone(),
+                            b.indicator.clone(),
+                            percent(b.attainment),
+                            b.grade.to_owned(),
+                        ]
+                    })
+                    .collect(),
+                numeric: vec![3],
+                ..Table::default()
+            },
+            l.nothing,
+        );
+        doc.heading(a.issues);
+        doc.table_or(
+            refs(
+                self.issues.iter().map(|r| (r, r.domain.clone())).collect(),
+                l.domain,
+            ),
+            l.nothing,
+        );
+        if let Some(diff) = &self.changes {
+            doc.heading(a.changes);
+            let inner = diff.doc(lang);
+            doc.blocks.extend(inner.blocks);
+        }
+        doc
+    }
+
+    /// A meeting file for the secretariat to complete and `dx apply`: one
+    /// entry per item, the results left empty (`dx check` says so until
+    /// they are filled in).
+    #[must_use]
+    pub fn meeting_file(&self, lang: Lang) -> String {
+        let a = lang.agenda_labels();
+        let q = |s: &str| toml_edit::Value::from(s).to_string();
+        let mut t = String::new();
+        let _ = writeln!(t, "# {}", (a.title)(self.body, &self.date));
+        let _ = writeln!(t, "# {}", a.skeleton_note);
+        let _ = writeln!(t, "date = {}", self.date);
+        let _ = writeln!(t, "body = {}", q(self.body));
+        let _ = writeln!(t, "title = \"\"");
+        let _ = writeln!(t, "# minutes = \"\"");
+        for p in &self.pilots {
+            let _ = writeln!(
+                t,
+                "\n# {}: {} {}",
+                a.pilots,
+                p.record.id,
+                p.record.title.replace('\n', " ")
+            );
+            let _ = writeln!(
+                t,
+                "[[decision]]\nrecord = {}\nresult = \"\"  # {}\n# note = \"\"",
+                q(&p.record.id),
+                a.results
+            );
+        }
+        for r in &self.reviews {
+            let _ = writeln!(
+                t,
+                "\n# {}: {} {}",
+                a.reviews,
+                r.record.id,
+                r.record.title.replace('\n', " ")
+            );
+            let _ = writeln!(
+                t,
+                "[[review]]\nrecord = {}\n# next_review = \n# note = \"\"",
+                q(&r.record.id)
+            );
+        }
+        for b in &self.indicators {
+            let _ = writeln!(
+                t,
+                "\n# {}: {} {} ({})",
+                a.indicators,
+                b.record.id,
+                b.indicator.replace('\n', " "),
+                b.grade
+            );
+            let _ = writeln!(
+                t,
+                "# [[measurement]]\n# record = {}\n# indicator = {}\n# value = ",
+                q(&b.record.id),
+                q(&b.indicator)
+            );
+        }
+        t
+    }
+}
+
+/// The path of `body`'s last meeting file dated before `date`.
+fn last_meeting(model: &Model, body: Body, date: Date) -> Option<String> {
+    model
+        .meetings
+        .iter()
+        .filter(|m| m.body.as_ref().is_some_and(|b| b.value == body))
+        .filter_map(|m| Some((m.date.as_ref()?.value, m)))
+        .filter(|(d, _)| *d < date)
+        .max_by_key(|(d, _)| *d)
+        .map(|(d, m)| format!("{d} {}", model.files.get(m.file).path))
+}
+
+/// The date of `body`'s last meeting before `date`.
+#[must_use]
+pub fn last_meeting_date(model: &Model, body: Body, date: Date) -> Option<Date> {
+    model
+        .meetings
+        .iter()
+        .filter(|m| m.body.as_ref().is_some_and(|b| b.value == body))
+        .filter_map(|m| m.date.as_ref().map(|d| d.value))
+        .filter(|d| *d < date)
+        .max()
+}

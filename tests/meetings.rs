@@ -1,0 +1,366 @@
+//! The meeting commands end to end (SPEC §6.4): agenda → meeting file →
+//! apply, the single-step writers, and what every writer promises —
+//! comments, BOM and line ends kept, nothing written when it refuses or
+//! under --dry-run, all files or none.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The base and reports fixtures, as of the meeting day.
+fn tree() -> tempfile::TempDir {
+    common::tree(Some("reports"))
+}
+
+const MEETING_DAY: &str = "2027-03-15";
+
+fn dx(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = common::dx_in(root)
+        .env("DX_TODAY", MEETING_DAY)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file of the tree with its bytes (temporary files included).
+fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).expect("reads"))
+        })
+        .collect()
+}
+
+/// `dx check`'s error count, and the paths it names.
+fn errors(root: &Path) -> (u64, String) {
+    let (_, out, _) = dx(root, &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    (v["summary"]["errors"].as_u64().expect("count"), out)
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).expect("reads")
+}
+
+/// The meeting of the issue: adopt one pilot, review an operating system
+/// and set its next review, record a measurement — from the agenda's
+/// skeleton, a few lines filled in, one `dx apply`.
+#[test]
+fn agenda_meeting_file_then_apply() {
+    let dir = tree();
+    let root = dir.path();
+    let (code, skeleton, err) = dx(root, &["agenda", "--format", "meeting"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        skeleton.contains("record = \"S-003\"\nresult = \"\""),
+        "{skeleton}"
+    );
+    assert!(
+        skeleton.contains("[[review]]\nrecord = \"S-001\""),
+        "{skeleton}"
+    );
+    // The secretariat fills in the results.
+    let filled = skeleton
+        .replace("result = \"\"", "result = \"導入\"")
+        .replace(
+            "[[review]]\nrecord = \"S-001\"\n# next_review = ",
+            "[[review]]\nrecord = \"S-001\"\nnext_review = 2028-03-31\n# ",
+        )
+        .replace(
+            "# [[measurement]]\n# record = \"S-003\"\n# indicator = \"手書き枚数\"\n# value = ",
+            "[[measurement]]\nrecord = \"S-003\"\nindicator = \"手書き枚数\"\nvalue = 2.0",
+        )
+        .replace("title = \"\"", "title = \"第12回 推進本部\"");
+    // (The fixture has findings of its own, on purpose.)
+    let (errors_before, _) = errors(root);
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(root.join("meetings/2027-03-15-honbu.toml"), &filled).expect("writes");
+    // The completed meeting file checks clean.
+    let (n, out) = errors(root);
+    assert_eq!(n, errors_before);
+    assert!(!out.contains("meetings/"), "{out}");
+
+    let (code, out, err) = dx(root, &["apply", "meetings/2027-03-15-honbu.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("S-003 の段階: 実証実験 → 導入決定"), "{out}");
+    let s003 = read(root, "kurashi/madoguchi/S-003.toml");
+    assert!(s003.contains("stage = \"導入決定\""), "{s003}");
+    assert!(
+        s003.contains("[[decision]]\ndate = 2027-03-15\nbody = \"推進本部\"\nresult = \"導入\""),
+        "{s003}"
+    );
+    // Its first-edition measurement became the first observation.
+    assert!(!s003.contains("actual ="), "{s003}");
+    assert!(
+        s003.contains("[[indicator.observation]]\ndate = 2026-02-28\nvalue = 3.0\n\n[[indicator.observation]]\ndate = 2027-03-15\nvalue = 2.0"),
+        "{s003}"
+    );
+    let s001 = read(root, "kurashi/online/S-001.toml");
+    assert!(s001.contains("review_due = 2028-03-31"), "{s001}");
+    assert!(s001.contains("result = \"継続\""), "{s001}");
+    // No error more than before, and every file written is formatted.
+    assert!(errors(root).0 <= errors_before);
+    let (_, unformatted, _) = dx(root, &["fmt", "--check"]);
+    for written in ["S-001.toml", "S-003.toml"] {
+        assert!(!unformatted.contains(written), "{unformatted}");
+    }
+    // A second apply changes nothing.
+    let before = snapshot(root);
+    let (code, out, _) = dx(root, &["apply", "meetings/2027-03-15-honbu.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("変更はありません"), "{out}");
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn decide_keeps_comments_bom_and_line_ends() {
+    let dir = tree();
+    let root = dir.path();
+    let rel = "kurashi/madoguchi/S-003.toml";
+    let original = read(root, rel);
+    let crlf = format!(
+        "\u{FEFF}# 書かない窓口(実証中)\r\n{}",
+        original
+            .replace("stage = \"実証実験\"", "stage = \"実証実験\"  # 段階")
+            .replace('\n', "\r\n")
+    );
+    std::fs::write(root.join(rel), &crlf).expect("writes");
+    let (code, out, err) = dx(
+        root,
+        &[
+            "decide",
+            "S-003",
+            "--body",
+            "推進本部",
+            "--result",
+            "見送り",
+            "--note",
+            "費用対効果が低い",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let after = std::fs::read(root.join(rel)).expect("reads");
+    let text = String::from_utf8(after).expect("utf-8");
+    assert!(
+        text.starts_with("\u{FEFF}# 書かない窓口(実証中)\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("stage = \"見送り\"  # 段階\r\n"), "{text}");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+    assert!(text.contains("note = \"費用対効果が低い\"\r\n"), "{text}");
+    // The 技術 of a stopped 手法 is named for the same decision.
+    assert!(out.contains("G-003"), "{out}");
+}
+
+#[test]
+fn a_writer_that_would_add_an_error_writes_nothing() {
+    let dir = tree();
+    let root = dir.path();
+    let before = snapshot(root);
+    // S-006 has no indicator: a pilot needs one (missing-indicator).
+    let (code, out, _) = dx(
+        root,
+        &[
+            "decide",
+            "S-006",
+            "--body",
+            "作業部会",
+            "--result",
+            "実証開始",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("missing-indicator"), "{out}");
+    assert!(out.contains("何も書き込みませんでした"), "{out}");
+    assert_eq!(snapshot(root), before);
+    // --force writes it anyway.
+    let (code, _, _) = dx(
+        root,
+        &[
+            "decide",
+            "S-006",
+            "--body",
+            "作業部会",
+            "--result",
+            "実証開始",
+            "--force",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(read(root, "gyosei/jimu/S-006.toml").contains("stage = \"実証実験\""));
+}
+
+#[test]
+fn dry_run_prints_the_diff_and_writes_nothing() {
+    let dir = tree();
+    let root = dir.path();
+    let before = snapshot(root);
+    let (code, out, _) = dx(
+        root,
+        &[
+            "measure",
+            "S-007",
+            "--indicator",
+            "1",
+            "--value",
+            "31",
+            "--status",
+            "速報",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("+++ b/gyosei/jimu/S-007.toml"), "{out}");
+    assert!(
+        out.contains(
+            "+[[indicator.observation]]\n+date = 2027-03-15\n+value = 31.0\n+status = \"速報\""
+        ),
+        "{out}"
+    );
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn apply_is_all_or_nothing() {
+    let dir = tree();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/m.toml"),
+        "date = 2027-03-15\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-003\"\nresult = \"導入\"\n\n[[review]]\nrecord = \"S-007\"\n",
+    )
+    .expect("writes");
+    let before = snapshot(root);
+    // The disk fills up before the second file is written.
+    let out = common::dx_in(root)
+        .env("DX_TODAY", MEETING_DAY)
+        .env("DX_TEST_FAIL_WRITE_BEFORE", "1")
+        .args(["apply", "meetings/m.toml"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        snapshot(root),
+        before,
+        "no file changed, no temporary file left"
+    );
+    // An entry that cannot be applied stops the whole meeting.
+    std::fs::write(
+        root.join("meetings/m.toml"),
+        "date = 2027-03-15\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-003\"\nresult = \"導入\"\n\n[[measurement]]\nrecord = \"S-007\"\nindicator = \"ない指標\"\nvalue = 1.0\n",
+    )
+    .expect("writes");
+    let before = snapshot(root);
+    let (code, _, err) = dx(root, &["apply", "meetings/m.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("ない指標"), "{err}");
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn check_validates_meeting_files() {
+    let dir = tree();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/bad.toml"),
+        "date = 2027-03-15\nbody = \"本部会議\"\n\n[[decision]]\nrecord = \"S-099\"\nresult = \"導入\"\n\n[[measurement]]\nrecord = \"S-007\"\nindicator = \"ない指標\"\nvalue = 1.0\n\n[[review]]\nrecord = \"K-001\"\n",
+    )
+    .expect("writes");
+    let (code, out, _) = dx(root, &["check"]);
+    assert_eq!(code, 1);
+    for want in [
+        "error[invalid-value]",
+        "meetings/bad.toml:2:8",
+        "error[broken-link]: 会議ファイルのレコード「S-099」は存在しません",
+        "error[broken-link]: S-007 に評価指標「ない指標」はありません",
+        "error[wrong-link-kind]: K-001 は課題です",
+    ] {
+        assert!(out.contains(want), "{want}\n{out}");
+    }
+}
+
+#[test]
+fn mv_renames_and_rewrites_every_link() {
+    let dir = tree();
+    let root = dir.path();
+    let (errors_before, _) = errors(root);
+    let (code, out, err) = dx(root, &["mv", "K-003", "K-030"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!root.join("kurashi/madoguchi/K-003.toml").exists());
+    assert!(root.join("kurashi/madoguchi/K-030.toml").exists());
+    assert!(read(root, "kurashi/madoguchi/S-003.toml").contains("\"K-030\""));
+    assert_eq!(errors(root).0, errors_before);
+    // Refused: an ID that exists.
+    let (code, _, err) = dx(root, &["mv", "K-030", "K-001"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("K-001 はすでにあります"), "{err}");
+    // To another 領域.
+    let (code, _, _) = dx(root, &["mv", "S-003", "--domain", "kurashi/online"]);
+    assert_eq!(code, 0);
+    assert!(root.join("kurashi/online/S-003.toml").exists());
+}
+
+#[test]
+fn mv_of_a_duplicated_id_rewrites_only_the_links_named() {
+    let dir = tree();
+    let root = dir.path();
+    // Two branches each made a K-003; S-050 was written for the second.
+    std::fs::write(
+        root.join("kurashi/online/K-003.toml"),
+        "title = \"別ブランチの課題\"\nvision = [\"kurashi-2\"]\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        root.join("kurashi/online/S-050.toml"),
+        "title = \"別ブランチの手法\"\nsolves = [\"K-003\"]\nprinciples = [\"P1\"]\nstage = \"検討\"\n",
+    )
+    .expect("writes");
+    let (errors_with_duplicate, _) = errors(root);
+    let (_, out, _) = dx(root, &["check"]);
+    assert!(
+        out.contains("dx mv kurashi/online/K-003.toml --next"),
+        "{out}"
+    );
+    let (code, _, err) = dx(root, &["mv", "K-003", "--next"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("パスで指定"), "{err}");
+    let (code, out, err) = dx(
+        root,
+        &[
+            "mv",
+            "kurashi/online/K-003.toml",
+            "--next",
+            "--links-from",
+            "S-050",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(read(root, "kurashi/online/S-050.toml").contains("solves = [\"K-008\"]"));
+    assert!(read(root, "kurashi/madoguchi/S-003.toml").contains("\"K-003\""));
+    // The other link to K-003 is listed, not rewritten.
+    assert!(
+        out.contains("S-003 (kurashi/madoguchi/S-003.toml)"),
+        "{out}"
+    );
+    // Both duplicate-id findings are gone.
+    assert_eq!(errors(root).0, errors_with_duplicate - 2);
+}
