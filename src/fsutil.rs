@@ -101,6 +101,8 @@ pub struct FileWrite {
     pub path: PathBuf,
     /// Its new bytes; `None` removes it.
     pub bytes: Option<Vec<u8>>,
+    /// A new file: refuse when one has appeared at the path since.
+    pub create: bool,
 }
 
 /// Write several files all or nothing, as far as a file system allows:
@@ -119,6 +121,13 @@ pub fn write_all(files: &[FileWrite], fail_before: Option<usize>) -> io::Result<
     };
     for (i, f) in files.iter().enumerate() {
         let Some(bytes) = &f.bytes else { continue };
+        if f.create && fs::symlink_metadata(&f.path).is_ok() {
+            cleanup(&temps);
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                f.path.display().to_string(),
+            ));
+        }
         if fail_before == Some(i) {
             cleanup(&temps);
             return Err(io::Error::other("injected failure"));

@@ -1,7 +1,7 @@
 //! Text of new files: a record for `dx new`, a tree for `dx init`. The
 //! guideline's reference data is built into the binary from `records/`.
 
-use crate::model::Kind;
+use crate::model::{Kind, Stage, TeamKind, Visibility};
 
 /// A TOML string literal.
 fn quote(s: &str) -> String {
@@ -28,6 +28,16 @@ pub struct NewRecord {
     pub implements: Vec<String>,
     /// 所管.
     pub owner: Option<String>,
+    /// 手法/技術: the stage (検討 when none).
+    pub stage: Option<Stage>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// 公開区分.
+    pub visibility: Option<Visibility>,
+    /// 手法/技術: the team's name.
+    pub team_name: Option<String>,
+    /// 手法/技術: the team's kind.
+    pub team_kind: Option<TeamKind>,
 }
 
 const WORK: &str = r#"# 次の定期的な見直し(運用になったら必須)
@@ -67,9 +77,33 @@ pub fn record(kind: Kind, r: &NewRecord) -> String {
         || "# owner = \"\"".to_owned(),
         |o| format!("owner = {}", quote(o)),
     );
-    let common = format!(
-        "# 所管(部署名または役職。個人名は書かない)\n{owner}\n# 公開区分: \"public\" | \"internal\"\n# visibility = \"internal\"\n# tags = []\n"
+    let visibility = r.visibility.map_or_else(
+        || "# visibility = \"internal\"".to_owned(),
+        |v| format!("visibility = {}", quote(v.as_str())),
     );
+    let tags = if r.tags.is_empty() {
+        "# tags = []".to_owned()
+    } else {
+        format!("tags = {}", list(&r.tags))
+    };
+    let common = format!(
+        "# 所管(部署名または役職。個人名は書かない)\n{owner}\n# 公開区分: \"public\" | \"internal\"\n{visibility}\n{tags}\n"
+    );
+    let stage = quote(r.stage.unwrap_or(Stage::Study).as_str());
+    let work = match (&r.team_name, r.team_kind) {
+        (None, None) => WORK.to_owned(),
+        (name, kind) => {
+            let name = quote(name.as_deref().unwrap_or(""));
+            let kind = kind.map_or_else(
+                || "# kind = \"検討チーム\"".to_owned(),
+                |k| format!("kind = {}", quote(k.as_str())),
+            );
+            WORK.replace(
+                "# [team]\n# name = \"\"\n# kind = \"検討チーム\"\n",
+                &format!("[team]\nname = {name}\n{kind}\n"),
+            )
+        }
+    };
     match kind {
         Kind::Issue => format!(
             "title = {title}\n# 課題のもとになるビジョン項目(1つ以上)\nvision = {vision}\n# 現状\n# current = \"\"\n# ビジョンとのギャップ\n# gap = \"\"\n{common}\n# 課題が解消したとき\n# [closed]\n# date = 2027-03-31\n# reason = \"\"\n",
@@ -77,17 +111,39 @@ pub fn record(kind: Kind, r: &NewRecord) -> String {
             vision = list(&r.vision),
         ),
         Kind::Method => format!(
-            "title = {title}\n# 解決する課題(1つ以上、他の領域でもよい)\nsolves = {solves}\n# 則る5原則(P1〜P5、1つ以上)\nprinciples = {principles}\n# 配慮(C1 セキュリティ、C2 職員のICTスキル、C3 デジタルデバイド)\n# considerations = []\n# 国の重点取組事項(N1〜N6)\n# national = []\n# 横展開の元になった手法\n# expands = \"\"\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = \"検討\"\n{common}{WORK}",
+            "title = {title}\n# 解決する課題(1つ以上、他の領域でもよい)\nsolves = {solves}\n# 則る5原則(P1〜P5、1つ以上)\nprinciples = {principles}\n# 配慮(C1 セキュリティ、C2 職員のICTスキル、C3 デジタルデバイド)\n# considerations = []\n# 国の重点取組事項(N1〜N6)\n# national = []\n# 横展開の元になった手法\n# expands = \"\"\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = {stage}\n{common}{work}",
             title = quote(&r.title),
             solves = list(&r.solves),
             principles = list(&r.principles),
         ),
         Kind::Technology => format!(
-            "title = {title}\n# 実現する手法(1つ以上)\nimplements = {implements}\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = \"検討\"\n# national = []\n# 製品・サービス名\n# product = \"\"\n{common}{WORK}",
+            "title = {title}\n# 実現する手法(1つ以上)\nimplements = {implements}\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = {stage}\n# national = []\n# 製品・サービス名\n# product = \"\"\n{common}{work}",
             title = quote(&r.title),
             implements = list(&r.implements),
         ),
     }
+}
+
+/// A new 領域's domain.toml.
+#[must_use]
+pub fn domain(name: &str) -> String {
+    format!(
+        "name = {}\n# この領域で目指すこと\n# description = \"\"\n",
+        quote(name)
+    )
+}
+
+/// A new 分野's field.toml: its name, and its ビジョン items to write.
+#[must_use]
+pub fn field(name: &str, working_group: Option<&str>) -> String {
+    let wg = working_group.map_or_else(
+        || "# working_group = \"\"".to_owned(),
+        |w| format!("working_group = {}", quote(w)),
+    );
+    format!(
+        "name = {}\n{wg}\n\n# ビジョン項目(指針の「目指す姿」。課題はここから導きます)\n# [[vision]]\n# no = 1\n# text = \"\"\n",
+        quote(name)
+    )
 }
 
 /// The guideline's reference data, as bundled in `records/`.
@@ -163,6 +219,7 @@ mod tests {
             principles: vec!["P1".into()],
             implements: vec!["S-001".into()],
             owner: Some("市民課".into()),
+            ..NewRecord::default()
         };
         for kind in Kind::ALL {
             let text = record(kind, &r);

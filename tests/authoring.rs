@@ -159,6 +159,106 @@ fn new_checks_links_before_writing_anything() {
     assert_eq!(before, bytes(tree.path()), "nothing written");
 }
 
+#[test]
+fn new_writes_what_check_and_fmt_accept_or_nothing() {
+    let tree = common::tree(None);
+    // Two ビジョン items out of order: written sorted, as dx fmt wants them.
+    let (code, _, err) = run(dx(tree.path()).args([
+        "new",
+        "課題",
+        "--domain",
+        "kurashi/online",
+        "--title",
+        "通知が届かない",
+        "--vision",
+        "kurashi-2",
+        "kurashi-1",
+        "--tags",
+        "通知",
+        "--visibility",
+        "public",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = run(dx(tree.path()).args(["fmt", "--check"]));
+    assert_eq!(code, 0, "{out}");
+    let text =
+        std::fs::read_to_string(tree.path().join("kurashi/online/K-003.toml")).expect("written");
+    assert!(
+        text.contains("vision = [\"kurashi-1\", \"kurashi-2\"]")
+            && text.contains("visibility = \"public\""),
+        "{text}"
+    );
+    let (code, _, err) = run(dx(tree.path()).args([
+        "new",
+        "手法",
+        "--domain",
+        "kurashi/online",
+        "--title",
+        "通知のプッシュ配信",
+        "--solves",
+        "K-003",
+        "--principles",
+        "P1",
+        "--stage",
+        "検討",
+        "--team-name",
+        "通知チーム",
+        "--team-kind",
+        "タスクフォース",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let text =
+        std::fs::read_to_string(tree.path().join("kurashi/online/S-002.toml")).expect("written");
+    assert!(
+        text.contains("[team]\nname = \"通知チーム\"\nkind = \"タスクフォース\""),
+        "{text}"
+    );
+    assert!(
+        findings(tree.path()).is_empty(),
+        "{:?}",
+        findings(tree.path())
+    );
+    // What dx check would reject is not written: a 課題 with no ビジョン
+    // item, a pilot without an indicator.
+    let before = bytes(tree.path());
+    let (code, out, _) =
+        run(dx(tree.path()).args(["new", "課題", "--domain", "kurashi/online", "--title", "t"]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("missing-link"), "{out}");
+    let (code, out, _) = run(dx(tree.path()).args([
+        "new",
+        "手法",
+        "--domain",
+        "kurashi/online",
+        "--title",
+        "t",
+        "--solves",
+        "K-001",
+        "--principles",
+        "P1",
+        "--stage",
+        "実証実験",
+    ]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("missing-indicator"), "{out}");
+    assert_eq!(before, bytes(tree.path()), "nothing written");
+    // A new 領域 and 分野.
+    let (code, _, err) =
+        run(dx(tree.path()).args(["new", "領域", "kurashi/kosodate", "--name", "子育て"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(tree.path().join("kurashi/kosodate/domain.toml").is_file());
+    let (code, _, err) = run(dx(tree.path()).args(["new", "分野", "kanko", "--name", "観光"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(tree.path().join("kanko/field.toml").is_file());
+    let (code, _, _) = run(dx(tree.path()).args(["new", "領域", "nowhere/x", "--name", "x"]));
+    assert_eq!(code, 2, "a 領域 needs its 分野");
+    assert!(
+        findings(tree.path()).is_empty(),
+        "{:?}",
+        findings(tree.path())
+    );
+}
+
 // --- dx fmt -----------------------------------------------------------------
 
 #[test]

@@ -61,6 +61,7 @@ impl Plan {
             .map(|c| crate::fsutil::FileWrite {
                 path: root.join(&c.path),
                 bytes: c.after.clone(),
+                create: c.before.is_none(),
             })
             .collect()
     }

@@ -84,6 +84,7 @@ pub(super) static WORDS: Words = Words {
             "{p} is not a meeting file in the tree's meetings/ folder; put it there, then dx apply it (dx agenda --format meeting writes one)"
         )
     },
+    new_folder_usage: "make a domain with dx new domain FIELD/DOMAIN --name NAME, a field with dx new field FIELD --name NAME (IDs in lowercase letters, digits and hyphens; for example dx new domain kurashi/kosodate --name 子育て)",
     mv_needs_target: "give a new ID, --next or --domain (for example dx mv K-011 --next)",
     links_left: |id| {
         format!(

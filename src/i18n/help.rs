@@ -49,10 +49,20 @@ pub fn english(path: &str) -> Option<&'static str> {
         "list.tag" => "Tag",
         "list.visibility" => "Visibility: public or internal",
         "list.owner" => "Owner (for example 市民課)",
-        "new" => "Create a record with the next free ID",
-        "new.kind" => "Kind: 課題, 手法, 技術 (or issue, method, technology)",
+        "new" => "Create a record with the next free ID, or a domain or field",
+        "new.kind" => {
+            "Kind: 課題, 手法, 技術 (or issue, method, technology), or 領域, 分野 (domain, field)"
+        }
+        "new.id" => "For a domain or field: its ID (for example kurashi/online, kurashi)",
         "new.domain" => "The domain to put it in (for example kurashi/online)",
         "new.title" => "Title",
+        "new.name" => "For a domain or field: its name",
+        "new.working_group" => "For a field: its working group's name",
+        "new.stage" => "手法 and 技術: the stage (default 検討)",
+        "new.tags" => "Tags",
+        "new.visibility" => "Visibility: public or internal",
+        "new.team_name" => "手法 and 技術: the team's name",
+        "new.team_kind" => "手法 and 技術: the team's kind (検討チーム or タスクフォース)",
         "new.vision" => "課題: the vision items it comes from (for example kurashi-1)",
         "new.solves" => "手法: the 課題 it solves (for example K-001)",
         "new.principles" => "手法: the principles it follows (for example P1)",

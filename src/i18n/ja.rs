@@ -89,6 +89,7 @@ pub(super) static WORDS: Words = Words {
             "{p} はツリーの meetings/ にある会議ファイルではありません。会議ファイルは meetings/ に置いてから dx apply してください(dx agenda --format meeting で雛形を作れます)"
         )
     },
+    new_folder_usage: "領域は dx new 領域 分野/領域 --name 名前、分野は dx new 分野 分野 --name 名前 で作ります(ID は半角の英小文字・数字・ハイフン。例: dx new 領域 kurashi/kosodate --name 子育て)",
     mv_needs_target: "新しい ID、--next、--domain のどれかを指定してください(例: dx mv K-011 --next)",
     links_left: |id| {
         format!(

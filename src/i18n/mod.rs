@@ -147,6 +147,7 @@ pub(crate) struct Words {
     pub not_a_meeting: fn(&str) -> String,
     pub meeting_refused: &'static str,
     pub mv_needs_target: &'static str,
+    pub new_folder_usage: &'static str,
     pub links_left: fn(&str) -> String,
 }
 
