@@ -490,6 +490,115 @@ fn diff_between_two_revisions() {
     assert_eq!(v["state_changes"].as_array().map(Vec::len), Some(0));
 }
 
+/// The pull request of the issue: a lowered target, a postponed review, an
+/// edited and a removed decision, an internal 手法 made public, a revised
+/// 原則 — every one of them seen, flagged, and the findings it brings.
+#[test]
+fn diff_sees_every_change_and_its_findings() {
+    let repo = repo();
+    let r = repo.path().join("records");
+    let s001 = r.join("kurashi/online/S-001.toml");
+    let text = std::fs::read_to_string(&s001).expect("read");
+    assert!(
+        text.contains("target = 50.0") && text.contains("review_due = 2027-03-31"),
+        "{text}"
+    );
+    edit(&s001, "target = 50.0", "target = 40.0");
+    edit(&s001, "review_due = 2027-03-31", "review_due = 2031-03-31");
+    edit(
+        &r.join("gyosei/jimu/S-006.toml"),
+        "solves = [",
+        "visibility = \"public\"\nsolves = [",
+    );
+    let s007 = r.join("gyosei/jimu/S-007.toml");
+    edit(&s007, "result = \"導入\"", "result = \"見送り\"");
+    edit(
+        &s007,
+        "[[decision]]\ndate = 2022-05-19\nbody = \"作業部会\"\nresult = \"実証開始\"\n",
+        "",
+    );
+    edit(
+        &r.join("principles.toml"),
+        "DXは利用者目線で進めます",
+        "DXは利用者の目線で進めます",
+    );
+    let (code, json, err) = run(dx(repo.path()).args(["diff", "main", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let fields = v["field_changes"].as_array().expect("list");
+    let field = |id: &str, key: &str| {
+        fields
+            .iter()
+            .find(|c| c["record"] == id && c["key"] == key)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} {key}: {json}"))
+    };
+    assert_eq!(field("S-001", "review_due")["flagged"], true, "postponed");
+    assert_eq!(field("S-006", "visibility")["flagged"], true, "made public");
+    let decisions = v["decision_changes"].as_array().expect("list");
+    assert!(
+        decisions.iter().any(|d| d["record"]["id"] == "S-007"
+            && d["change"] == "removed"
+            && d["result_before"] == "実証開始"),
+        "{json}"
+    );
+    assert!(
+        decisions.iter().any(|d| d["record"]["id"] == "S-007"
+            && d["change"] == "edited"
+            && d["result_after"] == "見送り"),
+        "{json}"
+    );
+    assert_eq!(
+        v["new_decisions"].as_array().map(Vec::len),
+        Some(0),
+        "an edit is not a new decision"
+    );
+    let indicator = &v["indicator_changes"][0];
+    assert_eq!(indicator["record"]["id"], "S-001");
+    assert_eq!(indicator["lowered_ambition"], true);
+    assert_eq!(indicator["values"][0]["key"], "target");
+    // The review beyond the guideline's period is a finding the change brings.
+    let introduced = v["findings_introduced"].as_array().expect("list");
+    assert!(
+        introduced
+            .iter()
+            .any(|f| f["rule"] == "beyond-period" && f["record"] == "S-001"),
+        "{json}"
+    );
+    let impact = &v["impact"][0];
+    assert_eq!(impact["kind"], "principle");
+    assert_eq!(impact["id"], "P1");
+    assert!(
+        impact["records"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|r| r == "S-001"),
+        "{json}"
+    );
+    // Markdown: findings first, then what to look at, the rest folded.
+    let (_, md, _) = run(dx(repo.path()).args(["diff", "main", "--format", "markdown"]));
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s}\n{md}"));
+    assert!(at("この変更で増える検査結果") < at("要確認の変更"));
+    assert!(at("要確認の変更") < at("<details><summary>その他の変更</summary>"));
+    for flag in [
+        "⚠ 見直しの延期",
+        "⚠ 庁内限定 → 公開",
+        "⚠ 意思決定の記録の削除",
+        "⚠ 意思決定の記録の修正",
+        "⚠ 目標の引き下げ",
+    ] {
+        assert!(md.contains(flag), "{flag}\n{md}");
+    }
+    // A date stands for the last commit on or before it.
+    let (code, json, err) = run(dx(repo.path()).args(["diff", "2099-01-01", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let by_date: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(by_date["field_changes"], v["field_changes"]);
+    let (code, _, _) = run(dx(repo.path()).args(["diff", "1999-01-01"]));
+    assert_eq!(code, 2, "no commit that early");
+}
+
 #[test]
 fn diff_explains_git_problems() {
     let repo = repo();

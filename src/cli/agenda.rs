@@ -65,7 +65,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         && let Ok(base) = super::diff::at_revision(ctx, &model.root, &rev)
     {
         let name = ctx.lang().words().working_tree;
-        agenda.changes = Some(Diff::build(&base, &model, &last.to_string(), name));
+        agenda.changes = Some(Diff::build(
+            &base,
+            &model,
+            &last.to_string(),
+            name,
+            ctx.today(),
+        ));
     }
     let lang = ctx.lang();
     let dates = ctx.dates(&model);

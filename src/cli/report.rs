@@ -17,7 +17,7 @@ pub struct Args {
     /// 市民向けの公開版: 公開区分が public のレコードと全体の件数だけ
     #[arg(long)]
     pub public: bool,
-    /// このリビジョン(前回の会議の時点など)からの変更の節を加える
+    /// このリビジョンか日付(前回の会議の日など)からの変更の節を加える
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
 }
@@ -33,6 +33,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
                 &model,
                 rev,
                 ctx.lang().words().working_tree,
+                ctx.today(),
             ))
         }
         None => None,

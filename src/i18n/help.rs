@@ -122,8 +122,10 @@ pub fn english(path: &str) -> Option<&'static str> {
         "fmt" => "Put records in their canonical form (comments are kept)",
         "fmt.check" => "Rewrite nothing; list the files that need formatting (exit code 1 if any)",
         "diff" => "What changed in the portfolio between two git revisions (for pull requests)",
-        "diff.base" => "The revision to compare from (for example main, origin/main, HEAD~1)",
-        "diff.head" => "The revision to compare to. Default: the working files",
+        "diff.base" => {
+            "The revision to compare from (for example main, origin/main, HEAD~1), or a date: the last commit on or before it (2026-10-01, R8.10.1)"
+        }
+        "diff.head" => "The revision or date to compare to. Default: the working files",
         "report" => "The meeting dashboard (one HTML file)",
         "report.output" => "The file to write (default: standard output)",
         "report.public" => {

@@ -63,6 +63,7 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
                     w.write_record([depth.to_string().as_str(), line])?;
                 }
             }
+            Block::FoldStart(_) | Block::FoldEnd => {}
         }
     }
     finish(w, &mut first, out)

@@ -147,6 +147,10 @@ pub fn blocks(doc: &Doc) -> String {
                 }
                 h.push_str("</ul>");
             }
+            Block::FoldStart(summary) => {
+                let _ = write!(h, "<details><summary>{}</summary>", esc(summary));
+            }
+            Block::FoldEnd => h.push_str("</details>"),
         }
     }
     h

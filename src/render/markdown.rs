@@ -57,6 +57,12 @@ pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "{}- {}", "  ".repeat(*depth), cell(line))?;
                 }
             }
+            Block::FoldStart(summary) => writeln!(
+                out,
+                "<details><summary>{}</summary>",
+                crate::render::escape::esc(summary)
+            )?,
+            Block::FoldEnd => writeln!(out, "</details>")?,
         }
     }
     Ok(())

@@ -104,6 +104,8 @@ pub fn text(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "{}{line}", "  ".repeat(*depth))?;
                 }
             }
+            // A terminal shows everything.
+            Block::FoldStart(_) | Block::FoldEnd => {}
         }
     }
     Ok(())

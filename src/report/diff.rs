@@ -74,6 +74,108 @@ pub struct IndicatorChange {
     pub attainment_after: Option<f64>,
 }
 
+/// A value of a record that changed (title, owner, visibility …).
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldChange {
+    /// The record.
+    pub record: String,
+    /// The key (`title`, `owner`, `visibility`, `tags`, `team`,
+    /// `review_due`, `closed`, `current`, `gap`, `product`).
+    pub key: &'static str,
+    /// Before, as written (lists joined with `, `).
+    pub before: Option<String>,
+    /// After.
+    pub after: Option<String>,
+    /// A change a reviewer must see: internal → public, a review postponed.
+    pub flagged: bool,
+}
+
+/// A decision of the log that was edited or removed (matched by date and
+/// body): the decision log is a record, so both are flagged.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionChange {
+    /// The record.
+    pub record: RecordRef,
+    /// `edited` or `removed`.
+    pub change: &'static str,
+    /// Its date.
+    pub date: Option<String>,
+    /// Its body.
+    pub body: Option<&'static str>,
+    /// Result before.
+    pub result_before: Option<&'static str>,
+    /// Result after (none when removed).
+    pub result_after: Option<&'static str>,
+    /// Note before.
+    pub note_before: Option<String>,
+    /// Note after.
+    pub note_after: Option<String>,
+}
+
+/// One value of an indicator that changed.
+#[derive(Clone, Debug, Serialize)]
+pub struct ValueChange {
+    /// `baseline`, `target`, `target_date` or `unit`.
+    pub key: &'static str,
+    /// Before.
+    pub before: Option<String>,
+    /// After.
+    pub after: Option<String>,
+}
+
+/// An indicator added, removed or changed (matched by name).
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorDiff {
+    /// The record.
+    pub record: RecordRef,
+    /// The indicator's name.
+    pub name: String,
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// Its values that changed.
+    pub values: Vec<ValueChange>,
+    /// The target moved towards the baseline, or the target date later.
+    pub lowered_ambition: bool,
+    /// Observations added.
+    pub observations_added: usize,
+    /// The grade before, if it existed.
+    pub grade_before: Option<&'static str>,
+    /// The grade after, if it exists.
+    pub grade_after: Option<&'static str>,
+}
+
+/// A finding the change introduces or fixes.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingChange {
+    /// The rule's slug.
+    pub rule: &'static str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// The record, if the finding is about one.
+    pub record: Option<String>,
+    /// The file.
+    pub path: String,
+    /// What it says (in the output language).
+    pub message: String,
+}
+
+/// Reference data that changed, with every record it reaches.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReferenceImpact {
+    /// `vision`, `principle`, `consideration`, `national`, `field`,
+    /// `domain` or `settings`.
+    pub kind: &'static str,
+    /// Its ID (the dx.toml key for settings).
+    pub id: String,
+    /// Before.
+    pub before: Option<String>,
+    /// After.
+    pub after: Option<String>,
+    /// The records linking to it, directly and down the links (課題 →
+    /// 手法 → 技術), in ID order; every record for a dx.toml setting.
+    pub records: Vec<String>,
+}
+
 /// A link added or removed.
 #[derive(Clone, Debug, Serialize)]
 pub struct LinkChange {
@@ -136,6 +238,18 @@ pub struct Diff {
     pub coverage_after: CoverageCount,
     /// Items whose coverage changed.
     pub coverage_changes: Vec<CoverageChange>,
+    /// Values of records that changed.
+    pub field_changes: Vec<FieldChange>,
+    /// Decisions edited or removed.
+    pub decision_changes: Vec<DecisionChange>,
+    /// Indicators added, removed or changed.
+    pub indicator_changes: Vec<IndicatorDiff>,
+    /// Findings the change introduces (see [`Diff::findings`]).
+    pub findings_introduced: Vec<FindingChange>,
+    /// Findings the change fixes.
+    pub findings_fixed: Vec<FindingChange>,
+    /// Reference data that changed, with the records it reaches.
+    pub impact: Vec<ReferenceImpact>,
 }
 
 fn stage_rank(s: Stage) -> u8 {
@@ -196,7 +310,13 @@ fn links(model: &Model, i: RecordIdx) -> BTreeSet<(&'static str, String)> {
 impl Diff {
     /// Compare two models of the same tree.
     #[must_use]
-    pub fn build(base: &Model, head: &Model, base_name: &str, head_name: &str) -> Self {
+    pub fn build(
+        base: &Model,
+        head: &Model,
+        base_name: &str,
+        head_name: &str,
+        today: jiff::civil::Date,
+    ) -> Self {
         let (b_ids, h_ids) = (by_id(base), by_id(head));
         let mut d = Self {
             base: base_name.to_owned(),
@@ -212,6 +332,12 @@ impl Diff {
             coverage_before: CoverageCount::default(),
             coverage_after: CoverageCount::default(),
             coverage_changes: Vec::new(),
+            field_changes: Vec::new(),
+            decision_changes: Vec::new(),
+            indicator_changes: Vec::new(),
+            findings_introduced: Vec::new(),
+            findings_fixed: Vec::new(),
+            impact: Vec::new(),
         };
         let mut head_ids: Vec<(&str, RecordIdx)> = h_ids.iter().map(|(k, v)| (*k, *v)).collect();
         head_ids.sort_by(|a, b| crate::model::ids::natural_cmp(a.0, b.0));
@@ -222,7 +348,7 @@ impl Diff {
                     d.added.push(rec.clone());
                     d.state_change(None, head, h);
                     d.decisions(None, head, h);
-                    d.indicators(None, head, h);
+                    d.indicators(None, head, h, today);
                 }
                 Some(&b) => {
                     let (from, to) = (
@@ -238,7 +364,8 @@ impl Diff {
                     }
                     d.state_change(Some((base, b)), head, h);
                     d.decisions(Some((base, b)), head, h);
-                    d.indicators(Some((base, b)), head, h);
+                    d.indicators(Some((base, b)), head, h, today);
+                    d.fields(base, b, head, h);
                     let (before, after) = (links(base, b), links(head, h));
                     for (key, target) in after.difference(&before) {
                         d.links_added.push(LinkChange {
@@ -264,6 +391,7 @@ impl Diff {
             .collect();
         removed.sort_by(|a, b| crate::model::ids::natural_cmp(&a.id, &b.id));
         d.removed = removed;
+        d.impact = impact(base, head);
 
         let (before, after) = (coverage(base), coverage(head));
         d.coverage_before = count(&before);
@@ -289,6 +417,9 @@ impl Diff {
             return;
         }
         let (mut backwards, mut skipped_pilot) = (false, false);
+        if let (super::State::Progress(to), Some(super::State::Progress(from))) = (now, before) {
+            backwards = to < from;
+        }
         if let super::State::Stage(to) = now {
             let from = match before {
                 Some(super::State::Stage(s)) => Some(s),
@@ -322,65 +453,299 @@ impl Diff {
         });
     }
 
+    /// Decisions matched by date and body (in order, for several on one
+    /// day by one body): new ones, and edited or removed ones.
     fn decisions(&mut self, base: Option<(&Model, RecordIdx)>, head: &Model, h: RecordIdx) {
-        let key = |d: &crate::model::Decision| {
+        use crate::model::Decision;
+        let key = |d: &Decision| {
             (
                 d.date.as_ref().map(|x| x.value),
                 d.body.as_ref().map(|x| x.value),
-                d.result.as_ref().map(|x| x.value),
-                d.note.as_ref().map(|x| x.value.to_string()),
             )
         };
-        let old: Vec<_> = base
-            .map(|(m, b)| m.records[b].decisions().iter().map(key).collect())
-            .unwrap_or_default();
-        let mut new: Vec<&crate::model::Decision> = head.records[h]
-            .decisions()
+        let result = |d: &Decision| d.result.as_ref().map(|x| x.value.as_str());
+        let note = |d: &Decision| d.note.as_ref().map(|x| x.value.to_string());
+        let old: &[Decision] = base.map_or(&[], |(m, b)| m.records[b].decisions());
+        let new = head.records[h].decisions();
+        let mut matched = vec![false; new.len()];
+        for o in old {
+            let partner = new
+                .iter()
+                .enumerate()
+                .find(|(j, n)| !matched[*j] && key(n) == key(o))
+                .map(|(j, _)| j);
+            let changed = match partner {
+                Some(j) => {
+                    matched[j] = true;
+                    let n = &new[j];
+                    (result(n) != result(o) || note(n) != note(o)).then_some(("edited", Some(n)))
+                }
+                None => Some(("removed", None)),
+            };
+            if let Some((change, after)) = changed {
+                self.decision_changes.push(DecisionChange {
+                    record: RecordRef::of(head, h),
+                    change,
+                    date: o.date.as_ref().map(|x| x.value.to_string()),
+                    body: o.body.as_ref().map(|x| x.value.as_str()),
+                    result_before: result(o),
+                    result_after: after.and_then(result),
+                    note_before: note(o),
+                    note_after: after.and_then(note),
+                });
+            }
+        }
+        let mut added: Vec<&Decision> = new
             .iter()
-            .filter(|d| !old.contains(&key(d)))
+            .zip(&matched)
+            .filter(|(_, m)| !**m)
+            .map(|(d, _)| d)
             .collect();
-        new.sort_by_key(|d| d.date.as_ref().map(|x| x.value));
-        for d in new {
+        added.sort_by_key(|d| d.date.as_ref().map(|x| x.value));
+        for d in added {
             self.new_decisions.push(NewDecision {
                 record: RecordRef::of(head, h),
                 date: d.date.as_ref().map(|x| x.value.to_string()),
                 body: d.body.as_ref().map(|x| x.value.as_str()),
                 result: d.result.as_ref().map(|x| x.value.as_str()),
-                note: d.note.as_ref().map(|x| x.value.to_string()),
+                note: note(d),
             });
         }
     }
 
-    fn indicators(&mut self, base: Option<(&Model, RecordIdx)>, head: &Model, h: RecordIdx) {
-        for ind in head.records[h].indicators() {
-            let old = base.and_then(|(m, b)| {
-                m.records[b]
-                    .indicators()
+    /// The values of a record kept in both revisions.
+    fn fields(&mut self, base: &Model, b: RecordIdx, head: &Model, h: RecordIdx) {
+        let (o, n) = (&base.records[b], &head.records[h]);
+        let text = |v: Option<&crate::files::Sp<compact_str::CompactString>>| {
+            v.map(|x| x.value.to_string())
+        };
+        let tags = |r: &crate::model::Record| {
+            (!r.tags.is_empty()).then(|| {
+                r.tags
                     .iter()
-                    .find(|o| o.name() == ind.name())
-            });
-            let value = |x: &Option<crate::files::Sp<f64>>| x.as_ref().map(|v| v.value);
-            let (actual_before, actual_after) =
-                (old.and_then(|o| value(&o.actual)), value(&ind.actual));
-            let measured_changed = old.map(|o| o.measured.as_ref().map(|d| d.value))
-                != Some(ind.measured.as_ref().map(|d| d.value));
-            if actual_after.is_none() || (actual_before == actual_after && !measured_changed) {
-                continue;
+                    .map(|t| t.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        };
+        let team = |r: &crate::model::Record| {
+            r.team().map(|t| {
+                let mut parts = vec![text(t.name.as_ref()).unwrap_or_default()];
+                if let Some(k) = &t.kind {
+                    parts.push(k.value.as_str().to_owned());
+                }
+                if let Some(l) = &t.lead {
+                    parts.push(l.value.to_string());
+                }
+                if !t.departments.is_empty() {
+                    parts.push(
+                        t.departments
+                            .iter()
+                            .map(|d| d.value.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                }
+                parts.join(" / ")
+            })
+        };
+        let closed = |r: &crate::model::Record| {
+            r.closed().map(|c| {
+                format!(
+                    "{} {}",
+                    c.date
+                        .as_ref()
+                        .map(|d| d.value.to_string())
+                        .unwrap_or_default(),
+                    text(c.reason.as_ref()).unwrap_or_default()
+                )
+            })
+        };
+        let review = |r: &crate::model::Record| r.review_due().map(|d| d.value);
+        let visibility = |r: &crate::model::Record| r.visibility();
+        let pairs: [(&'static str, Option<String>, Option<String>, bool); 10] = [
+            (
+                "title",
+                Some(o.title().to_owned()),
+                Some(n.title().to_owned()),
+                false,
+            ),
+            (
+                "owner",
+                text(o.owner.as_ref()),
+                text(n.owner.as_ref()),
+                false,
+            ),
+            (
+                "visibility",
+                Some(visibility(o).as_str().to_owned()),
+                Some(visibility(n).as_str().to_owned()),
+                visibility(o) == crate::model::Visibility::Internal
+                    && visibility(n) == crate::model::Visibility::Public,
+            ),
+            ("tags", tags(o), tags(n), false),
+            ("team", team(o), team(n), false),
+            (
+                "review_due",
+                review(o).map(|d| d.to_string()),
+                review(n).map(|d| d.to_string()),
+                // A review postponed, or its date removed.
+                review(o).is_some_and(|before| review(n).is_none_or(|after| after > before)),
+            ),
+            ("closed", closed(o), closed(n), false),
+            ("current", text(o.current()), text(n.current()), false),
+            ("gap", text(o.gap()), text(n.gap()), false),
+            ("product", text(o.product()), text(n.product()), false),
+        ];
+        for (key, before, after, flagged) in pairs {
+            if before != after {
+                self.field_changes.push(FieldChange {
+                    record: n.id.to_string(),
+                    key,
+                    before,
+                    after,
+                    flagged,
+                });
             }
-            self.indicator_updates.push(IndicatorChange {
-                record: RecordRef::of(head, h),
-                name: ind.name().to_owned(),
-                unit: ind
-                    .unit
-                    .as_ref()
-                    .map_or_else(String::new, |u| u.value.to_string()),
-                actual_before,
-                actual_after,
-                measured: ind.measured.as_ref().map(|d| d.value.to_string()),
-                attainment_before: old.and_then(attainment),
-                attainment_after: attainment(ind),
-            });
         }
+    }
+
+    /// Indicators matched by name: the current value's change (as in the
+    /// first edition), and every indicator added, removed or changed.
+    fn indicators(
+        &mut self,
+        base: Option<(&Model, RecordIdx)>,
+        head: &Model,
+        h: RecordIdx,
+        today: jiff::civil::Date,
+    ) {
+        let n_rec = &head.records[h];
+        let old_inds: &[crate::model::Indicator] =
+            base.map_or(&[], |(m, b)| m.records[b].indicators());
+        for ind in n_rec.indicators() {
+            let old = old_inds.iter().find(|o| o.name() == ind.name());
+            let current = |i: &crate::model::Indicator| {
+                i.current().map(|o| {
+                    (
+                        o.value.as_ref().map(|v| v.value),
+                        o.date.as_ref().map(|d| d.value),
+                    )
+                })
+            };
+            let (before, after) = (old.and_then(current), current(ind));
+            if let Some((actual_after, measured)) = after
+                && before != after
+            {
+                self.indicator_updates.push(IndicatorChange {
+                    record: RecordRef::of(head, h),
+                    name: ind.name().to_owned(),
+                    unit: ind
+                        .unit
+                        .as_ref()
+                        .map_or_else(String::new, |u| u.value.to_string()),
+                    actual_before: before.and_then(|b| b.0),
+                    actual_after,
+                    measured: measured.map(|d| d.to_string()),
+                    attainment_before: old.and_then(attainment),
+                    attainment_after: attainment(ind),
+                });
+            }
+            let grade_after = Some(head.assess(n_rec, ind, today).grade.letter());
+            match (base, old) {
+                (Some((m, b)), Some(o)) => {
+                    let values = value_changes(o, ind);
+                    let observations_added = ind
+                        .observations
+                        .iter()
+                        .filter(|x| {
+                            !o.observations.iter().any(|y| {
+                                y.date.as_ref().map(|d| d.value) == x.date.as_ref().map(|d| d.value)
+                                    && y.value.as_ref().map(|v| v.value)
+                                        == x.value.as_ref().map(|v| v.value)
+                            })
+                        })
+                        .count();
+                    let grade_before = Some(m.assess(&m.records[b], o, today).grade.letter());
+                    if values.is_empty() && observations_added == 0 && grade_before == grade_after {
+                        continue;
+                    }
+                    self.indicator_changes.push(IndicatorDiff {
+                        record: RecordRef::of(head, h),
+                        name: ind.name().to_owned(),
+                        change: "changed",
+                        lowered_ambition: lowered(o, ind),
+                        values,
+                        observations_added,
+                        grade_before,
+                        grade_after,
+                    });
+                }
+                (Some(_), None) => self.indicator_changes.push(IndicatorDiff {
+                    record: RecordRef::of(head, h),
+                    name: ind.name().to_owned(),
+                    change: "added",
+                    values: Vec::new(),
+                    lowered_ambition: false,
+                    observations_added: ind.observations.len(),
+                    grade_before: None,
+                    grade_after,
+                }),
+                (None, _) => {}
+            }
+        }
+        if let Some((m, b)) = base {
+            for o in old_inds {
+                if !n_rec.indicators().iter().any(|i| i.name() == o.name()) {
+                    self.indicator_changes.push(IndicatorDiff {
+                        record: RecordRef::of(head, h),
+                        name: o.name().to_owned(),
+                        change: "removed",
+                        values: Vec::new(),
+                        lowered_ambition: false,
+                        observations_added: 0,
+                        grade_before: Some(m.assess(&m.records[b], o, today).grade.letter()),
+                        grade_after: None,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The findings of both revisions, compared by rule, record and
+    /// message (not by line): those only in head are introduced, those
+    /// only in base fixed.
+    pub fn findings(
+        &mut self,
+        base: &Model,
+        base_findings: &[crate::diag::Diagnostic],
+        head: &Model,
+        head_findings: &[crate::diag::Diagnostic],
+        lang: Lang,
+    ) {
+        let only = |a: &[crate::diag::Diagnostic], b: &[crate::diag::Diagnostic], m: &Model| {
+            let mut rest: Vec<&crate::diag::Diagnostic> = b.iter().collect();
+            let mut out = Vec::new();
+            for d in a {
+                let twin = rest.iter().position(|o| {
+                    o.rule == d.rule && o.record == d.record && o.message == d.message
+                });
+                match twin {
+                    Some(at) => {
+                        rest.swap_remove(at);
+                    }
+                    None => out.push(FindingChange {
+                        rule: d.rule.slug(),
+                        severity: d.severity.as_str(),
+                        record: d.record.clone(),
+                        path: m.files.get(d.span.file).path.to_string(),
+                        message: lang.message(&d.message),
+                    }),
+                }
+            }
+            out
+        };
+        self.findings_introduced = only(head_findings, base_findings, head);
+        self.findings_fixed = only(base_findings, head_findings, base);
     }
 
     /// Keep only the records `keep` accepts (the public report); coverage
@@ -396,6 +761,15 @@ impl Diff {
             .retain(|l| keep(&l.record) && keep(&l.target));
         self.links_removed
             .retain(|l| keep(&l.record) && keep(&l.target));
+        self.field_changes.retain(|c| keep(&c.record));
+        self.decision_changes.retain(|c| keep(&c.record.id));
+        self.indicator_changes.retain(|c| keep(&c.record.id));
+        let keep_finding = |f: &FindingChange| f.record.as_deref().is_some_and(&keep);
+        self.findings_introduced.retain(keep_finding);
+        self.findings_fixed.retain(keep_finding);
+        for i in &mut self.impact {
+            i.records.retain(|r| keep(r));
+        }
     }
 
     /// Whether nothing changed.
@@ -410,6 +784,12 @@ impl Diff {
             && self.links_added.is_empty()
             && self.links_removed.is_empty()
             && self.coverage_changes.is_empty()
+            && self.field_changes.is_empty()
+            && self.decision_changes.is_empty()
+            && self.indicator_changes.is_empty()
+            && self.findings_introduced.is_empty()
+            && self.findings_fixed.is_empty()
+            && self.impact.is_empty()
     }
 
     /// Lay the change out.
@@ -433,6 +813,15 @@ impl Diff {
             doc.text(d.no_change);
             return doc;
         }
+        self.findings_table(
+            &mut doc,
+            d.findings_introduced,
+            &self.findings_introduced,
+            lang,
+        );
+        self.flagged(&mut doc, lang);
+        self.findings_table(&mut doc, d.findings_fixed, &self.findings_fixed, lang);
+        doc.blocks.push(Block::FoldStart(d.rest.to_owned()));
         let refs = |list: &[RecordRef]| Table {
             headers: vec![
                 l.id.into(),
@@ -605,6 +994,7 @@ impl Diff {
                 ..Table::default()
             }));
         }
+        self.more(&mut doc, lang);
         doc.heading(d.coverage);
         let (b, a) = (self.coverage_before, self.coverage_after);
         doc.blocks.push(Block::Table(Table {
@@ -647,6 +1037,446 @@ impl Diff {
                 ..Table::default()
             }));
         }
+        doc.blocks.push(Block::FoldEnd);
         doc
     }
+
+    fn findings_table(&self, doc: &mut Doc, heading: &str, list: &[FindingChange], lang: Lang) {
+        if list.is_empty() {
+            return;
+        }
+        let (l, d) = (lang.labels(), lang.diff_labels());
+        doc.heading(heading);
+        doc.blocks.push(Block::Table(Table {
+            headers: vec![
+                d.rule.into(),
+                d.severity.into(),
+                l.id.into(),
+                d.file.into(),
+                d.message.into(),
+            ],
+            rows: list
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.rule.to_owned(),
+                        f.severity.to_owned(),
+                        f.record.clone().unwrap_or_default(),
+                        f.path.clone(),
+                        f.message.clone(),
+                    ]
+                })
+                .collect(),
+            ..Table::default()
+        }));
+    }
+
+    /// Every change a reviewer must not miss, in one table.
+    fn flagged(&self, doc: &mut Doc, lang: Lang) {
+        let (l, d) = (lang.labels(), lang.diff_labels());
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
+        for c in self.field_changes.iter().filter(|c| c.flagged) {
+            let flag = if c.key == "visibility" {
+                d.made_public
+            } else {
+                d.review_postponed
+            };
+            rows.push(vec![
+                c.record.clone(),
+                flag.into(),
+                field_label(c.key, lang).into(),
+                format!("{} → {}", opt(&c.before), opt(&c.after)),
+            ]);
+        }
+        for c in &self.decision_changes {
+            let flag = if c.change == "edited" {
+                d.decision_edited
+            } else {
+                d.decision_removed
+            };
+            let what = format!(
+                "{} {}",
+                c.date.clone().unwrap_or_default(),
+                c.body.unwrap_or_default()
+            );
+            let before = format!(
+                "{} {}",
+                c.result_before.unwrap_or_default(),
+                c.note_before.clone().unwrap_or_default()
+            );
+            let after = match c.change {
+                "edited" => format!(
+                    "{} {}",
+                    c.result_after.unwrap_or_default(),
+                    c.note_after.clone().unwrap_or_default()
+                ),
+                _ => "—".to_owned(),
+            };
+            rows.push(vec![
+                c.record.id.clone(),
+                flag.into(),
+                what,
+                format!("{} → {}", before.trim(), after.trim()),
+            ]);
+        }
+        for c in self.indicator_changes.iter().filter(|c| c.lowered_ambition) {
+            let values: Vec<String> = c
+                .values
+                .iter()
+                .map(|v| format!("{} {} → {}", v.key, opt(&v.before), opt(&v.after)))
+                .collect();
+            rows.push(vec![
+                c.record.id.clone(),
+                d.lowered_ambition.into(),
+                c.name.clone(),
+                values.join(l.sep),
+            ]);
+        }
+        for c in self
+            .state_changes
+            .iter()
+            .filter(|c| c.backwards || c.skipped_pilot)
+        {
+            let flag = if c.backwards {
+                d.backwards
+            } else {
+                d.skipped_pilot
+            };
+            let from = c
+                .from
+                .as_deref()
+                .map_or_else(|| d.new.to_owned(), |f| state_word(f, lang));
+            rows.push(vec![
+                c.record.id.clone(),
+                flag.into(),
+                l.state.into(),
+                format!("{from} → {}", state_word(&c.to, lang)),
+            ]);
+        }
+        if rows.is_empty() {
+            return;
+        }
+        doc.heading(d.flagged);
+        doc.blocks.push(Block::Table(Table {
+            headers: vec![
+                l.id.into(),
+                d.attention.into(),
+                d.what.into(),
+                d.change.into(),
+            ],
+            rows,
+            ..Table::default()
+        }));
+    }
+
+    /// Values, indicators and reference data that changed.
+    fn more(&self, doc: &mut Doc, lang: Lang) {
+        let (l, d) = (lang.labels(), lang.diff_labels());
+        let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
+        if !self.field_changes.is_empty() {
+            doc.heading(d.field_changes);
+            let rows = self
+                .field_changes
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.record.clone(),
+                        field_label(c.key, lang).into(),
+                        opt(&c.before),
+                        opt(&c.after),
+                    ]
+                })
+                .collect();
+            doc.blocks.push(Block::Table(Table {
+                headers: vec![l.id.into(), d.what.into(), d.before.into(), d.after.into()],
+                rows,
+                ..Table::default()
+            }));
+        }
+        if !self.indicator_changes.is_empty() {
+            doc.heading(d.indicator_changes);
+            let rows = self
+                .indicator_changes
+                .iter()
+                .map(|c| {
+                    let mut what: Vec<String> = c
+                        .values
+                        .iter()
+                        .map(|v| format!("{} {} → {}", v.key, opt(&v.before), opt(&v.after)))
+                        .collect();
+                    if c.observations_added > 0 {
+                        what.push((d.observations_added)(c.observations_added));
+                    }
+                    vec![
+                        c.record.id.clone(),
+                        c.name.clone(),
+                        (d.indicator_change)(c.change).into(),
+                        what.join(l.sep),
+                        format!(
+                            "{} → {}",
+                            c.grade_before.unwrap_or("—"),
+                            c.grade_after.unwrap_or("—")
+                        ),
+                    ]
+                })
+                .collect();
+            doc.blocks.push(Block::Table(Table {
+                headers: vec![
+                    l.id.into(),
+                    l.indicator.into(),
+                    d.change.into(),
+                    d.what.into(),
+                    l.grade.into(),
+                ],
+                rows,
+                ..Table::default()
+            }));
+        }
+        if !self.impact.is_empty() {
+            doc.heading(d.impact);
+            let rows = self
+                .impact
+                .iter()
+                .map(|i| {
+                    vec![
+                        (d.impact_kind)(i.kind).into(),
+                        i.id.clone(),
+                        format!("{} → {}", opt(&i.before), opt(&i.after)),
+                        i.records.join(", "),
+                    ]
+                })
+                .collect();
+            doc.blocks.push(Block::Table(Table {
+                headers: vec![
+                    l.kind.into(),
+                    l.id.into(),
+                    d.change.into(),
+                    d.reached.into(),
+                ],
+                rows,
+                ..Table::default()
+            }));
+        }
+    }
+}
+
+/// A record key in the user's words.
+fn field_label(key: &str, lang: Lang) -> &'static str {
+    let l = lang.labels();
+    match key {
+        "title" => l.title,
+        "team" => l.team,
+        other => (l.fact)(other),
+    }
+}
+
+/// The values of an indicator that changed.
+fn value_changes(o: &crate::model::Indicator, n: &crate::model::Indicator) -> Vec<ValueChange> {
+    let num = |v: &Option<crate::files::Sp<f64>>| v.as_ref().map(|x| number(x.value));
+    let date =
+        |v: &Option<crate::files::Sp<jiff::civil::Date>>| v.as_ref().map(|x| x.value.to_string());
+    let text = |v: &Option<crate::files::Sp<compact_str::CompactString>>| {
+        v.as_ref().map(|x| x.value.to_string())
+    };
+    [
+        ("baseline", num(&o.baseline), num(&n.baseline)),
+        ("target", num(&o.target), num(&n.target)),
+        ("target_date", date(&o.target_date), date(&n.target_date)),
+        ("unit", text(&o.unit), text(&n.unit)),
+    ]
+    .into_iter()
+    .filter(|(_, b, a)| b != a)
+    .map(|(key, before, after)| ValueChange { key, before, after })
+    .collect()
+}
+
+/// A lowered ambition: the target moved towards the baseline, or the
+/// target date later.
+fn lowered(o: &crate::model::Indicator, n: &crate::model::Indicator) -> bool {
+    let v = |x: &Option<crate::files::Sp<f64>>| x.as_ref().map(|s| s.value);
+    let towards = match (v(&o.baseline), v(&o.target), v(&n.target)) {
+        (Some(base), Some(before), Some(after)) => (after - base).abs() < (before - base).abs(),
+        _ => false,
+    };
+    let later = match (&o.target_date, &n.target_date) {
+        (Some(b), Some(a)) => a.value > b.value,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    towards || later
+}
+
+/// Records reached from `start` down the links: the 課題 given, the 手法
+/// solving them, the 技術 implementing those (and 手法 given directly).
+fn down(model: &Model, start: impl IntoIterator<Item = RecordIdx>) -> Vec<String> {
+    let mut seen: BTreeSet<RecordIdx> = BTreeSet::new();
+    let mut queue: Vec<RecordIdx> = start.into_iter().collect();
+    while let Some(i) = queue.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        queue.extend(model.back.solvers[i].iter().copied());
+        queue.extend(model.back.implementers[i].iter().copied());
+    }
+    let mut ids: Vec<String> = seen
+        .into_iter()
+        .map(|i| model.records[i].id.to_string())
+        .collect();
+    ids.sort_by(|a, b| crate::model::ids::natural_cmp(a, b));
+    ids.dedup();
+    ids
+}
+
+/// Reference data changed between the revisions, with every record of
+/// head it reaches (a revised guideline runs the four processes again).
+fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
+    let mut out = Vec::new();
+    let mut push = |kind, id: String, before: Option<String>, after: Option<String>, records| {
+        if before != after {
+            out.push(ReferenceImpact {
+                kind,
+                id,
+                before,
+                after,
+                records,
+            });
+        }
+    };
+    // ビジョン items, by ID.
+    let items = |m: &Model| -> BTreeMap<String, (crate::model::FieldIdx, usize, String)> {
+        let mut map = BTreeMap::new();
+        for (f, field) in m.fields.enumerate() {
+            for (v, item) in field.vision.iter().enumerate() {
+                map.insert(item.id.clone(), (f, v, item.text.clone()));
+            }
+        }
+        map
+    };
+    let (bi, hi) = (items(base), items(head));
+    for (id, (f, v, text)) in &hi {
+        let before = bi.get(id).map(|x| x.2.clone());
+        if before.as_deref() != Some(text.as_str()) {
+            let records = down(head, head.back.vision_issues[*f][*v].iter().copied());
+            push("vision", id.clone(), before, Some(text.clone()), records);
+        }
+    }
+    for (id, (_, _, text)) in &bi {
+        if !hi.contains_key(id) {
+            push("vision", id.clone(), Some(text.clone()), None, Vec::new());
+        }
+    }
+    // 原則, 配慮, national priorities: their titles.
+    type Refs<'a> = &'a crate::model::IndexVec<crate::model::RefIdx, crate::model::Reference>;
+    type Followers<'a> = &'a crate::model::Reverse<crate::model::RefIdx, RecordIdx>;
+    let lists: [(&'static str, Refs<'_>, Refs<'_>, Followers<'_>); 3] = [
+        (
+            "principle",
+            &base.principles,
+            &head.principles,
+            &head.back.principle_followers,
+        ),
+        (
+            "consideration",
+            &base.considerations,
+            &head.considerations,
+            &head.back.consideration_followers,
+        ),
+        (
+            "national",
+            &base.national,
+            &head.national,
+            &head.back.national_followers,
+        ),
+    ];
+    for (kind, b, h, followers) in lists {
+        for (i, r) in h.enumerate() {
+            let before = b
+                .iter()
+                .find(|x| x.id.value == r.id.value)
+                .map(|x| x.title.clone());
+            if before.as_deref() != Some(r.title.as_str()) {
+                push(
+                    kind,
+                    r.id.value.to_string(),
+                    before,
+                    Some(r.title.clone()),
+                    down(head, followers[i].iter().copied()),
+                );
+            }
+        }
+    }
+    // 分野 and 領域 names: every record in them.
+    for (f, field) in head.fields.enumerate() {
+        let before = base
+            .fields
+            .iter()
+            .find(|x| x.id == field.id)
+            .map(|x| x.name.clone());
+        if before.is_some() && before.as_deref() != Some(field.name.as_str()) {
+            let records = head.back.field_domains[f]
+                .iter()
+                .flat_map(|&d| head.back.domain_records[d].iter().copied());
+            push(
+                "field",
+                field.id.clone(),
+                before,
+                Some(field.name.clone()),
+                down(head, records),
+            );
+        }
+    }
+    for (d, domain) in head.domains.enumerate() {
+        let before = base
+            .domains
+            .iter()
+            .find(|x| x.id == domain.id)
+            .map(|x| x.name.clone());
+        if before.is_some() && before.as_deref() != Some(domain.name.as_str()) {
+            let records = head.back.domain_records[d].iter().copied();
+            push(
+                "domain",
+                domain.id.clone(),
+                before,
+                Some(domain.name.clone()),
+                down(head, records),
+            );
+        }
+    }
+    // dx.toml settings that change results: every record.
+    let (bs, hs) = (&base.settings, &head.settings);
+    let all = || {
+        let mut ids: Vec<String> = head
+            .parsed_records()
+            .map(|(_, r)| r.id.to_string())
+            .collect();
+        ids.sort_by(|a, b| crate::model::ids::natural_cmp(a, b));
+        ids
+    };
+    let d = |x: Option<jiff::civil::Date>| x.map(|d| d.to_string());
+    let settings: [(&str, Option<String>, Option<String>); 5] = [
+        ("tree.period_start", d(bs.period_start), d(hs.period_start)),
+        ("tree.period_end", d(bs.period_end), d(hs.period_end)),
+        (
+            "review.interval_months",
+            Some(bs.review_interval_months.to_string()),
+            Some(hs.review_interval_months.to_string()),
+        ),
+        (
+            "grades.a_pace",
+            Some(bs.grades.a_pace.to_string()),
+            Some(hs.grades.a_pace.to_string()),
+        ),
+        (
+            "grades.b_pace",
+            Some(bs.grades.b_pace.to_string()),
+            Some(hs.grades.b_pace.to_string()),
+        ),
+    ];
+    for (key, before, after) in settings {
+        if before != after {
+            push("settings", key.to_owned(), before, after, all());
+        }
+    }
+    out
 }

@@ -15,6 +15,11 @@ pub enum Block {
     Table(Table),
     /// An indented outline: (depth from 0, line).
     Outline(Vec<(usize, String)>),
+    /// What follows, up to [`Block::FoldEnd`], is folded under this summary
+    /// where the format can fold (Markdown and HTML `<details>`).
+    FoldStart(String),
+    /// The end of a fold.
+    FoldEnd,
 }
 
 /// A table with a header row.
@@ -57,7 +62,11 @@ impl Doc {
             match block {
                 Block::Facts(facts) => facts.iter_mut().for_each(|(_, v)| convert(v)),
                 Block::Table(t) => t.rows.iter_mut().flatten().for_each(convert),
-                Block::Heading(_) | Block::Text(_) | Block::Outline(_) => {}
+                Block::Heading(_)
+                | Block::Text(_)
+                | Block::Outline(_)
+                | Block::FoldStart(_)
+                | Block::FoldEnd => {}
             }
         }
         self
