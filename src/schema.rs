@@ -385,6 +385,14 @@ pub struct GradeLabels {
     D: Option<String>,
 }
 
+/// dx.toml `[organization]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "組織")]
+pub struct OrganizationTable {
+    /// 部署の一覧(所管・リーダー・参加部署をこれと照らし合わせる)
+    departments: Option<Vec<String>>,
+}
+
 /// dx.toml `[display]`.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields, description = "表示")]
@@ -415,6 +423,8 @@ pub struct SettingsFile {
     grades: Option<GradesTable>,
     /// 表示
     display: Option<DisplayTable>,
+    /// 組織
+    organization: Option<OrganizationTable>,
 }
 
 /// Every schema: (name, file in schemas/, top-level keys it must describe).

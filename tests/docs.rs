@@ -122,6 +122,7 @@ fn schemas_describe_exactly_the_keys_dx_accepts() {
         sorted(keys::SETTINGS_GRADE_LABELS)
     );
     assert_eq!(defs("dx", "DisplayTable"), sorted(keys::SETTINGS_DISPLAY));
+    assert_eq!(defs("dx", "OrganizationTable"), sorted(keys::SETTINGS_ORGANIZATION));
 }
 
 #[test]

@@ -122,6 +122,40 @@ fn duplicate_observation() {
 }
 
 #[test]
+fn empty_value() {
+    case(
+        "empty-value",
+        &[
+            ("kurashi/online/S-101.toml", 1, 9),
+            ("kurashi/online/S-101.toml", 5, 9),
+            ("kurashi/online/S-101.toml", 11, 8),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn public_links_internal() {
+    case(
+        "public-links-internal",
+        &[("kurashi/online/S-101.toml", 2, 11)],
+        &[],
+    );
+}
+
+#[test]
+fn unknown_department() {
+    case(
+        "unknown-department",
+        &[
+            ("kurashi/online/S-101.toml", 5, 9),
+            ("kurashi/online/S-101.toml", 11, 23),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn future_date() {
     case(
         "future-date",
@@ -148,7 +182,8 @@ fn invalid_value() {
             ("kurashi/online/S-103.toml", 13, 10),
             ("kurashi/online/S-103.toml", 18, 9),
         ],
-        &[],
+        // The passing neighbour S-102 is public and solves the internal K-001.
+        &["public-links-internal"],
     );
 }
 

@@ -219,6 +219,25 @@ pub enum Message {
         /// How many times it is listed.
         count: usize,
     },
+    /// A text that must say something is empty.
+    EmptyValue {
+        /// The key.
+        key: String,
+    },
+    /// A public record links to an internal one.
+    PublicLinksInternal {
+        /// The internal record.
+        target: String,
+    },
+    /// A department dx.toml does not list.
+    UnknownDepartment {
+        /// `owner`, `team.lead` or `team.departments`.
+        key: String,
+        /// As written.
+        value: String,
+        /// The nearest listed department.
+        suggestion: Option<String>,
+    },
     /// Two observations of one indicator on one date.
     DuplicateObservation {
         /// The indicator's name.

@@ -63,6 +63,9 @@ rule_ids! {
     PersonalData = "personal-data" => Error,
     FutureDate = "future-date" => Warning,
     DuplicateObservation = "duplicate-observation" => Warning,
+    EmptyValue = "empty-value" => Error,
+    PublicLinksInternal = "public-links-internal" => Warning,
+    UnknownDepartment = "unknown-department" => Warning,
 }
 
 impl serde::Serialize for RuleId {

@@ -300,6 +300,9 @@ fn message(m: &Message) -> String {
                 "{target} is a 課題: decisions, reviews and measurements belong to a 手法 or 技術"
             )
         }
+        Message::EmptyValue { key } => format!("`{key}` is empty"),
+        Message::PublicLinksInternal { target } => format!("a public record links to the internal {target}"),
+        Message::UnknownDepartment { key, value, .. } => format!("`{key}`: \"{value}\" is not among the departments of dx.toml"),
         Message::DuplicateObservation { indicator, date } => {
             format!("indicator \"{indicator}\" has more than one observation on {date}")
         }
@@ -432,6 +435,10 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingIndicator { known, .. } if known.is_empty() => "the record has no indicator: add an [[indicator]] to it first".into(),
         Message::MeetingIndicator { known, .. } => format!("write the indicator's name or its position (from 1): {}", known.join(", ")),
         Message::MeetingIssue { .. } => "write the ID of a 手法 that solves it (`dx show` lists them)".into(),
+        Message::EmptyValue { .. } => "write it, or delete the line of an optional key".into(),
+        Message::PublicLinksInternal { target } => format!("make {target} public if it may be; otherwise review the link or this record's visibility"),
+        Message::UnknownDepartment { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? (add a new department to dx.toml)"),
+        Message::UnknownDepartment { .. } => "check the department's name (add a new department to dx.toml)".into(),
         Message::DuplicateObservation { .. } => "delete one or correct its date (when a preliminary value became final, keep only the final one)".into(),
         Message::FutureDate { .. } => "correct the date (is the year right?)".into(),
         Message::LinkCycle { .. } => "remove or correct one expands in the loop".into(),

@@ -366,6 +366,9 @@ fn message(m: &Message) -> String {
         Message::MeetingIssue { target } => {
             format!("{target} は課題です。意思決定・見直し・測定は手法か技術に記録します")
         }
+        Message::EmptyValue { key } => format!("`{key}` が空です"),
+        Message::PublicLinksInternal { target } => format!("公開のレコードが庁内限定の {target} にリンクしています"),
+        Message::UnknownDepartment { key, value, .. } => format!("`{key}` の「{value}」は dx.toml の departments にない部署です"),
         Message::DuplicateObservation { indicator, date } => {
             format!("評価指標「{indicator}」に {date} の測定が2件以上あります")
         }
@@ -461,6 +464,10 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingIndicator { known, .. } if known.is_empty() => "このレコードには評価指標がありません。先にレコードに [[indicator]] を追加してください".into(),
         Message::MeetingIndicator { known, .. } => format!("評価指標の名前か、その番号(1 から)を書いてください: {}", known.join("、")),
         Message::MeetingIssue { .. } => "この課題を解決する手法の ID を書いてください(`dx show` で確かめられます)".into(),
+        Message::EmptyValue { .. } => "内容を書くか、任意のキーなら行ごと削除してください".into(),
+        Message::PublicLinksInternal { target } => format!("{target} を公開してよいなら visibility = \"public\" に、そうでなければリンクか公開区分を見直してください"),
+        Message::UnknownDepartment { suggestion: Some(s), .. } => format!("「{s}」ではありませんか(新しい部署なら dx.toml の departments に加えます)"),
+        Message::UnknownDepartment { .. } => "部署名を確かめてください(新しい部署なら dx.toml の departments に加えます)".into(),
         Message::DuplicateObservation { .. } => "一方を削除するか、日付を直してください(速報を確定に改めたときは確定の一件だけを残します)".into(),
         Message::FutureDate { .. } => "日付を直してください(年の打ち間違いではありませんか)".into(),
         Message::LinkCycle { .. } => "輪の中のどれか一つの expands を削除するか直してください".into(),

@@ -7,8 +7,10 @@ use super::Kind;
 
 /// dx.toml top-level tables.
 pub const SETTINGS: &[&str] = &[
-    "tree", "review", "ids", "rules", "privacy", "grades", "display",
+    "tree", "review", "ids", "rules", "privacy", "grades", "display", "organization",
 ];
+/// dx.toml `[organization]`.
+pub const SETTINGS_ORGANIZATION: &[&str] = &["departments"];
 /// dx.toml `[grades]`.
 pub const SETTINGS_GRADES: &[&str] = &["a_pace", "b_pace", "labels"];
 /// dx.toml `[grades.labels]`.

@@ -106,6 +106,8 @@ pub struct Settings {
     pub grades: GradeSettings,
     /// `[display] dates`: how dates are shown to people.
     pub dates: DateStyle,
+    /// `[organization] departments`: the departments owners and teams name.
+    pub departments: Vec<String>,
 }
 
 impl Default for Settings {
@@ -123,6 +125,7 @@ impl Default for Settings {
             allowed_phone_numbers: Vec::new(),
             grades: GradeSettings::default(),
             dates: DateStyle::Iso,
+            departments: Vec::new(),
         }
     }
 }

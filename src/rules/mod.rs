@@ -17,6 +17,7 @@ mod broken_link;
 mod duplicate_id;
 mod duplicate_link;
 mod duplicate_observation;
+mod empty_value;
 mod encoding;
 mod future_date;
 mod id_filename;
@@ -33,8 +34,10 @@ mod missing_link;
 mod missing_team;
 mod parse_error;
 mod personal_data;
+mod public_links_internal;
 mod review_overdue;
 mod stale_pilot;
+mod unknown_department;
 mod unknown_key;
 mod wrong_link_kind;
 
@@ -112,6 +115,9 @@ rules! {
     PersonalData => personal_data,
     FutureDate => future_date,
     DuplicateObservation => duplicate_observation,
+    EmptyValue => empty_value,
+    PublicLinksInternal => public_links_internal,
+    UnknownDepartment => unknown_department,
 }
 
 impl Rule {

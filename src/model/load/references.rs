@@ -59,6 +59,18 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
             s.dates = style.value;
         }
     }
+    if let Some((t, span)) = r.table(root, "organization", false) {
+        let t = Table::nested(t, &span, "organization.");
+        r.check_keys(t, keys::SETTINGS_ORGANIZATION);
+        if let Some(list) = r.strings(t, "departments", false) {
+            s.departments = list
+                .items
+                .into_iter()
+                .map(|d| d.value.trim().to_owned())
+                .filter(|d| !d.is_empty())
+                .collect();
+        }
+    }
     if let Some((t, span)) = r.table(root, "privacy", false) {
         let t = Table::nested(t, &span, "privacy.");
         r.check_keys(t, keys::SETTINGS_PRIVACY);
