@@ -324,6 +324,61 @@ fn dx_today_drives_date_rules() {
 }
 
 #[test]
+fn reports_on_a_tree_with_errors_say_so() {
+    let tree = common::tree(Some("rules/parse-error"));
+    for args in [
+        &["status"][..],
+        &["gap"],
+        &["list"],
+        &["tree"],
+        &["show", "K-001"],
+        &["export"],
+    ] {
+        let out = dx()
+            .arg("--root")
+            .arg(tree.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("検査のエラーが 2 件あり、読めないファイル 2 件は集計に含まれていません"),
+            "{args:?}: {err}"
+        );
+    }
+    let html = stdout(dx().arg("--root").arg(tree.path()).arg("report"));
+    assert!(
+        html.contains("role=\"alert\">この報告のもとになった記録には検査のエラーが 2 件"),
+        "banner"
+    );
+    // A clean tree says nothing.
+    let clean = dx()
+        .arg("--root")
+        .arg(bundled())
+        .arg("status")
+        .output()
+        .expect("runs");
+    assert!(
+        clean.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&clean.stderr)
+    );
+    // dx fmt --check fails on a file it could not read, and says so.
+    let out = dx()
+        .arg("--root")
+        .arg(tree.path())
+        .args(["fmt", "--check"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("TOML として読めない"),
+        "{out:?}"
+    );
+}
+
+#[test]
 fn today_in_the_era_calendar() {
     let tree = common::tree(Some("rules/review-overdue"));
     let run = |today: &str| {

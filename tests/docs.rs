@@ -122,7 +122,10 @@ fn schemas_describe_exactly_the_keys_dx_accepts() {
         sorted(keys::SETTINGS_GRADE_LABELS)
     );
     assert_eq!(defs("dx", "DisplayTable"), sorted(keys::SETTINGS_DISPLAY));
-    assert_eq!(defs("dx", "OrganizationTable"), sorted(keys::SETTINGS_ORGANIZATION));
+    assert_eq!(
+        defs("dx", "OrganizationTable"),
+        sorted(keys::SETTINGS_ORGANIZATION)
+    );
 }
 
 #[test]

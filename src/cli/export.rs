@@ -24,6 +24,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
+    ctx.note_errors(&model);
     let export = Export::build(&model, ctx.today());
     // Written as it is made: a whole export in one string was the largest
     // thing in memory (200 MB at 100k records).

@@ -45,7 +45,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             Ok(Outcome::Changed(rel))
         })
         .collect();
-    let mut changed = 0;
+    let (mut changed, mut unreadable) = (0, 0);
     for outcome in outcomes {
         match outcome? {
             Outcome::Unchanged => {}
@@ -58,11 +58,18 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
                 };
                 writeln!(out, "{verb}: {rel}")?;
             }
-            Outcome::Unreadable(rel) => writeln!(out, "{}: {rel}", words.unformattable)?,
+            Outcome::Unreadable(rel) => {
+                unreadable += 1;
+                writeln!(out, "{}: {rel}", words.unformattable)?;
+            }
         }
     }
     writeln!(out, "{}", (words.fmt_summary)(changed, args.check))?;
-    Ok(if args.check && changed > 0 {
+    if unreadable > 0 {
+        writeln!(out, "{}", (words.fmt_unreadable)(unreadable))?;
+    }
+    // A file fmt could not read is not formatted: --check fails on it.
+    Ok(if args.check && changed + unreadable > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK

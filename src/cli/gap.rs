@@ -18,6 +18,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
+    ctx.note_errors(&model);
     let gap = Gap::build(&model, ctx.today(), args.field.as_deref())
         .map_err(|e| ctx.unknown_field(&model, &e.0))?;
     emit(

@@ -60,6 +60,7 @@ pub(super) fn parse<T>(
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
+    ctx.note_errors(&model);
     if let Some(f) = &args.field
         && !model.fields.iter().any(|x| x.id == *f)
     {
@@ -94,6 +95,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             .transpose()?,
         owner: args.owner.clone(),
     };
+    if let Some(d) = &filter.domain
+        && !model
+            .domains
+            .iter()
+            .any(|x| x.id == *d || x.id.starts_with(&format!("{d}/")))
+    {
+        let nearest = crate::suggest::nearest(d, model.domains.iter().map(|x| x.id.as_str()));
+        bail!((ctx.lang().words().unknown_domain)(d, nearest));
+    }
     let list = List::build(&model, &filter, ctx.today());
     emit(
         &args.output,

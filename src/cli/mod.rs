@@ -200,6 +200,23 @@ impl Ctx<'_> {
         self.load_at(&root).map(|m| Loaded(Some(m)))
     }
 
+    /// A report on a tree with errors says so on standard error (SPEC
+    /// §6.6): how many errors `dx check` finds and how many files could not
+    /// be read and are left out of every count. Returns the two numbers.
+    pub(crate) fn note_errors(&self, model: &Model) -> (usize, usize) {
+        let errors = crate::rules::check(model, self.today())
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count();
+        let unreadable = model.unreadable_files();
+        if errors > 0 {
+            self.notes
+                .borrow_mut()
+                .push((self.lang().words().tree_has_errors)(errors, unreadable));
+        }
+        (errors, unreadable)
+    }
+
     /// Load the tree at `root`, noting what the walk left out.
     pub(crate) fn load_at(&self, root: &std::path::Path) -> Result<Model, LoadError> {
         let model = model::load(root)?;

@@ -17,6 +17,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
+    ctx.note_errors(&model);
     let show = Show::build(&model, args.id.trim(), ctx.today(), ctx.lang()).map_err(|e| {
         anyhow::anyhow!((ctx.lang().words().not_found)(&e.id, e.nearest.as_deref()))
     })?;

@@ -36,6 +36,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
+    ctx.note_errors(&model);
     let axis = match args.by {
         By::Field => Axis::Field,
         By::Domain => Axis::Domain,

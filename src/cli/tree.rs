@@ -21,6 +21,7 @@ pub struct Args {
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
+    ctx.note_errors(&model);
     let outline = Outline::build(&model, args.field.as_deref(), usize::from(args.depth))
         .map_err(|e| ctx.unknown_field(&model, &e.0))?;
     emit(

@@ -67,10 +67,17 @@ pub(super) static WORDS: Words = Words {
     would_format: "would format",
     unformattable: "not valid TOML, left as is",
     fmt_summary: |n, check| match (n, check) {
-        (0, _) => "Nothing to format.".to_owned(),
+        (0, true) => "Nothing to format among the files that could be read.".to_owned(),
+        (0, false) => "Nothing formatted among the files that could be read.".to_owned(),
         (1, true) => "1 file needs formatting (run dx fmt).".to_owned(),
         (n, true) => format!("{n} files need formatting (run dx fmt)."),
         (n, false) => format!("{} formatted.", plural(n, "file", "files")),
+    },
+    fmt_unreadable: |n| {
+        format!(
+            "{} not formatted: not valid TOML; see dx check.",
+            plural(n, "file", "files")
+        )
     },
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
     special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
@@ -83,6 +90,19 @@ pub(super) static WORDS: Words = Words {
         format!(
             "{p} is not a meeting file in the tree's meetings/ folder; put it there, then dx apply it (dx agenda --format meeting writes one)"
         )
+    },
+    tree_has_errors: |e, u| {
+        let errors = plural(e, "error", "errors");
+        if u > 0 {
+            format!(
+                "note: dx check finds {errors} in this tree, and {} left out of every count; run dx check",
+                plural(u, "unreadable file is", "unreadable files are")
+            )
+        } else {
+            format!(
+                "note: dx check finds {errors} in this tree; the numbers may be wrong; run dx check"
+            )
+        }
     },
     new_folder_usage: "make a domain with dx new domain FIELD/DOMAIN --name NAME, a field with dx new field FIELD --name NAME (IDs in lowercase letters, digits and hyphens; for example dx new domain kurashi/kosodate --name 子育て)",
     mv_needs_target: "give a new ID, --next or --domain (for example dx mv K-011 --next)",
@@ -301,8 +321,12 @@ fn message(m: &Message) -> String {
             )
         }
         Message::EmptyValue { key } => format!("`{key}` is empty"),
-        Message::PublicLinksInternal { target } => format!("a public record links to the internal {target}"),
-        Message::UnknownDepartment { key, value, .. } => format!("`{key}`: \"{value}\" is not among the departments of dx.toml"),
+        Message::PublicLinksInternal { target } => {
+            format!("a public record links to the internal {target}")
+        }
+        Message::UnknownDepartment { key, value, .. } => {
+            format!("`{key}`: \"{value}\" is not among the departments of dx.toml")
+        }
         Message::DuplicateObservation { indicator, date } => {
             format!("indicator \"{indicator}\" has more than one observation on {date}")
         }

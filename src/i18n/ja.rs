@@ -73,9 +73,15 @@ pub(super) static WORDS: Words = Words {
     would_format: "整形が必要です",
     unformattable: "TOML として読めないため整形しませんでした",
     fmt_summary: |n, check| match (n, check) {
-        (0, _) => "整形が必要なファイルはありません。".to_owned(),
+        (0, true) => "整形が必要なファイルはありません(読めたファイルのうち)。".to_owned(),
+        (0, false) => "整形したファイルはありません(読めたファイルのうち)。".to_owned(),
         (n, true) => format!("{n} 件のファイルの整形が必要です(dx fmt で整形できます)。"),
         (n, false) => format!("{n} 件のファイルを整形しました。"),
+    },
+    fmt_unreadable: |n| {
+        format!(
+            "TOML として読めない {n} 件のファイルは整形していません。dx check でエラーを確かめてください。"
+        )
     },
     symlink_skipped: "注意: シンボリックリンクはたどりません(中のレコードは検査されていません)",
     special_skipped: "注意: 通常のファイルではない(名前付きパイプやデバイスなど)ため読みません。レコードなら通常のファイルとして置いてください",
@@ -88,6 +94,17 @@ pub(super) static WORDS: Words = Words {
         format!(
             "{p} はツリーの meetings/ にある会議ファイルではありません。会議ファイルは meetings/ に置いてから dx apply してください(dx agenda --format meeting で雛形を作れます)"
         )
+    },
+    tree_has_errors: |e, u| {
+        if u > 0 {
+            format!(
+                "注意: このツリーには検査のエラーが {e} 件あり、読めないファイル {u} 件は集計に含まれていません。dx check で確かめてください"
+            )
+        } else {
+            format!(
+                "注意: このツリーには検査のエラーが {e} 件あります。数字が正しくないおそれがあります。dx check で確かめてください"
+            )
+        }
     },
     new_folder_usage: "領域は dx new 領域 分野/領域 --name 名前、分野は dx new 分野 分野 --name 名前 で作ります(ID は半角の英小文字・数字・ハイフン。例: dx new 領域 kurashi/kosodate --name 子育て)",
     mv_needs_target: "新しい ID、--next、--domain のどれかを指定してください(例: dx mv K-011 --next)",
@@ -367,8 +384,12 @@ fn message(m: &Message) -> String {
             format!("{target} は課題です。意思決定・見直し・測定は手法か技術に記録します")
         }
         Message::EmptyValue { key } => format!("`{key}` が空です"),
-        Message::PublicLinksInternal { target } => format!("公開のレコードが庁内限定の {target} にリンクしています"),
-        Message::UnknownDepartment { key, value, .. } => format!("`{key}` の「{value}」は dx.toml の departments にない部署です"),
+        Message::PublicLinksInternal { target } => {
+            format!("公開のレコードが庁内限定の {target} にリンクしています")
+        }
+        Message::UnknownDepartment { key, value, .. } => {
+            format!("`{key}` の「{value}」は dx.toml の departments にない部署です")
+        }
         Message::DuplicateObservation { indicator, date } => {
             format!("評価指標「{indicator}」に {date} の測定が2件以上あります")
         }

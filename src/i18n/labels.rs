@@ -127,7 +127,7 @@ pub(super) static JA: Labels = Labels {
     issues: "課題",
     principles_unfollowed: "どの手法も則っていない原則",
     national_unserved: "どの手法も対応していない国の重点取組事項",
-    technologies_only: "対応している技術",
+    technologies_only: "この事項を挙げている技術(手法はなし)",
     issues_without_methods: "手法のない課題(解消済みを除く)",
     methods_without_technologies: "技術のない手法",
     methods_without_technologies_note: "※ 参考: 業務改革だけで解決する手法もあります。",
@@ -278,7 +278,7 @@ pub(super) static EN: Labels = Labels {
     issues: "Issues",
     principles_unfollowed: "Principles no method follows",
     national_unserved: "National priorities no method serves",
-    technologies_only: "Served by technologies",
+    technologies_only: "Technologies naming it (no 手法 does)",
     issues_without_methods: "Open issues without a method",
     methods_without_technologies: "Methods without a technology",
     methods_without_technologies_note: "For information: a method can be pure business reform.",
@@ -570,6 +570,7 @@ pub(super) static DIFF_EN: DiffLabels = DiffLabels {
 #[allow(missing_docs)]
 pub struct ReportLabels {
     pub title: &'static str,
+    pub has_errors: fn(usize, usize) -> String,
     pub as_of: fn(&str) -> String,
     pub edition: fn(&str) -> String,
     pub period: fn(&str, &str) -> String,
@@ -596,6 +597,17 @@ pub struct ReportLabels {
 
 pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     title: "DX推進状況報告",
+    has_errors: |e, u| {
+        if u > 0 {
+            format!(
+                "この報告のもとになった記録には検査のエラーが {e} 件あり、読めないファイル {u} 件は集計に含まれていません。数字は確定したものではありません。"
+            )
+        } else {
+            format!(
+                "この報告のもとになった記録には検査のエラーが {e} 件あります。数字は確定したものではありません。"
+            )
+        }
+    },
     as_of: |d| format!("{d} 現在"),
     edition: |v| format!("第{v}版"),
     period: |s, e| format!("指針の期間 {s}〜{e}"),
@@ -628,6 +640,17 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
 
 pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     title: "DX progress report",
+    has_errors: |e, u| {
+        if u > 0 {
+            format!(
+                "The records behind this report have {e} errors in dx check, and {u} unreadable files are left out of every count. The numbers are not final."
+            )
+        } else {
+            format!(
+                "The records behind this report have {e} errors in dx check. The numbers are not final."
+            )
+        }
+    },
     as_of: |d| format!("as of {d}"),
     edition: |v| format!("version {v}"),
     period: |s, e| format!("guideline period {s} – {e}"),

@@ -135,6 +135,7 @@ pub(crate) struct Words {
     pub would_format: &'static str,
     pub unformattable: &'static str,
     pub fmt_summary: fn(usize, bool) -> String,
+    pub fmt_unreadable: fn(usize) -> String,
     pub symlink_skipped: &'static str,
     pub special_skipped: &'static str,
     pub changed_since_check: &'static str,
@@ -148,6 +149,7 @@ pub(crate) struct Words {
     pub meeting_refused: &'static str,
     pub mv_needs_target: &'static str,
     pub new_folder_usage: &'static str,
+    pub tree_has_errors: fn(usize, usize) -> String,
     pub links_left: fn(&str) -> String,
 }
 

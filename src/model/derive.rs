@@ -99,7 +99,9 @@ impl Model {
             .decisions()
             .iter()
             .filter_map(|d| d.date.as_ref())
-            .any(|d| d.value >= latest);
+            // A decision dated after today is a typo (future-date), not
+            // the decision the pilot waits for.
+            .any(|d| d.value >= latest && d.value <= today);
         (latest < today && !decided_since).then_some(latest)
     }
 }

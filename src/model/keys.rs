@@ -7,7 +7,14 @@ use super::Kind;
 
 /// dx.toml top-level tables.
 pub const SETTINGS: &[&str] = &[
-    "tree", "review", "ids", "rules", "privacy", "grades", "display", "organization",
+    "tree",
+    "review",
+    "ids",
+    "rules",
+    "privacy",
+    "grades",
+    "display",
+    "organization",
 ];
 /// dx.toml `[organization]`.
 pub const SETTINGS_ORGANIZATION: &[&str] = &["departments"];

@@ -865,6 +865,25 @@ impl Model {
         self.records.len()
     }
 
+    /// Files that could not be read or parsed, and so count nowhere.
+    #[must_use]
+    pub fn unreadable_files(&self) -> usize {
+        let mut files: Vec<FileId> = self
+            .load_diagnostics
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.rule,
+                    crate::diag::RuleId::ParseError | crate::diag::RuleId::Encoding
+                )
+            })
+            .map(|d| d.span.file)
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files.len()
+    }
+
     /// The path of a record's file.
     #[must_use]
     pub fn path_of(&self, record: &Record) -> &str {

@@ -585,6 +585,13 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
     if d.public {
         let _ = write!(h, "<p class=\"note\">{}</p>", esc(r.public_note));
     }
+    if d.errors.0 > 0 {
+        let _ = write!(
+            h,
+            "<p class=\"note\" role=\"alert\">{}</p>",
+            esc(&(r.has_errors)(d.errors.0, d.errors.1))
+        );
+    }
     h.push_str("</header>");
     h
 }

@@ -50,6 +50,8 @@ pub struct Dashboard<'m> {
     pub indicators: Vec<IndicatorBar>,
     /// How dates are shown.
     pub dates: crate::calendar::DateStyle,
+    /// Errors `dx check` finds, and unreadable files left out of the counts.
+    pub errors: (usize, usize),
 }
 
 impl<'m> Dashboard<'m> {
@@ -125,6 +127,7 @@ impl<'m> Dashboard<'m> {
             records,
             indicators,
             dates: model.settings.dates,
+            errors: (0, 0),
         }
     }
 

@@ -29,8 +29,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, r) in model.parsed_records() {
         let mut flag = |key: &str, v: Option<&Sp<compact_str::CompactString>>| {
             if let Some(v) = v.filter(|v| blank(&v.value)) {
-                let message = Message::EmptyValue { key: key.to_owned() };
-                out.push(Diagnostic::new(RULE.id, r.span_of(v.span), message).with_record(Some(&r.id)));
+                let message = Message::EmptyValue {
+                    key: key.to_owned(),
+                };
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(v.span), message).with_record(Some(&r.id)),
+                );
             }
         };
         flag("title", r.title.as_ref());

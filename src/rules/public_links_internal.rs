@@ -34,7 +34,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let message = Message::PublicLinksInternal {
                     target: link.value.to_string(),
                 };
-                out.push(Diagnostic::new(RULE.id, r.span_of(link.span), message).with_record(Some(&r.id)));
+                out.push(
+                    Diagnostic::new(RULE.id, r.span_of(link.span), message)
+                        .with_record(Some(&r.id)),
+                );
             }
         }
     }

@@ -23,7 +23,9 @@ pub(super) const RULE: Rule = Rule {
 
 /// A department, or a department followed by a post (市民課長).
 fn known(name: &str, departments: &[String]) -> bool {
-    departments.iter().any(|d| name.trim().starts_with(d.as_str()))
+    departments
+        .iter()
+        .any(|d| name.trim().starts_with(d.as_str()))
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -40,8 +42,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let message = Message::UnknownDepartment {
                 key: key.to_owned(),
                 value: v.value.to_string(),
-                suggestion: crate::suggest::nearest(&v.value, departments.iter().map(String::as_str))
-                    .map(str::to_owned),
+                suggestion: crate::suggest::nearest(
+                    &v.value,
+                    departments.iter().map(String::as_str),
+                )
+                .map(str::to_owned),
             };
             out.push(Diagnostic::new(RULE.id, r.span_of(v.span), message).with_record(Some(&r.id)));
         };
