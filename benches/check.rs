@@ -46,6 +46,18 @@ const COMMANDS: &[&[&str]] = &[
     &["export", "--format", "yaml"],
     &["report"],
     &["fmt", "--check"],
+    &["status", "--by", "fiscal-year"],
+    &["agenda"],
+    // A writer: loads and checks the tree twice (as it is, as it would be).
+    &[
+        "decide",
+        "S-000001",
+        "--body",
+        "推進本部",
+        "--result",
+        "継続",
+        "--dry-run",
+    ],
 ];
 
 /// In the child: do one pass and print `milliseconds peak_kib`.

@@ -206,9 +206,8 @@ mod tests {
             date: sp(d(date)),
             value: value.and_then(sp),
             status,
-            source: None,
-            note: None,
             from_actual: false,
+            texts: None,
         }
     }
 

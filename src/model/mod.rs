@@ -199,12 +199,35 @@ pub struct Observation {
     pub value: Option<Sp<f64>>,
     /// 確定 unless written otherwise.
     pub status: ObservationStatus,
+    /// Read from a first-edition `actual` + `measured`.
+    pub from_actual: bool,
+    /// Its source and note, when it has either: most observations have
+    /// neither, and every indicator of a first-edition tree has one
+    /// observation, so the texts are kept apart.
+    pub texts: Option<Box<ObservationTexts>>,
+}
+
+/// The texts of an observation.
+#[derive(Clone, Debug, Default)]
+pub struct ObservationTexts {
     /// Where the number comes from.
     pub source: Option<Sp<CompactString>>,
     /// A note.
     pub note: Option<Sp<CompactString>>,
-    /// Read from a first-edition `actual` + `measured`.
-    pub from_actual: bool,
+}
+
+impl Observation {
+    /// Where the number comes from.
+    #[must_use]
+    pub fn source(&self) -> Option<&Sp<CompactString>> {
+        self.texts.as_ref().and_then(|t| t.source.as_ref())
+    }
+
+    /// Its note.
+    #[must_use]
+    pub fn note(&self) -> Option<&Sp<CompactString>> {
+        self.texts.as_ref().and_then(|t| t.note.as_ref())
+    }
 }
 
 impl Indicator {
@@ -977,5 +1000,13 @@ mod tests {
             size <= 192,
             "Record is {size} bytes: put a kind's new key in its part, not in the header"
         );
+    }
+
+    /// Every indicator of a first-edition tree holds one observation (its
+    /// `actual`): the rare texts live behind a pointer.
+    #[test]
+    fn an_observation_stays_small() {
+        let size = size_of::<Observation>();
+        assert!(size <= 48, "Observation is {size} bytes");
     }
 }

@@ -132,8 +132,8 @@ impl IndicatorView {
                     fiscal_year: date(&o.date).map(fiscal_year),
                     value: o.value.as_ref().map(|v| v.value),
                     status: o.status.as_str(),
-                    source: o.source.as_ref().map(|v| v.value.to_string()),
-                    note: o.note.as_ref().map(|v| v.value.to_string()),
+                    source: o.source().map(|v| v.value.to_string()),
+                    note: o.note().map(|v| v.value.to_string()),
                 })
                 .collect(),
         }

@@ -6,8 +6,8 @@ use thin_vec::ThinVec;
 use super::super::reader::{Reader, Table};
 use super::super::{
     Body, Closed, Decision, Indicator, IssuePart, Kind, MethodPart, Observation, ObservationStatus,
-    Outcome, Part, Record, Settings, Stage, Team, TeamKind, TechnologyPart, Visibility, Work, ids,
-    keys,
+    ObservationTexts, Outcome, Part, Record, Settings, Stage, Team, TeamKind, TechnologyPart,
+    Visibility, Work, ids, keys,
 };
 use crate::diag::RuleId;
 use crate::diag::{BadValue, Diagnostic, Message};
@@ -187,9 +187,12 @@ fn read_indicator(r: &mut Reader<'_>, t: Table<'_, '_>, span: std::ops::Range<us
             date: r.date(o, "date", true),
             value,
             status,
-            source: r.string(o, "source", false),
-            note: r.string(o, "note", false),
             from_actual: false,
+            texts: {
+                let (source, note) = (r.string(o, "source", false), r.string(o, "note", false));
+                (source.is_some() || note.is_some())
+                    .then(|| Box::new(ObservationTexts { source, note }))
+            },
         });
     }
     if let Some(a) = &actual {
@@ -200,9 +203,8 @@ fn read_indicator(r: &mut Reader<'_>, t: Table<'_, '_>, span: std::ops::Range<us
                 date: measured.clone(),
                 value: Some(a.clone()),
                 status: ObservationStatus::Final,
-                source: None,
-                note: None,
                 from_actual: true,
+                texts: None,
             });
         } else {
             r.push(
