@@ -579,8 +579,9 @@ fn diff_sees_every_change_and_its_findings() {
     // Markdown: findings first, then what to look at, the rest folded.
     let (_, md, _) = run(dx(repo.path()).args(["diff", "main", "--format", "markdown"]));
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s}\n{md}"));
-    assert!(at("この変更で増える検査結果") < at("要確認の変更"));
-    assert!(at("要確認の変更") < at("<details><summary>その他の変更</summary>"));
+    assert!(at("## この変更で増える検査結果") < at("## 要確認の変更"));
+    assert!(at("## 要確認の変更") < at("<details><summary>その他の変更</summary>"));
+    assert!(md.contains("要確認の変更 5 件、増える検査結果 2 件、直る検査結果 0 件"), "{md}");
     for flag in [
         "⚠ 見直しの延期",
         "⚠ 庁内限定 → 公開",
@@ -590,6 +591,9 @@ fn diff_sees_every_change_and_its_findings() {
     ] {
         assert!(md.contains(flag), "{flag}\n{md}");
     }
+    insta::assert_snapshot!("diff_every_change_markdown", md);
+    insta::assert_snapshot!("diff_every_change_json", json);
+    assert_eq!(v["head"], "working tree", "JSON is language-independent");
     // A date stands for the last commit on or before it.
     let (code, json, err) = run(dx(repo.path()).args(["diff", "2099-01-01", "--format", "json"]));
     assert_eq!(code, 0, "{err}");

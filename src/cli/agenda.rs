@@ -64,7 +64,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         && let Ok(Some(rev)) = crate::git::commit_on_or_before(&top, &last.to_string())
         && let Ok(base) = super::diff::at_revision(ctx, &model.root, &rev)
     {
-        let name = ctx.lang().words().working_tree;
+        let name = crate::report::diff::WORKING_TREE;
         agenda.changes = Some(Diff::build(
             &base,
             &model,

@@ -52,7 +52,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         Some(rev) => (at_revision(ctx, &root, rev)?, rev.clone()),
         None => (
             ctx.load_at(&root)?,
-            ctx.lang().words().working_tree.to_owned(),
+            crate::report::diff::WORKING_TREE.to_owned(),
         ),
     };
     let mut diff = Diff::build(&base, &head, &args.base, &head_name, ctx.today());

@@ -32,7 +32,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
                 &base,
                 &model,
                 rev,
-                ctx.lang().words().working_tree,
+                crate::report::diff::WORKING_TREE,
                 ctx.today(),
             ))
         }

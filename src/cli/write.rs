@@ -63,6 +63,17 @@ pub(super) fn commit(
         writeln!(out, "{}", words.nothing_to_write)?;
         return Ok(EXIT_OK);
     }
+    // Never a file outside the tree: every path relative, without `..`.
+    for c in &plan.changes {
+        let inside = std::path::Path::new(&c.path)
+            .components()
+            .all(|p| matches!(p, std::path::Component::Normal(_)));
+        if !inside {
+            anyhow::bail!((words.edit_error)(&EditError::Invalid {
+                what: c.path.clone()
+            }));
+        }
+    }
     let today = ctx.today();
     let after_model = model::load_from(&model.root, &plan.overlay(&model.root))?;
     let before = rules::check(model, today);

@@ -417,6 +417,7 @@ pub struct DiffLabels {
     pub covered: &'static str,
     pub findings_introduced: &'static str,
     pub findings_fixed: &'static str,
+    pub headline_review: fn(usize, usize, usize) -> String,
     pub flagged: &'static str,
     pub field_changes: &'static str,
     pub indicator_changes: &'static str,
@@ -468,6 +469,9 @@ pub(super) static DIFF_JA: DiffLabels = DiffLabels {
     after: "変更後",
     covered: "取組あり",
     findings_introduced: "この変更で増える検査結果",
+    headline_review: |flagged, new, fixed| {
+        format!("要確認の変更 {flagged} 件、増える検査結果 {new} 件、直る検査結果 {fixed} 件")
+    },
     findings_fixed: "この変更で直る検査結果",
     flagged: "要確認の変更",
     field_changes: "レコードの内容の変更",
@@ -532,6 +536,9 @@ pub(super) static DIFF_EN: DiffLabels = DiffLabels {
     after: "After",
     covered: "covered",
     findings_introduced: "Findings this change introduces",
+    headline_review: |flagged, new, fixed| {
+        format!("{flagged} changes to look at, {new} findings introduced, {fixed} fixed")
+    },
     findings_fixed: "Findings this change fixes",
     flagged: "Changes to look at",
     field_changes: "Record values changed",

@@ -209,12 +209,16 @@ pub struct CoverageChange {
     pub after: Option<Coverage>,
 }
 
+/// The name of the files as they are now, in JSON (shown in the user's
+/// language elsewhere). No git revision can be named so: it has a space.
+pub const WORKING_TREE: &str = "working tree";
+
 /// The portfolio change.
 #[derive(Clone, Debug, Serialize)]
 pub struct Diff {
     /// The base revision.
     pub base: String,
-    /// The head revision, or `working tree`.
+    /// The head revision, or [`WORKING_TREE`].
     pub head: String,
     /// Records only in head.
     pub added: Vec<RecordRef>,
@@ -797,9 +801,16 @@ impl Diff {
     pub fn doc(&self, lang: Lang) -> Doc {
         let l = lang.labels();
         let d = lang.diff_labels();
+        let shown = |name: &str| {
+            if name == WORKING_TREE {
+                lang.words().working_tree.to_owned()
+            } else {
+                name.to_owned()
+            }
+        };
         let mut doc = Doc::new((l.paren)(
             d.title,
-            &format!("{} → {}", self.base, self.head),
+            &format!("{} → {}", shown(&self.base), shown(&self.head)),
         ));
         doc.text((d.headline)(
             self.added.len(),
@@ -813,6 +824,11 @@ impl Diff {
             doc.text(d.no_change);
             return doc;
         }
+        doc.text((d.headline_review)(
+            self.flagged_count(),
+            self.findings_introduced.len(),
+            self.findings_fixed.len(),
+        ));
         self.findings_table(
             &mut doc,
             d.findings_introduced,
@@ -1039,6 +1055,23 @@ impl Diff {
         }
         doc.blocks.push(Block::FoldEnd);
         doc
+    }
+
+    /// How many changes the reviewer must look at.
+    #[must_use]
+    pub fn flagged_count(&self) -> usize {
+        self.field_changes.iter().filter(|c| c.flagged).count()
+            + self.decision_changes.len()
+            + self
+                .indicator_changes
+                .iter()
+                .filter(|c| c.lowered_ambition)
+                .count()
+            + self
+                .state_changes
+                .iter()
+                .filter(|c| c.backwards || c.skipped_pilot)
+                .count()
     }
 
     fn findings_table(&self, doc: &mut Doc, heading: &str, list: &[FindingChange], lang: Lang) {
