@@ -235,19 +235,27 @@ impl SourceFile {
 pub type Reread = fn(&Path) -> Option<String>;
 
 /// Control characters other than tab and line ends, replaced by spaces of
-/// the same byte length.
+/// the same byte length; bidirectional overrides and isolates (which
+/// reorder what a terminal shows) by U+FFFD, also three bytes, so every
+/// span still points where it did.
 #[must_use]
 pub fn neutralise_controls(text: String) -> String {
     let bytes = text.as_bytes();
     let harmful = |i: usize, c: char| {
-        c.is_control() && c != '\t' && c != '\n' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
+        (c.is_control()
+            && c != '\t'
+            && c != '\n'
+            && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n')))
+            || is_bidi(c)
     };
     if !may_hold_controls(bytes) || !text.char_indices().any(|(i, c)| harmful(i, c)) {
         return text;
     }
     text.char_indices()
         .map(|(i, c)| {
-            if harmful(i, c) {
+            if is_bidi(c) {
+                "\u{FFFD}".to_owned()
+            } else if harmful(i, c) {
                 " ".repeat(c.len_utf8())
             } else {
                 c.to_string()
@@ -256,13 +264,60 @@ pub fn neutralise_controls(text: String) -> String {
         .collect()
 }
 
+/// Whether every line of `text` ends in CRLF (and there is at least one):
+/// only then can line ends be made LF and back without changing a value.
+#[must_use]
+pub fn all_crlf(text: &str) -> bool {
+    let crlf = text.matches("\r\n").count();
+    crlf > 0 && crlf == text.matches('\n').count()
+}
+
+/// The bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069): they reorder the text around them on screen.
+#[must_use]
+pub fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a terminal, a log or a spreadsheet would act on `c` rather than
+/// show it: control characters (C0, DEL, C1) and bidi controls.
+#[must_use]
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi(c)
+}
+
+/// `s` safe to print anywhere: every unsafe character (see [`is_unsafe`])
+/// shown as `<U+001B>`; with `keep_lines`, line feeds and tabs stay (a
+/// multi-line text in a table cell).
+#[must_use]
+pub fn printable(s: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| is_unsafe(c) && !(keep_lines && matches!(c, '\n' | '\t'));
+    if !s.chars().any(unsafe_char) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// Whether `bytes` may hold a control character other than tab, LF and
 /// CRLF: a byte below 0x20, 0x7F, a lone CR, or the lead byte C2 of
 /// U+0080–U+009F. Every file passes here, so blocks are tested without
 /// branches (the compiler turns that into vector code); CRs are rare.
 fn may_hold_controls(bytes: &[u8]) -> bool {
-    let odd =
-        |b: u8| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') | (b == 0x7F) | (b == 0xC2);
+    // 0xE2 leads U+2000–U+2FFF, the bidi controls among them.
+    let odd = |b: u8| {
+        (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == 0xE2)
+    };
     let suspect = bytes
         .chunks(64)
         .any(|block| block.iter().fold(false, |found, &b| found | odd(b)));

@@ -201,8 +201,16 @@ pub fn format_bytes(bytes: &[u8], kind: Kind) -> Option<Vec<u8>> {
         None => (false, bytes),
     };
     let text = std::str::from_utf8(body).ok()?;
-    let crlf = text.contains("\r\n");
-    let mut out = format_record(&text.replace("\r\n", "\n"), kind)?;
+    // Line ends are made LF for formatting and CRLF again after only when
+    // every line ended so: a file mixing both keeps its line ends as they
+    // are, since a bare LF may be inside a multi-line string, whose value
+    // a conversion would change.
+    let crlf = crate::files::all_crlf(text);
+    let mut out = if crlf {
+        format_record(&text.replace("\r\n", "\n"), kind)?
+    } else {
+        format_record(text, kind)?
+    };
     if crlf {
         out = out.replace('\n', "\r\n");
     }

@@ -57,13 +57,42 @@ pub fn replace_with(
     target: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let temp = write_temp(target, write)?;
-    if let Ok(meta) = fs::metadata(target) {
-        let _ = fs::set_permissions(&temp, meta.permissions());
+    if !replaceable(target) {
+        // A pipe, a device, a link: written into, never replaced.
+        let file = OpenOptions::new().write(true).truncate(true).open(target)?;
+        let mut buffered = io::BufWriter::new(file);
+        write(&mut buffered)?;
+        return buffered.flush();
     }
+    let temp = write_temp(target, write)?;
+    keep_owner_and_mode(target, &temp);
     fs::rename(&temp, target).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
     })
+}
+
+/// Whether `target` may be replaced by renaming a new file over it: it is
+/// missing or a regular file, not a symbolic link (to `/dev/stdout`, say),
+/// a named pipe or a device, which a rename would destroy.
+fn replaceable(target: &Path) -> bool {
+    match fs::symlink_metadata(target) {
+        Ok(meta) => meta.file_type().is_file(),
+        Err(_) => true,
+    }
+}
+
+/// The replacement keeps the file's permissions and, where the system
+/// allows (as root), its owner and group.
+fn keep_owner_and_mode(target: &Path, temp: &Path) {
+    let Ok(meta) = fs::metadata(target) else {
+        return;
+    };
+    let _ = fs::set_permissions(temp, meta.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::chown(temp, Some(meta.uid()), Some(meta.gid()));
+    }
 }
 
 /// Create `target` with `bytes`, failing with `AlreadyExists` if it exists,
@@ -140,9 +169,7 @@ pub fn write_all(files: &[FileWrite], fail_before: Option<usize>) -> io::Result<
         }
         match write_temp(&f.path, |w| w.write_all(bytes)) {
             Ok(temp) => {
-                if let Ok(meta) = fs::metadata(&f.path) {
-                    let _ = fs::set_permissions(&temp, meta.permissions());
-                }
+                keep_owner_and_mode(&f.path, &temp);
                 temps.push((temp, &f.path));
             }
             Err(e) => {

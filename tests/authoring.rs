@@ -581,7 +581,10 @@ fn diff_sees_every_change_and_its_findings() {
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s}\n{md}"));
     assert!(at("## この変更で増える検査結果") < at("## 要確認の変更"));
     assert!(at("## 要確認の変更") < at("<details><summary>その他の変更</summary>"));
-    assert!(md.contains("要確認の変更 5 件、増える検査結果 2 件、直る検査結果 0 件"), "{md}");
+    assert!(
+        md.contains("要確認の変更 5 件、増える検査結果 2 件、直る検査結果 0 件"),
+        "{md}"
+    );
     for flag in [
         "⚠ 見直しの延期",
         "⚠ 庁内限定 → 公開",

@@ -41,7 +41,7 @@ pub(super) fn at_revision(ctx: &Ctx<'_>, root: &Path, rev: &str) -> anyhow::Resu
     let git_error = |e| anyhow::anyhow!((words.git_error)(&e));
     let (top, prefix) = git::locate(root).map_err(git_error)?;
     let rev = resolve(&top, rev).map_err(git_error)?;
-    let files = git::read_tree(&top, &rev, &prefix).map_err(git_error)?;
+    let files = git::read_tree(&top, &rev, &prefix, model::MAX_FILE_BYTES).map_err(git_error)?;
     Ok(model::load_from(root, &Source::Memory(files))?)
 }
 

@@ -267,7 +267,8 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Schema(args) => schema::run(&ctx, args, out),
     };
     for note in ctx.notes.borrow().iter() {
-        let _ = writeln!(err, "dx: {note}");
+        // A note may name a file, whose name may hold anything.
+        let _ = writeln!(err, "dx: {}", crate::files::printable(note, false));
     }
     match result {
         Ok(code) => code,
@@ -290,7 +291,7 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
                 Some(load) => cli.lang.load_error(load),
                 None => format!("{e:#}"),
             };
-            let _ = writeln!(err, "dx: {text}");
+            let _ = writeln!(err, "dx: {}", crate::files::printable(&text, true));
             EXIT_TROUBLE
         }
     }

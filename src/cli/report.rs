@@ -49,7 +49,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             } else {
                 ctx.env.cwd.join(path)
             };
-            fsutil::replace_with(&path, write)?;
+            fsutil::replace_with(&path, write).map_err(|e| {
+                anyhow::anyhow!((ctx.lang().words().cannot_write)(
+                    &path.display().to_string(),
+                    &e.to_string()
+                ))
+            })?;
         }
         None => write(out)?,
     }

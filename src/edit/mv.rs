@@ -157,8 +157,12 @@ fn rewrite(bytes: &[u8], edit: impl FnOnce(&mut DocumentMut) -> usize) -> Option
         None => (false, bytes),
     };
     let text = std::str::from_utf8(body).ok()?;
-    let crlf = text.contains("\r\n");
-    let mut doc: DocumentMut = text.replace("\r\n", "\n").parse().ok()?;
+    let crlf = crate::files::all_crlf(text);
+    let mut doc: DocumentMut = if crlf {
+        text.replace("\r\n", "\n").parse().ok()?
+    } else {
+        text.parse().ok()?
+    };
     edit(&mut doc);
     let mut text = doc.to_string();
     if crlf {

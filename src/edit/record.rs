@@ -69,8 +69,12 @@ impl RecordDoc {
             None => (false, bytes),
         };
         let text = std::str::from_utf8(body).ok()?;
-        let crlf = text.contains("\r\n");
-        let doc: DocumentMut = text.replace("\r\n", "\n").parse().ok()?;
+        let crlf = crate::files::all_crlf(text);
+        let doc: DocumentMut = if crlf {
+            text.replace("\r\n", "\n").parse().ok()?
+        } else {
+            text.parse().ok()?
+        };
         Some(Self {
             doc,
             kind,

@@ -91,6 +91,9 @@ pub(super) static WORDS: Words = Words {
             "{p} is not a meeting file in the tree's meetings/ folder; put it there, then dx apply it (dx agenda --format meeting writes one)"
         )
     },
+    cannot_write: |path, why| {
+        format!("cannot write {path} ({why}); check that its folder exists and is writable")
+    },
     tree_has_errors: |e, u| {
         let errors = plural(e, "error", "errors");
         if u > 0 {

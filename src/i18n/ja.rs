@@ -95,6 +95,11 @@ pub(super) static WORDS: Words = Words {
             "{p} はツリーの meetings/ にある会議ファイルではありません。会議ファイルは meetings/ に置いてから dx apply してください(dx agenda --format meeting で雛形を作れます)"
         )
     },
+    cannot_write: |path, why| {
+        format!(
+            "{path} に書き込めませんでした({why})。フォルダがあるか、書き込めるかを確かめてください"
+        )
+    },
     tree_has_errors: |e, u| {
         if u > 0 {
             format!(

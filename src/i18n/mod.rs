@@ -150,6 +150,7 @@ pub(crate) struct Words {
     pub mv_needs_target: &'static str,
     pub new_folder_usage: &'static str,
     pub tree_has_errors: fn(usize, usize) -> String,
+    pub cannot_write: fn(&str, &str) -> String,
     pub links_left: fn(&str) -> String,
 }
 
@@ -164,13 +165,15 @@ impl Lang {
     /// The message of a finding.
     #[must_use]
     pub fn message(self, m: &Message) -> String {
-        (self.words().message)(m)
+        // A message quotes what the file says (a key, a value): never a
+        // control character or a bidi override.
+        crate::files::printable(&(self.words().message)(m), false).into_owned()
     }
 
     /// What to do about a finding.
     #[must_use]
     pub fn help(self, m: &Message) -> Option<String> {
-        (self.words().help)(m)
+        (self.words().help)(m).map(|h| crate::files::printable(&h, false).into_owned())
     }
 
     /// The summary line of `dx check`.

@@ -803,6 +803,9 @@ pub struct Model {
     pub has_principles: bool,
     /// Whether national.toml was read.
     pub has_national: bool,
+    /// The length in characters of the longest record ID: no longer value
+    /// can be one edit away from an ID (the did-you-mean search stops there).
+    pub longest_id: usize,
 }
 
 impl Model {

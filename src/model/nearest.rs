@@ -25,6 +25,13 @@ impl Model {
             return Some(fixed);
         }
         match kind {
+            // One edit changes the length by one at most: a value longer than
+            // that cannot be a typo of an ID, however long it is.
+            IdKind::Issue | IdKind::Method | IdKind::Technology
+                if value.chars().count() > self.longest_id + 1 =>
+            {
+                None
+            }
             IdKind::Issue | IdKind::Method | IdKind::Technology => {
                 let mut found: Vec<String> = single_edits(value)
                     .filter(|c| self.has_id(kind, c))
@@ -42,15 +49,42 @@ impl Model {
     #[must_use]
     pub fn next_id(&self, kind: Kind) -> String {
         let prefix = self.settings.prefixes.of(kind);
-        let (mut max, mut width) = (0u64, 3usize);
+        // The highest number as its digits, compared by length then text:
+        // any number of digits, no overflow at u64::MAX.
+        let mut max = String::from("0");
+        let mut width = 3usize;
         for r in self.records.iter().filter(|r| r.kind == kind) {
-            if let Some(digits) = r.id.strip_prefix(prefix).and_then(|s| s.strip_prefix('-')) {
-                width = width.max(digits.len());
-                max = max.max(digits.parse().unwrap_or(0));
+            let Some(digits) = r.id.strip_prefix(prefix).and_then(|s| s.strip_prefix('-')) else {
+                continue;
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            width = width.max(digits.len());
+            let n = digits.trim_start_matches('0');
+            let n = if n.is_empty() { "0" } else { n };
+            if (n.len(), n) > (max.len(), max.as_str()) {
+                max = n.to_owned();
             }
         }
-        format!("{prefix}-{:0width$}", max + 1)
+        format!("{prefix}-{:0>width$}", increment(&max))
     }
+}
+
+/// `digits` + 1, in decimal, of any length.
+fn increment(digits: &str) -> String {
+    let mut out: Vec<u8> = digits.bytes().collect();
+    for b in out.iter_mut().rev() {
+        if *b == b'9' {
+            *b = b'0';
+        } else {
+            *b += 1;
+            return String::from_utf8(out).unwrap_or_default();
+        }
+    }
+    let mut carried = vec![b'1'];
+    carried.extend(out);
+    String::from_utf8(carried).unwrap_or_default()
 }
 
 /// Every string one digit edit away from `s`.
@@ -80,4 +114,18 @@ fn single_edits(s: &str) -> impl Iterator<Item = String> {
         }
     }
     out.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn increments_any_number_of_digits() {
+        assert_eq!(super::increment("0"), "1");
+        assert_eq!(super::increment("199"), "200");
+        assert_eq!(
+            super::increment("18446744073709551615"),
+            "18446744073709551616"
+        );
+        assert_eq!(super::increment("999"), "1000");
+    }
 }

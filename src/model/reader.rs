@@ -147,7 +147,10 @@ impl<'r> Reader<'r> {
     ) -> Option<Sp<CompactString>> {
         let v = self.get(t, key, required)?;
         if let Some(s) = v.get_ref().as_str() {
-            Some(Sp::new(s.into(), self.loc(v.span())))
+            // A TOML escape (\u001b) decodes to what the raw bytes could not
+            // hold: shown, never acted on.
+            let s = crate::files::printable(s, true);
+            Some(Sp::new(s.as_ref().into(), self.loc(v.span())))
         } else {
             self.wrong_type(t, key, v, ValueType::String);
             None
@@ -169,7 +172,10 @@ impl<'r> Reader<'r> {
         let mut items = Vec::with_capacity(array.len());
         for item in array.iter() {
             match item.get_ref().as_str() {
-                Some(s) => items.push(Sp::new(s.into(), self.loc(item.span()))),
+                Some(s) => items.push(Sp::new(
+                    crate::files::printable(s, false).as_ref().into(),
+                    self.loc(item.span()),
+                )),
                 None => self.wrong_type(t, key, item, ValueType::String),
             }
         }

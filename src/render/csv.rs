@@ -17,6 +17,21 @@ fn sheet() -> Sheet {
         .from_writer(Vec::new())
 }
 
+/// A cell as a spreadsheet must take it: text, never a formula. A text
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a
+/// formula to Excel and LibreOffice (`=HYPERLINK(…)`, `+cmd|…`); a leading
+/// apostrophe makes it text, and Excel does not show the apostrophe. A
+/// number in a numeric column (`-2`, `-0.5`) stays a number.
+fn safe(s: &str, numeric: bool) -> String {
+    let s = crate::files::printable(s, true);
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !(numeric && s.parse::<f64>().is_ok()) {
+        format!("'{s}")
+    } else {
+        s.into_owned()
+    }
+}
+
 /// Write a section's rows out, an empty line before all but the first.
 fn finish(section: Sheet, first: &mut bool, out: &mut dyn Write) -> io::Result<()> {
     let bytes = section
@@ -44,23 +59,27 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
         match block {
             Block::Heading(h) => {
                 finish(std::mem::replace(&mut w, sheet()), &mut first, out)?;
-                w.write_record([h])?;
+                w.write_record([safe(h, false)])?;
             }
-            Block::Text(t) => w.write_record([t])?,
+            Block::Text(t) => w.write_record([safe(t, false)])?,
             Block::Facts(facts) => {
                 for (k, v) in facts {
-                    w.write_record([k, v])?;
+                    w.write_record([safe(k, false), safe(v, false)])?;
                 }
             }
             Block::Table(t) => {
-                w.write_record(&t.headers)?;
+                w.write_record(t.headers.iter().map(|h| safe(h, false)))?;
                 for row in &t.rows {
-                    w.write_record(row)?;
+                    w.write_record(
+                        row.iter()
+                            .enumerate()
+                            .map(|(i, c)| safe(c, t.numeric.contains(&i))),
+                    )?;
                 }
             }
             Block::Outline(lines) => {
                 for (depth, line) in lines {
-                    w.write_record([depth.to_string().as_str(), line])?;
+                    w.write_record([depth.to_string(), safe(line, false)])?;
                 }
             }
             Block::FoldStart(_) | Block::FoldEnd => {}

@@ -8,7 +8,8 @@ use crate::i18n::visible;
 
 /// Escape the message part of a workflow command.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::files::printable(s, true)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

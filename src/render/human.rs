@@ -45,10 +45,11 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
                 // Echoing a huge line (a pasted export) would flood the log.
                 Some(_) => {
                     let (path, line, col) = f.files.locate(*span);
+                    let path = crate::files::printable(path, false);
                     notes.push(format!("--> {path}:{line}:{col}"));
                 }
                 None => {
-                    let path = &f.files.get(span.file).path;
+                    let path = crate::files::printable(&f.files.get(span.file).path, false);
                     notes.push(format!("--> {path}"));
                     notes.push(f.lang.words().changed_since_check.to_owned());
                 }
@@ -115,11 +116,14 @@ impl<'f> Echoed<'f> {
 
 impl<'a> Files<'a> for Echoed<'_> {
     type FileId = FileId;
-    type Name = &'a str;
+    type Name = std::borrow::Cow<'a, str>;
     type Source = &'a str;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.files.name(id)
+    /// The file's name as it can be printed: a name may hold anything.
+    fn name(&'a self, id: FileId) -> Result<Self::Name, FilesError> {
+        self.files
+            .name(id)
+            .map(|n| crate::files::printable(n, false))
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {

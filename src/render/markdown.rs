@@ -4,24 +4,34 @@ use std::io::{self, Write};
 
 use crate::report::doc::{Block, Doc};
 
+/// Text safe in a pull-request comment: no HTML from a record (`<img`,
+/// `<details>`, `<!--`), no control character.
+fn text(s: &str) -> String {
+    crate::files::printable(s, true)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Make a cell safe inside a Markdown table.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    text(s)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")
 }
 
 /// Write a report as Markdown.
 pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# {}", doc.title)?;
+    writeln!(out, "# {}", text(&doc.title))?;
     for block in &doc.blocks {
         writeln!(out)?;
         match block {
-            Block::Heading(h) => writeln!(out, "## {h}")?,
-            Block::Text(t) => writeln!(out, "{t}")?,
+            Block::Heading(h) => writeln!(out, "## {}", text(h))?,
+            Block::Text(t) => writeln!(out, "{}", text(t))?,
             Block::Facts(facts) => {
                 for (k, v) in facts {
-                    writeln!(out, "- **{k}**: {}", v.replace('\n', " "))?;
+                    writeln!(out, "- **{}**: {}", text(k), text(v).replace('\n', " "))?;
                 }
             }
             Block::Table(t) => {

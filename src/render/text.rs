@@ -12,10 +12,10 @@ use crate::report::doc::{Block, Doc, Table, clip};
 
 /// The text of one cell, shortened where its column is clipped.
 fn cell<'a>(t: &Table, row: &'a [String], col: usize) -> Cow<'a, str> {
-    let text = row.get(col).map_or("", String::as_str);
-    match t.clip.iter().find(|(c, _)| *c == col) {
-        Some((_, max)) => clip(text, *max).into(),
-        None => text.into(),
+    let text = crate::files::printable(row.get(col).map_or("", String::as_str), true);
+    match (t.clip.iter().find(|(c, _)| *c == col), text) {
+        (Some((_, max)), text) => clip(&text, *max).into(),
+        (None, text) => text,
     }
 }
 
@@ -86,22 +86,24 @@ fn grid(t: &Table, out: &mut dyn Write) -> io::Result<()> {
 
 /// Write a report as text.
 pub fn text(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", doc.title)?;
+    // Whatever a record or a file name holds, the terminal only shows it.
+    let p = |s: &str| crate::files::printable(s, true).into_owned();
+    writeln!(out, "{}", p(&doc.title))?;
     for block in &doc.blocks {
         match block {
-            Block::Heading(h) => writeln!(out, "\n■ {h}")?,
-            Block::Text(t) => writeln!(out, "{t}")?,
+            Block::Heading(h) => writeln!(out, "\n■ {}", p(h))?,
+            Block::Text(t) => writeln!(out, "{}", p(t))?,
             Block::Facts(facts) => {
                 let width = facts.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
                 for (k, v) in facts {
                     let pad = width - k.width();
-                    writeln!(out, "  {k}{}  {v}", " ".repeat(pad))?;
+                    writeln!(out, "  {k}{}  {}", " ".repeat(pad), p(v))?;
                 }
             }
             Block::Table(t) => grid(t, out)?,
             Block::Outline(lines) => {
                 for (depth, line) in lines {
-                    writeln!(out, "{}{line}", "  ".repeat(*depth))?;
+                    writeln!(out, "{}{}", "  ".repeat(*depth), p(line))?;
                 }
             }
             // A terminal shows everything.

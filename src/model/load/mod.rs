@@ -471,6 +471,7 @@ fn assemble(
         meetings: std::mem::take(&mut a.meetings),
         has_principles,
         has_national,
+        longest_id: 0,
     };
     build_lookup(&mut model);
     super::derive::link(&mut model);
@@ -535,6 +536,12 @@ fn build_lookup(model: &mut Model) {
         .chain(national)
         .chain(records);
     model.lookup = Lookup::build(model, things);
+    model.longest_id = model
+        .records
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(0);
 }
 
 #[cfg(test)]
