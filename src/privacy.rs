@@ -325,6 +325,24 @@ pub fn mask(s: &str, kind: PersonalKind) -> String {
         .collect()
 }
 
+/// `s` with every stretch that looks like personal data masked: for
+/// messages and help, which quote what a file says (an unknown key, a
+/// value) wherever a finding is printed — a CI log, a SARIF upload.
+#[must_use]
+pub fn mask_all(s: &str) -> std::borrow::Cow<'_, str> {
+    let found = find(s, &Allow::new(&[], &[]));
+    if found.is_empty() {
+        return s.into();
+    }
+    let mut out = s.to_owned();
+    for (kind, range) in found.into_iter().rev() {
+        if let Some(stretch) = s.get(range.clone()) {
+            out.replace_range(range, &mask(stretch, kind));
+        }
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -171,3 +171,21 @@ fn markdown_carries_no_html_from_records() {
         assert!(text.contains("&lt;img"), "{args:?}\n{text}");
     }
 }
+
+#[test]
+fn personal_data_is_masked_in_every_message() {
+    let tree = common::tree(None);
+    let root = tree.path();
+    std::fs::write(
+        root.join("kurashi/online/K-101.toml"),
+        "title = \"x\"\nvision = [\"kurashi-1\"]\n\"090-1234-5678\" = 1\ncontact = \"taro.yamada@gmail.com\"\n",
+    )
+    .expect("write");
+    for format in ["human", "json", "github", "sarif"] {
+        let (out, err) = run(root, &["check", "--format", format]);
+        let text = String::from_utf8_lossy(&[out, err].concat()).into_owned();
+        for secret in ["1234-5678", "aro.yamada"] {
+            assert!(!text.contains(secret), "{format}: {secret}\n{text}");
+        }
+    }
+}

@@ -167,13 +167,15 @@ impl Lang {
     pub fn message(self, m: &Message) -> String {
         // A message quotes what the file says (a key, a value): never a
         // control character or a bidi override.
-        crate::files::printable(&(self.words().message)(m), false).into_owned()
+        let text = (self.words().message)(m);
+        crate::privacy::mask_all(&crate::files::printable(&text, false)).into_owned()
     }
 
     /// What to do about a finding.
     #[must_use]
     pub fn help(self, m: &Message) -> Option<String> {
-        (self.words().help)(m).map(|h| crate::files::printable(&h, false).into_owned())
+        (self.words().help)(m)
+            .map(|h| crate::privacy::mask_all(&crate::files::printable(&h, false)).into_owned())
     }
 
     /// The summary line of `dx check`.
