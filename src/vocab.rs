@@ -165,6 +165,19 @@ vocabulary! {
     }
 }
 
+impl Visibility {
+    /// A visibility as written in records, or as reports show it
+    /// (公開, 庁内限定): what a user reads is what a user may type.
+    #[must_use]
+    pub fn from_word(s: &str) -> Option<Self> {
+        match s.trim() {
+            "公開" => Some(Self::Public),
+            "庁内限定" | "非公開" => Some(Self::Internal),
+            other => Self::parse(other),
+        }
+    }
+}
+
 vocabulary! {
     /// What a decision decided.
     Outcome {

@@ -379,6 +379,75 @@ fn reports_on_a_tree_with_errors_say_so() {
 }
 
 #[test]
+fn the_words_the_output_shows_are_accepted() {
+    let root = bundled();
+    let same = |a: &[&str], b: &[&str]| {
+        let run = |args: &[&str]| {
+            let out = dx()
+                .arg("--root")
+                .arg(&root)
+                .args(args)
+                .output()
+                .expect("runs");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        assert_eq!(run(a), run(b), "{a:?} = {b:?}");
+    };
+    for (ja, en) in [
+        ("分野", "field"),
+        ("領域", "domain"),
+        ("原則", "principle"),
+        ("国", "national"),
+        ("チーム", "team"),
+        ("年度", "fiscal-year"),
+    ] {
+        same(&["status", "--by", ja], &["status", "--by", en]);
+    }
+    same(
+        &["list", "--visibility", "公開"],
+        &["list", "--visibility", "public"],
+    );
+    same(
+        &["list", "--visibility", "庁内限定"],
+        &["list", "--visibility", "internal"],
+    );
+    same(&["schema", "手法"], &["schema", "method"]);
+    same(&["schema", "課題"], &["schema", "issue"]);
+}
+
+#[test]
+fn toml_typed_full_width_is_named() {
+    let tree = common::tree(None);
+    for (line, found, instead) in [
+        ("title ＝ \"x\"", "全角の「＝」", "半角の ="),
+        ("title = “x”", "全角の「“」", "半角の \""),
+        (
+            "vision = [\"kurashi-1\"、\"kurashi-2\"]",
+            "全角の「、」",
+            "半角の ,",
+        ),
+        ("title　= \"x\"", "全角の空白", "半角の空白"),
+    ] {
+        std::fs::write(
+            tree.path().join("kurashi/online/K-101.toml"),
+            format!("{line}\nowner = \"市民課\"\n"),
+        )
+        .expect("write");
+        let text = stdout(dx().arg("--root").arg(tree.path()).arg("check"));
+        assert!(
+            text.contains(found) && text.contains(instead),
+            "{line}\n{text}"
+        );
+    }
+}
+
+#[test]
 fn today_in_the_era_calendar() {
     let tree = common::tree(Some("rules/review-overdue"));
     let run = |today: &str| {
@@ -463,24 +532,100 @@ fn github_annotations() {
 }
 
 #[test]
-fn github_paths_are_relative_to_the_working_directory() {
-    let tree = common::tree(Some("rules/missing-team"));
-    let text = stdout(
-        dx().current_dir(tree.path().join(".."))
+fn annotations_and_sarif_name_files_from_the_repository_root() {
+    let tree = common::tree(Some("rules/duplicate-id"));
+    let repo = tempfile::tempdir().expect("temp");
+    let records = repo.path().join("資料 DX").join("records");
+    std::fs::create_dir_all(records.parent().expect("parent")).expect("dir");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(tree.path())
+        .arg(&records)
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .current_dir(repo.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+            .args(args)
+            .status()
+            .expect("git")
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    let run = |cwd: &Path, format: &str| {
+        common::dx_in(cwd)
             .arg("--root")
-            .arg(tree.path())
-            .args(["check", "--format", "github"]),
-    );
-    let name = tree
-        .path()
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
+            .arg(&records)
+            .args(["check", "--format", format])
+            .output()
+            .expect("runs")
+    };
+    for format in ["github", "sarif"] {
+        let from_top = run(repo.path(), format);
+        let from_inside = run(&records.join("kurashi"), format);
+        assert_eq!(
+            from_top.stdout, from_inside.stdout,
+            "{format}: the same from any folder"
+        );
+    }
+    let github = String::from_utf8(run(repo.path(), "github").stdout).expect("utf-8");
+    assert!(github.contains("file=資料 DX/records/"), "{github}");
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&run(repo.path(), "sarif").stdout).expect("json");
+    let result = &sarif["runs"][0]["results"][0];
+    let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+    let uri = location["uri"].as_str().expect("uri");
+    assert!(uri.starts_with("%E8%B3%87%E6%96%99%20DX/records/"), "{uri}");
+    assert!(uri.bytes().all(|b| b.is_ascii_graphic()), "{uri}");
+    assert_eq!(location["uriBaseId"], "SRCROOT");
+    assert_eq!(result["ruleId"], "duplicate-id");
+    assert_eq!(result["relatedLocations"].as_array().map(Vec::len), Some(1));
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
     assert!(
-        text.starts_with(&format!("::warning file={name}/kurashi/online/S-101.toml")),
-        "{text}"
+        rules
+            .iter()
+            .any(|r| r["id"] == "duplicate-id" && r["name"] == "DuplicateId")
     );
+}
+
+#[test]
+fn check_writes_a_report_file_and_still_fails() {
+    let tree = common::tree(Some("rules/broken-link"));
+    let out_dir = tempfile::tempdir().expect("temp");
+    let file = out_dir.path().join("dx.sarif");
+    let out = dx()
+        .arg("--root")
+        .arg(tree.path())
+        .args(["check", "--format", "sarif", "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "the exit code gives the result");
+    assert!(out.stdout.is_empty());
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("written")).expect("json");
+    assert_eq!(v["version"], "2.1.0");
+    let zero = dx()
+        .arg("--root")
+        .arg(tree.path())
+        .args(["check", "--exit-zero"])
+        .output()
+        .expect("runs");
+    assert_eq!(zero.status.code(), Some(0));
+    // No tree: still 2.
+    let empty = tempfile::tempdir().expect("temp");
+    let none = dx()
+        .arg("--root")
+        .arg(empty.path().join("missing"))
+        .args(["check", "--exit-zero"])
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(2));
 }
 
 #[test]

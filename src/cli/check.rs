@@ -30,6 +30,12 @@ pub struct Args {
     /// 警告があっても失敗(終了コード 1)にする
     #[arg(long)]
     pub deny_warnings: bool,
+    /// 結果をこのファイルに書く(終了コードは結果のまま。CI で SARIF を残しつつ失敗させるとき)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// 見つかったものがあっても終了コード 0 にする(ツリーを読めないときは 2 のまま)
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -43,18 +49,32 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         summary,
         lang: ctx.lang(),
     };
-    match args.format {
-        Format::Human => render::human(&findings, ctx.color(), out)?,
-        Format::Json => render::json(&findings, out)?,
-        Format::Github => {
-            let prefix = super::root_prefix(&model.root, &ctx.env.cwd);
-            render::github(&findings, &prefix, out)?;
+    let prefix = super::repo_prefix(&model.root);
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            // Colour only on a terminal: never in a file.
+            Format::Human => render::human(&findings, ctx.color() && args.output.is_none(), out),
+            Format::Json => render::json(&findings, out),
+            Format::Github => render::github(&findings, &prefix, out),
+            Format::Sarif => render::sarif(&findings, &prefix, out),
         }
-        Format::Sarif => {
-            let prefix = super::root_prefix(&model.root, &ctx.env.cwd);
-            render::sarif(&findings, &prefix, out)?;
+    };
+    match &args.output {
+        Some(path) => {
+            let path = ctx.env.cwd.join(path);
+            crate::fsutil::replace_with(&path, write).map_err(|e| {
+                anyhow::anyhow!((ctx.lang().words().cannot_write)(
+                    &path.display().to_string(),
+                    &e.to_string()
+                ))
+            })?;
         }
+        None => write(out)?,
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
-    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if failed && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

@@ -91,7 +91,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         visibility: args
             .visibility
             .as_deref()
-            .map(|v| parse(ctx, "--visibility", v, Visibility::parse, Visibility::WORDS))
+            .map(|v| {
+                parse(
+                    ctx,
+                    "--visibility",
+                    v,
+                    Visibility::from_word,
+                    &["public", "internal", "公開", "庁内限定"],
+                )
+            })
             .transpose()?,
         owner: args.owner.clone(),
     };

@@ -297,23 +297,14 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
     }
 }
 
-/// The tree root as seen from the working directory, with a trailing `/`
-/// (empty when they are the same), for paths in CI annotations.
-pub(crate) fn root_prefix(root: &Path, cwd: &Path) -> String {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
-    let rel = root.strip_prefix(&cwd).map_or(root.as_path(), |r| r);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let joined = parts.join("/");
-    if joined.is_empty() {
-        joined
-    } else if rel.is_absolute() {
-        format!("{}/", rel.display())
-    } else {
-        format!("{joined}/")
+/// Where the tree is inside its git repository, with a trailing `/` (empty
+/// at the top, or when the tree is in no repository): annotations and
+/// SARIF name files from the repository's root, as GitHub resolves them,
+/// the same from whatever folder dx runs in.
+pub(crate) fn repo_prefix(root: &Path) -> String {
+    match crate::git::locate(root) {
+        Ok((_, rel)) if !rel.is_empty() => format!("{rel}/"),
+        _ => String::new(),
     }
 }
 

@@ -168,7 +168,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let visibility = args
         .visibility
         .as_deref()
-        .map(|s| parse(ctx, "--visibility", s, Visibility::parse, Visibility::WORDS))
+        .map(|s| {
+            parse(
+                ctx,
+                "--visibility",
+                s,
+                Visibility::from_word,
+                &["public", "internal", "公開", "庁内限定"],
+            )
+        })
         .transpose()?;
     let team_kind = args
         .team_kind

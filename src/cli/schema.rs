@@ -10,19 +10,25 @@ use crate::schema;
 /// Arguments of `dx schema`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// issue・method・technology・dx(省略するとすべてを一つの JSON で)
+    /// issue(課題)・method(手法)・technology(技術)・dx(省略するとすべてを一つの JSON で)
     pub kind: Option<String>,
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let names: Vec<&str> = schema::KINDS.iter().map(|(n, _)| *n).collect();
     match &args.kind {
-        Some(kind) => match schema::schema_text(kind) {
+        Some(kind) => match schema::schema_text(match kind.trim() {
+            // The kinds as the records name them.
+            "課題" => "issue",
+            "手法" => "method",
+            "技術" => "technology",
+            other => other,
+        }) {
             Some(text) => out.write_all(text.as_bytes())?,
             None => bail!((ctx.lang().words().bad_filter)(
                 "KIND",
                 kind,
-                &names.join("、")
+                &format!("{}、課題、手法、技術", names.join("、"))
             )),
         },
         None => {

@@ -11,23 +11,29 @@ use crate::report::yearly::Yearly;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum By {
     /// 分野.
+    #[value(alias = "分野")]
     Field,
     /// 領域.
+    #[value(alias = "領域")]
     Domain,
     /// 原則.
+    #[value(alias = "原則")]
     Principle,
     /// 国の重点取組事項.
+    #[value(alias = "国", alias = "国の重点取組事項")]
     National,
     /// 検討チーム.
+    #[value(alias = "チーム", alias = "検討チーム")]
     Team,
     /// 年度: decisions and observations by year.
+    #[value(alias = "年度")]
     FiscalYear,
 }
 
 /// Arguments of `dx status`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 行の軸: 分野・領域・原則・国の重点取組事項・検討チーム、または年度(意思決定と測定の年度ごとの実績)
+    /// 行の軸: field(分野)・domain(領域)・principle(原則)・national(国)・team(チーム)・fiscal-year(年度: 意思決定と測定の年度ごとの実績)。日本語でも指定できる
     #[arg(long, value_enum, default_value = "field")]
     pub by: By,
     #[command(flatten)]

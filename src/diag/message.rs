@@ -219,6 +219,13 @@ pub enum Message {
         /// How many times it is listed.
         count: usize,
     },
+    /// TOML syntax typed full-width (＝, “ ”, 、, the ideographic space).
+    FullWidthSyntax {
+        /// The character as written.
+        found: String,
+        /// Its half-width form.
+        instead: String,
+    },
     /// A text that must say something is empty.
     EmptyValue {
         /// The key.

@@ -324,6 +324,12 @@ fn message(m: &Message) -> String {
             )
         }
         Message::EmptyValue { key } => format!("`{key}` is empty"),
+        Message::FullWidthSyntax { found, .. } if found == "\u{3000}" => {
+            "not valid TOML: a full-width space is used".to_owned()
+        }
+        Message::FullWidthSyntax { found, .. } => {
+            format!("not valid TOML: a full-width \"{found}\" is used")
+        }
         Message::PublicLinksInternal { target } => {
             format!("a public record links to the internal {target}")
         }
@@ -462,6 +468,8 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingIndicator { known, .. } if known.is_empty() => "the record has no indicator: add an [[indicator]] to it first".into(),
         Message::MeetingIndicator { known, .. } => format!("write the indicator's name or its position (from 1): {}", known.join(", ")),
         Message::MeetingIssue { .. } => "write the ID of a 手法 that solves it (`dx show` lists them)".into(),
+        Message::FullWidthSyntax { instead, .. } if instead == " " => "use a half-width space (TOML's syntax and spacing are half-width)".into(),
+        Message::FullWidthSyntax { instead, .. } => format!("write a half-width {instead} (TOML's = \" ' , [ ] # are half-width)"),
         Message::EmptyValue { .. } => "write it, or delete the line of an optional key".into(),
         Message::PublicLinksInternal { target } => format!("make {target} public if it may be; otherwise review the link or this record's visibility"),
         Message::UnknownDepartment { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? (add a new department to dx.toml)"),

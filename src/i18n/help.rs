@@ -27,6 +27,10 @@ pub fn english(path: &str) -> Option<&'static str> {
         "check" => "Check the tree (the command CI runs)",
         "check.format" => "Output format",
         "check.deny_warnings" => "Fail (exit code 1) on warnings too",
+        "check.output" => {
+            "Write the report to this file (the exit code still gives the result: keep a SARIF file in CI and fail)"
+        }
+        "check.exit_zero" => "Exit 0 even with findings (2 still when the tree cannot be read)",
         "status" => "Status table: counts by stage and progress",
         "status.by" => {
             "The rows: field, domain, principle, national priority or team, or fiscal year (decisions and observations by year)"

@@ -389,6 +389,13 @@ fn message(m: &Message) -> String {
             format!("{target} は課題です。意思決定・見直し・測定は手法か技術に記録します")
         }
         Message::EmptyValue { key } => format!("`{key}` が空です"),
+        Message::FullWidthSyntax { found, instead } if found == "\u{3000}" => {
+            let _ = instead;
+            "TOML として読み取れません: 全角の空白が使われています".to_owned()
+        }
+        Message::FullWidthSyntax { found, .. } => {
+            format!("TOML として読み取れません: 全角の「{found}」が使われています")
+        }
         Message::PublicLinksInternal { target } => {
             format!("公開のレコードが庁内限定の {target} にリンクしています")
         }
@@ -490,6 +497,8 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingIndicator { known, .. } if known.is_empty() => "このレコードには評価指標がありません。先にレコードに [[indicator]] を追加してください".into(),
         Message::MeetingIndicator { known, .. } => format!("評価指標の名前か、その番号(1 から)を書いてください: {}", known.join("、")),
         Message::MeetingIssue { .. } => "この課題を解決する手法の ID を書いてください(`dx show` で確かめられます)".into(),
+        Message::FullWidthSyntax { instead, .. } if instead == " " => "半角の空白にしてください(TOML の記号と区切りの空白は半角で書きます)".into(),
+        Message::FullWidthSyntax { instead, .. } => format!("半角の {instead} にしてください(TOML の記号 = \" ' , [ ] # は半角で書きます)"),
         Message::EmptyValue { .. } => "内容を書くか、任意のキーなら行ごと削除してください".into(),
         Message::PublicLinksInternal { target } => format!("{target} を公開してよいなら visibility = \"public\" に、そうでなければリンクか公開区分を見直してください"),
         Message::UnknownDepartment { suggestion: Some(s), .. } => format!("「{s}」ではありませんか(新しい部署なら dx.toml の departments に加えます)"),

@@ -8,21 +8,60 @@ use serde_json::{Value, json};
 use super::Findings;
 use crate::rules::RULES;
 
-/// Write the findings as one SARIF run. `prefix` makes paths relative to the
-/// repository (the working directory), like `records/`.
+/// A path as a URI reference: each segment percent-encoded (UTF-8), `/`
+/// kept, so that `資料 DX/K-001.toml` is a valid `uri-reference`.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `broken-link` → `BrokenLink`: SARIF wants a rule name apart from its id.
+fn pascal(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Where a rule is explained, for `helpUri`: docs/rules.md of dx's own
+/// repository, when the build knows it (Cargo.toml `repository`); never a
+/// guessed address. The full explanation is in `help` either way.
+fn help_uri(slug: &str) -> Option<String> {
+    let repo = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    (!repo.is_empty()).then(|| format!("{repo}/blob/main/docs/rules.md#{slug}"))
+}
+
+/// Write the findings as one SARIF run. `prefix` is the tree's place in its
+/// repository (`records/`): URIs are relative to the repository's root,
+/// given as the base `SRCROOT`.
 pub fn sarif(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
             let doc = f.lang.pick(r.ja, r.en);
-            json!({
+            let mut rule = json!({
                 "id": r.id.slug(),
-                "name": r.id.slug(),
+                "name": pascal(r.id.slug()),
                 "shortDescription": { "text": doc.summary },
                 "fullDescription": { "text": doc.why },
                 "help": { "text": doc.fix },
                 "defaultConfiguration": { "level": r.severity().as_str() },
-            })
+            });
+            if let Some(uri) = help_uri(r.id.slug()) {
+                rule["helpUri"] = json!(uri);
+            }
+            rule
         })
         .collect();
     let results: Vec<Value> = f
@@ -37,14 +76,30 @@ pub fn sarif(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<
                 text.push('\n');
                 text.push_str(&help);
             }
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, span)| {
+                    let (path, line, column) = f.files.locate(*span);
+                    json!({
+                        "id": i + 1,
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri(&format!("{prefix}{path}")), "uriBaseId": "SRCROOT" },
+                            "region": { "startLine": line, "startColumn": column },
+                        },
+                    })
+                })
+                .collect();
             json!({
                 "ruleId": d.rule.slug(),
                 "ruleIndex": RULES.iter().position(|r| r.id == d.rule),
                 "level": d.severity.as_str(),
                 "message": { "text": text },
+                "relatedLocations": related,
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": format!("{prefix}{path}") },
+                        "artifactLocation": { "uri": uri(&format!("{prefix}{path}")), "uriBaseId": "SRCROOT" },
                         "region": {
                             "startLine": line,
                             "startColumn": column,

@@ -284,10 +284,44 @@ pub(super) fn parse_failure(text: &str, e: &toml::de::Error) -> (std::ops::Range
         );
     }
     let range = e.span().unwrap_or(0..0);
+    // A full-width or typographic stand-in for TOML's syntax where the
+    // parser stopped (an input method typed it): named, with its
+    // half-width form. Only there: the same character inside a string
+    // elsewhere on the line is text.
+    if let Some(c) = text.get(range.start..).and_then(|t| t.chars().next())
+        && let Some(instead) = full_width_syntax(c)
+    {
+        return (
+            range.start..range.start + c.len_utf8(),
+            Message::FullWidthSyntax {
+                found: c.to_string(),
+                instead: instead.to_owned(),
+            },
+        );
+    }
     (
         range,
         Message::ParseError {
             detail: e.message().trim().to_owned(),
         },
     )
+}
+
+/// The half-width TOML syntax a full-width or typographic character stands
+/// in for, if it is one: ＝ for =, “ ” for ", 、 and ， for a comma …
+fn full_width_syntax(c: char) -> Option<&'static str> {
+    Some(match c {
+        '＝' => "=",
+        '“' | '”' | '＂' => "\"",
+        '‘' | '’' | '＇' => "'",
+        '、' | '，' => ",",
+        '［' => "[",
+        '］' => "]",
+        '｛' => "{",
+        '｝' => "}",
+        '＃' => "#",
+        '．' => ".",
+        '\u{3000}' => " ",
+        _ => return None,
+    })
 }
