@@ -160,16 +160,25 @@ pub const FIELDS: [(&str, &str); 4] = [
 
 /// dx.toml for a new tree.
 #[must_use]
-pub fn settings(organization: &str) -> String {
+pub fn settings(organization: &str, guideline: Option<&str>, lg_code: Option<&str>) -> String {
+    let guideline = guideline.map_or_else(|| format!("{organization}DX推進指針"), str::to_owned);
+    let lg_code = lg_code.map_or_else(
+        || {
+            "# lg_code = \"000000\"               # 全国地方公共団体コード(検査数字つき6桁)"
+                .to_owned()
+        },
+        |c| format!("lg_code = {}", quote(c)),
+    );
     format!(
         r#"# dx のツリー設定(SPEC §2.1)
 
 [tree]
 organization = {org}
-guideline = "西宮市DX推進指針"
-guideline_version = "1.1"
-period_start = 2020-04-01
-period_end = 2029-03-31          # 指針の期間の終わり(令和10年度末)
+guideline = {guideline}
+# guideline_version = "1.0"
+period_start = 2020-04-01        # 指針の期間(自市の指針に合わせて直してください)
+period_end = 2029-03-31
+{lg_code}
 
 [review]
 interval_months = 12             # 定期的な見直しの標準の間隔
@@ -184,17 +193,26 @@ interval_months = 12             # 定期的な見直しの標準の間隔
 
 # [privacy]                      # 個人情報として扱わないもの
 # allowed_email_domains = ["city.example.lg.jp"]   # 市のメールのドメイン
-# allowed_phone_numbers = ["0798-35-3151"]          # 市の代表番号など公開の番号
+# allowed_phone_numbers = ["00-0000-0000"]          # 市の代表番号など公開の番号
 "#,
-        org = quote(organization)
+        org = quote(organization),
+        guideline = quote(&guideline),
     )
 }
 
 /// Every file of a new tree: `(path from the root, text)`.
 #[must_use]
-pub fn tree(organization: &str, empty: bool) -> Vec<(String, String)> {
+pub fn tree(
+    organization: &str,
+    guideline: Option<&str>,
+    lg_code: Option<&str>,
+    empty: bool,
+) -> Vec<(String, String)> {
     let mut files = vec![
-        ("dx.toml".to_owned(), settings(organization)),
+        (
+            "dx.toml".to_owned(),
+            settings(organization, guideline, lg_code),
+        ),
         ("principles.toml".to_owned(), PRINCIPLES.to_owned()),
         ("national.toml".to_owned(), NATIONAL.to_owned()),
     ];
@@ -226,7 +244,8 @@ mod tests {
             let table: toml::Table = text.parse()?;
             assert_eq!(table["title"].as_str(), Some("題名 \"引用\" つき"));
         }
-        let s: toml::Table = settings("テスト市").parse()?;
+        let s: toml::Table = settings("テスト市", None, Some("282049")).parse()?;
+        assert_eq!(s["tree"]["guideline"].as_str(), Some("テスト市DX推進指針"));
         assert_eq!(s["tree"]["organization"].as_str(), Some("テスト市"));
         Ok(())
     }

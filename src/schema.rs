@@ -320,6 +320,9 @@ pub struct TreeTable {
     period_start: Option<LocalDate>,
     /// 指針の期間の終わり(令和10年度末)
     period_end: Option<LocalDate>,
+    /// 全国地方公共団体コード(検査数字つき6桁。西宮市は 282049)
+    #[schemars(regex(pattern = r"^[0-9]{6}$"))]
+    lg_code: Option<String>,
 }
 
 /// dx.toml `[review]`.

@@ -1,9 +1,13 @@
-//! `dx export`: the whole model with derived values, as JSON or YAML.
+//! `dx export`: the whole model with derived values, as JSON or YAML; the
+//! flat tables as an Excel workbook or as CSV files with a data package.
 
 use std::io::Write;
 
 use super::{Ctx, EXIT_OK};
 use crate::report::export::Export;
+use crate::report::gap::Gap;
+use crate::report::status::{Axis, Status};
+use crate::report::tables::Tables;
 
 /// Export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -12,30 +16,105 @@ pub enum Format {
     Json,
     /// YAML
     Yaml,
+    /// Excel workbook (.xlsx)
+    Xlsx,
+    /// CSV tables and datapackage.json in a folder (DuckDB, BigQuery)
+    Tables,
 }
 
 /// Arguments of `dx export`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 出力形式
+    /// 出力形式(xlsx は Excel のブック、tables は CSV の表と datapackage.json をフォルダに)
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
+    /// 書き出すファイル(tables ではフォルダ)。省略すると標準出力
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<std::path::PathBuf>,
+    /// 市民向けの公開版: 公開区分が public のレコードだけ(xlsx・tables)
+    #[arg(long)]
+    pub public: bool,
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
     ctx.note_errors(&model);
+    let words = ctx.lang().words();
+    let target = args.output.as_ref().map(|p| ctx.env.cwd.join(p));
+    let cannot = |path: &std::path::Path, e: &dyn std::fmt::Display| {
+        anyhow::anyhow!((words.cannot_write)(
+            &path.display().to_string(),
+            &e.to_string()
+        ))
+    };
+    match args.format {
+        Format::Xlsx => {
+            let tables = Tables::build(&model, ctx.today(), args.public);
+            let lang = ctx.lang();
+            let mut reports = vec![(
+                lang.labels().status_title,
+                Status::build(&model, Axis::Field, lang).doc(&model, lang),
+            )];
+            if !args.public {
+                reports.push((
+                    lang.labels().gap_title,
+                    Gap::compute(&model, ctx.today(), None).doc(&model, lang),
+                ));
+            }
+            let bytes = crate::render::xlsx::workbook(&tables, &reports)?;
+            match &target {
+                Some(path) => crate::fsutil::replace(path, &bytes).map_err(|e| cannot(path, &e))?,
+                None if ctx.env.stdout_is_terminal => anyhow::bail!(words.binary_to_terminal),
+                None => out.write_all(&bytes)?,
+            }
+            return Ok(EXIT_OK);
+        }
+        Format::Tables => {
+            let Some(dir) = &target else {
+                anyhow::bail!(words.tables_need_folder);
+            };
+            let tables = Tables::build(&model, ctx.today(), args.public);
+            crate::fsutil::ensure_dir(dir).map_err(|e| cannot(dir, &e))?;
+            for t in &tables.tables {
+                let path = dir.join(format!("{}.csv", t.name));
+                crate::fsutil::replace_with(&path, |w| crate::render::tables::csv(t, w))
+                    .map_err(|e| cannot(&path, &e))?;
+            }
+            let package =
+                crate::render::tables::datapackage(&tables, model.settings.organization.as_deref());
+            let path = dir.join("datapackage.json");
+            let text = serde_json::to_string_pretty(&package)? + "\n";
+            crate::fsutil::replace(&path, text.as_bytes()).map_err(|e| cannot(&path, &e))?;
+            return Ok(EXIT_OK);
+        }
+        Format::Json | Format::Yaml => {}
+    }
+    if args.public {
+        anyhow::bail!(words.public_only_tables);
+    }
     let export = Export::build(&model, ctx.today());
     // Written as it is made: a whole export in one string was the largest
     // thing in memory (200 MB at 100k records).
-    let mut out = std::io::BufWriter::new(out);
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &export)?;
-            writeln!(out)?;
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(out);
+        match args.format {
+            Format::Yaml => {
+                crate::render::yaml::to_writer(&mut out, &export).map_err(|e| match e {
+                    // A closed pipe stays an io::Error, recognised as such.
+                    crate::render::yaml::Error::Io(e) => e,
+                    other => std::io::Error::other(other),
+                })?;
+            }
+            _ => {
+                serde_json::to_writer_pretty(&mut out, &export)?;
+                writeln!(out)?;
+            }
         }
-        Format::Yaml => crate::render::yaml::to_writer(&mut out, &export)?,
+        out.flush()
+    };
+    match &target {
+        Some(path) => crate::fsutil::replace_with(path, write).map_err(|e| cannot(path, &e))?,
+        None => write(out)?,
     }
-    out.flush()?;
     Ok(EXIT_OK)
 }

@@ -16,6 +16,12 @@ pub struct Args {
     /// 組織名(dx.toml の organization)
     #[arg(long, default_value = "〇〇市")]
     pub organization: String,
+    /// 指針の名前(省略時は「組織名DX推進指針」)
+    #[arg(long)]
+    pub guideline: Option<String>,
+    /// 全国地方公共団体コード(検査数字つき6桁。例: 282049)
+    #[arg(long, value_name = "CODE")]
+    pub lg_code: Option<String>,
     /// 分野を作らない(dx.toml・principles.toml・national.toml だけ)
     #[arg(long)]
     pub empty: bool,
@@ -32,7 +38,29 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             &args.dir.display().to_string()
         ));
     }
-    for (rel, text) in scaffold::tree(&args.organization, args.empty) {
+    if let Some(code) = &args.lg_code {
+        let (head, last) = code.split_at(code.len().min(5));
+        let expected = crate::model::settings::lg_check_digit(head);
+        if code.len() != 6 || expected.is_none_or(|d| last != d.to_string()) {
+            let message = crate::diag::Message::LgCode {
+                value: code.clone(),
+                expected: expected.map(|d| format!("{head}{d}")),
+            };
+            let lang = ctx.lang();
+            bail!(
+                "{}: {}",
+                lang.message(&message),
+                lang.help(&message).unwrap_or_default()
+            );
+        }
+    }
+    let files = scaffold::tree(
+        &args.organization,
+        args.guideline.as_deref(),
+        args.lg_code.as_deref(),
+        args.empty,
+    );
+    for (rel, text) in files {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
             fsutil::ensure_dir(parent)?;

@@ -219,6 +219,14 @@ pub enum Message {
         /// How many times it is listed.
         count: usize,
     },
+    /// dx.toml `lg_code` that is not six digits with their check digit.
+    LgCode {
+        /// As written.
+        value: String,
+        /// The code with the right check digit, when its first five digits
+        /// are digits.
+        expected: Option<String>,
+    },
     /// TOML syntax typed full-width (＝, “ ”, 、, the ideographic space).
     FullWidthSyntax {
         /// The character as written.

@@ -91,6 +91,9 @@ pub(super) static WORDS: Words = Words {
             "{p} is not a meeting file in the tree's meetings/ folder; put it there, then dx apply it (dx agenda --format meeting writes one)"
         )
     },
+    binary_to_terminal: "an Excel workbook cannot be shown on a terminal; name a file with -o, like -o portfolio.xlsx",
+    tables_need_folder: "--format tables needs a folder to write to: -o DIR (for example -o tables)",
+    public_only_tables: "--public goes with --format xlsx and tables",
     cannot_write: |path, why| {
         format!("cannot write {path} ({why}); check that its folder exists and is writable")
     },
@@ -324,6 +327,9 @@ fn message(m: &Message) -> String {
             )
         }
         Message::EmptyValue { key } => format!("`{key}` is empty"),
+        Message::LgCode { value, .. } => format!(
+            "`tree.lg_code`: \"{value}\" is not a local government code (six digits with the check digit)"
+        ),
         Message::FullWidthSyntax { found, .. } if found == "\u{3000}" => {
             "not valid TOML: a full-width space is used".to_owned()
         }
@@ -470,6 +476,8 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingIssue { .. } => "write the ID of a 手法 that solves it (`dx show` lists them)".into(),
         Message::FullWidthSyntax { instead, .. } if instead == " " => "use a half-width space (TOML's syntax and spacing are half-width)".into(),
         Message::FullWidthSyntax { instead, .. } => format!("write a half-width {instead} (TOML's = \" ' , [ ] # are half-width)"),
+        Message::LgCode { expected: Some(code), .. } => format!("with its check digit it would be {code} (for example 西宮市 is 282049)"),
+        Message::LgCode { .. } => "write six digits (the 全国地方公共団体コード; for example 西宮市 is 282049)".into(),
         Message::EmptyValue { .. } => "write it, or delete the line of an optional key".into(),
         Message::PublicLinksInternal { target } => format!("make {target} public if it may be; otherwise review the link or this record's visibility"),
         Message::UnknownDepartment { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? (add a new department to dx.toml)"),

@@ -139,10 +139,18 @@ pub fn english(path: &str) -> Option<&'static str> {
             "Add a section on what changed since this revision (the last meeting, say)"
         }
         "export" => "The whole model, derived values included, as JSON or YAML",
-        "export.format" => "Output format",
+        "export.format" => {
+            "Output format (xlsx: an Excel workbook; tables: CSV tables and datapackage.json in a folder)"
+        }
+        "export.output" => "The file to write (a folder for tables); default standard output",
+        "export.public" => "Public records only (xlsx and tables)",
         "init" => "Start a new tree (with the guideline's five principles, vision and more)",
         "init.dir" => "The folder to create (missing or empty)",
         "init.organization" => "The organisation's name (organization in dx.toml)",
+        "init.guideline" => "The guideline's name (default: the organisation's name + DX推進指針)",
+        "init.lg_code" => {
+            "The 全国地方公共団体コード: six digits with the check digit (for example 282049)"
+        }
         "init.empty" => "No fields: only dx.toml, principles.toml and national.toml",
         "explain" => "What a rule means and how to fix what it finds",
         "explain.slug" => {

@@ -95,6 +95,9 @@ pub(super) static WORDS: Words = Words {
             "{p} はツリーの meetings/ にある会議ファイルではありません。会議ファイルは meetings/ に置いてから dx apply してください(dx agenda --format meeting で雛形を作れます)"
         )
     },
+    binary_to_terminal: "Excel のブックは端末に表示できません。-o 台帳.xlsx のようにファイルを指定してください",
+    tables_need_folder: "--format tables には書き出すフォルダを -o で指定してください(例: -o tables)",
+    public_only_tables: "--public は --format xlsx と tables で使えます(JSON・YAML は dx report --public の元データではありません)",
     cannot_write: |path, why| {
         format!(
             "{path} に書き込めませんでした({why})。フォルダがあるか、書き込めるかを確かめてください"
@@ -389,6 +392,9 @@ fn message(m: &Message) -> String {
             format!("{target} は課題です。意思決定・見直し・測定は手法か技術に記録します")
         }
         Message::EmptyValue { key } => format!("`{key}` が空です"),
+        Message::LgCode { value, .. } => format!(
+            "`tree.lg_code` の「{value}」は全国地方公共団体コード(検査数字つき6桁)ではありません"
+        ),
         Message::FullWidthSyntax { found, instead } if found == "\u{3000}" => {
             let _ = instead;
             "TOML として読み取れません: 全角の空白が使われています".to_owned()
@@ -499,6 +505,8 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingIssue { .. } => "この課題を解決する手法の ID を書いてください(`dx show` で確かめられます)".into(),
         Message::FullWidthSyntax { instead, .. } if instead == " " => "半角の空白にしてください(TOML の記号と区切りの空白は半角で書きます)".into(),
         Message::FullWidthSyntax { instead, .. } => format!("半角の {instead} にしてください(TOML の記号 = \" ' , [ ] # は半角で書きます)"),
+        Message::LgCode { expected: Some(code), .. } => format!("検査数字を含めて {code} ではありませんか(総務省の全国地方公共団体コード。例: 西宮市は 282049)"),
+        Message::LgCode { .. } => "6桁の数字で書きます(総務省の全国地方公共団体コード。例: 西宮市は 282049)".into(),
         Message::EmptyValue { .. } => "内容を書くか、任意のキーなら行ごと削除してください".into(),
         Message::PublicLinksInternal { target } => format!("{target} を公開してよいなら visibility = \"public\" に、そうでなければリンクか公開区分を見直してください"),
         Message::UnknownDepartment { suggestion: Some(s), .. } => format!("「{s}」ではありませんか(新しい部署なら dx.toml の departments に加えます)"),

@@ -151,6 +151,9 @@ pub(crate) struct Words {
     pub new_folder_usage: &'static str,
     pub tree_has_errors: fn(usize, usize) -> String,
     pub cannot_write: fn(&str, &str) -> String,
+    pub binary_to_terminal: &'static str,
+    pub tables_need_folder: &'static str,
+    pub public_only_tables: &'static str,
     pub links_left: fn(&str) -> String,
 }
 

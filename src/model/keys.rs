@@ -31,6 +31,7 @@ pub const SETTINGS_TREE: &[&str] = &[
     "guideline_version",
     "period_start",
     "period_end",
+    "lg_code",
 ];
 /// dx.toml `[review]`.
 pub const SETTINGS_REVIEW: &[&str] = &["interval_months"];

@@ -13,7 +13,7 @@ pub mod keys;
 mod load;
 mod nearest;
 mod reader;
-mod settings;
+pub mod settings;
 
 pub use crate::vocab::{
     Body, Grade, IdKind, Kind, ObservationStatus, Outcome, Progress, Stage, TeamKind, Visibility,

@@ -108,6 +108,9 @@ pub struct Settings {
     pub dates: DateStyle,
     /// `[organization] departments`: the departments owners and teams name.
     pub departments: Vec<String>,
+    /// `[tree] lg_code`: the 全国地方公共団体コード, six digits with its
+    /// check digit (西宮市 282049).
+    pub lg_code: Option<String>,
 }
 
 impl Default for Settings {
@@ -126,6 +129,33 @@ impl Default for Settings {
             grades: GradeSettings::default(),
             dates: DateStyle::Iso,
             departments: Vec::new(),
+            lg_code: None,
         }
+    }
+}
+
+/// The check digit of a 全国地方公共団体コード's first five digits: weights
+/// 6, 5, 4, 3, 2; 11 − (sum mod 11), its last digit.
+#[must_use]
+pub fn lg_check_digit(first_five: &str) -> Option<u32> {
+    let digits: Vec<u32> = first_five
+        .chars()
+        .map(|c| c.to_digit(10))
+        .collect::<Option<_>>()?;
+    if digits.len() != 5 {
+        return None;
+    }
+    let sum: u32 = digits.iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    Some((11 - sum % 11) % 10)
+}
+
+#[cfg(test)]
+mod lg_tests {
+    #[test]
+    fn check_digits_of_real_codes() {
+        assert_eq!(super::lg_check_digit("28204"), Some(9)); // 西宮市
+        assert_eq!(super::lg_check_digit("13101"), Some(6)); // 千代田区
+        assert_eq!(super::lg_check_digit("01100"), Some(2)); // 札幌市
+        assert_eq!(super::lg_check_digit("2820"), None);
     }
 }

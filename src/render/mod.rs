@@ -12,7 +12,9 @@ mod json;
 mod markdown;
 mod sarif;
 pub mod svg;
+pub mod tables;
 mod text;
+pub mod xlsx;
 pub mod yaml;
 
 pub use csv::csv;

@@ -35,6 +35,26 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
             ));
         }
         s.period_end = end.map(|v| v.value);
+        if let Some(code) = r.string(t, "lg_code", false) {
+            let value = code.value.trim();
+            let (head, last) = value.split_at(value.len().min(5));
+            let expected = crate::model::settings::lg_check_digit(head);
+            let valid = value.len() == 6
+                && value.bytes().all(|b| b.is_ascii_digit())
+                && expected.is_some_and(|d| last == d.to_string());
+            if valid {
+                s.lg_code = Some(value.to_owned());
+            } else {
+                r.diags.push(Diagnostic::new(
+                    RuleId::InvalidValue,
+                    r.at(code.span),
+                    Message::LgCode {
+                        value: value.to_owned(),
+                        expected: expected.map(|d| format!("{head}{d}")),
+                    },
+                ));
+            }
+        }
     }
     if let Some((t, span)) = r.table(root, "review", false) {
         let t = Table::nested(t, &span, "review.");

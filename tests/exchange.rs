@@ -1,0 +1,234 @@
+//! Excel and tables for other engines (SPEC §6.7): the workbook opens with
+//! real dates and numbers, the tables carry lg_code and fiscal years, the
+//! public export holds public records only.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+fn bundled() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+fn dx(args: &[&str], out: &Path) -> std::process::Output {
+    common::dx_in(out)
+        .arg("--root")
+        .arg(bundled())
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+/// The XML of every part of the workbook, by name.
+fn parts(path: &Path) -> std::collections::BTreeMap<String, String> {
+    let file = std::fs::File::open(path).expect("workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut part = zip.by_index(i).expect("part");
+            let mut text = String::new();
+            part.read_to_string(&mut text).expect("xml");
+            (part.name().to_owned(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_workbook_has_every_sheet_with_dates_and_numbers() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dx(
+        &["export", "--format", "xlsx", "-o", "台帳.xlsx"],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let parts = parts(&dir.path().join("台帳.xlsx"));
+    let book = &parts["xl/workbook.xml"];
+    for sheet in [
+        "台帳",
+        "リンク",
+        "評価指標",
+        "測定",
+        "意思決定",
+        "状況表",
+        "ギャップ分析",
+    ] {
+        assert!(
+            book.contains(&format!("name=\"{sheet}\"")),
+            "{sheet}: {book}"
+        );
+    }
+    // The indicators sheet: frozen header, a filter, dates as date-formatted
+    // numbers (a style with a number format), values as numbers.
+    let sheet3 = &parts["xl/worksheets/sheet3.xml"];
+    assert!(sheet3.contains("<pane ySplit=\"1\""), "frozen");
+    assert!(sheet3.contains("<autoFilter ref=\"A1:"), "filter");
+    assert!(
+        sheet3.contains("<c r=\"E2\" s=\"") || sheet3.contains("<c r=\"E2\"><v>"),
+        "{sheet3}"
+    );
+    assert!(parts["xl/styles.xml"].contains("yyyy-mm-dd"));
+    assert!(
+        sheet3.contains("<pageSetup paperSize=\"9\"")
+            && sheet3.contains("orientation=\"landscape\""),
+        "A4 landscape"
+    );
+    // Strings are shared strings or inline strings, never formulas.
+    assert!(
+        !parts.values().any(|x| x.contains("<f>")),
+        "no formula anywhere"
+    );
+    // Refused onto a terminal; written to a pipe.
+    let piped = dx(&["export", "--format", "xlsx"], dir.path());
+    assert!(piped.stdout.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn tables_for_engines_with_a_data_package() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dx(&["export", "--format", "tables", "-o", "t"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t = dir.path().join("t");
+    for name in [
+        "records",
+        "links",
+        "indicators",
+        "observations",
+        "decisions",
+    ] {
+        let bytes = std::fs::read(t.join(format!("{name}.csv"))).expect(name);
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        let headers = rows.headers().expect("headers").clone();
+        assert_eq!(&headers[0], "lg_code", "{name}");
+        for row in rows.records() {
+            assert_eq!(
+                &row.expect("row")[0],
+                "282049",
+                "{name}: every row carries lg_code"
+            );
+        }
+    }
+    let decisions = std::fs::read_to_string(t.join("decisions.csv")).expect("decisions");
+    assert!(
+        decisions.contains(",2022-03-24,2021,推進本部,導入,"),
+        "fiscal_year beside the date"
+    );
+    let package: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(t.join("datapackage.json")).expect("package"),
+    )
+    .expect("json");
+    assert_eq!(package["profile"], "tabular-data-package");
+    let resources = package["resources"].as_array().expect("resources");
+    let names: Vec<&str> = resources
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "records",
+            "links",
+            "indicators",
+            "observations",
+            "decisions"
+        ]
+    );
+    let records = &resources[0]["schema"];
+    assert_eq!(records["primaryKey"], serde_json::json!(["lg_code", "id"]));
+    let links = &resources[1]["schema"];
+    assert_eq!(links["foreignKeys"][0]["reference"]["resource"], "records");
+    let date = records["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .find(|f| f["name"] == "review_due")
+        .expect("review_due");
+    assert_eq!(date["type"], "date");
+}
+
+#[test]
+fn the_public_tables_hold_public_records_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dx(
+        &["export", "--format", "tables", "--public", "-o", "p"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let model = dx::model::load(&bundled()).expect("loads");
+    let internal: Vec<String> = model
+        .parsed_records()
+        .filter(|(_, r)| r.visibility() == dx::model::Visibility::Internal)
+        .map(|(_, r)| r.id.to_string())
+        .collect();
+    assert!(!internal.is_empty());
+    for name in [
+        "records",
+        "links",
+        "indicators",
+        "observations",
+        "decisions",
+    ] {
+        let text =
+            std::fs::read_to_string(dir.path().join("p").join(format!("{name}.csv"))).expect(name);
+        for id in &internal {
+            assert!(!text.contains(&format!(",{id},")), "{name}: {id} leaked");
+        }
+    }
+}
+
+#[test]
+fn lg_code_has_its_check_digit() {
+    let tree = common::tree(None);
+    let dx_toml = tree.path().join("dx.toml");
+    let text = std::fs::read_to_string(&dx_toml).expect("dx.toml");
+    std::fs::write(
+        &dx_toml,
+        text.replace("[tree]\n", "[tree]\nlg_code = \"282048\"\n"),
+    )
+    .expect("write");
+    let out = common::dx_in(tree.path())
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("282049"),
+        "the right check digit in the help: {stdout}"
+    );
+    let dir = tempfile::tempdir().expect("temp");
+    let init = common::dx_in(dir.path())
+        .args([
+            "init",
+            "新しい市",
+            "--organization",
+            "みなと市",
+            "--lg-code",
+            "131016",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(init.status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("新しい市/dx.toml")).expect("dx.toml");
+    assert!(
+        written.contains("lg_code = \"131016\"")
+            && written.contains("guideline = \"みなと市DX推進指針\""),
+        "{written}"
+    );
+    assert!(
+        !written.contains("0798"),
+        "no 西宮市 contact data: {written}"
+    );
+}
