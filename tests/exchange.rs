@@ -232,3 +232,30 @@ fn lg_code_has_its_check_digit() {
         "no 西宮市 contact data: {written}"
     );
 }
+
+#[test]
+fn export_names_what_it_holds() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dx(&["export"], dir.path());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let closed = v["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .find_map(|r| r["closed"].as_object().cloned())
+        .expect("a closed 課題 in the bundled records");
+    assert!(
+        closed.contains_key("date")
+            && closed.contains_key("reason")
+            && closed.contains_key("fiscal_year")
+    );
+    // met is null when nothing gives an attainment, not false.
+    let unmeasured = v["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .flat_map(|r| r["indicators"].as_array().cloned().unwrap_or_default())
+        .find(|i| i["actual"].is_null())
+        .expect("an indicator not yet measured");
+    assert!(unmeasured["met"].is_null(), "{unmeasured}");
+}

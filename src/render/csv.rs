@@ -82,7 +82,7 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
                     w.write_record([depth.to_string(), safe(line, false)])?;
                 }
             }
-            Block::FoldStart(_) | Block::FoldEnd => {}
+            Block::FoldStart(_) | Block::FoldEnd | Block::Trailer(_) => {}
         }
     }
     finish(w, &mut first, out)

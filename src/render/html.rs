@@ -151,6 +151,9 @@ pub fn blocks(doc: &Doc) -> String {
                 let _ = write!(h, "<details><summary>{}</summary>", esc(summary));
             }
             Block::FoldEnd => h.push_str("</details>"),
+            Block::Trailer(t) => {
+                let _ = write!(h, "<p>{}</p>", esc(t));
+            }
         }
     }
     h

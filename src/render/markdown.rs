@@ -73,6 +73,7 @@ pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
                 crate::render::escape::esc(summary)
             )?,
             Block::FoldEnd => writeln!(out, "</details>")?,
+            Block::Trailer(t) => writeln!(out, "{}", text(t))?,
         }
     }
     Ok(())

@@ -108,6 +108,7 @@ pub fn text(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
             }
             // A terminal shows everything.
             Block::FoldStart(_) | Block::FoldEnd => {}
+            Block::Trailer(t) => writeln!(out, "{}", p(t))?,
         }
     }
     Ok(())

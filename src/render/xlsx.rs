@@ -155,7 +155,7 @@ fn doc_sheet(book: &mut Workbook, name: &str, doc: &Doc) -> Result<(), XlsxError
                     r += 1;
                 }
             }
-            Block::FoldEnd => {}
+            Block::FoldEnd | Block::Trailer(_) => {}
         }
     }
     for (col, w) in widths.iter().enumerate() {

@@ -20,6 +20,8 @@ pub enum Block {
     FoldStart(String),
     /// The end of a fold.
     FoldEnd,
+    /// A closing line for people (`55 件`), left out of CSV.
+    Trailer(String),
 }
 
 /// A table with a header row.
@@ -66,7 +68,8 @@ impl Doc {
                 | Block::Text(_)
                 | Block::Outline(_)
                 | Block::FoldStart(_)
-                | Block::FoldEnd => {}
+                | Block::FoldEnd
+                | Block::Trailer(_) => {}
             }
         }
         self

@@ -96,7 +96,7 @@ pub struct RecordOut {
     /// Next review.
     pub review_due: Option<String>,
     /// Closed on, and why.
-    pub closed: Option<(Option<String>, Option<String>)>,
+    pub closed: Option<ClosedOut>,
     /// Team.
     pub team: Option<TeamView>,
     /// Indicators with attainment.
@@ -280,15 +280,28 @@ fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
         linked_from,
         texts,
         review_due: r.review_due().map(|d| d.value.to_string()),
-        closed: r.closed().map(|c| {
-            (
-                c.date.as_ref().map(|d| d.value.to_string()),
-                c.reason.as_ref().map(|x| x.value.to_string()),
-            )
+        closed: r.closed().map(|c| ClosedOut {
+            date: c.date.as_ref().map(|d| d.value.to_string()),
+            fiscal_year: c
+                .date
+                .as_ref()
+                .map(|d| crate::calendar::fiscal_year(d.value)),
+            reason: c.reason.as_ref().map(|x| x.value.to_string()),
         }),
         team: show.team,
         indicators: show.indicators,
         decisions: show.decisions,
         awaiting_decision_since: model.awaiting_decision(r, today).map(|d| d.to_string()),
     }
+}
+
+/// A 課題's `[closed]`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClosedOut {
+    /// When.
+    pub date: Option<String>,
+    /// Its 年度.
+    pub fiscal_year: Option<i16>,
+    /// Why no more work is needed.
+    pub reason: Option<String>,
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::doc::{Doc, Table};
+use super::doc::{Block, Doc, Table};
 use super::{RecordRef, kind_word, state, state_word};
 use crate::i18n::Lang;
 use crate::model::{Kind, Model, Progress, Stage, Visibility};
@@ -129,7 +129,10 @@ impl List {
             },
             l.nothing,
         );
-        doc.text((l.count)(self.records.len()));
+        // The count closes the table on a screen; CSV leaves it out (a
+        // spreadsheet would read it as a record).
+        doc.blocks
+            .push(Block::Trailer((l.count)(self.records.len())));
         doc
     }
 }
