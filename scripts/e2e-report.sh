@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end check of `dx report` in a real browser: renders the bundled
 # tree's dashboard (full and public) in headless Chromium, saves a screenshot
-# and an A4 PDF of each, and fails on a console error, a blank page or a
-# missing section. Installs Debian's chromium and a Japanese font if absent.
+# and an A4 PDF of each, and fails on a console error, a blank page, a
+# missing section, an accessibility violation (axe-core, WCAG 2.1 AA) or
+# sideways scrolling at 390 or 320 px. Installs Debian's chromium and a
+# Japanese font if absent, and axe-core with puppeteer-core from npm.
 #
 #   scripts/e2e-report.sh            # outputs in target/e2e/
 #
@@ -63,5 +65,14 @@ for name in report report-public; do
     pdfinfo "$out/$name.pdf" | grep -q "A4" || { echo "e2e: $name: PDF is not A4" >&2; fail=1; }
     echo "e2e: $name: screenshot $size bytes, PDF $pages A4 pages"
 done
+# Accessibility: axe-core (WCAG 2.1 A/AA, as JIS X 8341-3:2016 AA asks) on
+# both reports at 1280, 390 and 320 px, and no sideways scrolling.
+if ! [ -d scripts/a11y/node_modules/axe-core ]; then
+    (cd scripts/a11y && npm ci --no-audit --no-fund --silent) || { echo "e2e: npm could not install axe-core" >&2; exit 3; }
+fi
+if ! CHROMIUM="$(command -v chromium)" node scripts/a11y/check.mjs "$out/report.html" "$out/report-public.html"; then
+    echo "e2e: accessibility violations (above)" >&2
+    fail=1
+fi
 [ "$fail" = 0 ] && echo "e2e: passed ($out/)"
 exit "$fail"

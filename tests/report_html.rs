@@ -238,3 +238,34 @@ fn export_json_and_yaml_carry_derived_values() {
     // number, boolean or date.
     assert_eq!(y, v);
 }
+
+/// What the browser check (scripts/e2e-report.sh, axe-core) relies on, in
+/// the HTML itself: landmarks, a skip link, scoped headers, tables that
+/// scroll in their own box, charts that scale, a statement in the public
+/// edition, page numbers in print.
+#[test]
+fn the_report_is_built_for_every_reader() {
+    let full = stdout(dx(bundled()).arg("report"));
+    let public = stdout(dx(bundled()).args(["report", "--public"]));
+    for html in [&full, &public] {
+        assert!(html.contains("<a class=\"skip\" href=\"#main\">本文へ移動</a>"));
+        assert!(html.contains("<main id=\"main\">") && html.contains("</main>"));
+        assert!(html.contains("<nav aria-label="));
+        assert!(
+            !html.contains("<thead><tr><th>"),
+            "every column header is scoped"
+        );
+        assert!(html.contains("<th scope=\"col\">"));
+        assert!(html.contains("<div class=\"scroll\" tabindex=\"0\"><table"));
+        assert!(html.contains("svg.chart { max-width: 100%; height: auto; }"));
+        assert!(html.contains("@bottom-center { content: counter(page)"));
+        assert!(
+            !html.contains("#3b82f6"),
+            "white on #3b82f6 is 3.7:1, under AA"
+        );
+        // The heat map holds links: a group, not an image.
+        assert!(!html.contains("role=\"img\" aria-label=\"ビジョンのカバー状況\""));
+    }
+    assert!(public.contains("id=\"accessibility\"") && public.contains("JIS X 8341-3:2016"));
+    assert!(!full.contains("id=\"accessibility\""));
+}

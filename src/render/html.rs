@@ -35,6 +35,13 @@ th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vert
 th { background: #f3f4f6; }
 tbody th { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td, th { overflow-wrap: anywhere; }
+td.num, th.num { white-space: nowrap; overflow-wrap: normal; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll > table { margin: 0; }
+svg.chart { max-width: 100%; height: auto; }
+svg.bar { max-width: 100%; height: auto; }
+.id, .badge, .grade { white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f9fafb; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
@@ -61,14 +68,18 @@ figure.history figcaption { flex-basis: 100%; font-weight: bold; font-size: 13px
 figure.history table.compact { width: auto; margin: 0; font-size: 13px; }
 svg.trend { max-width: 100%; height: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
-@page { size: A4; margin: 14mm 12mm; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; border: 2px solid var(--accent); }
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4b5563; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
   h3, h4 { break-after: avoid; }
-  tr, .record, .card, svg { break-inside: avoid; }
+  tr, .record, .card, svg, figure, table { break-inside: avoid; }
+  .scroll { overflow: visible; }
   thead { display: table-header-group; }
   #records { break-before: page; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -543,6 +554,38 @@ fn history(
     h
 }
 
+/// Every table of `html` in a box that scrolls on its own on a narrow
+/// screen (focusable, so a keyboard can scroll it), and its header cells
+/// scoped to their columns.
+fn accessible_tables(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find("<table") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find("</table>")
+            .map_or(rest.len(), |e| at + e + "</table>".len());
+        let table = &rest[at..end];
+        let table = match (table.find("<thead>"), table.find("</thead>")) {
+            (Some(a), Some(b)) => format!(
+                "{}{}{}",
+                &table[..a],
+                table[a..b]
+                    .replace("<th>", "<th scope=\"col\">")
+                    .replace("<th class=", "<th scope=\"col\" class="),
+                &table[b..]
+            ),
+            _ => table.to_owned(),
+        };
+        out.push_str("<div class=\"scroll\" tabindex=\"0\">");
+        out.push_str(&table);
+        out.push_str("</div>");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The records section, written straight out: it is most of the page.
 fn records(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let (mut field, mut domain) = (None, None);
@@ -559,7 +602,7 @@ fn records(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result
             write!(out, "<h4>{}</h4>", esc(name))?;
         }
         let show = Show::of_record(d.model, i, d.today, lang);
-        out.write_all(record_html(d, &show, lang).as_bytes())?;
+        out.write_all(accessible_tables(&record_html(d, &show, lang)).as_bytes())?;
     }
     Ok(())
 }
@@ -658,6 +701,17 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
         ));
     }
     sections.push(("records", r.records.to_owned(), None));
+    if d.public {
+        // The statement a city publishes with a report for citizens.
+        sections.push((
+            "accessibility",
+            r.accessibility.to_owned(),
+            Some(format!(
+                "<p>{}</p>",
+                esc(&(r.accessibility_statement)(&d.today.to_string()))
+            )),
+        ));
+    }
 
     let mut h = String::with_capacity(64 * 1024);
     let html_lang = lang.code();
@@ -666,21 +720,31 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body>",
         title = esc(&format!("{org} {} {}", r.title, d.today)),
     );
+    let _ = write!(h, "<a class=\"skip\" href=\"#main\">{}</a>", esc(r.skip));
     h.push_str(&header(model, d, lang));
-    let _ = write!(h, "<nav><h2>{}</h2><ol>", esc(r.contents));
+    let _ = write!(
+        h,
+        "<nav aria-label=\"{0}\"><h2>{0}</h2><ol>",
+        esc(r.contents)
+    );
     for (id, title, _) in &sections {
         let _ = write!(h, "<li><a href=\"#{id}\">{}</a></li>", esc(title));
     }
-    h.push_str("</ol></nav>");
+    h.push_str("</ol></nav><main id=\"main\">");
     out.write_all(h.as_bytes())?;
     for (id, title, body) in &sections {
-        write!(out, "<section id=\"{id}\"><h2>{}</h2>", esc(title))?;
+        write!(
+            out,
+            "<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{}</h2>",
+            esc(title)
+        )?;
         match body {
-            Some(body) => out.write_all(body.as_bytes())?,
+            Some(body) => out.write_all(accessible_tables(body).as_bytes())?,
             None => records(d, lang, out)?,
         }
         out.write_all(b"</section>")?;
     }
+    out.write_all(b"</main>")?;
     writeln!(
         out,
         "<footer>{}</footer></body></html>",
