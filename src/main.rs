@@ -24,7 +24,8 @@ fn main() -> ExitCode {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         local_today: jiff::ZonedDateTime::now().date(),
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Not locked for the whole run: `dx lsp` writes stdout from its own thread.
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut err = std::io::stderr().lock();
     let code = dx::cli::run(&cli, &env, &mut out, &mut err);
     // A closed pipe (dx check | head) is not a failure of the check.

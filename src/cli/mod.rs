@@ -14,6 +14,7 @@ mod fmt;
 mod gap;
 mod init;
 mod list;
+mod lsp;
 mod mv;
 mod new;
 mod output;
@@ -121,6 +122,8 @@ pub enum Command {
     Explain(explain::Args),
     /// レコードの JSON Schema を出力する(エディタでの補完・検査用)
     Schema(schema::Args),
+    /// エディタ用の言語サーバー(検査・補完・ホバー・定義へ移動・参照)を標準入出力で動かす
+    Lsp(lsp::Args),
     /// シェルの補完スクリプトを出力する
     Completions(completions::Args),
     /// man ページを出力する
@@ -261,6 +264,7 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Export(args) => export::run(&ctx, args, out),
         Command::Init(args) => init::run(&ctx, args, out),
+        Command::Lsp(args) => lsp::run(&ctx, args, out),
         Command::Completions(args) => completions::completions(&ctx, args, out),
         Command::Man => completions::man(&ctx, out),
         Command::Explain(args) => explain::run(&ctx, args, out),

@@ -158,6 +158,9 @@ pub fn english(path: &str) -> Option<&'static str> {
         }
         "schema" => "The JSON Schema of a record kind (for completion and checks in an editor)",
         "schema.kind" => "issue, method, technology or dx (without it, all of them in one JSON)",
+        "lsp" => {
+            "Run the language server for editors over stdio (diagnostics, completion, hover, definition, references)"
+        }
         "completions" => "A shell's completion script",
         "completions.shell" => "The shell",
         "man" => "The man page",

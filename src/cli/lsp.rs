@@ -1,0 +1,477 @@
+//! `dx lsp`: the checker in the editor (SPEC §6.8). A language server over
+//! stdio (lsp-server, as rust-analyzer uses it): the tree is loaded from
+//! the files on disk with the open buffers laid over them, checked by the
+//! same rules as `dx check`, and every file's findings published; hover,
+//! go to definition, find references and completion answer from the same
+//! model.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use lsp_server::{Connection, Message as LspMessage, Notification, Request, Response};
+use lsp_types::{
+    CompletionOptions, HoverProviderCapability, OneOf, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind,
+};
+use serde_json::{Value, json};
+
+use super::{Ctx, EXIT_OK, EXIT_TROUBLE};
+use crate::diag::Severity;
+use crate::model::{self, IdKind, Kind, Model, Source, Thing};
+use crate::rules;
+
+/// Arguments of `dx lsp`.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// What the server holds between requests.
+struct Server<'c> {
+    ctx: &'c Ctx<'c>,
+    root: PathBuf,
+    /// Open buffers by path from the root, with `/`.
+    open: BTreeMap<String, String>,
+    /// The model of the tree with the buffers laid over it.
+    model: Option<Model>,
+    /// Files that have findings published, to clear them when fixed.
+    published: BTreeSet<String>,
+}
+
+pub(super) fn run(ctx: &Ctx<'_>, _args: &Args, _out: &mut dyn Write) -> anyhow::Result<u8> {
+    let (connection, io) = Connection::stdio();
+    let code = serve(ctx, &connection);
+    drop(connection);
+    let _ = io.join();
+    code
+}
+
+fn capabilities() -> Value {
+    let caps = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".into()]),
+            ..CompletionOptions::default()
+        }),
+        ..ServerCapabilities::default()
+    };
+    serde_json::to_value(caps).unwrap_or(Value::Null)
+}
+
+fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
+    let (id, params) = connection.initialize_start()?;
+    let root_uri = params["workspaceFolders"][0]["uri"]
+        .as_str()
+        .or_else(|| params["rootUri"].as_str())
+        .and_then(uri_to_path);
+    let start = root_uri.unwrap_or_else(|| ctx.env.cwd.clone());
+    let root = model::find_root(ctx.cli.root.as_deref(), &start).unwrap_or(start);
+    connection.initialize_finish(
+        id,
+        json!({ "capabilities": capabilities(), "serverInfo": { "name": "dx", "version": env!("CARGO_PKG_VERSION") } }),
+    )?;
+    let mut server = Server {
+        ctx,
+        root,
+        open: BTreeMap::new(),
+        model: None,
+        published: BTreeSet::new(),
+    };
+    server.recheck(connection);
+    for message in &connection.receiver {
+        match message {
+            LspMessage::Request(req) => {
+                if connection.handle_shutdown(&req)? {
+                    return Ok(EXIT_OK);
+                }
+                let result = server.request(&req);
+                connection
+                    .sender
+                    .send(LspMessage::Response(Response::new_ok(req.id, result)))?;
+            }
+            LspMessage::Notification(note) => {
+                if note.method == "exit" {
+                    return Ok(EXIT_TROUBLE);
+                }
+                if server.notification(&note) {
+                    server.recheck(connection);
+                }
+            }
+            LspMessage::Response(_) => {}
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+impl Server<'_> {
+    /// A buffer opened, changed, saved or closed: whether to check again.
+    fn notification(&mut self, note: &Notification) -> bool {
+        let p = &note.params;
+        let rel = p["textDocument"]["uri"].as_str().and_then(|u| self.rel(u));
+        match (note.method.as_str(), rel) {
+            ("textDocument/didOpen", Some(rel)) => {
+                let text = p["textDocument"]["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                self.open.insert(rel, text);
+                true
+            }
+            ("textDocument/didChange", Some(rel)) => {
+                // Full sync: the last change is the whole text.
+                if let Some(text) = p["contentChanges"]
+                    .as_array()
+                    .and_then(|c| c.last())
+                    .and_then(|c| c["text"].as_str())
+                {
+                    self.open.insert(rel, text.to_owned());
+                }
+                true
+            }
+            ("textDocument/didClose", Some(rel)) => {
+                self.open.remove(&rel);
+                true
+            }
+            ("textDocument/didSave", Some(_)) | ("workspace/didChangeWatchedFiles", _) => true,
+            _ => false,
+        }
+    }
+
+    /// The path of a document from the tree's root, if it is in the tree.
+    fn rel(&self, uri: &str) -> Option<String> {
+        let path = uri_to_path(uri)?;
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let path = path.canonicalize().unwrap_or(path);
+        let rel = path.strip_prefix(&root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+
+    fn uri(&self, rel: &str) -> String {
+        path_to_uri(&self.root.join(rel))
+    }
+
+    /// Load the tree with the open buffers over it, check it as `dx check`
+    /// does, and publish every file's findings (clearing fixed files).
+    fn recheck(&mut self, connection: &Connection) {
+        let changes = self
+            .open
+            .iter()
+            .map(|(rel, text)| (rel.clone(), Some(text.as_bytes().to_vec())))
+            .collect();
+        let source = Source::Overlay {
+            root: self.root.clone(),
+            changes,
+        };
+        let Ok(model) = model::load_from(&self.root, &source) else {
+            return;
+        };
+        let diagnostics = rules::check(&model, self.ctx.today());
+        let lang = self.ctx.lang();
+        let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        for d in &diagnostics {
+            let file = model.files.get(d.span.file);
+            let text = model.files.text(d.span.file);
+            let mut message = lang.message(&d.message);
+            if let Some(help) = lang.help(&d.message) {
+                message.push('\n');
+                message.push_str(&help);
+            }
+            by_file
+                .entry(file.path.to_string())
+                .or_default()
+                .push(json!({
+                    "range": range(text, d.span.start as usize, d.span.end as usize),
+                    "severity": if d.severity == Severity::Error { 1 } else { 2 },
+                    "code": d.rule.slug(),
+                    "source": "dx",
+                    "message": message,
+                }));
+        }
+        let fixed: Vec<String> = self
+            .published
+            .iter()
+            .filter(|p| !by_file.contains_key(*p))
+            .cloned()
+            .collect();
+        for rel in fixed {
+            self.publish(connection, &rel, &[]);
+        }
+        self.published = by_file.keys().cloned().collect();
+        for (rel, list) in by_file {
+            self.publish(connection, &rel, &list);
+        }
+        self.model = Some(model);
+    }
+
+    fn publish(&self, connection: &Connection, rel: &str, diagnostics: &[Value]) {
+        let note = Notification::new(
+            "textDocument/publishDiagnostics".into(),
+            json!({ "uri": self.uri(rel), "diagnostics": diagnostics }),
+        );
+        let _ = connection.sender.send(LspMessage::Notification(note));
+    }
+
+    fn request(&self, req: &Request) -> Value {
+        let p = &req.params;
+        let Some(model) = &self.model else {
+            return Value::Null;
+        };
+        let Some(rel) = p["textDocument"]["uri"].as_str().and_then(|u| self.rel(u)) else {
+            return Value::Null;
+        };
+        let text = self
+            .open
+            .get(&rel)
+            .cloned()
+            .or_else(|| std::fs::read_to_string(self.root.join(&rel)).ok())
+            .unwrap_or_default();
+        let line = p["position"]["line"].as_u64().unwrap_or(0) as usize;
+        let character = p["position"]["character"].as_u64().unwrap_or(0) as usize;
+        match req.method.as_str() {
+            "textDocument/hover" => word_at(&text, line, character)
+                .and_then(|w| hover(model, &w, self.ctx.lang(), self.ctx.today()))
+                .map_or(
+                    Value::Null,
+                    |md| json!({ "contents": { "kind": "markdown", "value": md } }),
+                ),
+            "textDocument/definition" => word_at(&text, line, character)
+                .and_then(|w| self.definition(model, &w))
+                .unwrap_or(Value::Null),
+            "textDocument/references" => {
+                word_at(&text, line, character).map_or(Value::Null, |w| self.references(model, &w))
+            }
+            "textDocument/completion" => completion(model, &text, line),
+            _ => Value::Null,
+        }
+    }
+
+    fn definition(&self, model: &Model, id: &str) -> Option<Value> {
+        let file = match model.find(id)? {
+            Thing::Record(i) => model.records[i].file,
+            Thing::Vision(f, _) | Thing::Field(f) => model.fields[f].file,
+            Thing::Domain(d) => model.domains[d].file,
+            Thing::Principle(_) | Thing::Consideration(_) => {
+                return Some(json!({ "uri": self.uri("principles.toml"), "range": zero() }));
+            }
+            Thing::National(_) => {
+                return Some(json!({ "uri": self.uri("national.toml"), "range": zero() }));
+            }
+        };
+        Some(json!({ "uri": self.uri(&model.files.get(file).path), "range": zero() }))
+    }
+
+    fn references(&self, model: &Model, id: &str) -> Value {
+        let mut out = Vec::new();
+        for (_, r) in model.parsed_records() {
+            for (_, list) in r.link_lists() {
+                for item in list.items.iter().filter(|l| l.value == id) {
+                    let span = r.span_of(item.span);
+                    let text = model.files.text(span.file);
+                    out.push(json!({
+                        "uri": self.uri(model.path_of(r)),
+                        "range": range(text, span.start as usize, span.end as usize),
+                    }));
+                }
+            }
+        }
+        Value::Array(out)
+    }
+}
+
+fn zero() -> Value {
+    json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } })
+}
+
+/// An LSP position (line, UTF-16 column) of a byte offset.
+fn position(text: &str, offset: usize) -> Value {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count();
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let character: usize = before[start..].chars().map(char::len_utf16).sum();
+    json!({ "line": line, "character": character })
+}
+
+fn range(text: &str, start: usize, end: usize) -> Value {
+    json!({ "start": position(text, start), "end": position(text, end) })
+}
+
+/// The quoted string (or bare word) under the cursor.
+fn word_at(text: &str, line: usize, character: usize) -> Option<String> {
+    let l = text.lines().nth(line)?;
+    // UTF-16 column to a char index.
+    let mut units = 0;
+    let chars: Vec<char> = l.chars().collect();
+    let mut at = chars.len();
+    for (i, c) in chars.iter().enumerate() {
+        if units >= character {
+            at = i;
+            break;
+        }
+        units += c.len_utf16();
+    }
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '/');
+    let mut start = at.min(chars.len());
+    while start > 0 && is_word(chars[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at.min(chars.len());
+    while end < chars.len() && is_word(chars[end]) {
+        end += 1;
+    }
+    (start < end).then(|| chars[start..end].iter().collect())
+}
+
+fn hover(
+    model: &Model,
+    id: &str,
+    lang: crate::i18n::Lang,
+    today: jiff::civil::Date,
+) -> Option<String> {
+    let thing = model.find(id)?;
+    Some(match thing {
+        Thing::Record(i) => {
+            let r = &model.records[i];
+            let state = crate::report::state(model, i).map_or("", |s| s.word(lang));
+            let mut md = format!(
+                "**{} {}**({})  \n{}",
+                r.id,
+                r.title(),
+                lang.kind(r.kind),
+                state
+            );
+            for ind in r.indicators() {
+                let a = model.assess(r, ind, today);
+                md.push_str(&format!(
+                    "  \n{}: {}",
+                    ind.name(),
+                    lang.grade_label(a.grade, &model.settings.grades)
+                ));
+            }
+            md
+        }
+        Thing::Vision(f, v) => {
+            let item = &model.fields[f].vision[crate::model::Idx::get(v)];
+            format!("**{}**  \n{}", item.id, item.text)
+        }
+        Thing::Principle(p) => format!("**{}**  \n{}", id, model.principles[p].title),
+        Thing::Consideration(c) => format!("**{}**  \n{}", id, model.considerations[c].title),
+        Thing::National(n) => format!("**{}**  \n{}", id, model.national[n].title),
+        Thing::Field(f) => format!("**{}**  \n{}", id, model.fields[f].name),
+        Thing::Domain(d) => format!("**{}**  \n{}", id, model.domains[d].name),
+    })
+}
+
+/// IDs of the kind the list on this line (or the array it continues) takes.
+fn completion(model: &Model, text: &str, line: usize) -> Value {
+    let key = text
+        .lines()
+        .take(line + 1)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|l| {
+            let (k, _) = l.split_once('=')?;
+            let k = k.trim();
+            (!k.is_empty() && !k.starts_with('#')).then(|| k.to_owned())
+        })
+        .unwrap_or_default();
+    let kind = match key.as_str() {
+        "vision" => IdKind::Vision,
+        "solves" => IdKind::Issue,
+        "principles" => IdKind::Principle,
+        "considerations" => IdKind::Consideration,
+        "national" => IdKind::National,
+        "expands" | "implements" => IdKind::Method,
+        "stage" => return words(crate::model::Stage::WORDS),
+        "visibility" => return words(crate::model::Visibility::WORDS),
+        "body" => return words(crate::model::Body::WORDS),
+        "result" => return words(crate::model::Outcome::WORDS),
+        "status" => return words(crate::model::ObservationStatus::WORDS),
+        _ => return Value::Array(Vec::new()),
+    };
+    let items: Vec<Value> = match kind {
+        IdKind::Issue | IdKind::Method => {
+            let want = if kind == IdKind::Issue {
+                Kind::Issue
+            } else {
+                Kind::Method
+            };
+            model
+                .records_of(want)
+                .map(|(_, r)| json!({ "label": r.id.as_str(), "detail": r.title(), "kind": 18 }))
+                .collect()
+        }
+        IdKind::Vision => model
+            .fields
+            .iter()
+            .flat_map(|f| f.vision.iter())
+            .map(|v| json!({ "label": v.id, "detail": v.text, "kind": 18 }))
+            .collect(),
+        IdKind::Principle => refs(&model.principles),
+        IdKind::Consideration => refs(&model.considerations),
+        _ => refs(&model.national),
+    };
+    Value::Array(items)
+}
+
+fn refs(
+    list: &crate::model::IndexVec<crate::model::RefIdx, crate::model::Reference>,
+) -> Vec<Value> {
+    list.iter()
+        .map(|r| json!({ "label": r.id.value.as_str(), "detail": r.title, "kind": 18 }))
+        .collect()
+}
+
+fn words(words: &[&str]) -> Value {
+    Value::Array(
+        words
+            .iter()
+            .map(|w| json!({ "label": w, "kind": 12 }))
+            .collect(),
+    )
+}
+
+/// A `file://` URI as a path (percent-decoded).
+fn uri_to_path(uri: &str) -> Option<PathBuf> {
+    let rest = uri.strip_prefix("file://")?;
+    let bytes = rest.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(h) = rest.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(h, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    Some(PathBuf::from(String::from_utf8(out).ok()?))
+}
+
+/// A path as a `file://` URI (percent-encoded).
+fn path_to_uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

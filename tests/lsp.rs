@@ -1,0 +1,292 @@
+//! `dx lsp` over stdio, as an editor drives it: initialize, didOpen,
+//! didChange, completion, hover, definition, references, shutdown; and the
+//! findings it publishes are those of `dx check`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+use serde_json::{Value, json};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next: i64,
+}
+
+impl Client {
+    fn start(root: &std::path::Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dx"))
+            .arg("lsp")
+            .current_dir(root)
+            .env("DX_TODAY", common::TODAY)
+            .env_remove("DX_LANG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dx lsp starts");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        Self {
+            child,
+            stdin,
+            stdout,
+            next: 1,
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn read(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).expect("header");
+            let line = line.trim();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().expect("length");
+            }
+        }
+        let mut body = vec![0; length];
+        self.stdout.read_exact(&mut body).expect("body");
+        serde_json::from_slice(&body).expect("json")
+    }
+
+    fn request(&mut self, method: &str, params: &Value) -> Value {
+        let id = self.next;
+        self.next += 1;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.read();
+            if message["id"] == id {
+                return message["result"].clone();
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: &Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// The next diagnostics published for a document ending with `name`.
+    fn diagnostics_for(&mut self, name: &str) -> Vec<Value> {
+        loop {
+            let message = self.read();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"]
+                    .as_str()
+                    .is_some_and(|u| u.ends_with(name))
+            {
+                return message["params"]["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+            }
+        }
+    }
+}
+
+fn uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn an_editor_session() {
+    let tree = common::tree(Some("rules/broken-link"));
+    let root = tree.path().canonicalize().expect("root");
+    let mut client = Client::start(&root);
+    let init = client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    client.notify("initialized", &json!({}));
+    // The findings at start are dx check's, file by file.
+    let file = root.join("kurashi/online/K-101.toml");
+    let published = client.diagnostics_for("K-101.toml");
+    let (model, check) = common::check(&root);
+    let expected: Vec<&str> = check
+        .iter()
+        .filter(|d| model.files.get(d.span.file).path.ends_with("K-101.toml"))
+        .map(|d| d.rule.slug())
+        .collect();
+    let got: Vec<&str> = published
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(got, expected);
+    assert!(!got.is_empty());
+
+    // Typing: a buffer that fixes nothing and breaks a new link.
+    let text = std::fs::read_to_string(&file).expect("read");
+    client.notify("textDocument/didOpen", &json!({ "textDocument": { "uri": uri(&file), "languageId": "toml", "version": 1, "text": text } }),
+    );
+    let s001 = root.join("kurashi/online/S-001.toml");
+    let s001_text = std::fs::read_to_string(&s001).expect("read");
+    let broken = s001_text.replace("solves = [\"K-001\"]", "solves = [\"K-009\"]");
+    assert_ne!(broken, s001_text);
+    client.notify("textDocument/didOpen", &json!({ "textDocument": { "uri": uri(&s001), "languageId": "toml", "version": 1, "text": s001_text } }),
+    );
+    client.notify("textDocument/didChange", &json!({ "textDocument": { "uri": uri(&s001), "version": 2 }, "contentChanges": [{ "text": broken }] }),
+    );
+    let after = loop {
+        let d = client.diagnostics_for("S-001.toml");
+        if !d.is_empty() {
+            break d;
+        }
+    };
+    assert!(
+        after.iter().any(|d| d["code"] == "broken-link"),
+        "{after:?}"
+    );
+
+    // Hover, definition and references on K-001 in S-001's buffer, back to
+    // the fixed text.
+    client.notify("textDocument/didChange", &json!({ "textDocument": { "uri": uri(&s001), "version": 3 }, "contentChanges": [{ "text": s001_text }] }),
+    );
+    let line = s001_text
+        .lines()
+        .position(|l| l.starts_with("solves"))
+        .expect("solves line");
+    let at = json!({ "textDocument": { "uri": uri(&s001) }, "position": { "line": line, "character": 12 } });
+    let hover = client.request("textDocument/hover", &at.clone());
+    let text = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(text.contains("K-001"), "{hover}");
+    let definition = client.request("textDocument/definition", &at.clone());
+    assert!(
+        definition["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("K-001.toml")),
+        "{definition}"
+    );
+    let references = client.request("textDocument/references", &json!({ "textDocument": { "uri": uri(&s001) }, "position": { "line": line, "character": 12 }, "context": { "includeDeclaration": true } }),
+    );
+    assert!(
+        references.as_array().is_some_and(|r| !r.is_empty()),
+        "{references}"
+    );
+    // Completion in a solves list offers the 課題 with their titles.
+    let completion = client.request("textDocument/completion", &at);
+    let labels: Vec<&str> = completion
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"K-001"), "{labels:?}");
+    assert!(
+        labels.iter().all(|l| l.starts_with('K')),
+        "only 課題: {labels:?}"
+    );
+
+    let shutdown = client.request("shutdown", &Value::Null);
+    assert!(shutdown.is_null());
+    client.notify("exit", &Value::Null);
+    let status = client.child.wait().expect("exits");
+    assert!(status.code().is_some(), "no crash");
+}
+
+/// Every published finding until the shutdown answer: (file, rule).
+fn published_until_shutdown(client: &mut Client, root: &std::path::Path) -> Vec<(String, String)> {
+    let prefix = format!("{}/", uri(root));
+    let id = client.next;
+    client.next += 1;
+    client.send(&json!({ "jsonrpc": "2.0", "id": id, "method": "shutdown", "params": null }));
+    let mut by_file: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    loop {
+        let message = client.read();
+        if message["id"] == id {
+            break;
+        }
+        if message["method"] == "textDocument/publishDiagnostics" {
+            let uri = message["params"]["uri"].as_str().unwrap_or_default();
+            let name = uri.strip_prefix(&prefix).unwrap_or(uri).to_owned();
+            let codes = message["params"]["diagnostics"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d["code"].as_str().map(str::to_owned))
+                .collect();
+            by_file.insert(name, codes);
+        }
+    }
+    client.notify("exit", &Value::Null);
+    let _ = client.child.wait();
+    let mut out: Vec<(String, String)> = by_file
+        .into_iter()
+        .flat_map(|(f, codes)| codes.into_iter().map(move |c| (f.clone(), c)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_server_finds_what_dx_check_finds_on_every_rule_fixture() {
+    for id in dx::rules::RuleId::ALL {
+        let tree = common::tree(Some(&format!("rules/{}", id.slug())));
+        let root = tree.path().canonicalize().expect("root");
+        let mut client = Client::start(&root);
+        client.request(
+            "initialize",
+            &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+        );
+        client.notify("initialized", &json!({}));
+        let got = published_until_shutdown(&mut client, &root);
+        let (model, check) = common::check(&root);
+        let mut want: Vec<(String, String)> = check
+            .iter()
+            .map(|d| {
+                let path = &model.files.get(d.span.file).path;
+                (path.to_string(), d.rule.slug().to_owned())
+            })
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "{}", id.slug());
+    }
+}
+
+#[test]
+fn hostile_buffers_never_crash_the_server() {
+    let tree = common::tree(None);
+    let root = tree.path().canonicalize().expect("root");
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    let file = root.join("kurashi/online/K-001.toml");
+    let texts = [
+        String::new(),
+        "title = \"\u{202E}\u{1b}[2J\"\nvision = [".to_owned(),
+        "[[[[[[[[[[".repeat(1000),
+        format!(
+            "title = \"{}\"\nvision = [\"kurashi-1\"]\n",
+            "あ".repeat(100_000)
+        ),
+        "\u{0}\u{1}\u{2}=\n\"\"\"\n".to_owned(),
+        "vision = [\"K-".to_owned() + &"9".repeat(20_000) + "\"]\n",
+    ];
+    for (v, text) in texts.iter().enumerate() {
+        client.notify("textDocument/didChange", &json!({ "textDocument": { "uri": uri(&file), "version": v }, "contentChanges": [{ "text": text }] }),
+        );
+        for (line, character) in [(0, 0), (0, 5), (3, 2), (100_000, 100_000)] {
+            let at = json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": line, "character": character } });
+            client.request("textDocument/hover", &at.clone());
+            client.request("textDocument/completion", &at.clone());
+            client.request("textDocument/definition", &at);
+        }
+    }
+    // Still answering, then a clean shutdown.
+    published_until_shutdown(&mut client, &root);
+}
