@@ -189,6 +189,35 @@ fn an_editor_session() {
         "only 課題: {labels:?}"
     );
 
+    // Rename K-001: the file and every link, as dx mv does.
+    let k001 = root.join("kurashi/online/K-001.toml");
+    let k_text = std::fs::read_to_string(&k001).expect("read");
+    client.notify(
+        "textDocument/didOpen",
+        &json!({ "textDocument": { "uri": uri(&k001), "languageId": "toml", "version": 1, "text": k_text } }),
+    );
+    let rename = client.request(
+        "textDocument/rename",
+        &json!({ "textDocument": { "uri": uri(&s001) }, "position": { "line": line, "character": 12 }, "newName": "K-050" }),
+    );
+    let changes = rename["documentChanges"].as_array().expect("changes");
+    assert!(
+        changes.iter().any(|c| c["kind"] == "rename"
+            && c["newUri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("K-050.toml"))),
+        "{rename}"
+    );
+    assert!(
+        changes.iter().any(|c| c["textDocument"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("S-001.toml"))
+            && c["edits"][0]["newText"]
+                .as_str()
+                .is_some_and(|t| t.contains("\"K-050\""))),
+        "{rename}"
+    );
+
     let shutdown = client.request("shutdown", &Value::Null);
     assert!(shutdown.is_null());
     client.notify("exit", &Value::Null);

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, Message as LspMessage, Notification, Request, Response};
 use lsp_types::{
-    CompletionOptions, HoverProviderCapability, OneOf, ServerCapabilities,
-    TextDocumentSyncCapability, TextDocumentSyncKind,
+    CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, OneOf,
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
 };
 use serde_json::{Value, json};
 
@@ -35,6 +35,9 @@ struct Server<'c> {
     model: Option<Model>,
     /// Files that have findings published, to clear them when fixed.
     published: BTreeSet<String>,
+    /// Quick fixes of the findings published: file, LSP range, new text,
+    /// title (what `dx check`'s help line says to write).
+    fixes: Vec<(String, Value, String, String)>,
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, _args: &Args, _out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -55,6 +58,8 @@ fn capabilities() -> Value {
             trigger_characters: Some(vec!["\"".into()]),
             ..CompletionOptions::default()
         }),
+        rename_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     };
     serde_json::to_value(caps).unwrap_or(Value::Null)
@@ -78,6 +83,7 @@ fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
         open: BTreeMap::new(),
         model: None,
         published: BTreeSet::new(),
+        fixes: Vec::new(),
     };
     server.recheck(connection);
     for message in &connection.receiver {
@@ -178,9 +184,22 @@ impl Server<'_> {
         let diagnostics = rules::check(&model, self.ctx.today());
         let lang = self.ctx.lang();
         let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        self.fixes.clear();
         for d in &diagnostics {
             let file = model.files.get(d.span.file);
             let text = model.files.text(d.span.file);
+            if let Some((new_text, title)) = fix(
+                &d.message,
+                text.get(d.span.range()).unwrap_or_default(),
+                lang,
+            ) {
+                self.fixes.push((
+                    file.path.to_string(),
+                    range(text, d.span.start as usize, d.span.end as usize),
+                    new_text,
+                    title,
+                ));
+            }
             let mut message = lang.message(&d.message);
             if let Some(help) = lang.help(&d.message) {
                 message.push('\n');
@@ -210,7 +229,11 @@ impl Server<'_> {
         for (rel, list) in by_file {
             self.publish(connection, &rel, &list);
         }
-        self.model = Some(model);
+        // The model it replaces is freed on another thread: at 10k records
+        // that is milliseconds the editor need not wait for.
+        if let Some(old) = self.model.replace(model) {
+            std::thread::spawn(move || drop(old));
+        }
     }
 
     fn publish(&self, connection: &Connection, rel: &str, diagnostics: &[Value]) {
@@ -251,6 +274,10 @@ impl Server<'_> {
                 word_at(&text, line, character).map_or(Value::Null, |w| self.references(model, &w))
             }
             "textDocument/completion" => completion(model, &text, line),
+            "textDocument/codeAction" => self.code_actions(&rel, p),
+            "textDocument/rename" => word_at(&text, line, character)
+                .and_then(|w| self.rename(model, &w, p["newName"].as_str().unwrap_or_default()))
+                .unwrap_or(Value::Null),
             _ => Value::Null,
         }
     }
@@ -270,6 +297,85 @@ impl Server<'_> {
         Some(json!({ "uri": self.uri(&model.files.get(file).path), "range": zero() }))
     }
 
+    /// The quick fixes of the findings on the requested lines.
+    fn code_actions(&self, rel: &str, p: &Value) -> Value {
+        let (from, to) = (
+            p["range"]["start"]["line"].as_u64().unwrap_or(0),
+            p["range"]["end"]["line"].as_u64().unwrap_or(u64::MAX),
+        );
+        let actions: Vec<Value> = self
+            .fixes
+            .iter()
+            .filter(|(file, r, _, _)| {
+                let line = r["start"]["line"].as_u64().unwrap_or(0);
+                file == rel && line >= from && line <= to
+            })
+            .map(|(file, r, new_text, title)| {
+                json!({
+                    "title": title,
+                    "kind": "quickfix",
+                    "edit": { "changes": { self.uri(file): [{ "range": r, "newText": new_text }] } },
+                })
+            })
+            .collect();
+        Value::Array(actions)
+    }
+
+    /// Rename a record's ID: `dx mv`'s plan as a workspace edit — the file
+    /// renamed, its `id` key and every link to it rewritten.
+    fn rename(&self, model: &Model, id: &str, new_id: &str) -> Option<Value> {
+        let record = model
+            .parsed_records()
+            .find(|(_, r)| r.id.as_str() == id)
+            .map(|(i, _)| i)?;
+        let moved = crate::edit::mv::plan(
+            model,
+            &crate::edit::mv::Move {
+                record,
+                new_id: new_id.trim().to_owned(),
+                domain: None,
+                links_from: None,
+            },
+        )
+        .ok()?;
+        let whole = |bytes: &Option<Vec<u8>>| {
+            let text = String::from_utf8_lossy(bytes.as_deref().unwrap_or_default()).into_owned();
+            let end = position(&text, text.len());
+            (text, end)
+        };
+        let mut changes = Vec::new();
+        let removed: Vec<&crate::edit::Change> = moved
+            .plan
+            .changes
+            .iter()
+            .filter(|c| c.after.is_none())
+            .collect();
+        for c in &moved.plan.changes {
+            match (&c.before, &c.after) {
+                (Some(_), Some(after)) => {
+                    let (_, end) = whole(&c.before);
+                    changes.push(json!({
+                        "textDocument": { "uri": self.uri(&c.path), "version": null },
+                        "edits": [{ "range": { "start": { "line": 0, "character": 0 }, "end": end }, "newText": String::from_utf8_lossy(after) }],
+                    }));
+                }
+                (None, Some(after)) => {
+                    // The new file is the old one renamed, then rewritten.
+                    if let Some(old) = removed.first() {
+                        changes.push(json!({ "kind": "rename", "oldUri": self.uri(&old.path), "newUri": self.uri(&c.path) }));
+                        let (_, end) = whole(&old.before);
+                        changes.push(json!({
+                            "textDocument": { "uri": self.uri(&c.path), "version": null },
+                            "edits": [{ "range": { "start": { "line": 0, "character": 0 }, "end": end }, "newText": String::from_utf8_lossy(after) }],
+                        }));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(json!({ "documentChanges": changes }))
+    }
+
     fn references(&self, model: &Model, id: &str) -> Value {
         let mut out = Vec::new();
         for (_, r) in model.parsed_records() {
@@ -286,6 +392,55 @@ impl Server<'_> {
         }
         Value::Array(out)
     }
+}
+
+/// The text a finding's help says to write instead of `written`, and the
+/// fix's title.
+fn fix(
+    message: &crate::diag::Message,
+    written: &str,
+    lang: crate::i18n::Lang,
+) -> Option<(String, String)> {
+    use crate::diag::Message as M;
+    let quoted = |s: &str| {
+        if written.starts_with('"') || written.starts_with('\'') {
+            format!("\"{s}\"")
+        } else {
+            s.to_owned()
+        }
+    };
+    let (new, title) = match message {
+        M::BrokenLink {
+            suggestion: Some(s),
+            ..
+        }
+        | M::IdFormat {
+            suggestion: Some(s),
+            ..
+        } => (
+            quoted(s),
+            lang.pick(format!("{s} にする"), format!("Change to {s}")),
+        ),
+        M::UnknownKey {
+            suggestion: Some(s),
+            ..
+        } => (
+            s.clone(),
+            lang.pick(
+                format!("キーを {s} にする"),
+                format!("Change the key to {s}"),
+            ),
+        ),
+        M::NotInVocabulary {
+            suggestion: Some(s),
+            ..
+        } => (
+            quoted(s),
+            lang.pick(format!("「{s}」にする"), format!("Change to \"{s}\"")),
+        ),
+        _ => return None,
+    };
+    Some((new, title))
 }
 
 fn zero() -> Value {
