@@ -125,6 +125,38 @@ fn csv_opens_in_excel() {
 }
 
 #[test]
+fn one_table_per_csv_with_numbers_apart() {
+    let tree = common::tree(Some("reports"));
+    let (_, bytes, _) = dx(
+        tree.path(),
+        &["status", "--table", "issues", "--format", "csv", "--no-bom"],
+    );
+    let text = String::from_utf8(bytes).expect("utf-8");
+    assert!(
+        text.starts_with("分野,未着手,"),
+        "the header row first: {text}"
+    );
+    assert_eq!(text.matches("分野,").count(), 1, "one table: {text}");
+    let (_, bytes, _) = dx(
+        tree.path(),
+        &["status", "--table", "課題", "--format", "csv", "--no-bom"],
+    );
+    assert_eq!(
+        String::from_utf8(bytes).expect("utf-8"),
+        text,
+        "the Japanese word too"
+    );
+    // Baseline, target and actual in columns of their own.
+    let (_, bytes, _) = dx(tree.path(), &["gap", "--format", "csv", "--no-bom"]);
+    let gap = String::from_utf8(bytes).expect("utf-8");
+    assert!(
+        gap.contains("ID,評価指標,基準値,目標値,実績値,単位,"),
+        "{gap}"
+    );
+    assert!(!gap.contains(" → "), "{gap}");
+}
+
+#[test]
 fn markdown_escapes_pipes() {
     let tree = common::tree(Some("reports"));
     let k = tree.path().join("kurashi/online/K-001.toml");

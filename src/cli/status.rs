@@ -30,12 +30,29 @@ pub enum By {
     FiscalYear,
 }
 
+/// One table of `dx status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Which {
+    /// 手法 by stage.
+    #[value(alias = "手法")]
+    Methods,
+    /// 技術 by stage.
+    #[value(alias = "技術")]
+    Technologies,
+    /// 課題 by progress.
+    #[value(alias = "課題")]
+    Issues,
+}
+
 /// Arguments of `dx status`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 行の軸: field(分野)・domain(領域)・principle(原則)・national(国)・team(チーム)・fiscal-year(年度: 意思決定と測定の年度ごとの実績)。日本語でも指定できる
     #[arg(long, value_enum, default_value = "field")]
     pub by: By,
+    /// 表を一つだけ出す(CSV を Excel で開くとき): methods(手法)・technologies(技術)・issues(課題)
+    #[arg(long, value_enum)]
+    pub table: Option<Which>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -66,7 +83,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         &args.output,
         ctx.dates(&model),
         &status,
-        || status.doc(&model, ctx.lang()),
+        || status.doc_of(&model, ctx.lang(), args.table.map(|w| w as usize)),
         out,
     )?;
     Ok(EXIT_OK)

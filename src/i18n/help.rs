@@ -32,6 +32,9 @@ pub fn english(path: &str) -> Option<&'static str> {
         }
         "check.exit_zero" => "Exit 0 even with findings (2 still when the tree cannot be read)",
         "status" => "Status table: counts by stage and progress",
+        "status.table" => {
+            "One table only (a CSV for a spreadsheet): methods, technologies or issues"
+        }
         "status.by" => {
             "The rows: field, domain, principle, national priority or team, or fiscal year (decisions and observations by year)"
         }

@@ -502,7 +502,8 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
             vec![
                 i.record.id.clone(),
                 i.name.clone(),
-                format!("{} → {}", n(i.baseline), n(i.target)),
+                n(i.baseline),
+                n(i.target),
                 n(i.actual),
                 i.unit.clone(),
                 percent(i.attainment),
@@ -517,7 +518,8 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
         headers: vec![
             l.id.into(),
             l.indicator.into(),
-            l.baseline_target.into(),
+            l.baseline.into(),
+            l.target.into(),
             l.actual.into(),
             l.unit.into(),
             l.attainment.into(),
@@ -527,7 +529,9 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
             l.target_date.into(),
         ],
         rows,
-        numeric: vec![3, 5, 6],
+        // Baseline, target and actual as numbers of their own: a
+        // spreadsheet sums them, a reader compares them.
+        numeric: vec![2, 3, 4, 6, 7],
         ..Table::default()
     }
 }

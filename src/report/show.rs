@@ -500,7 +500,8 @@ impl Show {
                 .map(|i| {
                     vec![
                         i.name.clone(),
-                        format!("{} → {}", n(i.baseline), n(i.target)),
+                        n(i.baseline),
+                        n(i.target),
                         n(i.actual),
                         i.unit.clone(),
                         percent(i.attainment),
@@ -513,7 +514,8 @@ impl Show {
             doc.blocks.push(Block::Table(Table {
                 headers: vec![
                     l.indicator.into(),
-                    l.baseline_target.into(),
+                    l.baseline.into(),
+                    l.target.into(),
                     l.actual.into(),
                     l.unit.into(),
                     l.attainment.into(),
@@ -522,7 +524,7 @@ impl Show {
                     l.target_date.into(),
                 ],
                 rows,
-                numeric: vec![2, 4],
+                numeric: vec![1, 2, 3, 5],
                 ..Table::default()
             }));
             // The history of every indicator measured more than once.

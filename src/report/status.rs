@@ -277,6 +277,13 @@ impl Status {
     /// Lay the report out.
     #[must_use]
     pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
+        self.doc_of(model, lang, None)
+    }
+
+    /// Lay out one of its tables only (0 手法, 1 技術, 2 課題), or all: one
+    /// table is what a CSV for a spreadsheet should hold.
+    #[must_use]
+    pub fn doc_of(&self, model: &Model, lang: Lang, only: Option<usize>) -> Doc {
         let l = lang.labels();
         let mut doc = Doc::new(super::title(model, l.status_title));
         let axis = match self.axis {
@@ -291,12 +298,21 @@ impl Status {
         } else {
             l.field
         };
-        for (heading, counts, axis) in [
+        for (n, (heading, counts, axis)) in [
             (l.methods_by_stage, &self.methods, axis),
             (l.technologies_by_stage, &self.technologies, axis),
             (l.issues_by_progress, &self.issues, issue_axis),
-        ] {
-            doc.heading(heading);
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if only.is_some_and(|o| o != n) {
+                continue;
+            }
+            // One table alone is the whole sheet: its header row comes first.
+            if only.is_none() {
+                doc.heading(heading);
+            }
             if counts.overlapping {
                 doc.text(l.overlapping);
             }
