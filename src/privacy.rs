@@ -80,11 +80,13 @@ struct Patterns {
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     Some(Patterns {
         my_number: Regex::new(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}").ok()?,
+        // A separator: a space, or a hyphen or dot with spaces around it
+        // (090 - 1234 - 5678, 090.1234.5678).
         phone: Regex::new(
             r"(?x)
-              \+81[\ -]?(?:\(0\)[\ -]?)?[1-9][0-9]{0,3}[\ -]?[0-9]{1,4}[\ -]?[0-9]{3,4}  # +81 90-1234-5678
-            | \(0[0-9]{1,4}\)[\ ]?[0-9]{1,4}[\ -]?[0-9]{3,4}                          # (0798) 35-3151
-            | 0[0-9]{1,4}(?:[\ -][0-9]{1,4}[\ -]|\([0-9]{1,4}\))[0-9]{3,4}             # 0798-35-3151, 0798(35)3151
+              \+81(?:\ ?[-.]?\ ?)(?:\(0\)\ ?)?[1-9][0-9]{0,3}(?:\ ?[-.]?\ ?)[0-9]{1,4}(?:\ ?[-.]?\ ?)[0-9]{3,4}  # +81 90-1234-5678
+            | \(0[0-9]{1,4}\)\ ?[0-9]{1,4}(?:\ ?[-.]?\ ?)[0-9]{3,4}                          # (0798) 35-3151
+            | 0[0-9]{1,4}(?:(?:\ ?[-.]\ ?|\ )[0-9]{1,4}(?:\ ?[-.]\ ?|\ )|\([0-9]{1,4}\))[0-9]{3,4}   # 0798-35-3151, 0798(35)3151
             | 0[0-9]{9,10}                                                            # 0798353151
             ",
         )
@@ -164,7 +166,7 @@ fn find_in(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
     for m in patterns.phone.find_iter(t) {
         let personal = national_digits(m.as_str()).is_some_and(|n| !allow.phones.contains(&n));
         if personal
-            && isolated(t, m.start(), m.end())
+            && (isolated(t, m.start(), m.end()) || labelled_phone(t, m.start(), m.end()))
             && !counted(t, m.start(), m.end())
             && !public_number(t, m.start())
         {
@@ -182,7 +184,12 @@ fn find_in(s: &str, allow: &Allow<'_>) -> Vec<(PersonalKind, Range<usize>)> {
             .email_domains
             .iter()
             .any(|a| domain == *a || domain.ends_with(&format!(".{a}")));
-        if !ok {
+        // git@github.com:org/repo.git is a remote, logo@2x.png a file.
+        let remote = t[m.end()..].starts_with(':');
+        let file = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"]
+            .iter()
+            .any(|x| domain.ends_with(x));
+        if !ok && !remote && !file {
             found.push((PersonalKind::Email, m.range()));
         }
     }
@@ -209,7 +216,7 @@ fn may_hold(b: &[u8]) -> bool {
     while i < b.len() {
         match b[i] {
             b'0'..=b'9' => digits += 1,
-            b' ' | b'-' | b'(' | b')' | b'+' => {}
+            b' ' | b'-' | b'(' | b')' | b'+' | b'.' => {}
             b'@' => return true,
             0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
                 Some(0x90..=0x99) => {
@@ -243,15 +250,31 @@ fn isolated(t: &str, start: usize, end: usize) -> bool {
 /// An amount, a count or a serial: preceded by a currency sign or 第/No.,
 /// or followed by a unit (円, 件, 人, 号 …).
 fn counted(t: &str, start: usize, end: usize) -> bool {
-    let before = t[..start].trim_end();
+    let raw = &t[..start];
+    let before = raw.trim_end();
     let after = t[end..].trim_start();
-    ["¥", "$", "第", "No.", "No", "#", "№"]
-        .iter()
-        .any(|p| before.ends_with(p))
+    // `#1234…` is a serial; `# 0798…` a TOML comment beginning with a number.
+    raw.ends_with('#')
+        || ["¥", "$", "第", "No.", "No", "№"]
+            .iter()
+            .any(|p| before.ends_with(p))
         || after.starts_with([
             '円', '万', '億', '千', '件', '人', '%', '台', '枚', '号', '回', '個', '本', '歳',
             '冊', '点', '名', '世', '戸', '株', '口',
         ])
+}
+
+/// Right after a phone label (TEL090-1234-5678, TEL.0798-35-3151): the
+/// label's letters or dot touch the number, which is still a number.
+fn labelled_phone(t: &str, start: usize, end: usize) -> bool {
+    let before = t[..start].trim_end_matches([':', '.', ' ', '：']);
+    let after = t[end..].chars().next();
+    let label = [
+        "TEL", "Tel", "tel", "電話", "携帯", "FAX", "Fax", "fax", "℡",
+    ]
+    .iter()
+    .any(|l| before.ends_with(l));
+    label && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Preceded closely by the name of a public number: 法人番号 and its kin
@@ -273,6 +296,11 @@ fn public_number(t: &str, start: usize) -> bool {
         "団体コード",
         "郵便番号",
         "〒",
+        // Numbers of documents and cases, labelled as such.
+        "管理番号",
+        "整理番号",
+        "受付番号",
+        "文書番号",
     ]
     .iter()
     .any(|w| before.contains(w))

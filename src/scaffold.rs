@@ -193,7 +193,7 @@ interval_months = 12             # 定期的な見直しの標準の間隔
 
 # [privacy]                      # 個人情報として扱わないもの
 # allowed_email_domains = ["city.example.lg.jp"]   # 市のメールのドメイン
-# allowed_phone_numbers = ["00-0000-0000"]          # 市の代表番号など公開の番号
+# allowed_phone_numbers = ["XXXX-XX-XXXX"]          # 市の代表番号など公開の番号(数字で)
 "#,
         org = quote(organization),
         guideline = quote(&guideline),

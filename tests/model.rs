@@ -181,3 +181,48 @@ fn an_unreadable_record_is_counted_nowhere() {
         "gap counts only readable 課題"
     );
 }
+
+/// Personal data on a labelled set of realistic lines (tests/fixtures/
+/// privacy/labelled.tsv): precision and recall both at least 0.95.
+#[test]
+fn personal_data_precision_and_recall() {
+    let text =
+        std::fs::read_to_string(common::fixtures().join("privacy/labelled.tsv")).expect("set");
+    let domains = vec!["city.nishinomiya.lg.jp".to_owned()];
+    let phones = vec!["0798353151".to_owned()];
+    let allow = dx::privacy::Allow::new(&domains, &phones);
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    let mut lines = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') || l.starts_with("#\t"))
+    {
+        let Some((label, sample)) = line.split_once('\t') else {
+            continue;
+        };
+        lines += 1;
+        let found = !dx::privacy::scan(sample, &allow).is_empty();
+        match (label, found) {
+            ("P", true) => tp += 1,
+            ("P", false) => {
+                fn_ += 1;
+                wrong.push(format!("missed: {sample}"));
+            }
+            ("N", true) => {
+                fp += 1;
+                wrong.push(format!("false alarm: {sample}"));
+            }
+            _ => {}
+        }
+    }
+    assert!(lines >= 100, "{lines} labelled lines");
+    eprintln!("personal data: {lines} lines, {tp} found, {fp} false alarms, {fn_} missed");
+    let precision = f64::from(tp) / f64::from(tp + fp);
+    let recall = f64::from(tp) / f64::from(tp + fn_);
+    assert!(
+        precision >= 0.95 && recall >= 0.95,
+        "precision {precision:.2}, recall {recall:.2}\n{}",
+        wrong.join("\n")
+    );
+}

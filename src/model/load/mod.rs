@@ -204,14 +204,20 @@ fn read_one(
     };
     let text = files::neutralise_controls(text);
     // Personal data is looked for in the file as written, comments
-    // included, while its text is at hand.
-    if matches!(
-        content,
-        Content::Record(_) | Content::Field(_) | Content::Domain(_)
-    ) {
-        reader
+    // included, while its text is at hand: in every kind of file. dx.toml
+    // is read before the tree's allow lists are known, so it is scanned
+    // with its own.
+    match &content {
+        Content::Settings(s) => {
+            let own = Allow::new(&s.allowed_email_domains, &s.allowed_phone_numbers);
+            reader
+                .diags
+                .extend(personal_data(&text, file, record_name, &own));
+        }
+        Content::Nothing if entry.role == Role::Record => {}
+        _ => reader
             .diags
-            .extend(personal_data(&text, file, record_name, allow));
+            .extend(personal_data(&text, file, record_name, allow)),
     }
     let file = if source.keeps_texts() {
         SourceFile::new(entry.rel.into(), text)
