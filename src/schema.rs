@@ -323,6 +323,8 @@ pub struct TreeTable {
     /// 全国地方公共団体コード(検査数字つき6桁。西宮市は 282049)
     #[schemars(regex(pattern = r"^[0-9]{6}$"))]
     lg_code: Option<String>,
+    /// 事務局(報告の表紙に載せる。例: 総務局 デジタル推進課)
+    secretariat: Option<String>,
 }
 
 /// dx.toml `[review]`.

@@ -267,5 +267,12 @@ fn the_report_is_built_for_every_reader() {
         assert!(!html.contains("role=\"img\" aria-label=\"ビジョンのカバー状況\""));
     }
     assert!(public.contains("id=\"accessibility\"") && public.contains("JIS X 8341-3:2016"));
+    // The printed cover: organisation, title, date, 事務局 (dx.toml).
+    assert!(
+        full.contains(
+            "<div class=\"cover\" aria-hidden=\"true\"><p class=\"cover-org\">西宮市</p>"
+        )
+    );
+    assert!(full.contains("事務局: 西宮市DX推進本部 事務局"));
     assert!(!full.contains("id=\"accessibility\""));
 }

@@ -584,6 +584,7 @@ pub(super) static DIFF_EN: DiffLabels = DiffLabels {
 pub struct ReportLabels {
     pub title: &'static str,
     pub skip: &'static str,
+    pub secretariat: fn(&str) -> String,
     pub accessibility: &'static str,
     pub accessibility_statement: fn(&str) -> String,
     pub has_errors: fn(usize, usize) -> String,
@@ -614,6 +615,7 @@ pub struct ReportLabels {
 pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     title: "DX推進状況報告",
     skip: "本文へ移動",
+    secretariat: |s| format!("事務局: {s}"),
     accessibility: "ウェブアクセシビリティ",
     accessibility_statement: |date| {
         format!(
@@ -664,6 +666,7 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
 pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     title: "DX progress report",
     skip: "Skip to the content",
+    secretariat: |s| format!("Secretariat: {s}"),
     accessibility: "Web accessibility",
     accessibility_statement: |date| {
         format!(

@@ -32,6 +32,7 @@ pub const SETTINGS_TREE: &[&str] = &[
     "period_start",
     "period_end",
     "lg_code",
+    "secretariat",
 ];
 /// dx.toml `[review]`.
 pub const SETTINGS_REVIEW: &[&str] = &["interval_months"];

@@ -111,6 +111,8 @@ pub struct Settings {
     /// `[tree] lg_code`: the 全国地方公共団体コード, six digits with its
     /// check digit (西宮市 282049).
     pub lg_code: Option<String>,
+    /// `[tree] secretariat`: the 事務局 named on the report's cover.
+    pub secretariat: Option<String>,
 }
 
 impl Default for Settings {
@@ -130,6 +132,7 @@ impl Default for Settings {
             dates: DateStyle::Iso,
             departments: Vec::new(),
             lg_code: None,
+            secretariat: None,
         }
     }
 }

@@ -68,6 +68,7 @@ figure.history figcaption { flex-basis: 100%; font-weight: bold; font-size: 13px
 figure.history table.compact { width: auto; margin: 0; font-size: 13px; }
 svg.trend { max-width: 100%; height: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+.cover { display: none; }
 .skip { position: absolute; left: -9999px; }
 .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; border: 2px solid var(--accent); }
 @page { size: A4; margin: 14mm 12mm 16mm;
@@ -78,10 +79,13 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
   h3, h4 { break-after: avoid; }
-  tr, .record, .card, svg, figure, table { break-inside: avoid; }
+  tr, .record, .card, svg, figure { break-inside: avoid; }
   .scroll { overflow: visible; }
   thead { display: table-header-group; }
   #records { break-before: page; }
+  .cover { display: flex; flex-direction: column; justify-content: center; min-height: 240mm; break-after: page; text-align: center; }
+  .cover-org { font-size: 20pt; margin: 0; }
+  .cover-title { font-size: 30pt; font-weight: bold; margin: 12pt 0 24pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -622,7 +626,20 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
     if let (Some(a), Some(b)) = (s.period_start, s.period_end) {
         meta.push((r.period)(&a.to_string(), &b.to_string()));
     }
+    // The printed report's first page: who, what, when, and the 事務局.
     let mut h = format!(
+        "<div class=\"cover\" aria-hidden=\"true\"><p class=\"cover-org\">{org}</p><p class=\"cover-title\">{title}</p><p>{when}</p>{secretariat}</div>",
+        org = esc(org),
+        title = esc(r.title),
+        when = esc(&(r.as_of)(&d.today.to_string())),
+        secretariat = s
+            .secretariat
+            .as_deref()
+            .map(|x| format!("<p>{}</p>", esc(&(r.secretariat)(x))))
+            .unwrap_or_default(),
+    );
+    let _ = write!(
+        h,
         "<header><h1>{} {}</h1><p class=\"meta\">{}</p>",
         esc(org),
         esc(r.title),

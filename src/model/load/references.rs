@@ -35,6 +35,7 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
             ));
         }
         s.period_end = end.map(|v| v.value);
+        s.secretariat = r.string(t, "secretariat", false).map(|v| v.value.into());
         if let Some(code) = r.string(t, "lg_code", false) {
             let value = code.value.trim();
             let (head, last) = value.split_at(value.len().min(5));
