@@ -257,6 +257,11 @@ fn the_report_is_built_for_every_reader() {
         );
         assert!(html.contains("<th scope=\"col\">"));
         assert!(html.contains("<div class=\"scroll\" tabindex=\"0\"><table"));
+        // Every table has a caption (the heading it stands under).
+        assert_eq!(
+            html.matches("<table").count(),
+            html.matches("<caption").count()
+        );
         assert!(html.contains("svg.chart { max-width: 100%; height: auto; }"));
         assert!(html.contains("@bottom-center { content: counter(page)"));
         assert!(

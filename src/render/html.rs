@@ -69,6 +69,7 @@ figure.history table.compact { width: auto; margin: 0; font-size: 13px; }
 svg.trend { max-width: 100%; height: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 .cover { display: none; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip { position: absolute; left: -9999px; }
 .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; border: 2px solid var(--accent); }
 @page { size: A4; margin: 14mm 12mm 16mm;
@@ -105,10 +106,14 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
 #[must_use]
 pub fn blocks(doc: &Doc) -> String {
     let mut h = String::new();
+    // A table's caption is the heading it stands under, for screen readers
+    // that list tables (seen once, as the heading, on screen).
+    let mut caption: Option<&str> = None;
     for block in &doc.blocks {
         match block {
             Block::Heading(t) => {
                 let _ = write!(h, "<h3>{}</h3>", esc(t));
+                caption = Some(t);
             }
             Block::Text(t) => {
                 let _ = write!(h, "<p>{}</p>", esc(t));
@@ -121,7 +126,11 @@ pub fn blocks(doc: &Doc) -> String {
                 h.push_str("</dl>");
             }
             Block::Table(t) => {
-                h.push_str("<table><thead><tr>");
+                h.push_str("<table>");
+                if let Some(c) = caption {
+                    let _ = write!(h, "<caption class=\"sr-only\">{}</caption>", esc(c));
+                }
+                h.push_str("<thead><tr>");
                 for (i, head) in t.headers.iter().enumerate() {
                     let class = if t.numeric.contains(&i) {
                         " class=\"num\""
@@ -278,7 +287,8 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         let n = |v: Option<f64>| v.map_or_else(String::new, number);
         let _ = write!(
             h,
-            "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            "<table><caption class=\"sr-only\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            esc(l.indicators),
             esc(l.indicator),
             esc(l.baseline_target),
             esc(l.actual),
@@ -312,7 +322,8 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
     if !show.decisions.is_empty() {
         let _ = write!(
             h,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<table><caption class=\"sr-only\">{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(l.decisions),
             esc(l.date),
             esc(l.body),
             esc(l.result),
@@ -436,7 +447,12 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
             esc(word)
         );
     }
-    h.push_str("</p><table><tbody>");
+    // The heat map's numbers, as a table (each item, its text, its 課題).
+    let _ = write!(
+        h,
+        "</p><table><caption class=\"sr-only\">{}</caption><tbody>",
+        esc(r.coverage)
+    );
     for v in &d.gap.vision {
         let issues: Vec<String> = v
             .issues
@@ -456,7 +472,7 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
         };
         let _ = write!(
             h,
-            "<tr id=\"{anchor}\"><th>{id}</th><td>{text}</td><td>{issues}{flag}</td></tr>",
+            "<tr id=\"{anchor}\"><th scope=\"row\">{id}</th><td>{text}</td><td>{issues}{flag}</td></tr>",
             anchor = esc(&vision_anchor(&v.id)),
             id = esc(&v.id),
             text = esc(&v.text),
@@ -474,7 +490,8 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
         return format!("<p>{}</p>", esc(l.nothing));
     }
     let mut h = format!(
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<table><caption class=\"sr-only\">{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(l.indicators),
         esc(l.id),
         esc(l.indicator),
         esc(l.baseline_target),
@@ -535,7 +552,8 @@ fn history(
     );
     let _ = write!(
         h,
-        "<table class=\"compact\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "<table class=\"compact\"><caption class=\"sr-only\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(&(l.history)(&i.name)),
         esc(l.measured),
         esc(l.fiscal_year),
         esc(l.value),
