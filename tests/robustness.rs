@@ -245,3 +245,81 @@ fn diff_survives_huge_blobs_and_odd_folder_names() {
         );
     }
 }
+
+#[test]
+fn concurrent_new_records_take_distinct_ids() {
+    let tree = common::tree(None);
+    let root = tree.path().to_path_buf();
+    let domains = ["kurashi/online", "kurashi/madoguchi", "gyosei/jimu"];
+    let children: Vec<std::process::Child> = (0..8)
+        .map(|i| {
+            Process::new(env!("CARGO_BIN_EXE_dx"))
+                .arg("--root")
+                .arg(&root)
+                .env("DX_TODAY", common::TODAY)
+                .env_remove("DX_LANG")
+                .args([
+                    "new",
+                    "課題",
+                    "--domain",
+                    domains[i % 3],
+                    "--title",
+                    &format!("同時 {i}"),
+                    "--vision",
+                    "kurashi-1",
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("waits");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = dx(&root)
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let dups = v["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-id")
+        .count();
+    assert_eq!(dups, 0, "{v}");
+    assert!(!root.join(".dx.lock").exists(), "the lock is released");
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_names_a_file_it_cannot_open() {
+    use std::os::unix::ffi::OsStrExt;
+    let tree = common::tree(None);
+    let root = tree.path();
+    let folder = root
+        .join("kurashi")
+        .join(std::ffi::OsStr::from_bytes(b"bad\xffname"));
+    std::fs::create_dir_all(&folder).expect("dir");
+    std::fs::write(folder.join("domain.toml"), "name = \"x\"\n").expect("write");
+    std::fs::write(
+        folder.join("K-101.toml"),
+        "vision = [\"kurashi-1\"]\ntitle = \"t\"\n",
+    )
+    .expect("write");
+    let out = dx(root).arg("fmt").output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(101));
+    if out.status.code() == Some(2) {
+        assert!(
+            err.contains("K-101.toml") && err.contains("UTF-8"),
+            "the file is named: {err}"
+        );
+    }
+}

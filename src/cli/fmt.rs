@@ -25,6 +25,11 @@ enum Outcome {
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let model = ctx.load()?;
     let words = ctx.lang().words();
+    // Every I/O error names its file (a folder whose name is not UTF-8, a
+    // name too long for the system): a bare "No such file" helps nobody.
+    let named = |rel: &str, e: std::io::Error, what: fn(&str, &str) -> String| {
+        std::io::Error::new(e.kind(), what(rel, &e.to_string()))
+    };
     let outcomes: Vec<std::io::Result<Outcome>> = model
         .records
         .as_slice()
@@ -32,7 +37,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         .map(|r| {
             let rel = model.path_of(r).to_owned();
             let path = model.root.join(&rel);
-            let bytes = std::fs::read(&path)?;
+            let bytes = std::fs::read(&path).map_err(|e| named(&rel, e, words.cannot_open))?;
             let Some(formatted) = format::format_bytes(&bytes, r.kind) else {
                 return Ok(Outcome::Unreadable(rel));
             };
@@ -40,7 +45,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
                 return Ok(Outcome::Unchanged);
             }
             if !args.check {
-                fsutil::replace(&path, &formatted)?;
+                fsutil::replace(&path, &formatted)
+                    .map_err(|e| named(&rel, e, words.cannot_write))?;
             }
             Ok(Outcome::Changed(rel))
         })

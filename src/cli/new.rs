@@ -144,7 +144,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             ctx.lang().id_kind(kind.into())
         ));
     };
-    let model = ctx.load()?;
+    // One `dx new` at a time per tree: the next free ID is taken under a
+    // lock beside dx.toml, with the tree as it is once the lock is held.
+    let root = crate::model::find_root(ctx.cli.root.as_deref(), &ctx.env.cwd)?;
+    let _lock =
+        TreeLock::take(&root).map_err(|e| anyhow::anyhow!((words.tree_busy)(&e.to_string())))?;
+    let model = ctx.load_at(&root)?;
     let domain = domain.trim().trim_end_matches('/');
     let Some(domain) = model.domains.iter().find(|d| d.id == domain) else {
         let nearest = crate::suggest::nearest(domain, model.domains.iter().map(|d| d.id.as_str()));
@@ -211,7 +216,60 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         }],
         follow_ups: Vec::new(),
     };
-    commit(ctx, &model, &plan, &args.write, out)
+    commit(ctx, &model, &plan, &args.write, out).map_err(|e| {
+        // Another writer created the same file between the check and the
+        // write (one outside dx): say so in one sentence.
+        if e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::AlreadyExists)
+        }) {
+            anyhow::anyhow!(words.id_taken)
+        } else {
+            e
+        }
+    })
+}
+
+/// A lock file beside dx.toml (`.dx.lock`, a dot-file the loader skips),
+/// held while a new record takes its ID; removed when dropped. A lock older
+/// than a minute is a crashed writer's and is taken over.
+struct TreeLock(std::path::PathBuf);
+
+impl TreeLock {
+    fn take(root: &std::path::Path) -> std::io::Result<Self> {
+        let path = root.join(".dx.lock");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(_) => return Ok(Self(path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(60));
+                    if stale {
+                        let _ = std::fs::remove_file(&path);
+                    } else if std::time::Instant::now() > deadline {
+                        return Err(e);
+                    } else {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+impl Drop for TreeLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 /// `dx new 領域 F/D --name N` and `dx new 分野 F --name N`.

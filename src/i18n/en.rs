@@ -91,6 +91,17 @@ pub(super) static WORDS: Words = Words {
             "{p} is not a meeting file in the tree's meetings/ folder; put it there, then dx apply it (dx agenda --format meeting writes one)"
         )
     },
+    cannot_open: |path, why| {
+        format!(
+            "cannot open {path} ({why}); check that the names of its folders and file are UTF-8 and not too long"
+        )
+    },
+    tree_busy: |why| {
+        format!(
+            "another dx new did not finish within 30 seconds, so no ID could be taken ({why}); try again in a moment"
+        )
+    },
+    id_taken: "someone created a file with the same ID at the same moment, so nothing was written; run it again to take the next free ID",
     binary_to_terminal: "an Excel workbook cannot be shown on a terminal; name a file with -o, like -o portfolio.xlsx",
     tables_need_folder: "--format tables needs a folder to write to: -o DIR (for example -o tables)",
     public_only_tables: "--public goes with --format xlsx and tables",

@@ -95,6 +95,17 @@ pub(super) static WORDS: Words = Words {
             "{p} はツリーの meetings/ にある会議ファイルではありません。会議ファイルは meetings/ に置いてから dx apply してください(dx agenda --format meeting で雛形を作れます)"
         )
     },
+    cannot_open: |path, why| {
+        format!(
+            "{path} を開けませんでした({why})。フォルダやファイルの名前が UTF-8 でない、長すぎる、などがないか確かめてください"
+        )
+    },
+    tree_busy: |why| {
+        format!(
+            "ほかの dx new が 30 秒たっても終わらないため、ID を決められませんでした({why})。しばらくしてからもう一度実行してください"
+        )
+    },
+    id_taken: "同じ時にほかの人が同じ ID のファイルを作ったため、何も書き込みませんでした。もう一度実行すると次の空き番号で作ります",
     binary_to_terminal: "Excel のブックは端末に表示できません。-o 台帳.xlsx のようにファイルを指定してください",
     tables_need_folder: "--format tables には書き出すフォルダを -o で指定してください(例: -o tables)",
     public_only_tables: "--public は --format xlsx と tables で使えます(JSON・YAML は dx report --public の元データではありません)",
