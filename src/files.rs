@@ -403,6 +403,15 @@ impl FileDb {
             .as_deref()
     }
 
+    /// Whether a file read from disk is no longer found at its path (its
+    /// name was not UTF-8, or it was moved): `false` for a tree in memory.
+    #[must_use]
+    pub fn missing_on_disk(&self, id: FileId) -> bool {
+        self.reread
+            .as_ref()
+            .is_some_and(|(root, _)| !root.join(&*self.get(id).path).exists())
+    }
+
     /// Read again, in parallel, the texts of these files (the files of the
     /// findings about to be shown), so that showing them waits on no disk.
     pub fn preload(&self, ids: impl Iterator<Item = FileId>) {

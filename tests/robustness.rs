@@ -323,3 +323,28 @@ fn fmt_names_a_file_it_cannot_open() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_again_is_not_said_to_have_changed() {
+    use std::os::unix::ffi::OsStrExt;
+    let tree = common::tree(None);
+    let root = tree.path();
+    let folder = root
+        .join("kurashi")
+        .join(std::ffi::OsStr::from_bytes(b"bad\xffname"));
+    std::fs::create_dir_all(&folder).expect("dir");
+    std::fs::write(folder.join("domain.toml"), "name = \"x\"\n").expect("write");
+    std::fs::write(
+        folder.join("K-101.toml"),
+        "title = \"t\"\nvision = [\"kurashi-99\"]\n",
+    )
+    .expect("write");
+    let out = dx(root).arg("check").output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("UTF-8"), "{text}");
+    assert!(
+        !text.contains("検査の後でこのファイルが変更された"),
+        "{text}"
+    );
+}

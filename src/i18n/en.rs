@@ -81,6 +81,7 @@ pub(super) static WORDS: Words = Words {
     },
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
     special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
+    cannot_reread: "note: the file cannot be read again from its path (a folder or file name that is not UTF-8?), so the line cannot be shown; rename it",
     changed_since_check: "note: the file changed after it was checked, so the line cannot be shown; run dx check again",
     nothing_to_write: "Nothing to change (already recorded).",
     write_refused: "Nothing was written: the change would add errors to dx check. Fix them and run again, or write anyway with --force.",

@@ -139,6 +139,7 @@ pub(crate) struct Words {
     pub symlink_skipped: &'static str,
     pub special_skipped: &'static str,
     pub changed_since_check: &'static str,
+    pub cannot_reread: &'static str,
     pub nothing_to_write: &'static str,
     pub write_refused: &'static str,
     pub dry_run: &'static str,

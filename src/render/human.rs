@@ -51,7 +51,12 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
                 None => {
                     let path = crate::files::printable(&f.files.get(span.file).path, false);
                     notes.push(format!("--> {path}"));
-                    notes.push(f.lang.words().changed_since_check.to_owned());
+                    let words = f.lang.words();
+                    notes.push(if f.files.missing_on_disk(span.file) {
+                        words.cannot_reread.to_owned()
+                    } else {
+                        words.changed_since_check.to_owned()
+                    });
                 }
             }
         }
