@@ -259,3 +259,33 @@ fn export_names_what_it_holds() {
         .expect("an indicator not yet measured");
     assert!(unmeasured["met"].is_null(), "{unmeasured}");
 }
+
+#[test]
+fn reports_as_workbooks_too() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (args, file) in [
+        (
+            &["status", "--format", "xlsx", "-o", "status.xlsx"][..],
+            "status.xlsx",
+        ),
+        (&["gap", "--format", "xlsx", "-o", "gap.xlsx"], "gap.xlsx"),
+        (
+            &["list", "--format", "xlsx", "-o", "list.xlsx"],
+            "list.xlsx",
+        ),
+    ] {
+        let out = dx(args, dir.path());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let parts = parts(&dir.path().join(file));
+        assert!(parts.contains_key("xl/worksheets/sheet1.xml"), "{args:?}");
+        assert!(!parts.values().any(|x| x.contains("<f>")), "no formula");
+    }
+    // A workbook needs a file to go to.
+    let out = dx(&["status", "--format", "xlsx"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -62,6 +62,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     diff.findings(&base, &before, &head, &after, ctx.lang());
     emit(
         &args.output,
+        ctx.lang(),
         ctx.dates(&head),
         &diff,
         || diff.doc(ctx.lang()),

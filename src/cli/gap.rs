@@ -23,6 +23,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         .map_err(|e| ctx.unknown_field(&model, &e.0))?;
     emit(
         &args.output,
+        ctx.lang(),
         ctx.dates(&model),
         &gap,
         || gap.doc(&model, ctx.lang()),

@@ -115,6 +115,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let list = List::build(&model, &filter, ctx.today());
     emit(
         &args.output,
+        ctx.lang(),
         ctx.dates(&model),
         &list,
         || list.doc(&model, ctx.lang()),

@@ -19,6 +19,8 @@ pub enum Format {
     Json,
     /// CSV(Excel で開ける UTF-8 BOM つき)
     Csv,
+    /// Excel のブック(-o でファイルを指定)
+    Xlsx,
 }
 
 /// `--format` and `--no-bom`.
@@ -30,6 +32,9 @@ pub struct Output {
     /// CSV の先頭に BOM を付けない(Excel 以外で読むとき)
     #[arg(long)]
     pub no_bom: bool,
+    /// 書き出すファイル(省略すると標準出力。xlsx では必須)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// Write `data` as JSON, or the document `doc` makes in the other formats.
@@ -37,19 +42,42 @@ pub struct Output {
 /// keep ISO dates.
 pub(crate) fn emit<T: Serialize>(
     output: &Output,
+    lang: crate::i18n::Lang,
     dates: DateStyle,
     data: &T,
     doc: impl FnOnce() -> Doc,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    match output.format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(data)?;
-            writeln!(out, "{text}")?;
+    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+        match output.format {
+            Format::Json => {
+                let text = serde_json::to_string_pretty(data)?;
+                writeln!(out, "{text}")?;
+            }
+            Format::Table => render::text(&doc().with_dates(dates), out)?,
+            Format::Markdown => render::markdown(&doc().with_dates(dates), out)?,
+            Format::Csv => render::csv(&doc(), !output.no_bom, out)?,
+            // Dates stay ISO: the workbook's cells are text for the tables of
+            // a report (the export's workbook has typed dates).
+            Format::Xlsx => out.write_all(&render::xlsx::document(&doc())?)?,
         }
-        Format::Table => render::text(&doc().with_dates(dates), out)?,
-        Format::Markdown => render::markdown(&doc().with_dates(dates), out)?,
-        Format::Csv => render::csv(&doc(), !output.no_bom, out)?,
+        Ok(())
+    };
+    match &output.output {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            crate::fsutil::replace(path, &bytes).map_err(|e| {
+                anyhow::anyhow!((lang.words().cannot_write)(
+                    &path.display().to_string(),
+                    &e.to_string()
+                ))
+            })?;
+        }
+        None if output.format == Format::Xlsx => {
+            anyhow::bail!(lang.words().binary_to_terminal)
+        }
+        None => write(out)?,
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     })?;
     emit(
         &args.output,
+        ctx.lang(),
         ctx.dates(&model),
         &show,
         || show.doc(ctx.lang()),

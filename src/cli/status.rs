@@ -70,6 +70,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             let yearly = Yearly::build(&model);
             emit(
                 &args.output,
+                ctx.lang(),
                 ctx.dates(&model),
                 &yearly,
                 || yearly.doc(&model, ctx.lang()),
@@ -81,6 +82,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let status = Status::build(&model, axis, ctx.lang());
     emit(
         &args.output,
+        ctx.lang(),
         ctx.dates(&model),
         &status,
         || status.doc_of(&model, ctx.lang(), args.table.map(|w| w as usize)),

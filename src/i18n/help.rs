@@ -168,6 +168,7 @@ pub fn english(path: &str) -> Option<&'static str> {
         "completions.shell" => "The shell",
         "man" => "The man page",
         "*.format" => "Output format",
+        "*.output" => "The file to write (default standard output; needed for xlsx)",
         "*.no_bom" => "No BOM at the start of CSV (when something other than Excel reads it)",
         _ => return None,
     })

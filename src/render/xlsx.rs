@@ -178,3 +178,29 @@ pub fn workbook(tables: &Tables, reports: &[(&str, Doc)]) -> Result<Vec<u8>, Xls
     }
     book.save_to_buffer()
 }
+
+/// One report's document as a workbook of one sheet (`--format xlsx` of
+/// status, gap, list, tree, show and diff).
+///
+/// # Errors
+/// When the workbook cannot be made.
+pub fn document(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    // A sheet name: at most 31 characters, none of []:*?/\.
+    let name: String = doc
+        .title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect();
+    doc_sheet(
+        &mut book,
+        if name.trim().is_empty() {
+            "dx"
+        } else {
+            name.trim()
+        },
+        doc,
+    )?;
+    book.save_to_buffer()
+}
