@@ -8,10 +8,10 @@ Opens S-000001 of the tree, alternates a broken link in and out of it nine
 times, and times each didChange until the server has published and answers
 the next request. Prints each time and the median.
 """
-import glob, json, subprocess, sys, time
+import glob, json, os, subprocess, sys, time
 
 here = __file__.rsplit("/scripts/", 1)[0]
-root = sys.argv[1] if len(sys.argv) > 1 else f"{here}/target/bench-trees/10000"
+root = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else f"{here}/target/bench-trees/10000"
 p = subprocess.Popen([f"{here}/target/release/dx", "--today", "2026-11-24", "lsp"],
                      cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 

@@ -136,7 +136,7 @@ impl<T> Sp<T> {
 /// again the first time one of its findings is located or echoed, and that
 /// text is used only if it is the text that was checked (same length and
 /// hash); a file changed in between is located at its start and not echoed.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Path relative to the tree root, `/`-separated.
     pub path: Box<str>,
@@ -147,7 +147,7 @@ pub struct SourceFile {
 }
 
 /// The decoded text (BOM removed, control characters neutralised).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Text {
     text: String,
     /// Where each line starts: computed the first time a finding in this

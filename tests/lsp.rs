@@ -270,6 +270,18 @@ fn the_server_finds_what_dx_check_finds_on_every_rule_fixture() {
             &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
         );
         client.notify("initialized", &json!({}));
+        // A buffer broken while typing, then put back and closed: only the
+        // findings of the tree on disk remain.
+        let file = root.join("kurashi/online/K-001.toml");
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        client.notify("textDocument/didOpen", &json!({ "textDocument": { "uri": uri(&file), "languageId": "toml", "version": 1, "text": text } }));
+        for (v, t) in [("vision = [\"K-", 2), (text.as_str(), 3)].map(|(t, v)| (v, t)) {
+            client.notify("textDocument/didChange", &json!({ "textDocument": { "uri": uri(&file), "version": v }, "contentChanges": [{ "text": t }] }));
+        }
+        client.notify(
+            "textDocument/didClose",
+            &json!({ "textDocument": { "uri": uri(&file) } }),
+        );
         let got = published_until_shutdown(&mut client, &root);
         let (model, check) = common::check(&root);
         let mut want: Vec<(String, String)> = check

@@ -226,3 +226,64 @@ fn personal_data_precision_and_recall() {
         wrong.join("\n")
     );
 }
+
+/// The language server's tree, read once and then file by file, says
+/// exactly what a fresh load of the same texts says: on every rule
+/// fixture, each file edited (a link broken, a key added, the text cut in
+/// half) and then put back from disk.
+#[test]
+fn a_tree_kept_file_by_file_checks_as_a_fresh_load() {
+    let edits: [fn(&str) -> String; 3] = [
+        |t| t.replacen("K-00", "K-90", 1),
+        |t| format!("{t}\nunknown_key = 1\n"),
+        |t| t[..t.floor_char_boundary(t.len() / 2)].to_owned(),
+    ];
+    for id in dx::rules::RuleId::ALL {
+        let tree = common::tree(Some(&format!("rules/{}", id.slug())));
+        let root = tree.path();
+        let mut kept = model::KeptTree::load(root, Default::default()).expect("loads");
+        let (disk, disk_diags) = common::check(root);
+        let files: Vec<String> = (0..disk.files.len())
+            .map(|i| disk.files.get(dx::files::FileId::new(i)).path.to_string())
+            .filter(|p| p.ends_with(".toml") && root.join(p).is_file())
+            .collect();
+        for rel in &files {
+            let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+            for edit in edits {
+                let bytes = edit(&text).into_bytes();
+                let changes: std::collections::BTreeMap<_, _> =
+                    [(rel.clone(), Some(bytes.clone()))].into();
+                let fresh = model::load_from(
+                    root,
+                    &model::Source::Overlay {
+                        root: root.to_path_buf(),
+                        changes: changes.clone(),
+                    },
+                )
+                .expect("loads");
+                // dx.toml (read before every other file) is not taken alone.
+                if !kept.update(rel, Some(bytes)).expect("reads") {
+                    assert_eq!(rel, "dx.toml", "{}: {rel} not taken alone", id.slug());
+                    kept = model::KeptTree::load(root, changes).expect("loads");
+                }
+                let got = kept.model();
+                assert_eq!(
+                    common::json(&got, &dx::rules::check(&got, common::today())),
+                    common::json(&fresh, &dx::rules::check(&fresh, common::today())),
+                    "{}: {rel} edited",
+                    id.slug()
+                );
+            }
+            if !kept.update(rel, None).expect("reads") {
+                kept = model::KeptTree::load(root, Default::default()).expect("loads");
+            }
+            let back = kept.model();
+            assert_eq!(
+                common::json(&back, &dx::rules::check(&back, common::today())),
+                common::json(&disk, &disk_diags),
+                "{}: {rel} put back",
+                id.slug()
+            );
+        }
+    }
+}

@@ -5,7 +5,7 @@
 //! go to definition, find references and completion answer from the same
 //! model.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +18,23 @@ use serde_json::{Value, json};
 
 use super::{Ctx, EXIT_OK, EXIT_TROUBLE};
 use crate::diag::Severity;
-use crate::model::{self, IdKind, Kind, Model, Source, Thing};
+use crate::model::{self, IdKind, KeptTree, Kind, Model, Thing};
 use crate::rules;
+
+/// Whether `dx check` reads the file at `rel`: a `.toml` file, in no
+/// folder and of no name that starts with a dot.
+fn is_tree_file(rel: &str) -> bool {
+    rel.ends_with(".toml") && !rel.split('/').any(|part| part.starts_with('.'))
+}
+
+/// What a notification asks to read again.
+enum Change {
+    Nothing,
+    /// One file, by its path from the root: its buffer, or the disk.
+    File(String),
+    /// The whole tree.
+    Reload,
+}
 
 /// Arguments of `dx lsp`.
 #[derive(Debug, clap::Args)]
@@ -31,10 +46,14 @@ struct Server<'c> {
     root: PathBuf,
     /// Open buffers by path from the root, with `/`.
     open: BTreeMap<String, String>,
+    /// The tree's files as read, with the buffers laid over them: an edit
+    /// reads the edited file alone.
+    kept: Option<KeptTree>,
     /// The model of the tree with the buffers laid over it.
     model: Option<Model>,
-    /// Files that have findings published, to clear them when fixed.
-    published: BTreeSet<String>,
+    /// The findings published, by file: a file is published again only
+    /// when its findings change, and cleared when they are fixed.
+    published: BTreeMap<String, Vec<Value>>,
     /// Quick fixes of the findings published: file, LSP range, new text,
     /// title (what `dx check`'s help line says to write).
     fixes: Vec<(String, Value, String, String)>,
@@ -81,11 +100,12 @@ fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
         ctx,
         root,
         open: BTreeMap::new(),
+        kept: None,
         model: None,
-        published: BTreeSet::new(),
+        published: BTreeMap::new(),
         fixes: Vec::new(),
     };
-    server.recheck(connection);
+    server.recheck(connection, Change::Reload);
     for message in &connection.receiver {
         match message {
             LspMessage::Request(req) => {
@@ -101,9 +121,8 @@ fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
                 if note.method == "exit" {
                     return Ok(EXIT_TROUBLE);
                 }
-                if server.notification(&note) {
-                    server.recheck(connection);
-                }
+                let change = server.notification(&note);
+                server.recheck(connection, change);
             }
             LspMessage::Response(_) => {}
         }
@@ -112,36 +131,47 @@ fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
 }
 
 impl Server<'_> {
-    /// A buffer opened, changed, saved or closed: whether to check again.
-    fn notification(&mut self, note: &Notification) -> bool {
+    /// A buffer opened, changed, saved or closed: what to read again.
+    fn notification(&mut self, note: &Notification) -> Change {
         let p = &note.params;
-        let rel = p["textDocument"]["uri"].as_str().and_then(|u| self.rel(u));
+        // Only the files `dx check` reads: a README or a hidden folder's
+        // settings opened in the same editor are not records.
+        let rel = p["textDocument"]["uri"]
+            .as_str()
+            .and_then(|u| self.rel(u))
+            .filter(|rel| is_tree_file(rel));
         match (note.method.as_str(), rel) {
             ("textDocument/didOpen", Some(rel)) => {
                 let text = p["textDocument"]["text"]
                     .as_str()
                     .unwrap_or_default()
                     .to_owned();
-                self.open.insert(rel, text);
-                true
+                self.open.insert(rel.clone(), text);
+                Change::File(rel)
             }
             ("textDocument/didChange", Some(rel)) => {
                 // Full sync: the last change is the whole text.
-                if let Some(text) = p["contentChanges"]
+                match p["contentChanges"]
                     .as_array()
                     .and_then(|c| c.last())
                     .and_then(|c| c["text"].as_str())
                 {
-                    self.open.insert(rel, text.to_owned());
+                    Some(text) => {
+                        self.open.insert(rel.clone(), text.to_owned());
+                        Change::File(rel)
+                    }
+                    None => Change::Nothing,
                 }
-                true
             }
             ("textDocument/didClose", Some(rel)) => {
+                // Back to the file on disk, or gone with the buffer.
                 self.open.remove(&rel);
-                true
+                Change::File(rel)
             }
-            ("textDocument/didSave", Some(_)) | ("workspace/didChangeWatchedFiles", _) => true,
-            _ => false,
+            // Files created, deleted or changed outside the editor (a git
+            // checkout): everything is read again.
+            ("workspace/didChangeWatchedFiles", _) => Change::Reload,
+            _ => Change::Nothing,
         }
     }
 
@@ -166,21 +196,27 @@ impl Server<'_> {
         path_to_uri(&self.root.join(rel))
     }
 
-    /// Load the tree with the open buffers over it, check it as `dx check`
-    /// does, and publish every file's findings (clearing fixed files).
-    fn recheck(&mut self, connection: &Connection) {
-        let changes = self
-            .open
-            .iter()
-            .map(|(rel, text)| (rel.clone(), Some(text.as_bytes().to_vec())))
-            .collect();
-        let source = Source::Overlay {
-            root: self.root.clone(),
-            changes,
+    /// Read what changed with the open buffers over the tree, check it as
+    /// `dx check` does, and publish the findings of every file whose
+    /// findings changed (clearing fixed files).
+    fn recheck(&mut self, connection: &Connection, change: Change) {
+        let read = match (change, self.kept.as_mut()) {
+            (Change::Nothing, _) => return,
+            (Change::File(rel), Some(kept)) => {
+                let text = self.open.get(&rel).map(|t| t.as_bytes().to_vec());
+                // A file the tree did not have, or dx.toml: read it all.
+                match kept.update(&rel, text) {
+                    Ok(true) => Ok(()),
+                    Ok(false) => self.reload(),
+                    Err(e) => Err(e),
+                }
+            }
+            _ => self.reload(),
         };
-        let Ok(model) = model::load_from(&self.root, &source) else {
+        let Some(kept) = self.kept.as_ref().filter(|_| read.is_ok()) else {
             return;
         };
+        let model = kept.model();
         let diagnostics = rules::check(&model, self.ctx.today());
         let lang = self.ctx.lang();
         let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
@@ -218,22 +254,36 @@ impl Server<'_> {
         }
         let fixed: Vec<String> = self
             .published
-            .iter()
+            .keys()
             .filter(|p| !by_file.contains_key(*p))
             .cloned()
             .collect();
         for rel in fixed {
             self.publish(connection, &rel, &[]);
+            self.published.remove(&rel);
         }
-        self.published = by_file.keys().cloned().collect();
         for (rel, list) in by_file {
-            self.publish(connection, &rel, &list);
+            if self.published.get(&rel) != Some(&list) {
+                self.publish(connection, &rel, &list);
+                self.published.insert(rel, list);
+            }
         }
         // The model it replaces is freed on another thread: at 10k records
         // that is milliseconds the editor need not wait for.
         if let Some(old) = self.model.replace(model) {
             std::thread::spawn(move || drop(old));
         }
+    }
+
+    /// Read the whole tree again, with the open buffers over it.
+    fn reload(&mut self) -> Result<(), model::LoadError> {
+        let changes = self
+            .open
+            .iter()
+            .map(|(rel, text)| (rel.clone(), Some(text.as_bytes().to_vec())))
+            .collect();
+        self.kept = Some(KeptTree::load(&self.root, changes)?);
+        Ok(())
     }
 
     fn publish(&self, connection: &Connection, rel: &str, diagnostics: &[Value]) {

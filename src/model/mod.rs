@@ -23,7 +23,9 @@ pub use grade::{Assessment, GradeSettings, attainment};
 pub use index::{
     DomainIdx, FieldIdx, Idx, IndexVec, MAX_FILES, RecordIdx, RefIdx, Reverse, VisionIdx,
 };
-pub use load::{LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only};
+pub use load::{
+    KeptTree, LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only,
+};
 pub use settings::{Level, Prefixes, Settings};
 
 use std::path::PathBuf;

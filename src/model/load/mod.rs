@@ -6,6 +6,7 @@ mod records;
 mod references;
 mod source;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -92,6 +93,7 @@ pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadErr
 ///
 /// Every variant is boxed: a slot of the per-file result vector is as large
 /// as the largest variant, and there are as many slots as files.
+#[derive(Clone)]
 enum Content {
     Nothing,
     Settings(Box<Settings>),
@@ -106,6 +108,7 @@ enum Content {
 }
 
 /// A field.toml.
+#[derive(Clone)]
 struct FieldFile {
     name: String,
     working_group: Option<String>,
@@ -113,11 +116,13 @@ struct FieldFile {
 }
 
 /// A domain.toml.
+#[derive(Clone)]
 struct DomainFile {
     name: String,
     description: Option<String>,
 }
 
+#[derive(Clone)]
 struct Parsed {
     file: SourceFile,
     content: Content,
@@ -242,35 +247,7 @@ pub fn load(root: &Path) -> Result<Model, LoadError> {
 /// Load a tree from `source`; `root` is where it is said to be.
 pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     let (entries, skipped) = source.entries()?;
-    if entries.len() > super::MAX_FILES {
-        return Err(LoadError::TooManyFiles {
-            count: entries.len(),
-            max: super::MAX_FILES,
-        });
-    }
-    let settings_at = entries.iter().position(|e| e.role == Role::Settings);
-    let settings_parsed = settings_at
-        .map(|i| {
-            let defaults = Settings::default();
-            read_one(
-                source,
-                i,
-                entries[i].clone(),
-                &defaults,
-                &Allow::new(
-                    &defaults.allowed_email_domains,
-                    &defaults.allowed_phone_numbers,
-                ),
-            )
-        })
-        .transpose()?;
-    let settings = match &settings_parsed {
-        Some(Parsed {
-            content: Content::Settings(s),
-            ..
-        }) => (**s).clone(),
-        _ => Settings::default(),
-    };
+    let (settings_at, settings_parsed, settings) = read_settings_first(source, &entries)?;
     let allow = Allow::new(
         &settings.allowed_email_domains,
         &settings.allowed_phone_numbers,
@@ -322,6 +299,148 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     }
     model.skipped = skipped;
     Ok(model)
+}
+
+/// The walk's entries checked against the limit, and dx.toml read first:
+/// where it stands, what it held, and the settings every other file is
+/// read with.
+fn read_settings_first(
+    source: &Source,
+    entries: &[Entry],
+) -> Result<(Option<usize>, Option<Parsed>, Settings), LoadError> {
+    if entries.len() > super::MAX_FILES {
+        return Err(LoadError::TooManyFiles {
+            count: entries.len(),
+            max: super::MAX_FILES,
+        });
+    }
+    let settings_at = entries.iter().position(|e| e.role == Role::Settings);
+    let settings_parsed = settings_at
+        .map(|i| {
+            let defaults = Settings::default();
+            read_one(
+                source,
+                i,
+                entries[i].clone(),
+                &defaults,
+                &Allow::new(
+                    &defaults.allowed_email_domains,
+                    &defaults.allowed_phone_numbers,
+                ),
+            )
+        })
+        .transpose()?;
+    let settings = match &settings_parsed {
+        Some(Parsed {
+            content: Content::Settings(s),
+            ..
+        }) => (**s).clone(),
+        _ => Settings::default(),
+    };
+    Ok((settings_at, settings_parsed, settings))
+}
+
+/// A tree kept read file by file, for the language server: an edit to one
+/// file reads and validates that file alone, and the model is assembled
+/// again from the kept files. Linking and the rules still see the whole
+/// tree (they are a fifth of `dx check`'s time), so what the editor shows
+/// is what `dx check` says, by construction.
+pub struct KeptTree {
+    root: PathBuf,
+    settings: Settings,
+    entries: Vec<Entry>,
+    parsed: Vec<Parsed>,
+    skipped: Vec<super::Skipped>,
+}
+
+impl KeptTree {
+    /// Read every file of the tree at `root`, with `changes` (paths from
+    /// the root and their bytes) laid over the files on disk.
+    pub fn load(
+        root: &Path,
+        changes: BTreeMap<String, Option<Vec<u8>>>,
+    ) -> Result<Self, LoadError> {
+        let source = Source::Overlay {
+            root: root.to_path_buf(),
+            changes,
+        };
+        let (entries, skipped) = source.entries()?;
+        let (settings_at, settings_parsed, settings) = read_settings_first(&source, &entries)?;
+        let allow = Allow::new(
+            &settings.allowed_email_domains,
+            &settings.allowed_phone_numbers,
+        );
+        let mut parsed = entries
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if Some(i) == settings_at {
+                    // Put back below, as read first.
+                    return Ok(Parsed {
+                        file: SourceFile::new(String::new(), String::new()),
+                        content: Content::Nothing,
+                        diags: Vec::new(),
+                    });
+                }
+                read_one(&source, i, e.clone(), &settings, &allow)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if let (Some(at), Some(p)) = (settings_at, settings_parsed) {
+            parsed[at] = p;
+        }
+        Ok(Self {
+            root: root.to_path_buf(),
+            settings,
+            entries,
+            parsed,
+            skipped,
+        })
+    }
+
+    /// Read one file again: from `text` (an editor's buffer) or, given
+    /// `None`, from disk. `Ok(false)` when one file cannot be taken alone —
+    /// it is not among the files read (new, or not a tree file) or it is
+    /// dx.toml, whose settings every file is read with — and the tree must
+    /// be loaded again.
+    pub fn update(&mut self, rel: &str, text: Option<Vec<u8>>) -> Result<bool, LoadError> {
+        let Ok(i) = self.entries.binary_search_by(|e| (*e.rel).cmp(rel)) else {
+            return Ok(false);
+        };
+        let entry = self.entries[i].clone();
+        if entry.role == Role::Settings {
+            return Ok(false);
+        }
+        if text.is_none() && !self.root.join(rel).is_file() {
+            return Ok(false);
+        }
+        let source = Source::Overlay {
+            root: self.root.clone(),
+            changes: text
+                .map(|t| (rel.to_owned(), Some(t)))
+                .into_iter()
+                .collect(),
+        };
+        let allow = Allow::new(
+            &self.settings.allowed_email_domains,
+            &self.settings.allowed_phone_numbers,
+        );
+        self.parsed[i] = read_one(&source, i, entry, &self.settings, &allow)?;
+        Ok(true)
+    }
+
+    /// The model of the tree as it now stands: every kept file assembled
+    /// and linked, as [`load_from`] would.
+    #[must_use]
+    pub fn model(&self) -> Model {
+        let (files, contents) = self
+            .parsed
+            .iter()
+            .map(|p| (p.file.clone(), (p.content.clone(), p.diags.clone())))
+            .unzip();
+        let mut model = assemble(&self.root, self.settings.clone(), files, contents);
+        model.skipped.clone_from(&self.skipped);
+        model
+    }
 }
 
 /// Walk and parse every file, nothing more: the baseline the benchmark
