@@ -839,6 +839,30 @@ impl Model {
         }
     }
 
+    /// A [`Thing`] as people read it (SPEC §1's "shown as"): a ビジョン
+    /// item as 暮らし手続き④, a 分野 or 領域 by its name, anything else by
+    /// its ID. Data formats keep the ID.
+    #[must_use]
+    pub fn shown_as(&self, thing: Thing) -> String {
+        match thing {
+            Thing::Vision(f, v) => {
+                let field = &self.fields[f];
+                format!("{}{}", field.name, circled(field.vision[v.get()].no))
+            }
+            Thing::Field(f) => self.fields[f].name.clone(),
+            Thing::Domain(d) if !self.domains[d].name.is_empty() => self.domains[d].name.clone(),
+            _ => self.thing_id(thing).to_owned(),
+        }
+    }
+
+    /// The ID `id` as people read it (see [`Model::shown_as`]); an ID that
+    /// names nothing as it is.
+    #[must_use]
+    pub fn shown_id(&self, id: &str) -> String {
+        self.find(id)
+            .map_or_else(|| id.to_owned(), |thing| self.shown_as(thing))
+    }
+
     /// What `id` names, if anything.
     #[must_use]
     pub fn find(&self, id: &str) -> Option<Thing> {
@@ -969,6 +993,25 @@ impl Model {
     pub fn domain_id(&self, record: &Record) -> &str {
         record.domain.map_or("", |d| self.domains[d].id.as_str())
     }
+
+    /// Records in the order the guideline reads: 分野 in its order (records
+    /// outside any last), 領域 within it, 課題 → 手法 → 技術, IDs by number.
+    #[must_use]
+    pub fn guideline_cmp(&self, a: RecordIdx, b: RecordIdx) -> std::cmp::Ordering {
+        let key = |r: &Record| {
+            (
+                r.field.is_none(),
+                r.field,
+                r.domain.is_none(),
+                r.domain,
+                r.kind,
+            )
+        };
+        let (ra, rb) = (&self.records[a], &self.records[b]);
+        key(ra)
+            .cmp(&key(rb))
+            .then_with(|| ids::natural_cmp(&ra.id, &rb.id))
+    }
 }
 
 /// A path in the tree that was not read.
@@ -990,9 +1033,34 @@ pub enum SkipReason {
     NotAFile,
 }
 
+/// A number as the guideline numbers its items: ① to ㊿, past fifty in
+/// parentheses.
+#[must_use]
+pub fn circled(n: u32) -> String {
+    let c = match n {
+        1..=20 => char::from_u32(0x2460 + n - 1),
+        21..=35 => char::from_u32(0x3251 + n - 21),
+        36..=50 => char::from_u32(0x32B1 + n - 36),
+        _ => None,
+    };
+    c.map_or_else(|| format!("({n})"), String::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn circled_numbers_run_to_fifty() {
+        assert_eq!(super::circled(1), "①");
+        assert_eq!(super::circled(20), "⑳");
+        assert_eq!(super::circled(21), "㉑");
+        assert_eq!(super::circled(35), "㉟");
+        assert_eq!(super::circled(36), "㊱");
+        assert_eq!(super::circled(50), "㊿");
+        assert_eq!(super::circled(0), "(0)");
+        assert_eq!(super::circled(51), "(51)");
+    }
 
     /// A record is held for every file of a tree, a hundred thousand at a
     /// time. The header holds what every kind has; a key of one kind goes

@@ -69,9 +69,10 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
             }
             Block::Table(t) => {
                 w.write_record(t.headers.iter().map(|h| safe(h, false)))?;
-                for row in &t.rows {
+                for r in 0..t.rows.len() {
                     w.write_record(
-                        row.iter()
+                        t.data_row(r)
+                            .into_iter()
                             .enumerate()
                             .map(|(i, c)| safe(c, t.numeric.contains(&i))),
                     )?;

@@ -222,7 +222,7 @@ fn link_html(d: &Dashboard<'_>, link: &Link, lang: Lang) -> String {
         "vision" => Some(vision_anchor(&link.id)),
         _ => None,
     };
-    let text = format!("{} {}", link.id, link.title);
+    let text = format!("{} {}", link.shown, link.title);
     let body = match anchor {
         Some(a) => format!("<a href=\"#{}\">{}</a>", esc(&a), esc(&text)),
         None => esc(&text),
@@ -400,11 +400,7 @@ fn numbers(d: &Dashboard<'_>, lang: Lang) -> String {
 fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
     let r = lang.report_labels();
     let l = lang.labels();
-    let circled = |n: u32| {
-        char::from_u32(0x2460 + n - 1)
-            .filter(|_| (1..=20).contains(&n))
-            .map_or_else(|| n.to_string(), String::from)
-    };
+    let circled = crate::model::circled;
     let rows: Vec<(String, Vec<svg::Cell<'_>>)> = d
         .model
         .fields
@@ -430,7 +426,7 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
                             crate::model::Progress::parse(b).map_or("", |p| lang.progress(p))
                         }),
                     },
-                    tooltip: format!("{} {}", v.id, v.text),
+                    tooltip: format!("{}{} {}", f.name, circled(item.no), v.text),
                 })
                 .collect();
             (f.name.clone(), cells)
@@ -474,7 +470,7 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
             h,
             "<tr id=\"{anchor}\"><th scope=\"row\">{id}</th><td>{text}</td><td>{issues}{flag}</td></tr>",
             anchor = esc(&vision_anchor(&v.id)),
-            id = esc(&v.id),
+            id = esc(&d.model.shown_id(&v.id)),
             text = esc(&v.text),
             issues = issues.join(" "),
         );

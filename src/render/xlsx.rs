@@ -128,8 +128,8 @@ fn doc_sheet(book: &mut Workbook, name: &str, doc: &Doc) -> Result<(), XlsxError
                     grow(c, h);
                 }
                 r += 1;
-                for row in &t.rows {
-                    for (c, cell) in row.iter().enumerate() {
+                for i in 0..t.rows.len() {
+                    for (c, cell) in t.data_row(i).into_iter().enumerate() {
                         match cell.parse::<f64>() {
                             Ok(n) if t.numeric.contains(&c) => {
                                 sheet.write_number(r, c as u16, n)?;

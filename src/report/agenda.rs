@@ -220,10 +220,17 @@ impl Agenda {
         );
         doc.heading(a.issues);
         doc.table_or(
-            refs(
-                self.issues.iter().map(|r| (r, r.domain.clone())).collect(),
-                l.domain,
-            ),
+            Table {
+                // CSV and spreadsheets keep the 領域's ID.
+                ids: vec![(3, self.issues.iter().map(|r| r.domain.clone()).collect())],
+                ..refs(
+                    self.issues
+                        .iter()
+                        .map(|r| (r, model.shown_id(&r.domain)))
+                        .collect(),
+                    l.domain,
+                )
+            },
             l.nothing,
         );
         if let Some(diff) = &self.changes {

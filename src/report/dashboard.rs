@@ -84,12 +84,7 @@ impl<'m> Dashboard<'m> {
             .map(|(i, _)| i)
             .filter(|&i| visible(i))
             .collect();
-        records.sort_by(|&a, &b| {
-            let (ra, rb) = (&model.records[a], &model.records[b]);
-            (ra.field, ra.domain, ra.kind)
-                .cmp(&(rb.field, rb.domain, rb.kind))
-                .then_with(|| crate::model::ids::natural_cmp(&ra.id, &rb.id))
-        });
+        records.sort_by(|&a, &b| model.guideline_cmp(a, b));
         let indicators = records
             .iter()
             .copied()

@@ -38,6 +38,24 @@ pub struct Table {
     /// Columns shortened to a number of characters in terminal tables
     /// (Markdown, CSV and JSON keep the whole text).
     pub clip: Vec<(usize, usize)>,
+    /// Columns that name things as people read them (a ビジョン item as
+    /// 暮らし手続き④, a 領域 by its name), with the IDs that CSV and
+    /// spreadsheets write in their place: (column, one ID per row).
+    pub ids: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    /// Row `r` as data formats write it: IDs where people read names.
+    #[must_use]
+    pub fn data_row(&self, r: usize) -> Vec<&str> {
+        let mut row: Vec<&str> = self.rows[r].iter().map(String::as_str).collect();
+        for (c, ids) in &self.ids {
+            if let (Some(cell), Some(id)) = (row.get_mut(*c), ids.get(r)) {
+                *cell = id;
+            }
+        }
+        row
+    }
 }
 
 /// A whole report.

@@ -536,7 +536,7 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
     }
 }
 
-fn records_table(records: &[RecordRef], lang: Lang) -> Table {
+fn records_table(model: &Model, records: &[RecordRef], lang: Lang) -> Table {
     let l = lang.labels();
     Table {
         headers: vec![l.id.into(), l.title.into(), l.state.into(), l.domain.into()],
@@ -547,10 +547,12 @@ fn records_table(records: &[RecordRef], lang: Lang) -> Table {
                     r.id.to_string(),
                     r.title.clone(),
                     state_word(&r.state, lang),
-                    r.domain.clone(),
+                    model.shown_id(&r.domain),
                 ]
             })
             .collect(),
+        // CSV and spreadsheets keep the 領域's ID.
+        ids: vec![(3, records.iter().map(|r| r.domain.clone()).collect())],
         ..Table::default()
     }
 }
@@ -646,7 +648,7 @@ impl Gap {
                     Coverage::Uncovered => l.uncovered,
                 };
                 vec![
-                    v.id.clone(),
+                    model.shown_id(&v.id),
                     v.text.clone(),
                     issues.join(" "),
                     v.best.map_or_else(String::new, |b| state_word(b, lang)),
@@ -665,6 +667,7 @@ impl Gap {
                 ],
                 rows,
                 clip: vec![(1, 24)],
+                ids: vec![(0, self.vision.iter().map(|v| v.id.clone()).collect())],
                 ..Table::default()
             },
             l.nothing,
@@ -712,7 +715,7 @@ impl Gap {
             if std::ptr::eq(list, &self.methods_without_technologies) {
                 doc.text(l.methods_without_technologies_note);
             }
-            doc.table_or(records_table(list, lang), l.nothing);
+            doc.table_or(records_table(model, list, lang), l.nothing);
         }
 
         // What needs the meeting: overdue, behind, not measurable. Those on

@@ -1,12 +1,12 @@
 //! `dx list`: records filtered by kind, 分野, 領域, stage, progress, tag,
-//! visibility and owner.
+//! visibility and owner, in the guideline's order.
 
 use serde::Serialize;
 
 use super::doc::{Block, Doc, Table};
 use super::{RecordRef, kind_word, state, state_word};
 use crate::i18n::Lang;
-use crate::model::{Kind, Model, Progress, Stage, Visibility};
+use crate::model::{Kind, Model, Progress, RecordIdx, Stage, Visibility};
 
 /// What to keep; every given filter must match.
 #[derive(Clone, Debug, Default)]
@@ -58,8 +58,11 @@ impl List {
     /// The records `filter` keeps.
     #[must_use]
     pub fn build(model: &Model, filter: &Filter, today: jiff::civil::Date) -> Self {
-        let records = model
-            .parsed_records()
+        let mut order: Vec<RecordIdx> = model.parsed_records().map(|(i, _)| i).collect();
+        order.sort_by(|&a, &b| model.guideline_cmp(a, b));
+        let records = order
+            .into_iter()
+            .map(|i| (i, &model.records[i]))
             .filter(|(i, r)| {
                 let state = state(model, *i);
                 (filter.kinds.is_empty() || filter.kinds.contains(&r.kind))
@@ -105,7 +108,7 @@ impl List {
                     kind_word(i.record.kind, lang).to_owned(),
                     i.record.title.clone(),
                     state_word(&i.record.state, lang),
-                    i.record.domain.clone(),
+                    model.shown_id(&i.record.domain),
                     i.owner.clone(),
                     (l.visibility_word)(i.visibility).to_owned(),
                     i.grades.join(" "),
@@ -125,6 +128,14 @@ impl List {
                     l.grade.into(),
                 ],
                 rows,
+                // CSV and spreadsheets keep the 領域's ID.
+                ids: vec![(
+                    4,
+                    self.records
+                        .iter()
+                        .map(|i| i.record.domain.clone())
+                        .collect(),
+                )],
                 ..Table::default()
             },
             l.nothing,

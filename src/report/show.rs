@@ -25,6 +25,9 @@ pub struct Link {
     pub relation: &'static str,
     /// The other end's id.
     pub id: String,
+    /// The other end as people read it (暮らし手続き④); data keeps `id`.
+    #[serde(skip)]
+    pub shown: String,
     /// Its kind (`issue`, `vision`, `principle` …).
     pub kind: &'static str,
     /// Its title or wording.
@@ -172,6 +175,9 @@ pub struct TeamView {
 pub struct Show {
     /// The id shown.
     pub id: String,
+    /// It as people read it (暮らし手続き④); data keeps `id`.
+    #[serde(skip)]
+    pub shown: String,
     /// What it is (`issue`, `method`, `technology`, `vision`, `principle`,
     /// `consideration`, `national`, `field`, `domain`).
     pub kind: &'static str,
@@ -233,6 +239,10 @@ fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
     Link {
         relation,
         id: model.thing_id(t).to_owned(),
+        shown: match t {
+            Thing::Vision(..) => model.shown_as(t),
+            _ => model.thing_id(t).to_owned(),
+        },
         kind: thing_kind(t, model),
         title: thing_title(t, model),
         state,
@@ -243,6 +253,10 @@ impl Show {
     fn empty(model: &Model, thing: Thing) -> Self {
         Self {
             id: model.thing_id(thing).to_owned(),
+            shown: match thing {
+                Thing::Vision(..) => model.shown_as(thing),
+                _ => model.thing_id(thing).to_owned(),
+            },
             kind: thing_kind(thing, model),
             title: thing_title(thing, model),
             facts: Vec::new(),
@@ -429,7 +443,7 @@ impl Show {
     pub fn doc(&self, lang: Lang) -> Doc {
         let l = lang.labels();
         let mut doc = Doc::new((l.paren)(
-            &format!("{} {}", self.id, self.title),
+            &format!("{} {}", self.shown, self.title),
             (l.thing_kind)(self.kind),
         ));
         let facts = self
@@ -454,7 +468,7 @@ impl Show {
                 .map(|k| {
                     vec![
                         (l.relation)(k.relation).to_owned(),
-                        k.id.clone(),
+                        k.shown.clone(),
                         k.title.clone(),
                         state_word(&k.state, lang),
                     ]
@@ -469,6 +483,7 @@ impl Show {
                         l.state.into(),
                     ],
                     rows,
+                    ids: vec![(1, links.iter().map(|k| k.id.clone()).collect())],
                     ..Table::default()
                 },
                 l.nothing,

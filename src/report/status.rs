@@ -90,14 +90,18 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
             .iter()
             .map(|f| (f.id.clone(), f.name.clone()))
             .collect(),
-        Axis::Domain => model
-            .domains
-            .iter()
-            .map(|d| {
-                let field = d.field.map_or("", |f| model.fields[f].name.as_str());
-                (d.id.clone(), format!("{field} / {}", d.name))
-            })
-            .collect(),
+        Axis::Domain => {
+            // 分野 in the guideline's order (domains come in path order).
+            let mut domains: Vec<_> = model.domains.iter().collect();
+            domains.sort_by_key(|d| (d.field.is_none(), d.field));
+            domains
+        }
+        .into_iter()
+        .map(|d| {
+            let field = d.field.map_or("", |f| model.fields[f].name.as_str());
+            (d.id.clone(), format!("{field} / {}", d.name))
+        })
+        .collect(),
         Axis::Principle => model
             .principles
             .iter()
@@ -347,6 +351,6 @@ fn table(c: &Counts, axis: &str, lang: Lang) -> Table {
         headers,
         rows,
         totals: true,
-        clip: Vec::new(),
+        ..Table::default()
     }
 }

@@ -154,7 +154,7 @@ impl Yearly {
                 headers,
                 rows,
                 totals: true,
-                clip: Vec::new(),
+                ..Table::default()
             }));
         }
         doc
