@@ -200,6 +200,57 @@ interval_months = 12             # 定期的な見直しの標準の間隔
     )
 }
 
+/// `.taplo.toml` of a new tree: taplo and Even Better TOML validate and
+/// complete every file kind against the schemas in `schemas/` (written
+/// beside it by `dx init`, from `dx schema`). Paths are from the tree root.
+pub const TAPLO: &str = r#"# taplo / Even Better TOML: 各ファイルを dx のスキーマで検査・補完する
+# (スキーマは dx schema が出力するもの。dx を更新したら schemas/ も書き直す)
+# コマンドラインでは、このフォルダで: taplo check
+
+include = ["**/*.toml"]
+
+[[rule]]
+include = ["**/K-*.toml"]
+schema = { path = "./schemas/issue.schema.json" }
+
+[[rule]]
+include = ["**/S-*.toml"]
+schema = { path = "./schemas/method.schema.json" }
+
+[[rule]]
+include = ["**/G-*.toml"]
+schema = { path = "./schemas/technology.schema.json" }
+
+[[rule]]
+include = ["dx.toml"]
+schema = { path = "./schemas/dx.schema.json" }
+
+[[rule]]
+include = ["principles.toml"]
+schema = { path = "./schemas/principles.schema.json" }
+
+[[rule]]
+include = ["national.toml"]
+schema = { path = "./schemas/national.schema.json" }
+
+[[rule]]
+include = ["*/field.toml"]
+schema = { path = "./schemas/field.schema.json" }
+
+[[rule]]
+include = ["*/**/domain.toml"]
+schema = { path = "./schemas/domain.schema.json" }
+
+[[rule]]
+include = ["meetings/**/*.toml"]
+schema = { path = "./schemas/meeting.schema.json" }
+
+[formatting]
+# dx fmt がキーの順を決める。taplo には並べ替えさせない
+reorder_keys = false
+reorder_arrays = false
+"#;
+
 /// Every file of a new tree: `(path from the root, text)`.
 #[must_use]
 pub fn tree(

@@ -432,15 +432,202 @@ pub struct SettingsFile {
     organization: Option<OrganizationTable>,
 }
 
+string_type!(
+    /// A record of any kind.
+    RecordId => { "type": "string", "pattern": "^[A-Z]+-[0-9]+$", "description": "レコードの ID(例: S-001)" }
+);
+
+/// field.toml: a 分野 and its ビジョン (SPEC §2.4).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "分野",
+    description = "分野とそのDXビジョン(SPEC §2.4)。フォルダ名が分野の ID"
+)]
+pub struct FieldFile {
+    /// 分野の名前(例: 暮らし手続き)
+    name: String,
+    /// この分野の作業部会
+    working_group: Option<String>,
+    /// ビジョン項目(指針の文言どおり)
+    vision: Option<Vec<VisionTable>>,
+}
+
+/// `[[vision]]` of field.toml.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "ビジョン項目")]
+pub struct VisionTable {
+    /// 番号(①なら 1)。ID は「分野のフォルダ名-番号」
+    #[schemars(range(min = 1))]
+    no: u32,
+    /// 指針の文言
+    text: String,
+}
+
+/// domain.toml: a 領域 (SPEC §2.5).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "領域",
+    description = "領域(SPEC §2.5)。ID は「分野/フォルダ名」"
+)]
+pub struct DomainFile {
+    /// 領域の名前(例: オンライン手続)
+    name: String,
+    /// 説明
+    description: Option<String>,
+}
+
+/// principles.toml: the 5原則 and the 横断的配慮 (SPEC §2.2).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "5原則と横断的配慮",
+    description = "手法が則る5原則と横断的配慮(SPEC §2.2)"
+)]
+pub struct PrinciplesFile {
+    /// 5原則(P1〜P5)
+    principle: Option<Vec<PrincipleTable>>,
+    /// 横断的配慮(C1〜C3)
+    consideration: Option<Vec<ConsiderationTable>>,
+}
+
+/// `[[principle]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "5原則の一つ")]
+pub struct PrincipleTable {
+    /// ID(P1〜P5)
+    id: PrincipleId,
+    /// 原則の文言
+    title: String,
+}
+
+/// `[[consideration]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "横断的配慮の一つ")]
+pub struct ConsiderationTable {
+    /// ID(C1〜C3)
+    id: ConsiderationId,
+    /// 配慮の文言
+    title: String,
+}
+
+/// national.toml: the national priorities (SPEC §2.3).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "国の重点取組事項",
+    description = "国の重点取組事項(SPEC §2.3)"
+)]
+pub struct NationalFile {
+    /// 出典(例: 総務省 自治体DX推進計画)
+    source: Option<String>,
+    /// 重点取組事項
+    priority: Option<Vec<PriorityTable>>,
+}
+
+/// `[[priority]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "重点取組事項の一つ")]
+pub struct PriorityTable {
+    /// ID(N1〜)
+    id: NationalId,
+    /// 取組事項の名前
+    title: String,
+}
+
+/// A meeting file under `meetings/` (SPEC §6.4).
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    title = "会議",
+    description = "推進本部・作業部会の会議で決まったこと(SPEC §6.4)。dx apply で記録に書き込む"
+)]
+pub struct MeetingFile {
+    /// 会議の日付
+    date: LocalDate,
+    /// 会議体
+    body: BodyWord,
+    /// 会議の名前(例: 第12回 西宮市DX推進本部会議)
+    title: Option<String>,
+    /// 議事録(URL など)
+    minutes: Option<String>,
+    /// 意思決定
+    decision: Option<Vec<MeetingDecisionTable>>,
+    /// 定期的な見直し
+    review: Option<Vec<MeetingReviewTable>>,
+    /// 評価指標の測定
+    measurement: Option<Vec<MeetingMeasurementTable>>,
+}
+
+/// A meeting's `[[decision]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "会議での意思決定")]
+pub struct MeetingDecisionTable {
+    /// 対象のレコード
+    record: RecordId,
+    /// 結果
+    result: OutcomeWord,
+    /// 会議体(既定は会議の会議体)
+    body: Option<BodyWord>,
+    /// 日付(既定は会議の日付)
+    date: Option<LocalDate>,
+    /// 次の定期的な見直し
+    next_review: Option<LocalDate>,
+    /// 備考
+    note: Option<String>,
+}
+
+/// A meeting's `[[review]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "会議での定期的な見直し")]
+pub struct MeetingReviewTable {
+    /// 対象のレコード
+    record: RecordId,
+    /// 結果(継続なら書かなくてよい)
+    result: Option<OutcomeWord>,
+    /// 日付(既定は会議の日付)
+    date: Option<LocalDate>,
+    /// 次の定期的な見直し(既定は dx.toml の間隔)
+    next_review: Option<LocalDate>,
+    /// 備考
+    note: Option<String>,
+}
+
+/// A meeting's `[[measurement]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "会議で報告された評価指標の測定")]
+pub struct MeetingMeasurementTable {
+    /// 対象のレコード
+    record: RecordId,
+    /// 評価指標の名前(レコードの [[indicator]] の name)
+    indicator: String,
+    /// 値(評価不能のときは書かない)
+    value: Option<f64>,
+    /// 測定日(既定は会議の日付)
+    date: Option<LocalDate>,
+    /// 状態(既定は確定)
+    status: Option<ObservationStatusWord>,
+    /// 出典
+    source: Option<String>,
+    /// 備考
+    note: Option<String>,
+}
+
 /// Every schema: (name, file in schemas/, top-level keys it must describe).
 pub const KINDS: &[(&str, &str)] = &[
     ("issue", "issue.schema.json"),
     ("method", "method.schema.json"),
     ("technology", "technology.schema.json"),
     ("dx", "dx.schema.json"),
+    ("field", "field.schema.json"),
+    ("domain", "domain.schema.json"),
+    ("principles", "principles.schema.json"),
+    ("national", "national.schema.json"),
+    ("meeting", "meeting.schema.json"),
 ];
 
-/// The schema named `name` (`issue`, `method`, `technology`, `dx`), as JSON.
+/// The schema named `name` (one of [`KINDS`]), as JSON.
 #[must_use]
 pub fn schema(name: &str) -> Option<serde_json::Value> {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -449,6 +636,11 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "method" => generator.into_root_schema_for::<MethodFile>(),
         "technology" => generator.into_root_schema_for::<TechnologyFile>(),
         "dx" => generator.into_root_schema_for::<SettingsFile>(),
+        "field" => generator.into_root_schema_for::<FieldFile>(),
+        "domain" => generator.into_root_schema_for::<DomainFile>(),
+        "principles" => generator.into_root_schema_for::<PrinciplesFile>(),
+        "national" => generator.into_root_schema_for::<NationalFile>(),
+        "meeting" => generator.into_root_schema_for::<MeetingFile>(),
         _ => return None,
     };
     let mut value = schema.to_value();

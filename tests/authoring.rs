@@ -320,10 +320,29 @@ fn init_writes_a_tree_that_checks_clean() {
     let (code, out, err) =
         run(dx(parent.path()).args(["init", "city", "--organization", "テスト市"]));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out.lines().count(), 7, "{out}");
+    let kinds = dx::schema::KINDS.len();
+    assert_eq!(out.lines().count(), 7 + 1 + kinds, "{out}");
     let city = parent.path().join("city");
     let (code, out, _) = run(dx(&city).arg("check"));
     assert_eq!(code, 0, "{out}");
+    // The editor checks from the first minute: taplo's settings name a
+    // schema for every file kind, each as `dx schema` prints it.
+    let taplo = std::fs::read_to_string(city.join(".taplo.toml")).expect(".taplo.toml");
+    let taplo: toml::Table = taplo.parse().expect("taplo settings parse");
+    let named: Vec<&str> = taplo["rule"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["schema"]["path"].as_str())
+        .collect();
+    for (name, file) in dx::schema::KINDS {
+        assert!(
+            named.contains(&format!("./schemas/{file}").as_str()),
+            "{file} not in .taplo.toml"
+        );
+        let written = std::fs::read_to_string(city.join("schemas").join(file)).expect("schema");
+        assert_eq!(Some(written), dx::schema::schema_text(name), "{file}");
+    }
     let (_, gap, _) = run(dx(&city).args(["gap", "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&gap).expect("json");
     assert_eq!(
@@ -336,7 +355,7 @@ fn init_writes_a_tree_that_checks_clean() {
     assert_eq!(code, 2, "refuses a folder that is not empty");
     let (code, out, _) = run(dx(parent.path()).args(["init", "bare", "--empty"]));
     assert_eq!(code, 0);
-    assert_eq!(out.lines().count(), 3);
+    assert_eq!(out.lines().count(), 3 + 1 + kinds);
 }
 
 // --- dx diff ----------------------------------------------------------------
@@ -665,7 +684,15 @@ fn schema_command_prints_the_committed_schemas() {
     let (code, out, _) = run(dx(root).arg("schema"));
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v.as_object().map(serde_json::Map::len), Some(4));
+    assert_eq!(
+        v.as_object().map(serde_json::Map::len),
+        Some(dx::schema::KINDS.len())
+    );
+    assert_eq!(
+        v.as_object().map(serde_json::Map::len),
+        Some(9),
+        "every file kind"
+    );
     assert_eq!(run(dx(root).args(["schema", "plan"])).0, 2);
 }
 

@@ -96,6 +96,11 @@ fn schemas_describe_exactly_the_keys_dx_accepts() {
         sorted(keys::record_keys(Kind::Technology))
     );
     assert_eq!(props("dx"), sorted(keys::SETTINGS));
+    assert_eq!(props("field"), sorted(keys::FIELD));
+    assert_eq!(props("domain"), sorted(keys::DOMAIN));
+    assert_eq!(props("principles"), sorted(keys::PRINCIPLES));
+    assert_eq!(props("national"), sorted(keys::NATIONAL));
+    assert_eq!(props("meeting"), sorted(keys::MEETING));
     let defs = |name: &str, def: &str| -> Vec<String> {
         let schema = dx::schema::schema(name).expect("schema");
         let mut keys: Vec<String> = schema["$defs"][def]["properties"]
@@ -125,6 +130,28 @@ fn schemas_describe_exactly_the_keys_dx_accepts() {
     assert_eq!(
         defs("dx", "OrganizationTable"),
         sorted(keys::SETTINGS_ORGANIZATION)
+    );
+    assert_eq!(defs("field", "VisionTable"), sorted(keys::VISION));
+    assert_eq!(
+        defs("principles", "PrincipleTable"),
+        sorted(keys::REFERENCE)
+    );
+    assert_eq!(
+        defs("principles", "ConsiderationTable"),
+        sorted(keys::REFERENCE)
+    );
+    assert_eq!(defs("national", "PriorityTable"), sorted(keys::REFERENCE));
+    assert_eq!(
+        defs("meeting", "MeetingDecisionTable"),
+        sorted(keys::MEETING_DECISION)
+    );
+    assert_eq!(
+        defs("meeting", "MeetingReviewTable"),
+        sorted(keys::MEETING_REVIEW)
+    );
+    assert_eq!(
+        defs("meeting", "MeetingMeasurementTable"),
+        sorted(keys::MEETING_MEASUREMENT)
     );
 }
 

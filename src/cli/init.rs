@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::bail;
 
 use super::{Ctx, EXIT_OK};
-use crate::{fsutil, scaffold};
+use crate::{fsutil, scaffold, schema};
 
 /// Arguments of `dx init`.
 #[derive(Debug, clap::Args)]
@@ -54,11 +54,19 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             );
         }
     }
-    let files = scaffold::tree(
+    let mut files = scaffold::tree(
         &args.organization,
         args.guideline.as_deref(),
         args.lg_code.as_deref(),
         args.empty,
+    );
+    // The editor checks from the first minute: taplo's settings and the
+    // schemas they name (JSON files, which dx check does not read).
+    files.push((".taplo.toml".to_owned(), scaffold::TAPLO.to_owned()));
+    files.extend(
+        schema::KINDS.iter().filter_map(|(name, file)| {
+            Some((format!("schemas/{file}"), schema::schema_text(name)?))
+        }),
     );
     for (rel, text) in files {
         let path = dir.join(&rel);

@@ -120,7 +120,7 @@ pub enum Command {
     Init(init::Args),
     /// 規則の意味と直し方を表示する
     Explain(explain::Args),
-    /// レコードの JSON Schema を出力する(エディタでの補完・検査用)
+    /// ツリーの各ファイルの JSON Schema を出力する(エディタでの補完・検査用)
     Schema(schema::Args),
     /// エディタ用の言語サーバー(検査・補完・ホバー・定義へ移動・参照)を標準入出力で動かす
     Lsp(lsp::Args),

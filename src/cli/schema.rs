@@ -1,4 +1,4 @@
-//! `dx schema [KIND]`: the JSON Schemas of the record kinds and dx.toml.
+//! `dx schema [KIND]`: the JSON Schemas of every file kind of a tree.
 
 use std::io::Write;
 
@@ -10,7 +10,7 @@ use crate::schema;
 /// Arguments of `dx schema`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// issue(課題)・method(手法)・technology(技術)・dx(省略するとすべてを一つの JSON で)
+    /// issue(課題)・method(手法)・technology(技術)・dx・field(分野)・domain(領域)・principles・national・meeting(会議)(省略するとすべてを一つの JSON で)
     pub kind: Option<String>,
 }
 
@@ -22,13 +22,16 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             "課題" => "issue",
             "手法" => "method",
             "技術" => "technology",
+            "分野" => "field",
+            "領域" => "domain",
+            "会議" => "meeting",
             other => other,
         }) {
             Some(text) => out.write_all(text.as_bytes())?,
             None => bail!((ctx.lang().words().bad_filter)(
                 "KIND",
                 kind,
-                &format!("{}、課題、手法、技術", names.join("、"))
+                &format!("{}、課題、手法、技術、分野、領域、会議", names.join("、"))
             )),
         },
         None => {

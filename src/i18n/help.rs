@@ -159,8 +159,10 @@ pub fn english(path: &str) -> Option<&'static str> {
         "explain.slug" => {
             "The rule's name (for example broken-link). Without it, the list of rules"
         }
-        "schema" => "The JSON Schema of a record kind (for completion and checks in an editor)",
-        "schema.kind" => "issue, method, technology or dx (without it, all of them in one JSON)",
+        "schema" => "The JSON Schema of a file kind (for completion and checks in an editor)",
+        "schema.kind" => {
+            "issue, method, technology, dx, field, domain, principles, national or meeting (without it, all of them in one JSON)"
+        }
         "lsp" => {
             "Run the language server for editors over stdio (diagnostics, completion, hover, definition, references)"
         }
