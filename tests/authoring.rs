@@ -708,3 +708,48 @@ fn completions_and_man_page() {
     assert_eq!(code, 0);
     assert!(out.starts_with(".ie") || out.contains(".TH"), "roff");
 }
+
+/// One page for everything: every command with each of its own options,
+/// the exit codes and the environment, in the language asked for, and no
+/// reference to a page that is not installed (dx installs one).
+#[test]
+fn the_man_page_is_complete() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (lang, heading, exit) in [
+        ("ja", ".SH \"コマンド\"", ".SH \"終了コード\""),
+        ("en", ".SH \"Commands\"", ".SH \"Exit status\""),
+    ] {
+        let (code, page, _) = run(dx(root).args(["--lang", lang, "man"]));
+        assert_eq!(code, 0);
+        assert!(page.contains(heading) && page.contains(exit), "{lang}");
+        assert!(!page.contains("(1)\n"), "{lang}: names another page");
+        for var in ["DX_TODAY", "DX_LANG", "NO_COLOR"] {
+            assert!(page.contains(var), "{lang}: {var}");
+        }
+        let cmd = dx::cli::command(if lang == "en" {
+            dx::i18n::Lang::En
+        } else {
+            dx::i18n::Lang::Ja
+        });
+        for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+            let at = page
+                .find(&format!(".SS \"dx {}\"", sub.get_name()))
+                .unwrap_or_else(|| panic!("{lang}: dx {} missing", sub.get_name()));
+            let next = page[at + 4..].find(".S").map_or(page.len(), |n| at + 4 + n);
+            let section = &page[at..next];
+            for arg in sub.get_arguments().filter(|a| !a.is_global_set()) {
+                if let Some(long) = arg.get_long().filter(|l| *l != "help") {
+                    assert!(
+                        section.contains(&format!("\\-\\-{}", long.replace('-', "\\-"))),
+                        "{lang}: dx {} --{long} missing",
+                        sub.get_name()
+                    );
+                }
+            }
+        }
+    }
+    // The documents it names exist.
+    for doc in ["guide.md", "rules.md", "meetings.md", "editor.md"] {
+        assert!(root.join("docs").join(doc).is_file(), "docs/{doc}");
+    }
+}

@@ -204,6 +204,18 @@ pub struct ClapWords {
     pub env: &'static str,
     /// The end of an error: where to read more.
     pub more: &'static str,
+    /// The man page's section of exit codes, and each code's meaning.
+    pub exit_status: &'static str,
+    /// Exit code 0, 1, 2.
+    pub exit_codes: [&'static str; 3],
+    /// The man page's section of environment variables.
+    pub environment: &'static str,
+    /// `DX_TODAY`, `DX_LANG`, `NO_COLOR`.
+    pub env_vars: [(&'static str, &'static str); 3],
+    /// The man page's closing section: where the rest is written.
+    pub see_also: &'static str,
+    /// What it says.
+    pub see_also_text: &'static str,
 }
 
 impl Lang {
@@ -228,6 +240,26 @@ const JA: ClapWords = ClapWords {
     default: "既定",
     env: "環境変数",
     more: "詳しくは「--help」で表示されます。",
+    exit_status: "終了コード",
+    exit_codes: [
+        "正常に終わった(dx check では、エラーがなかった)",
+        "dx check がエラーを見つけた(--deny-warnings では警告も)。書き込むコマンドでは、検査で問題が見つかって書き込みを取りやめた",
+        "dx が仕事をできなかった: ツリーが見つからない、引数の誤り、読み書きできないファイルなど",
+    ],
+    environment: "環境変数",
+    env_vars: [
+        (
+            "DX_TODAY",
+            "「今日」の日付(--today と同じ。YYYY-MM-DD か和暦 R8.3.31)",
+        ),
+        ("DX_LANG", "表示の言語(ja または en。--lang が優先)"),
+        (
+            "NO_COLOR",
+            "空でない値があれば色を付けない(--color always が優先)",
+        ),
+    ],
+    see_also: "関連文書",
+    see_also_text: "dx のソースの README.md と docs/(guide.md: レコードの書き方、rules.md: 規則の一覧、meetings.md: 会議の記録、editor.md: エディタ)。規則の説明は dx explain 規則名 でも表示されます。",
 };
 
 const EN: ClapWords = ClapWords {
@@ -244,6 +276,29 @@ const EN: ClapWords = ClapWords {
     default: "default",
     env: "env",
     more: "For more information, try '--help'.",
+    exit_status: "Exit status",
+    exit_codes: [
+        "Success (for dx check: no errors)",
+        "dx check found errors (or warnings under --deny-warnings); a writing command found problems and wrote nothing",
+        "dx could not do its job: no tree found, wrong arguments, a file that cannot be read or written",
+    ],
+    environment: "Environment",
+    env_vars: [
+        (
+            "DX_TODAY",
+            "The date taken as today (as --today: YYYY-MM-DD or 和暦 R8.3.31)",
+        ),
+        (
+            "DX_LANG",
+            "The language of the output (ja or en; --lang wins)",
+        ),
+        (
+            "NO_COLOR",
+            "When set and not empty, no colours (--color always wins)",
+        ),
+    ],
+    see_also: "See also",
+    see_also_text: "README.md and docs/ in dx's sources (guide.md: writing records, rules.md: every rule, meetings.md: recording meetings, editor.md: editors). dx explain RULE prints one rule's explanation.",
 };
 
 /// What went wrong in the arguments, in the terms clap reports it.
