@@ -531,6 +531,67 @@ fn github_annotations() {
     );
 }
 
+/// Validate `sarif` against the OASIS SARIF 2.1.0 schema (vendored in
+/// tests/fixtures/sarif), formats included: an unencoded space or a
+/// Japanese letter in a URI fails there as it fails GitHub's upload.
+fn assert_valid_sarif(sarif: &serde_json::Value, what: &str) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::fixtures().join("sarif/sarif-schema-2.1.0.json"))
+            .expect("vendored schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+/// The schema check can fail: a URI as a careless writer would put it.
+#[test]
+fn the_sarif_schema_check_catches_an_unencoded_uri() {
+    let tree = common::tree(Some("rules/broken-link"));
+    let out = dx()
+        .arg("--root")
+        .arg(tree.path())
+        .args(["check", "--format", "sarif"])
+        .output()
+        .expect("runs");
+    let mut sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_valid_sarif(&sarif, "as written");
+    sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        "資料 DX/K-101.toml".into();
+    let bad = std::panic::catch_unwind(|| assert_valid_sarif(&sarif, "unencoded"));
+    assert!(bad.is_err(), "an unencoded URI must fail the schema");
+}
+
+/// Every rule's fixture gives SARIF that the 2.1.0 schema accepts.
+#[test]
+fn sarif_of_every_rule_validates() {
+    for id in dx::rules::RuleId::ALL {
+        let tree = common::tree(Some(&format!("rules/{}", id.slug())));
+        let out = dx()
+            .arg("--root")
+            .arg(tree.path())
+            .args(["check", "--format", "sarif"])
+            .output()
+            .expect("runs");
+        let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert!(
+            sarif["runs"][0]["results"]
+                .as_array()
+                .is_some_and(|r| !r.is_empty()),
+            "{}: no results",
+            id.slug()
+        );
+        assert_valid_sarif(&sarif, id.slug());
+    }
+}
+
 #[test]
 fn annotations_and_sarif_name_files_from_the_repository_root() {
     let tree = common::tree(Some("rules/duplicate-id"));
@@ -575,6 +636,7 @@ fn annotations_and_sarif_name_files_from_the_repository_root() {
     assert!(github.contains("file=資料 DX/records/"), "{github}");
     let sarif: serde_json::Value =
         serde_json::from_slice(&run(repo.path(), "sarif").stdout).expect("json");
+    assert_valid_sarif(&sarif, "duplicate-id under 資料 DX");
     let result = &sarif["runs"][0]["results"][0];
     let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
     let uri = location["uri"].as_str().expect("uri");
