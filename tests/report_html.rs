@@ -270,6 +270,18 @@ fn the_report_is_built_for_every_reader() {
         );
         // The heat map holds links: a group, not an image.
         assert!(!html.contains("role=\"img\" aria-label=\"ビジョンのカバー状況\""));
+        // Printed, no ID or date breaks across lines: every ID cell and
+        // link in a table, and every date cell, is marked unbreakable.
+        assert!(html.contains(".id, .badge, .grade, .date { white-space: nowrap; }"));
+        let id_cells =
+            html.matches("<td class=\"id\">").count() + html.matches("<td><a class=\"id\"").count();
+        assert!(id_cells > 10, "{id_cells} ID cells marked");
+        assert!(!html.contains("<td><a href=\"#K-"), "an unmarked ID link");
+        assert!(!html.contains("<td>K-0"), "an unmarked ID cell");
+        assert!(html.contains("<td class=\"date\">2025-"));
+        // Record cards break between their parts, not as whole cards.
+        assert!(!html.contains("#records { break-before: page; }"));
+        assert!(html.contains("tr, li, .card, svg, figure, dl.facts { break-inside: avoid; }"));
     }
     assert!(public.contains("id=\"accessibility\"") && public.contains("JIS X 8341-3:2016"));
     // The printed cover: organisation, title, date, 事務局 (dx.toml).

@@ -41,7 +41,7 @@ td.num, th.num { white-space: nowrap; overflow-wrap: normal; }
 .scroll > table { margin: 0; }
 svg.chart { max-width: 100%; height: auto; }
 svg.bar { max-width: 100%; height: auto; }
-.id, .badge, .grade { white-space: nowrap; }
+.id, .badge, .grade, .date { white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f9fafb; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
@@ -80,10 +80,12 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
   h3, h4 { break-after: avoid; }
-  tr, .record, .card, svg, figure { break-inside: avoid; }
+  /* A record card breaks between its parts, never inside a row, a list
+     item, a chart or its facts: whole cards left pages half empty. */
+  tr, li, .card, svg, figure, dl.facts { break-inside: avoid; }
+  .record > h3, .record > h4 { break-after: avoid; }
   .scroll { overflow: visible; }
   thead { display: table-header-group; }
-  #records { break-before: page; }
   .cover { display: flex; flex-direction: column; justify-content: center; min-height: 240mm; break-after: page; text-align: center; }
   .cover-org { font-size: 20pt; margin: 0; }
   .cover-title { font-size: 30pt; font-weight: bold; margin: 12pt 0 24pt; }
@@ -100,6 +102,17 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
         title = esc(&doc.title),
         body = blocks(doc),
     )
+}
+
+/// A record ID as tables show it (`K-001`, `S-012`): letters, a hyphen,
+/// digits.
+fn looks_like_id(cell: &str) -> bool {
+    cell.split_once('-').is_some_and(|(prefix, number)| {
+        !prefix.is_empty()
+            && prefix.chars().all(|c| c.is_ascii_uppercase())
+            && !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// A report document's blocks as HTML (its title is left out).
@@ -148,8 +161,11 @@ pub fn blocks(doc: &Doc) -> String {
                         "<tr>"
                     });
                     for (i, cell) in row.iter().enumerate() {
+                        // An ID never breaks across lines (「S-」/「003」).
                         let class = if t.numeric.contains(&i) {
                             " class=\"num\""
+                        } else if looks_like_id(cell) {
+                            " class=\"id\""
                         } else {
                             ""
                         };
@@ -299,7 +315,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         for i in &show.indicators {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{} → {} {}</td><td class=\"num\">{}</td><td>{}</td><td><span class=\"grade grade-{}\">{}</span></td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{} → {} {}</td><td class=\"num\">{}</td><td>{}</td><td><span class=\"grade grade-{}\">{}</span></td><td class=\"date\">{}</td></tr>",
                 esc(&i.name),
                 esc(&n(i.baseline)),
                 esc(&n(i.target)),
@@ -332,7 +348,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         for x in &show.decisions {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&d.dates.show_text(x.date.as_deref().unwrap_or(""))),
                 esc(x.body.unwrap_or("")),
                 esc(x.result.unwrap_or("")),
@@ -455,7 +471,7 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
             .iter()
             .map(|i| {
                 format!(
-                    "<a href=\"#{id}\">{id}</a>{}",
+                    "<a class=\"id\" href=\"#{id}\">{id}</a>{}",
                     badge(&i.state, lang),
                     id = esc(&i.id)
                 )
@@ -500,7 +516,7 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
         let actual = bar.actual.map_or_else(|| r.unmeasured.to_owned(), number);
         let _ = write!(
             h,
-            "<tr><td><a href=\"#{id}\">{id}</a></td><td>{name}</td><td>{b} → {t} {unit}</td><td class=\"num\">{actual}</td><td>{svg}</td><td><span class=\"grade grade-{g}\">{grade}</span></td></tr>",
+            "<tr><td><a class=\"id\" href=\"#{id}\">{id}</a></td><td>{name}</td><td>{b} → {t} {unit}</td><td class=\"num\">{actual}</td><td>{svg}</td><td><span class=\"grade grade-{g}\">{grade}</span></td></tr>",
             g = bar.grade.letter(),
             grade = esc(&(l.paren)(
                 bar.grade.letter(),
@@ -558,7 +574,7 @@ fn history(
     for o in &i.observations {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr><td class=\"date\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             esc(&dates.show_text(o.date.as_deref().unwrap_or(""))),
             esc(&o
                 .fiscal_year
