@@ -54,8 +54,10 @@ pub(crate) fn emit<T: Serialize>(
                 let text = serde_json::to_string_pretty(data)?;
                 writeln!(out, "{text}")?;
             }
-            Format::Table => render::text(&doc().with_dates(dates), out)?,
-            Format::Markdown => render::markdown(&doc().with_dates(dates), out)?,
+            Format::Table => render::text(&doc().without_detail().with_dates(dates), out)?,
+            Format::Markdown => {
+                render::markdown(&doc().without_detail().with_dates(dates), out)?;
+            }
             Format::Csv => render::csv(&doc(), !output.no_bom, out)?,
             // Dates stay ISO: the workbook's cells are text for the tables of
             // a report (the export's workbook has typed dates).

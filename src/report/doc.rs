@@ -42,6 +42,9 @@ pub struct Table {
     /// 暮らし手続き④, a 領域 by its name), with the IDs that CSV and
     /// spreadsheets write in their place: (column, one ID per row).
     pub ids: Vec<(usize, Vec<String>)>,
+    /// Columns for spreadsheets and data (CSV, xlsx), left out of the
+    /// terminal and Markdown tables, which would grow too wide to read.
+    pub detail: Vec<usize>,
 }
 
 impl Table {
@@ -88,6 +91,39 @@ impl Doc {
                 | Block::FoldStart(_)
                 | Block::FoldEnd
                 | Block::Trailer(_) => {}
+            }
+        }
+        self
+    }
+
+    /// The document as people read it on a screen or in Markdown: each
+    /// table without its [`Table::detail`] columns.
+    #[must_use]
+    pub fn without_detail(mut self) -> Self {
+        for block in &mut self.blocks {
+            if let Block::Table(t) = block
+                && !t.detail.is_empty()
+            {
+                let keep: Vec<usize> = (0..t.headers.len())
+                    .filter(|c| !t.detail.contains(c))
+                    .collect();
+                let new_index = |c: usize| keep.iter().position(|&k| k == c);
+                let pick = |row: &[String]| -> Vec<String> {
+                    keep.iter().filter_map(|&c| row.get(c).cloned()).collect()
+                };
+                t.headers = pick(&t.headers);
+                t.rows = t.rows.iter().map(|r| pick(r)).collect();
+                t.numeric = t.numeric.iter().filter_map(|&c| new_index(c)).collect();
+                t.clip = t
+                    .clip
+                    .iter()
+                    .filter_map(|&(c, n)| Some((new_index(c)?, n)))
+                    .collect();
+                t.ids = std::mem::take(&mut t.ids)
+                    .into_iter()
+                    .filter_map(|(c, ids)| Some((new_index(c)?, ids)))
+                    .collect();
+                t.detail.clear();
             }
         }
         self

@@ -45,6 +45,21 @@ pub struct Item {
     pub path: String,
     /// The grade of each of its indicators, in their order (A–D).
     pub grades: Vec<&'static str>,
+    /// The next 定期的な見直し.
+    pub review_due: Option<String>,
+    /// The 検討チーム or タスクフォース carrying it.
+    pub team: Option<String>,
+    /// The date and result of its latest decision.
+    pub latest_decision: Option<LatestDecision>,
+}
+
+/// A record's latest decision.
+#[derive(Clone, Debug, Serialize)]
+pub struct LatestDecision {
+    /// When.
+    pub date: String,
+    /// The result, as written.
+    pub result: String,
 }
 
 /// The list.
@@ -89,6 +104,23 @@ impl List {
                     .iter()
                     .map(|ind| model.assess(r, ind, today).grade.letter())
                     .collect(),
+                review_due: r.review_due().map(|d| d.value.to_string()),
+                team: r
+                    .team()
+                    .and_then(|t| t.name.as_ref())
+                    .map(|n| n.value.to_string()),
+                latest_decision: r
+                    .decisions()
+                    .iter()
+                    .filter_map(|d| Some((d.date.as_ref()?.value, d)))
+                    .max_by_key(|(date, _)| *date)
+                    .map(|(date, d)| LatestDecision {
+                        date: date.to_string(),
+                        result: d
+                            .result
+                            .as_ref()
+                            .map_or_else(String::new, |x| x.value.to_string()),
+                    }),
             })
             .collect();
         Self { records }
@@ -112,6 +144,14 @@ impl List {
                     i.owner.clone(),
                     (l.visibility_word)(i.visibility).to_owned(),
                     i.grades.join(" "),
+                    i.review_due.clone().unwrap_or_default(),
+                    i.team.clone().unwrap_or_default(),
+                    i.latest_decision
+                        .as_ref()
+                        .map_or_else(String::new, |d| d.date.clone()),
+                    i.latest_decision
+                        .as_ref()
+                        .map_or_else(String::new, |d| d.result.clone()),
                 ]
             })
             .collect();
@@ -126,8 +166,14 @@ impl List {
                     l.owner.into(),
                     l.visibility.into(),
                     l.grade.into(),
+                    l.review_due.into(),
+                    l.team.into(),
+                    l.latest_decision.into(),
+                    l.latest_result.into(),
                 ],
                 rows,
+                // The spreadsheet's columns: too wide for a terminal.
+                detail: vec![8, 9, 10, 11],
                 // CSV and spreadsheets keep the 領域's ID.
                 ids: vec![(
                     4,
