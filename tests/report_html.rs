@@ -291,5 +291,8 @@ fn the_report_is_built_for_every_reader() {
         )
     );
     assert!(full.contains("事務局: 西宮市DX推進本部 事務局"));
+    // Tables of counts are read by their first column: row headers, on one
+    // line on a phone.
+    assert!(full.contains("<th scope=\"row\">暮らし手続き</th><td class=\"num\">"));
     assert!(!full.contains("id=\"accessibility\""));
 }

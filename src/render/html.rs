@@ -161,6 +161,13 @@ pub fn blocks(doc: &Doc) -> String {
                         "<tr>"
                     });
                     for (i, cell) in row.iter().enumerate() {
+                        // A table of counts is read by its first column: a
+                        // row header, kept on one line (a 分野's name, not
+                        // one letter a line on a phone).
+                        if i == 0 && !t.numeric.is_empty() && !t.numeric.contains(&0) {
+                            let _ = write!(h, "<th scope=\"row\">{}</th>", esc(cell));
+                            continue;
+                        }
                         // An ID never breaks across lines (「S-」/「003」).
                         let class = if t.numeric.contains(&i) {
                             " class=\"num\""
