@@ -8,7 +8,7 @@ use super::list::parse;
 use super::{Ctx, EXIT_OK, parse_date};
 use crate::model::Body;
 use crate::render;
-use crate::report::agenda::{Agenda, last_meeting_date};
+use crate::report::agenda::{Agenda, last_meeting};
 use crate::report::diff::Diff;
 
 /// Output formats of `dx agenda`.
@@ -59,7 +59,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let mut agenda = Agenda::build(&model, date, body, args.field.as_deref());
     // What changed since the body's last meeting: the tree as git had it
     // that day against the files now. Without git or a last meeting, none.
-    if let Some(last) = last_meeting_date(&model, body, date)
+    if let Some(last) = last_meeting(&model, body, date).map(|(d, _)| d)
         && let Ok((top, _)) = crate::git::locate(&model.root)
         && let Ok(Some(rev)) = crate::git::commit_on_or_before(&top, &last.to_string())
         && let Ok(base) = super::diff::at_revision(ctx, &model.root, &rev)

@@ -448,7 +448,6 @@ pub struct DiffLabels {
     pub lowered_ambition: &'static str,
     pub observations_added: fn(usize) -> String,
     pub indicator_change: fn(&str) -> &'static str,
-    pub impact_kind: fn(&str) -> &'static str,
 }
 
 pub(super) static DIFF_JA: DiffLabels = DiffLabels {
@@ -507,15 +506,6 @@ pub(super) static DIFF_JA: DiffLabels = DiffLabels {
         "removed" => "削除",
         _ => "変更",
     },
-    impact_kind: |k| match k {
-        "vision" => "ビジョン項目",
-        "principle" => "原則",
-        "consideration" => "横断的配慮",
-        "national" => "国の重点取組事項",
-        "field" => "分野",
-        "domain" => "領域",
-        _ => "dx.toml",
-    },
 };
 
 pub(super) static DIFF_EN: DiffLabels = DiffLabels {
@@ -573,15 +563,6 @@ pub(super) static DIFF_EN: DiffLabels = DiffLabels {
         "added" => "added",
         "removed" => "removed",
         _ => "changed",
-    },
-    impact_kind: |k| match k {
-        "vision" => "vision item",
-        "principle" => "principle",
-        "consideration" => "consideration",
-        "national" => "national priority",
-        "field" => "field",
-        "domain" => "domain",
-        _ => "dx.toml",
     },
 };
 

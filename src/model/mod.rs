@@ -567,6 +567,15 @@ impl Record {
         self.work().map_or(&[], |w| &w.decisions)
     }
 
+    /// 手法/技術: the latest dated decision (of one day, the last written).
+    #[must_use]
+    pub fn latest_decision(&self) -> Option<(Date, &Decision)> {
+        self.decisions()
+            .iter()
+            .filter_map(|d| Some((d.date.as_ref()?.value, d)))
+            .max_by_key(|(date, _)| *date)
+    }
+
     /// The link lists this record has, with what each must name.
     pub fn link_lists(&self) -> impl Iterator<Item = (LinkKey, &LinkList)> {
         // In this order for every kind: findings and `dx show` list links so.

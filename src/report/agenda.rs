@@ -14,7 +14,7 @@ use super::diff::Diff;
 use super::doc::{Doc, Table};
 use super::{RecordRef, percent, state_word};
 use crate::i18n::Lang;
-use crate::model::{Body, Grade, Kind, Model, Progress, RecordIdx, Stage};
+use crate::model::{Body, Grade, Kind, Meeting, Model, Progress, RecordIdx, Stage};
 
 /// How far after the meeting a review counts as due at it.
 pub const REVIEW_AHEAD_DAYS: i64 = 30;
@@ -96,7 +96,8 @@ impl Agenda {
             date: date.to_string(),
             body: body.as_str(),
             field: field.map(str::to_owned),
-            last_meeting: last_meeting(model, body, date),
+            last_meeting: last_meeting(model, body, date)
+                .map(|(d, m)| format!("{d} {}", model.files.get(m.file).path)),
             pilots: Vec::new(),
             reviews: Vec::new(),
             indicators: Vec::new(),
@@ -304,8 +305,9 @@ impl Agenda {
     }
 }
 
-/// The path of `body`'s last meeting file dated before `date`.
-fn last_meeting(model: &Model, body: Body, date: Date) -> Option<String> {
+/// `body`'s last meeting dated before `date`, with its date.
+#[must_use]
+pub fn last_meeting(model: &Model, body: Body, date: Date) -> Option<(Date, &Meeting)> {
     model
         .meetings
         .iter()
@@ -313,17 +315,4 @@ fn last_meeting(model: &Model, body: Body, date: Date) -> Option<String> {
         .filter_map(|m| Some((m.date.as_ref()?.value, m)))
         .filter(|(d, _)| *d < date)
         .max_by_key(|(d, _)| *d)
-        .map(|(d, m)| format!("{d} {}", model.files.get(m.file).path))
-}
-
-/// The date of `body`'s last meeting before `date`.
-#[must_use]
-pub fn last_meeting_date(model: &Model, body: Body, date: Date) -> Option<Date> {
-    model
-        .meetings
-        .iter()
-        .filter(|m| m.body.as_ref().is_some_and(|b| b.value == body))
-        .filter_map(|m| m.date.as_ref().map(|d| d.value))
-        .filter(|d| *d < date)
-        .max()
 }

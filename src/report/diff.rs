@@ -1273,7 +1273,12 @@ impl Diff {
                 .iter()
                 .map(|i| {
                     vec![
-                        (d.impact_kind)(i.kind).into(),
+                        // Reference data by its kind; dx.toml settings have none.
+                        match (l.thing_kind)(i.kind) {
+                            "" => "dx.toml",
+                            word => word,
+                        }
+                        .into(),
                         i.id.clone(),
                         format!("{} → {}", opt(&i.before), opt(&i.after)),
                         i.records.join(", "),

@@ -109,12 +109,7 @@ impl List {
                     .team()
                     .and_then(|t| t.name.as_ref())
                     .map(|n| n.value.to_string()),
-                latest_decision: r
-                    .decisions()
-                    .iter()
-                    .filter_map(|d| Some((d.date.as_ref()?.value, d)))
-                    .max_by_key(|(date, _)| *date)
-                    .map(|(date, d)| LatestDecision {
+                latest_decision: r.latest_decision().map(|(date, d)| LatestDecision {
                         date: date.to_string(),
                         result: d
                             .result

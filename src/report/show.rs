@@ -231,6 +231,16 @@ fn thing_title(t: Thing, model: &Model) -> String {
     }
 }
 
+/// How `dx show` names a thing: a ビジョン item as 暮らし手続き④ (its text
+/// is the title beside it), anything else by its ID, which a 分野's or
+/// 領域's name beside it already explains.
+fn shown(t: Thing, model: &Model) -> String {
+    match t {
+        Thing::Vision(..) => model.shown_as(t),
+        _ => model.thing_id(t).to_owned(),
+    }
+}
+
 fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
     let state = match t {
         Thing::Record(i) => state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),
@@ -239,10 +249,7 @@ fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
     Link {
         relation,
         id: model.thing_id(t).to_owned(),
-        shown: match t {
-            Thing::Vision(..) => model.shown_as(t),
-            _ => model.thing_id(t).to_owned(),
-        },
+        shown: shown(t, model),
         kind: thing_kind(t, model),
         title: thing_title(t, model),
         state,
@@ -253,10 +260,7 @@ impl Show {
     fn empty(model: &Model, thing: Thing) -> Self {
         Self {
             id: model.thing_id(thing).to_owned(),
-            shown: match thing {
-                Thing::Vision(..) => model.shown_as(thing),
-                _ => model.thing_id(thing).to_owned(),
-            },
+            shown: shown(thing, model),
             kind: thing_kind(thing, model),
             title: thing_title(thing, model),
             facts: Vec::new(),

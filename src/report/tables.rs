@@ -216,11 +216,7 @@ impl Tables {
             let text = |v: Option<&crate::files::Sp<compact_str::CompactString>>| {
                 Cell::opt_text(v.map(|x| x.value.to_string()))
             };
-            let latest = r
-                .decisions()
-                .iter()
-                .filter(|d| d.date.is_some())
-                .max_by_key(|d| d.date.as_ref().map(|x| x.value));
+            let latest = r.latest_decision();
             let review = r.review_due().map(|d| d.value);
             let domain = r.domain.map(|d| &model.domains[d]);
             let field = r.field.map(|f| &model.fields[f]);
@@ -260,10 +256,10 @@ impl Tables {
                 text(r.product()),
                 Cell::date(r.closed().and_then(|c| c.date.as_ref()).map(|d| d.value)),
                 text(r.closed().and_then(|c| c.reason.as_ref())),
-                Cell::date(latest.and_then(|d| d.date.as_ref()).map(|d| d.value)),
+                Cell::date(latest.map(|(date, _)| date)),
                 Cell::opt_text(
                     latest
-                        .and_then(|d| d.result.as_ref())
+                        .and_then(|(_, d)| d.result.as_ref())
                         .map(|x| x.value.as_str()),
                 ),
                 Cell::text(model.path_of(r)),

@@ -129,6 +129,18 @@ struct Parsed {
     diags: Vec<Diagnostic>,
 }
 
+impl Parsed {
+    /// The slot of dx.toml while the other files are read (it is read
+    /// first, and put back in its place after).
+    fn hole() -> Self {
+        Self {
+            file: SourceFile::new(String::new(), String::new()),
+            content: Content::Nothing,
+            diags: Vec::new(),
+        }
+    }
+}
+
 fn read_one(
     source: &Source,
     index: usize,
@@ -261,8 +273,8 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     let mut contents: Vec<(Content, Vec<Diagnostic>)> = Vec::with_capacity(n);
     let failed: Mutex<Option<(usize, LoadError)>> = Mutex::new(None);
     let hole = || {
-        let file = SourceFile::new(String::new(), String::new());
-        (file, (Content::Nothing, Vec::new()))
+        let p = Parsed::hole();
+        (p.file, (p.content, p.diags))
     };
     entries
         .into_par_iter()
@@ -375,12 +387,7 @@ impl KeptTree {
             .enumerate()
             .map(|(i, e)| {
                 if Some(i) == settings_at {
-                    // Put back below, as read first.
-                    return Ok(Parsed {
-                        file: SourceFile::new(String::new(), String::new()),
-                        content: Content::Nothing,
-                        diags: Vec::new(),
-                    });
+                    return Ok(Parsed::hole());
                 }
                 read_one(&source, i, e.clone(), &settings, &allow)
             })
