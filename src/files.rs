@@ -306,6 +306,31 @@ pub fn printable(s: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// `s` as a TOML basic string (with its quotes) in which nothing can hide:
+/// line breaks, every control character (C0, DEL, C1), the bidirectional
+/// controls and the marks (Trojan Source) are written as escapes, so a
+/// value stays on its line and reads in a pull request as what it is.
+/// Every text a writer or a generated file puts into TOML goes through it.
+#[must_use]
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe(c) || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}') => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Whether `bytes` may hold a control character other than tab, LF and
 /// CRLF: a byte below 0x20, 0x7F, a lone CR, or the lead byte C2 of
 /// U+0080–U+009F. Every file passes here, so blocks are tested without

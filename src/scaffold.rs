@@ -5,7 +5,7 @@ use crate::model::{Kind, Stage, TeamKind, Visibility};
 
 /// A TOML string literal.
 fn quote(s: &str) -> String {
-    toml_edit::Value::from(s).to_string().trim().to_owned()
+    crate::files::toml_string(s)
 }
 
 fn list(items: &[String]) -> String {

@@ -371,6 +371,9 @@ pub struct GradesTable {
     /// これ以上なら B(既定 0.90)
     #[schemars(range(min = 0.0))]
     b_pace: Option<f64>,
+    /// 最後の測定からこの月数が過ぎたら「測定待ち」(既定 12)
+    #[schemars(range(min = 1))]
+    max_age_months: Option<u32>,
     /// 評価の名前
     labels: Option<GradeLabels>,
 }

@@ -195,6 +195,112 @@ vocabulary! {
         Improve = "改善" / "improve",
         /// Retire.
         Retire = "廃止" / "retire",
+        /// Put into operation (SPEC §7.1): 導入決定 or 先行導入 → 運用.
+        StartOperation = "運用開始" / "start operation",
+        /// Refer to a higher body (SPEC §7.4); the stage stays.
+        Refer = "付議" / "refer",
+    }
+}
+
+/// The stage transitions of SPEC §7.1, as data: which result may be
+/// recorded from which stage, and the stage it leaves. `dx decide`,
+/// `dx review`, `dx apply`, `dx diff` and the language server all read
+/// this one table.
+const TRANSITIONS: &[(Outcome, &[Stage], Option<Stage>)] = {
+    use Stage::{Decided, EarlyAdoption, Operation, Pilot, Rejected, Retired, Study};
+    &[
+        (Outcome::StartPilot, &[Study, Rejected], Some(Pilot)),
+        (
+            Outcome::EarlyAdoption,
+            &[Study, Pilot, Rejected],
+            Some(EarlyAdoption),
+        ),
+        (
+            Outcome::Adopt,
+            &[Study, Pilot, EarlyAdoption, Rejected],
+            Some(Decided),
+        ),
+        (
+            Outcome::StartOperation,
+            &[Decided, EarlyAdoption],
+            Some(Operation),
+        ),
+        (
+            Outcome::Continue,
+            &[Study, Pilot, EarlyAdoption, Decided, Operation],
+            None,
+        ),
+        (
+            Outcome::Improve,
+            &[Study, Pilot, EarlyAdoption, Decided, Operation],
+            None,
+        ),
+        (
+            Outcome::Reject,
+            &[Study, Pilot, EarlyAdoption, Decided],
+            Some(Rejected),
+        ),
+        (
+            Outcome::Retire,
+            &[EarlyAdoption, Decided, Operation],
+            Some(Retired),
+        ),
+        (
+            Outcome::Refer,
+            &[Study, Pilot, EarlyAdoption, Decided, Operation],
+            None,
+        ),
+    ]
+};
+
+impl Outcome {
+    fn transition(self) -> (&'static [Stage], Option<Stage>) {
+        TRANSITIONS
+            .iter()
+            .find(|(o, _, _)| *o == self)
+            .map_or((&[], None), |(_, from, to)| (*from, *to))
+    }
+
+    /// The stages this result may be recorded from.
+    #[must_use]
+    pub fn allowed_from(self) -> &'static [Stage] {
+        self.transition().0
+    }
+
+    /// Whether the result may be recorded on a record at `stage`.
+    #[must_use]
+    pub fn allowed(self, stage: Stage) -> bool {
+        self.allowed_from().contains(&stage)
+    }
+
+    /// The stage the result moves a record to; `None` when it keeps the
+    /// stage (継続, 改善, 付議).
+    #[must_use]
+    pub fn stage_after(self) -> Option<Stage> {
+        self.transition().1
+    }
+
+    /// The results that may be recorded on a record at `stage`, in the
+    /// table's order.
+    #[must_use]
+    pub fn allowed_at(stage: Stage) -> Vec<Self> {
+        TRANSITIONS
+            .iter()
+            .filter(|(_, from, _)| from.contains(&stage))
+            .map(|(o, _, _)| *o)
+            .collect()
+    }
+}
+
+impl Stage {
+    /// Whether some result moves a record from `self` to `to` (SPEC §7.1);
+    /// a move no result makes is what `dx diff` flags as backwards.
+    #[must_use]
+    pub fn can_move_to(self, to: Self) -> bool {
+        self == to
+            || TRANSITIONS
+                .iter()
+                .any(|(_, from, after)| *after == Some(to) && from.contains(&self))
     }
 }
 
@@ -209,6 +315,23 @@ vocabulary! {
         Estimate = "推計" / "estimate",
         /// Could not be measured: no value.
         Unmeasurable = "評価不能" / "not measurable",
+    }
+}
+
+/// `x` cut, not rounded, to `digits` decimals (SPEC §7.2): a shown pace or
+/// attainment never crosses a grade's threshold that the number itself
+/// has not (a pace of 0.8998 shows as 0.89, grade C, not 0.90). Cut
+/// towards minus infinity, so nothing shows better than it is; a margin of
+/// a few units in the last place keeps 0.29 × 100 at 29.
+#[must_use]
+pub fn cut(x: f64, digits: i32) -> f64 {
+    let scale = 10f64.powi(digits);
+    let scaled = x * scale;
+    let nearest = scaled.round();
+    if (scaled - nearest).abs() <= 1e-9 * scaled.abs().max(1.0) {
+        nearest / scale
+    } else {
+        scaled.floor() / scale
     }
 }
 
@@ -333,5 +456,57 @@ impl From<Kind> for IdKind {
             Kind::Method => Self::Method,
             Kind::Technology => Self::Technology,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_numbers_are_cut_not_rounded() {
+        assert!((cut(0.8998, 2) - 0.89).abs() < 1e-12);
+        assert!((cut(0.29 * 100.0, 0) - 29.0).abs() < 1e-12);
+        assert!((cut(0.9, 2) - 0.9).abs() < 1e-12);
+        assert!((cut(-0.051, 2) + 0.06).abs() < 1e-12);
+        assert!((cut(1.0999, 2) - 1.09).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_transition_table_of_spec_7_1() {
+        use Outcome as O;
+        use Stage as S;
+        // 運用開始 is the step into operation, from 導入決定 or 先行導入.
+        assert!(O::StartOperation.allowed(S::Decided));
+        assert!(O::StartOperation.allowed(S::EarlyAdoption));
+        assert!(!O::StartOperation.allowed(S::Pilot));
+        assert_eq!(O::StartOperation.stage_after(), Some(S::Operation));
+        // Nothing adopts a record in operation again.
+        for o in [O::StartPilot, O::EarlyAdoption, O::Adopt, O::Reject] {
+            assert!(!o.allowed(S::Operation), "{o}");
+        }
+        assert_eq!(
+            O::allowed_at(S::Operation),
+            vec![O::Continue, O::Improve, O::Retire, O::Refer]
+        );
+        // A rejected record may be re-opened; a retired one stays retired.
+        assert!(O::StartPilot.allowed(S::Rejected));
+        assert!(O::allowed_at(S::Retired).is_empty());
+        assert!(
+            O::allowed_at(S::Rejected)
+                .iter()
+                .all(|o| o.stage_after().is_some())
+        );
+        // 付議 keeps the stage.
+        assert_eq!(O::Refer.stage_after(), None);
+        // Every result has its row.
+        for o in O::ALL {
+            assert!(!o.allowed_from().is_empty(), "{o}");
+        }
+        // Moves no result makes are what dx diff flags.
+        assert!(S::Decided.can_move_to(S::Operation));
+        assert!(!S::Operation.can_move_to(S::Decided));
+        assert!(!S::Retired.can_move_to(S::Pilot));
+        assert!(S::Rejected.can_move_to(S::Pilot));
     }
 }

@@ -74,13 +74,26 @@ fn agenda_meeting_file_then_apply() {
         skeleton.contains("[[review]]\nrecord = \"S-001\""),
         "{skeleton}"
     );
+    // Every entry of the skeleton waits for its result: applied as it is,
+    // it is refused as unfilled (未記入) and nothing is written.
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(root.join("meetings/2027-03-15-honbu.toml"), &skeleton).expect("writes");
+    let untouched = snapshot(root);
+    let (code, out, _) = dx(root, &["apply", "meetings/2027-03-15-honbu.toml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("未記入: [[decision]] S-003"), "{out}");
+    assert!(out.contains("未記入: [[review]] S-001"), "{out}");
+    assert!(out.contains("未記入の項目が 4 件"), "{out}");
+    assert_eq!(snapshot(root), untouched);
+    std::fs::remove_file(root.join("meetings/2027-03-15-honbu.toml")).expect("removes");
     // The secretariat fills in the results.
     let filled = skeleton
-        .replace("result = \"\"", "result = \"導入\"")
         .replace(
-            "[[review]]\nrecord = \"S-001\"\n# next_review = ",
-            "[[review]]\nrecord = \"S-001\"\nnext_review = 2028-03-31\n# ",
+            "record = \"S-001\"\nresult = \"\"",
+            "record = \"S-001\"\nnext_review = 2028-03-31\nresult = \"\"",
         )
+        .replacen("result = \"\"", "result = \"導入\"", 1)
+        .replace("result = \"\"", "result = \"継続\"")
         .replace(
             "# [[measurement]]\n# record = \"S-003\"\n# indicator = \"手書き枚数\"\n# value = ",
             "[[measurement]]\nrecord = \"S-003\"\nindicator = \"手書き枚数\"\nvalue = 2.0",
@@ -269,9 +282,10 @@ fn apply_is_all_or_nothing() {
     )
     .expect("writes");
     let before = snapshot(root);
-    let (code, _, err) = dx(root, &["apply", "meetings/m.toml"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("ない指標"), "{err}");
+    let (code, out, _) = dx(root, &["apply", "meetings/m.toml"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("ない指標"), "{out}");
+    assert!(out.contains("何も書き込みませんでした"), "{out}");
     assert_eq!(snapshot(root), before);
 }
 

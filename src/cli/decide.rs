@@ -6,8 +6,8 @@ use std::io::Write;
 use jiff::civil::Date;
 
 use super::list::parse;
-use super::write::{WriteArgs, commit, refuse};
-use super::{Ctx, parse_date};
+use super::write::{WriteArgs, commit, options, refuse};
+use super::{Ctx, parse_date, parse_value};
 use crate::edit::{NewDecision, NewObservation, Session};
 use crate::model::{Body, ObservationStatus, Outcome};
 
@@ -19,7 +19,7 @@ pub struct DecideArgs {
     /// 会議体(推進本部・幹事会・作業部会・検討チーム・タスクフォース)
     #[arg(long)]
     pub body: String,
-    /// 結果(実証開始・先行導入・導入・見送り・継続・改善・廃止)。段階もそれに合わせて変わる
+    /// 結果(実証開始・先行導入・導入・運用開始・継続・改善・見送り・廃止・付議)。段階もそれに合わせて変わる
     #[arg(long)]
     pub result: String,
     /// 会議の日付(省略時は今日)
@@ -38,7 +38,7 @@ pub struct DecideArgs {
 /// Arguments of `dx review`.
 #[derive(Debug, clap::Args)]
 pub struct ReviewArgs {
-    /// 手法・技術の ID
+    /// 運用中の手法・技術の ID
     pub id: String,
     /// 見直しの日付(省略時は今日)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -46,7 +46,7 @@ pub struct ReviewArgs {
     /// 次の見直しの期限(省略時は日付 + dx.toml の interval_months)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub next_review: Option<Date>,
-    /// 結果(省略時は継続)
+    /// 結果(継続・改善・廃止。省略時は継続)
     #[arg(long)]
     pub result: Option<String>,
     /// 会議体(省略時は作業部会)
@@ -68,7 +68,7 @@ pub struct MeasureArgs {
     #[arg(long)]
     pub indicator: String,
     /// 測定値(状態が評価不能のときは書かない)
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_value)]
     pub value: Option<f64>,
     /// 測定日(省略時は今日)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -79,6 +79,9 @@ pub struct MeasureArgs {
     /// 出典
     #[arg(long)]
     pub source: Option<String>,
+    /// 同じ日付の測定値がすでにあるとき、置き換える
+    #[arg(long)]
+    pub replace: bool,
     /// 備考
     #[arg(long)]
     pub note: Option<String>,
@@ -100,7 +103,7 @@ pub(super) fn decide(ctx: &Ctx<'_>, args: &DecideArgs, out: &mut dyn Write) -> a
         )?,
         note: args.note.clone(),
     };
-    let mut session = Session::new(&model);
+    let mut session = Session::new(&model, options(ctx, &args.write, false));
     session
         .decide(&args.id, &decision, args.next_review)
         .map_err(|e| refuse(ctx, &e))?;
@@ -119,7 +122,7 @@ pub(super) fn review(ctx: &Ctx<'_>, args: &ReviewArgs, out: &mut dyn Write) -> a
         .as_deref()
         .map(|r| parse(ctx, "--result", r, Outcome::parse, Outcome::WORDS))
         .transpose()?;
-    let mut session = Session::new(&model);
+    let mut session = Session::new(&model, options(ctx, &args.write, false));
     session
         .review(
             &args.id,
@@ -160,7 +163,7 @@ pub(super) fn measure(
         source: args.source.clone(),
         note: args.note.clone(),
     };
-    let mut session = Session::new(&model);
+    let mut session = Session::new(&model, options(ctx, &args.write, args.replace));
     session
         .measure(&args.id, &args.indicator, &observation)
         .map_err(|e| refuse(ctx, &e))?;

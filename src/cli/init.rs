@@ -38,21 +38,19 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             &args.dir.display().to_string()
         ));
     }
-    if let Some(code) = &args.lg_code {
-        let (head, last) = code.split_at(code.len().min(5));
-        let expected = crate::model::settings::lg_check_digit(head);
-        if code.len() != 6 || expected.is_none_or(|d| last != d.to_string()) {
-            let message = crate::diag::Message::LgCode {
-                value: code.clone(),
-                expected: expected.map(|d| format!("{head}{d}")),
-            };
-            let lang = ctx.lang();
-            bail!(
-                "{}: {}",
-                lang.message(&message),
-                lang.help(&message).unwrap_or_default()
-            );
-        }
+    if let Some(code) = &args.lg_code
+        && let Err(expected) = crate::model::settings::check_lg_code(code)
+    {
+        let message = crate::diag::Message::LgCode {
+            value: code.clone(),
+            expected,
+        };
+        let lang = ctx.lang();
+        bail!(
+            "{}: {}",
+            lang.message(&message),
+            lang.help(&message).unwrap_or_default()
+        );
     }
     let mut files = scaffold::tree(
         &args.organization,

@@ -137,6 +137,36 @@ pub(super) fn parse_date(s: &str) -> Result<Date, String> {
     })
 }
 
+/// A measured value as staff type it: a plain number. Full-width digits,
+/// a unit or a thousands separator are named with what to type instead;
+/// never Rust's own parse error.
+pub(super) fn parse_value(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    if let Ok(v) = t.parse::<f64>()
+        && v.is_finite()
+    {
+        return Ok(v);
+    }
+    let half = crate::suggest::half_width(t);
+    if half != t && half.parse::<f64>().is_ok_and(f64::is_finite) {
+        return Err(format!(
+            "「{s}」には全角の文字があります。半角で {half} と書いてください"
+        ));
+    }
+    let number: String = half
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+        .collect();
+    match number.parse::<f64>() {
+        Ok(v) if v.is_finite() && !number.is_empty() => Err(format!(
+            "「{s}」は数値ではありません。値は {v} のように数字だけを書いてください(% や 件 などの単位は評価指標の unit にあります)"
+        )),
+        _ => Err(format!(
+            "「{s}」は数値ではありません。値は 40 や 12.5 のように数字で書いてください"
+        )),
+    }
+}
+
 fn parse_dates(s: &str) -> Result<DateStyle, String> {
     DateStyle::parse(s)
         .ok_or_else(|| format!("iso・wareki・both のいずれかを指定してください: {s}"))
@@ -289,6 +319,16 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
             }) =>
         {
             EXIT_OK
+        }
+        // A writer that refused by the rules of SPEC §7.1: nothing written,
+        // the same exit as a refusal on findings.
+        Err(e) if e.downcast_ref::<write::Refused>().is_some() => {
+            let _ = writeln!(
+                err,
+                "dx: {}",
+                crate::files::printable(&format!("{e}"), true)
+            );
+            EXIT_FINDINGS
         }
         Err(e) => {
             let text = match e.downcast_ref::<LoadError>() {

@@ -138,15 +138,14 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     if title.is_empty() {
         bail!(words.empty_title);
     }
-    let Some(domain) = args.domain.as_deref() else {
-        bail!((words.option_for)(
-            "--domain",
-            ctx.lang().id_kind(kind.into())
-        ));
-    };
     // One `dx new` at a time per tree: the next free ID is taken under a
     // lock beside dx.toml, with the tree as it is once the lock is held.
     let root = crate::model::find_root(ctx.cli.root.as_deref(), &ctx.env.cwd)?;
+    // Without --domain, the 領域 folder the command runs in.
+    let here = domain_here(&root, &ctx.env.cwd);
+    let Some(domain) = args.domain.as_deref().or(here.as_deref()) else {
+        bail!((words.domain_required)(ctx.lang().id_kind(kind.into())));
+    };
     let _lock =
         TreeLock::take(&root).map_err(|e| anyhow::anyhow!((words.tree_busy)(&e.to_string())))?;
     let model = ctx.load_at(&root)?;
@@ -292,8 +291,8 @@ fn folder(ctx: &Ctx<'_>, args: &Args, field: bool, out: &mut dyn Write) -> anyho
         bail!(words.new_folder_usage);
     }
     if !field && !model.fields.iter().any(|f| f.id == parts[0]) {
-        let nearest = crate::suggest::nearest(parts[0], model.fields.iter().map(|f| f.id.as_str()));
-        return Err(ctx.unknown_field(&model, nearest.unwrap_or(parts[0])));
+        // The message names the typo; unknown_field finds the nearest.
+        return Err(ctx.unknown_field(&model, parts[0]));
     }
     if model.root.join(id).exists() {
         bail!((words.edit_error)(&crate::edit::EditError::Exists {
@@ -317,4 +316,21 @@ fn folder(ctx: &Ctx<'_>, args: &Args, field: bool, out: &mut dyn Write) -> anyho
         follow_ups: Vec::new(),
     };
     commit(ctx, &model, &plan, &args.write, out)
+}
+
+/// The 領域 (`分野/領域`) whose folder `cwd` is in, if any: the first two
+/// folders below the root, when the second holds a domain.toml.
+fn domain_here(root: &std::path::Path, cwd: &std::path::Path) -> Option<String> {
+    let root = std::fs::canonicalize(root).ok()?;
+    let cwd = std::fs::canonicalize(cwd).ok()?;
+    let rel = cwd.strip_prefix(&root).ok()?;
+    let mut parts = rel.iter().map(|p| p.to_str());
+    let (Some(Some(field)), Some(Some(domain))) = (parts.next(), parts.next()) else {
+        return None;
+    };
+    root.join(field)
+        .join(domain)
+        .join("domain.toml")
+        .is_file()
+        .then(|| format!("{field}/{domain}"))
 }

@@ -20,34 +20,65 @@ pub struct WriteArgs {
     /// 書き込まずに、変更を差分(unified diff)で表示する
     #[arg(long)]
     pub dry_run: bool,
-    /// 検査でエラーが増える変更でも書き込む
+    /// 検査でエラーが増える変更、段階の表にない結果、今日より後の日付でも書き込む
     #[arg(long)]
     pub force: bool,
 }
 
-/// The errors in `after` that `before` did not have, matched by rule,
-/// record and message (not by line: a write moves lines).
-fn new_errors(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut old: Vec<&Diagnostic> = before
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    after
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .filter(|d| {
-            match old
-                .iter()
-                .position(|o| o.rule == d.rule && o.record == d.record && o.message == d.message)
-            {
-                Some(at) => {
-                    old.swap_remove(at);
-                    false
-                }
-                None => true,
-            }
-        })
-        .collect()
+/// A finding's identity across a write: rule, record and message, not its
+/// line (a write moves lines).
+type FindingKey = (crate::diag::RuleId, Option<String>, String);
+
+// Messages hold numbers (f64), so they are not `Hash`; their debug form is
+// the same data, written out.
+fn key_of(d: &Diagnostic) -> FindingKey {
+    (d.rule, d.record.clone(), format!("{:?}", d.message))
+}
+
+/// The findings in `after` that `before` did not have, and those of
+/// `before` that `after` no longer has: a multiset difference through one
+/// map, linear in the number of findings.
+pub(super) fn finding_changes(
+    before: &[Diagnostic],
+    after: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut old: rustc_hash::FxHashMap<FindingKey, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, d) in before.iter().enumerate() {
+        old.entry(key_of(d)).or_default().push(i);
+    }
+    let mut introduced = Vec::new();
+    for d in after {
+        match old.get_mut(&key_of(&d)).and_then(Vec::pop) {
+            Some(_) => {}
+            None => introduced.push(d),
+        }
+    }
+    let mut left: Vec<usize> = old.into_values().flatten().collect();
+    left.sort_unstable();
+    let fixed = left.into_iter().map(|i| before[i].clone()).collect();
+    (introduced, fixed)
+}
+
+/// One line of a finding: severity, rule, place and message.
+fn finding_line(ctx: &Ctx<'_>, files: &crate::files::FileDb, d: &Diagnostic) -> String {
+    let words = ctx.lang().words();
+    let (path, line, col) = files.locate(d.span);
+    format!(
+        "  {}[{}] {}:{line}:{col}: {}",
+        (words.severity)(d.severity),
+        d.rule.slug(),
+        crate::files::printable(path, false),
+        crate::files::printable(&ctx.lang().message(&d.message), false)
+    )
+}
+
+/// What a writer's session is told by its command line.
+pub(super) fn options(ctx: &Ctx<'_>, args: &WriteArgs, replace: bool) -> crate::edit::Options {
+    crate::edit::Options {
+        today: ctx.today(),
+        force: args.force,
+        replace,
+    }
 }
 
 /// Check, then write or show `plan`.
@@ -60,6 +91,9 @@ pub(super) fn commit(
 ) -> anyhow::Result<u8> {
     let words = ctx.lang().words();
     if plan.changes.is_empty() {
+        for f in &plan.follow_ups {
+            writeln!(out, "{}", (words.follow_up)(f))?;
+        }
         writeln!(out, "{}", words.nothing_to_write)?;
         return Ok(EXIT_OK);
     }
@@ -77,7 +111,12 @@ pub(super) fn commit(
     let today = ctx.today();
     let after_model = model::load_from(&model.root, &plan.overlay(&model.root))?;
     let before = rules::check(model, today);
-    let added = new_errors(&before, rules::check(&after_model, today));
+    let (introduced, fixed) = finding_changes(&before, rules::check(&after_model, today));
+    let added: Vec<Diagnostic> = introduced
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
     if !added.is_empty() && !args.force {
         after_model.files.preload(added.iter().map(|d| d.span.file));
         let findings = Findings {
@@ -92,15 +131,34 @@ pub(super) fn commit(
     }
     if args.dry_run {
         out.write_all(plan.unified_diff().as_bytes())?;
-        writeln!(out, "{}", words.dry_run)?;
-        return Ok(EXIT_OK);
-    }
-    crate::fsutil::write_all(&plan.writes(&model.root), fail_before())?;
-    for c in &plan.changes {
-        writeln!(out, "{}: {}", words.written, c.path)?;
+    } else {
+        crate::fsutil::write_all(&plan.writes(&model.root), fail_before())?;
+        for c in &plan.changes {
+            writeln!(out, "{}: {}", words.written, c.path)?;
+        }
     }
     for f in &plan.follow_ups {
         writeln!(out, "{}", (words.follow_up)(f))?;
+    }
+    // What the change does to the check (SPEC §7.1), warnings included.
+    if !introduced.is_empty() {
+        writeln!(out, "{}", words.findings_introduced)?;
+        after_model
+            .files
+            .preload(introduced.iter().map(|d| d.span.file));
+        for d in &introduced {
+            writeln!(out, "{}", finding_line(ctx, &after_model.files, d))?;
+        }
+    }
+    if !fixed.is_empty() {
+        writeln!(out, "{}", words.findings_fixed)?;
+        model.files.preload(fixed.iter().map(|d| d.span.file));
+        for d in &fixed {
+            writeln!(out, "{}", finding_line(ctx, &model.files, d))?;
+        }
+    }
+    if args.dry_run {
+        writeln!(out, "{}", words.dry_run)?;
     }
     Ok(EXIT_OK)
 }
@@ -113,7 +171,30 @@ fn fail_before() -> Option<usize> {
         .and_then(|v| v.parse().ok())
 }
 
+/// A writer's refusal by the rules of SPEC §7.1 (a transition the table
+/// does not allow, a date after today, a measurement that would be
+/// replaced): exit 1, like a refusal on findings. Other edit errors (an
+/// unknown ID) are wrong arguments: exit 2.
+#[derive(Debug)]
+pub(super) struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
 /// An edit error in the user's words.
 pub(super) fn refuse(ctx: &Ctx<'_>, e: &EditError) -> anyhow::Error {
-    anyhow::anyhow!((ctx.lang().words().edit_error)(e))
+    let text = (ctx.lang().words().edit_error)(e);
+    match e {
+        EditError::Transition { .. }
+        | EditError::NotOperating { .. }
+        | EditError::FutureDate { .. }
+        | EditError::ReviewNotAfter { .. }
+        | EditError::ObservationExists { .. } => anyhow::Error::new(Refused(text)),
+        _ => anyhow::anyhow!(text),
+    }
 }

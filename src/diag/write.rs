@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::vocab::Stage;
+use crate::vocab::{Outcome, Stage};
 
 /// Something the user may want to do next, said after a write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +40,25 @@ pub enum FollowUp {
         id: String,
         /// Its title.
         title: String,
+    },
+    /// What was asked is in the record already: nothing written for it.
+    AlreadyRecorded {
+        /// The record.
+        id: String,
+        /// What it is (a decision's result, an indicator's name).
+        what: String,
+        /// Its date.
+        date: Date,
+    },
+    /// A result recorded with `--force` that the transition table does not
+    /// allow from the record's stage.
+    Forced {
+        /// The record.
+        id: String,
+        /// The stage it was at.
+        stage: Stage,
+        /// The result recorded.
+        result: Outcome,
     },
 }
 
@@ -81,6 +100,63 @@ pub enum EditError {
     Exists {
         /// The ID or path.
         what: String,
+    },
+    /// The result may not be recorded from the record's stage (SPEC §7.1).
+    Transition {
+        /// The record.
+        id: String,
+        /// Its stage (none when its file has no valid stage).
+        stage: Option<Stage>,
+        /// The result asked for.
+        result: Outcome,
+        /// The results that may be recorded from that stage.
+        allowed: Vec<Outcome>,
+    },
+    /// `dx review` on a record that is not in operation.
+    NotOperating {
+        /// The record.
+        id: String,
+        /// Its stage.
+        stage: Option<Stage>,
+    },
+    /// A date after today, without `--force`.
+    FutureDate {
+        /// The record.
+        id: String,
+        /// The date given.
+        date: Date,
+        /// Today.
+        today: Date,
+    },
+    /// A next review on or before the decision that sets it.
+    ReviewNotAfter {
+        /// The record.
+        id: String,
+        /// The next review asked for.
+        review_due: Date,
+        /// The decision's date.
+        date: Date,
+    },
+    /// An observation of that indicator on that date with another value
+    /// is there already (`--replace` replaces it).
+    ObservationExists {
+        /// The record.
+        id: String,
+        /// The indicator.
+        indicator: String,
+        /// The date.
+        date: Date,
+        /// The value recorded.
+        recorded: Option<f64>,
+        /// The value given.
+        given: Option<f64>,
+    },
+    /// The record's file does not parse: `dx check`'s finding says why.
+    Unparsed {
+        /// The record's ID.
+        id: String,
+        /// Its path.
+        path: String,
     },
     /// Anything else, said in the user's words by the caller.
     Invalid {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-pub use record::{NewDecision, NewObservation, RecordDoc};
+pub use record::{NewDecision, NewObservation, RecordDoc, string_value};
 
 pub use crate::diag::{EditError, FollowUp};
 
@@ -96,45 +96,81 @@ impl Plan {
     }
 }
 
+/// What a writer was told on its command line (SPEC §7.1).
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Today: later dates are refused unless `force`.
+    pub today: Date,
+    /// Record what the transition table or the date checks refuse.
+    pub force: bool,
+    /// Replace an observation of the same date with another value.
+    pub replace: bool,
+}
+
 /// Edits in progress over one model: every record opened once, so that
 /// several steps on one record (a meeting's decision and measurement)
 /// compose.
 pub struct Session<'m> {
     model: &'m Model,
     root: PathBuf,
+    options: Options,
     docs: BTreeMap<RecordIdx, (Vec<u8>, RecordDoc)>,
     follow_ups: Vec<FollowUp>,
+    /// How many records carry each ID, made on the first look-up.
+    id_counts: Option<rustc_hash::FxHashMap<&'m str, u32>>,
 }
 
 impl<'m> Session<'m> {
     /// A session on the tree of `model`.
     #[must_use]
-    pub fn new(model: &'m Model) -> Self {
+    pub fn new(model: &'m Model, options: Options) -> Self {
         Self {
             model,
             root: model.root.clone(),
+            options,
             docs: BTreeMap::new(),
             follow_ups: Vec::new(),
+            id_counts: None,
         }
     }
 
-    /// The one 手法 or 技術 with this ID.
-    pub fn work(&self, id: &str) -> Result<RecordIdx, EditError> {
+    /// The one record with this ID, through the model's ID table.
+    fn record(&mut self, id: &str) -> Result<RecordIdx, EditError> {
         let model = self.model;
-        let mut found = model
-            .parsed_records()
-            .filter(|(_, r)| r.id.as_str() == id.trim());
-        let Some((i, r)) = found.next() else {
+        let id = id.trim();
+        let Some(crate::model::Thing::Record(i)) = model.find(id) else {
             return Err(EditError::UnknownRecord {
                 id: id.to_owned(),
                 nearest: crate::suggest::nearest(id, model.all_ids()).map(str::to_owned),
             });
         };
-        if found.next().is_some() {
+        let counts = self.id_counts.get_or_insert_with(|| {
+            let mut counts = rustc_hash::FxHashMap::default();
+            for r in model.records.iter() {
+                *counts.entry(r.id.as_str()).or_insert(0) += 1;
+            }
+            counts
+        });
+        if counts.get(id).copied().unwrap_or(0) > 1 {
             return Err(EditError::Ambiguous { id: id.to_owned() });
         }
-        if r.kind == Kind::Issue {
-            return Err(EditError::NotWork { id: id.to_owned() });
+        let r = &model.records[i];
+        if !r.is_parsed() {
+            return Err(EditError::Unparsed {
+                id: id.to_owned(),
+                path: model.path_of(r).to_owned(),
+            });
+        }
+        Ok(i)
+    }
+
+    /// The one 手法 or 技術 with this ID.
+    pub fn work(&mut self, id: &str) -> Result<RecordIdx, EditError> {
+        let i = self.record(id)?;
+        if self.model.records[i].kind == Kind::Issue {
+            return Err(EditError::NotWork {
+                id: id.trim().to_owned(),
+            });
         }
         Ok(i)
     }
@@ -162,9 +198,29 @@ impl<'m> Session<'m> {
             .unwrap_or(date)
     }
 
-    /// Record a decision (SPEC §6.4 `dx decide`): append it, set the stage
-    /// its result implies, move the next review of a record in 運用, and
-    /// note the linked records that may need the same decision.
+    /// A date after today is refused unless `--force` (SPEC §7.1).
+    fn not_future(&self, id: &str, date: Date) -> Result<(), EditError> {
+        if date > self.options.today && !self.options.force {
+            return Err(EditError::FutureDate {
+                id: id.trim().to_owned(),
+                date,
+                today: self.options.today,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the decision is in the record already (same date, body and
+    /// result), in its file or earlier in this session.
+    fn decided(&mut self, i: RecordIdx, d: &NewDecision) -> Result<bool, EditError> {
+        Ok(self.doc(i)?.has_decision(d))
+    }
+
+    /// Record a decision (SPEC §6.4, §7.1 `dx decide`): append it, set the
+    /// stage its result implies, move the next review of a record put into
+    /// or kept in 運用, and note the linked records that may need the same
+    /// decision. A result the transition table does not allow from the
+    /// record's stage is refused unless `--force`.
     pub fn decide(
         &mut self,
         id: &str,
@@ -172,25 +228,61 @@ impl<'m> Session<'m> {
         next_review: Option<Date>,
     ) -> Result<(), EditError> {
         let i = self.work(id)?;
+        self.not_future(id, decision.date)?;
+        let rid = self.model.records[i].id.to_string();
+        if self.decided(i, decision)? {
+            self.follow_ups.push(FollowUp::AlreadyRecorded {
+                id: rid,
+                what: decision.result.as_str().to_owned(),
+                date: decision.date,
+            });
+            return Ok(());
+        }
         let interval = self.review_date(decision.date);
+        let force = self.options.force;
         let doc = self.doc(i)?;
         let from = doc.stage();
-        let to = stage_after(decision.result).or(from);
+        let allowed = from.is_some_and(|s| decision.result.allowed(s));
+        if !allowed && !force {
+            return Err(EditError::Transition {
+                id: rid,
+                stage: from,
+                result: decision.result,
+                allowed: from.map(Outcome::allowed_at).unwrap_or_default(),
+            });
+        }
+        let to = decision.result.stage_after().or(from);
+        let review = match (next_review, to) {
+            (Some(d), _) => Some(d),
+            (None, Some(Stage::Operation)) => Some(interval),
+            _ => None,
+        };
+        if let Some(due) = review
+            && due <= decision.date
+            && !force
+        {
+            return Err(EditError::ReviewNotAfter {
+                id: rid,
+                review_due: due,
+                date: decision.date,
+            });
+        }
         doc.push_decision(decision);
         if let Some(to) = to
             && Some(to) != from
         {
             doc.set_stage(to);
         }
-        let review = match (next_review, to) {
-            (Some(d), _) => Some(d),
-            (None, Some(Stage::Operation)) => Some(interval),
-            _ => None,
-        };
         if let Some(date) = review {
             doc.set_review_due(date);
         }
-        let rid = self.model.records[i].id.to_string();
+        if !allowed && let Some(stage) = from {
+            self.follow_ups.push(FollowUp::Forced {
+                id: rid.clone(),
+                stage,
+                result: decision.result,
+            });
+        }
         if let Some(to) = to
             && Some(to) != from
         {
@@ -209,8 +301,10 @@ impl<'m> Session<'m> {
         Ok(())
     }
 
-    /// Record a 定期的な見直し (`dx review`): a decision, 継続 unless said
-    /// otherwise, by 作業部会 unless said otherwise, and the next review.
+    /// Record a 定期的な見直し (`dx review`) of a record in 運用: a
+    /// decision, 継続 unless said otherwise, by 作業部会 unless said
+    /// otherwise, and the next review. A record in another stage is
+    /// refused: its step is a `dx decide`.
     pub fn review(
         &mut self,
         id: &str,
@@ -220,18 +314,29 @@ impl<'m> Session<'m> {
         note: Option<String>,
         next_review: Option<Date>,
     ) -> Result<(), EditError> {
+        let i = self.work(id)?;
         let decision = NewDecision {
             date,
             body: body.unwrap_or(Body::WorkingGroup),
             result: result.unwrap_or(Outcome::Continue),
             note,
         };
+        // Recorded already (a meeting applied twice): decide says so.
+        let stage = self.doc(i)?.stage();
+        if stage != Some(Stage::Operation) && !self.options.force && !self.decided(i, &decision)? {
+            return Err(EditError::NotOperating {
+                id: id.trim().to_owned(),
+                stage,
+            });
+        }
         let next = next_review.unwrap_or_else(|| self.review_date(date));
-        let stops = stage_after(decision.result).is_some_and(Stage::is_retired);
+        let stops = decision.result.stage_after().is_some_and(Stage::is_retired);
         self.decide(id, &decision, (!stops).then_some(next))
     }
 
-    /// Record a measurement (`dx measure`).
+    /// Record a measurement (`dx measure`). The same date and value again
+    /// writes nothing; the same date with another value is refused unless
+    /// `--replace` (SPEC §7.1).
     pub fn measure(
         &mut self,
         id: &str,
@@ -239,20 +344,48 @@ impl<'m> Session<'m> {
         observation: &NewObservation,
     ) -> Result<(), EditError> {
         let i = self.work(id)?;
+        self.not_future(id, observation.date)?;
         let r = &self.model.records[i];
-        let Some((index, _)) = r.indicator_named(indicator) else {
+        let rid = r.id.to_string();
+        let Some((index, found)) = r.indicator_named(indicator) else {
             return Err(EditError::UnknownIndicator {
-                id: id.to_owned(),
+                id: rid,
                 name: indicator.to_owned(),
                 known: r.indicators().iter().map(|x| x.name().to_owned()).collect(),
             });
         };
+        let name = found.name().to_owned();
+        let replace = self.options.replace;
         let doc = self.doc(i)?;
+        match doc.observation_on(index, observation.date) {
+            Some(recorded) if same_value(recorded, observation.value) => {
+                self.follow_ups.push(FollowUp::AlreadyRecorded {
+                    id: rid,
+                    what: name,
+                    date: observation.date,
+                });
+                return Ok(());
+            }
+            Some(recorded) if !replace => {
+                return Err(EditError::ObservationExists {
+                    id: rid,
+                    indicator: name,
+                    date: observation.date,
+                    recorded,
+                    given: observation.value,
+                });
+            }
+            Some(_) => {
+                doc.replace_observation(index, observation);
+                return Ok(());
+            }
+            None => {}
+        }
         if doc.push_observation(index, observation) {
             Ok(())
         } else {
             Err(EditError::UnknownIndicator {
-                id: id.to_owned(),
+                id: rid,
                 name: indicator.to_owned(),
                 known: Vec::new(),
             })
@@ -325,16 +458,11 @@ impl<'m> Session<'m> {
     }
 }
 
-/// The stage a decision's result moves a record to (SPEC §6.4); 継続 and
-/// 改善 keep it.
-#[must_use]
-pub fn stage_after(result: Outcome) -> Option<Stage> {
-    match result {
-        Outcome::StartPilot => Some(Stage::Pilot),
-        Outcome::EarlyAdoption => Some(Stage::EarlyAdoption),
-        Outcome::Adopt => Some(Stage::Decided),
-        Outcome::Reject => Some(Stage::Rejected),
-        Outcome::Retire => Some(Stage::Retired),
-        Outcome::Continue | Outcome::Improve => None,
+/// Two observed values are the same (none is the same as none).
+fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => true,
+        _ => false,
     }
 }

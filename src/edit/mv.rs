@@ -107,9 +107,7 @@ pub fn plan(model: &Model, m: &Move) -> Result<Moved, EditError> {
             if i == m.record {
                 continue;
             }
-            let links = x
-                .link_lists()
-                .any(|(_, list)| list.items.iter().any(|l| l.value == old_id));
+            let links = x.links().any(|(_, l)| l.value == old_id);
             if !links {
                 continue;
             }
@@ -133,6 +131,30 @@ pub fn plan(model: &Model, m: &Move) -> Result<Moved, EditError> {
             } else {
                 renamed
             };
+            changes.push(Change {
+                path,
+                before: Some(before),
+                after: Some(after),
+            });
+        }
+    }
+    // Meeting files name records in their entries: the minutes of a
+    // meeting go on meaning the same record under its new ID.
+    if new_id != old_id && !ambiguous {
+        for meeting in &model.meetings {
+            let named = meeting
+                .decisions
+                .iter()
+                .chain(&meeting.reviews)
+                .chain(&meeting.measurements)
+                .any(|e| e.record.as_ref().is_some_and(|r| r.value == old_id));
+            if !named {
+                continue;
+            }
+            let path = model.files.get(meeting.file).path.to_string();
+            let before = read(&path)?;
+            let after = rewrite(&before, |doc| rename_in_meeting(doc, old_id, new_id))
+                .ok_or_else(|| EditError::Unreadable { path: path.clone() })?;
             changes.push(Change {
                 path,
                 before: Some(before),
@@ -176,18 +198,39 @@ fn rewrite(bytes: &[u8], edit: impl FnOnce(&mut DocumentMut) -> usize) -> Option
     Some(out)
 }
 
-fn set_str(doc: &mut DocumentMut, key: &str, new: &str) {
-    if let Some(Item::Value(v)) = doc.get_mut(key) {
+fn set_str(table: &mut toml_edit::Table, key: &str, new: &str) {
+    if let Some(Item::Value(v)) = table.get_mut(key) {
         let decor = v.decor().clone();
-        *v = Value::from(new);
+        *v = super::string_value(new);
         *v.decor_mut() = decor;
     }
 }
 
-/// Replace `old` by `new` in every link list, keeping each item's spacing
-/// and comments. Returns how many were replaced.
+/// Replace `old` by `new` in the `record` of every entry of a meeting file.
+fn rename_in_meeting(doc: &mut DocumentMut, old: &str, new: &str) -> usize {
+    let mut n = 0;
+    for table in ["decision", "review", "measurement"] {
+        let Some(Item::ArrayOfTables(entries)) = doc.get_mut(table) else {
+            continue;
+        };
+        for entry in entries.iter_mut() {
+            if entry.get("record").and_then(Item::as_str) == Some(old) {
+                set_str(entry, "record", new);
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Replace `old` by `new` in every link list and in `expands`, keeping
+/// each item's spacing and comments. Returns how many were replaced.
 fn rename_links(doc: &mut DocumentMut, old: &str, new: &str) -> usize {
     let mut n = 0;
+    if doc.get("expands").and_then(Item::as_str) == Some(old) {
+        set_str(doc, "expands", new);
+        n += 1;
+    }
     for key in keys::LINK_LISTS {
         let Some(Item::Value(Value::Array(array))) = doc.get_mut(key) else {
             continue;
@@ -195,7 +238,7 @@ fn rename_links(doc: &mut DocumentMut, old: &str, new: &str) -> usize {
         for v in array.iter_mut() {
             if v.as_str() == Some(old) {
                 let decor = v.decor().clone();
-                *v = Value::from(new);
+                *v = super::string_value(new);
                 *v.decor_mut() = decor;
                 n += 1;
             }

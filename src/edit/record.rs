@@ -1,10 +1,12 @@
-//! One record file opened for editing: appended tables and changed values
-//! through toml_edit, so comments, key order and everything else written
-//! by hand stay; the result in `dx fmt`'s form, with the file's BOM and
-//! line ends.
+//! One record file opened for editing through toml_edit: a writer changes
+//! only the lines of what it records (SPEC §7.1). Values are replaced in
+//! place (the key, its comments and its spacing stay), tables are appended
+//! after their kind's last one, and nothing else is re-laid: the file is
+//! never reformatted, so a `dx fmt`-clean file stays clean and a hand-laid
+//! one keeps its layout. BOM and line ends are kept.
 
 use jiff::civil::Date;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::format;
 use crate::model::{Body, Kind, ObservationStatus, Outcome, Stage};
@@ -13,6 +15,9 @@ use crate::model::{Body, Kind, ObservationStatus, Outcome, Stage};
 pub struct RecordDoc {
     doc: DocumentMut,
     kind: Kind,
+    /// The text as opened (LF line ends): whether it was `dx fmt`-clean
+    /// decides where a key it did not have goes.
+    original: String,
     bom: bool,
     crlf: bool,
 }
@@ -45,7 +50,7 @@ pub struct NewObservation {
     pub note: Option<String>,
 }
 
-fn date_value(d: Date) -> toml_edit::Value {
+fn date_value(d: Date) -> Value {
     // A TOML local date, not a string.
     let datetime = toml_edit::Datetime {
         date: Some(toml_edit::Date {
@@ -56,7 +61,41 @@ fn date_value(d: Date) -> toml_edit::Value {
         time: None,
         offset: None,
     };
-    toml_edit::Value::Datetime(toml_edit::Formatted::new(datetime))
+    Value::Datetime(toml_edit::Formatted::new(datetime))
+}
+
+/// A TOML string value of `s`, escaped as [`crate::files::toml_string`]
+/// says.
+#[must_use]
+pub fn string_value(s: &str) -> Value {
+    // Valid by construction; the plain constructor is the fallback all the
+    // same (it escapes controls, only not the bidi ones).
+    crate::files::toml_string(s)
+        .parse::<Value>()
+        .unwrap_or_else(|_| Value::from(s))
+}
+
+fn float_value(v: f64) -> Value {
+    Value::from(v)
+}
+
+fn item_date(t: &Table, key: &str) -> Option<Date> {
+    let d = t.get(key)?.as_datetime()?;
+    let (Some(date), None, None) = (d.date, d.time, d.offset) else {
+        return None;
+    };
+    Date::new(
+        i16::try_from(date.year).ok()?,
+        i8::try_from(date.month).ok()?,
+        i8::try_from(date.day).ok()?,
+    )
+    .ok()
+}
+
+fn item_number(t: &Table, key: &str) -> Option<f64> {
+    let v = t.get(key)?;
+    #[allow(clippy::cast_precision_loss)]
+    v.as_float().or_else(|| v.as_integer().map(|i| i as f64))
 }
 
 impl RecordDoc {
@@ -70,14 +109,16 @@ impl RecordDoc {
         };
         let text = std::str::from_utf8(body).ok()?;
         let crlf = crate::files::all_crlf(text);
-        let doc: DocumentMut = if crlf {
-            text.replace("\r\n", "\n").parse().ok()?
+        let original = if crlf {
+            text.replace("\r\n", "\n")
         } else {
-            text.parse().ok()?
+            text.to_owned()
         };
+        let doc: DocumentMut = original.parse().ok()?;
         Some(Self {
             doc,
             kind,
+            original,
             bom,
             crlf,
         })
@@ -89,65 +130,132 @@ impl RecordDoc {
         self.doc.get("stage")?.as_str().and_then(Stage::parse)
     }
 
-    /// Set `stage`, keeping the comment around it.
+    /// Set `stage` in place.
     pub fn set_stage(&mut self, stage: Stage) {
-        set_keeping_decor(self.doc.as_table_mut(), "stage", value(stage.as_str()));
-    }
-
-    /// Set `review_due`.
-    pub fn set_review_due(&mut self, date: Date) {
-        set_keeping_decor(
+        set_in_place(
             self.doc.as_table_mut(),
-            "review_due",
-            Item::Value(date_value(date)),
+            "stage",
+            string_value(stage.as_str()),
         );
     }
 
-    /// Append a `[[decision]]`.
+    /// Set `review_due` in place (added after the root's keys when absent).
+    pub fn set_review_due(&mut self, date: Date) {
+        set_in_place(self.doc.as_table_mut(), "review_due", date_value(date));
+    }
+
+    /// Whether a decision of this date, body and result is in the file.
+    #[must_use]
+    pub fn has_decision(&self, d: &NewDecision) -> bool {
+        let Some(Item::ArrayOfTables(decisions)) = self.doc.get("decision") else {
+            return false;
+        };
+        decisions.iter().any(|t| {
+            item_date(t, "date") == Some(d.date)
+                && t.get("body").and_then(Item::as_str) == Some(d.body.as_str())
+                && t.get("result").and_then(Item::as_str) == Some(d.result.as_str())
+        })
+    }
+
+    /// Append a `[[decision]]` after the file's last one.
     pub fn push_decision(&mut self, d: &NewDecision) {
         let mut t = Table::new();
         t.insert("date", Item::Value(date_value(d.date)));
-        t.insert("body", value(d.body.as_str()));
-        t.insert("result", value(d.result.as_str()));
+        t.insert("body", Item::Value(string_value(d.body.as_str())));
+        t.insert("result", Item::Value(string_value(d.result.as_str())));
         if let Some(note) = &d.note {
-            t.insert("note", value(note.as_str()));
+            t.insert("note", Item::Value(string_value(note)));
         }
         push_table(self.doc.as_table_mut(), "decision", t);
+    }
+
+    /// The value recorded for the indicator at `index` on `date`: `None`
+    /// when nothing is, `Some(None)` for an observation without a value.
+    #[must_use]
+    pub fn observation_on(&self, index: usize, date: Date) -> Option<Option<f64>> {
+        let indicator = self.indicator(index)?;
+        if item_date(indicator, "measured") == Some(date) {
+            return Some(item_number(indicator, "actual"));
+        }
+        let Some(Item::ArrayOfTables(observations)) = indicator.get("observation") else {
+            return None;
+        };
+        observations
+            .iter()
+            .filter(|t| item_date(t, "date") == Some(date))
+            .last()
+            .map(|t| item_number(t, "value"))
+    }
+
+    fn indicator(&self, index: usize) -> Option<&Table> {
+        match self.doc.get("indicator") {
+            Some(Item::ArrayOfTables(a)) => a.get(index),
+            _ => None,
+        }
+    }
+
+    fn indicator_mut(&mut self, index: usize) -> Option<&mut Table> {
+        match self.doc.get_mut("indicator") {
+            Some(Item::ArrayOfTables(a)) => a.get_mut(index),
+            _ => None,
+        }
     }
 
     /// Append an observation to the indicator at `index`; false when the
     /// file has no such `[[indicator]]`.
     pub fn push_observation(&mut self, index: usize, o: &NewObservation) -> bool {
-        let Some(Item::ArrayOfTables(indicators)) = self.doc.get_mut("indicator") else {
-            return false;
-        };
-        let Some(indicator) = indicators.get_mut(index) else {
+        let Some(indicator) = self.indicator_mut(index) else {
             return false;
         };
         upgrade_actual(indicator);
         let mut t = Table::new();
         t.insert("date", Item::Value(date_value(o.date)));
-        if let Some(v) = o.value {
-            t.insert("value", value(v));
-        }
-        if o.status != ObservationStatus::Final {
-            t.insert("status", value(o.status.as_str()));
-        }
-        if let Some(source) = &o.source {
-            t.insert("source", value(source.as_str()));
-        }
-        if let Some(note) = &o.note {
-            t.insert("note", value(note.as_str()));
-        }
+        fill_observation(&mut t, o);
         push_table(indicator, "observation", t);
         true
     }
 
-    /// The file's new bytes: `dx fmt`'s form, BOM and line ends as they were.
+    /// Replace the observation of `o.date` (`--replace`): its value,
+    /// status, source and note, each in place.
+    pub fn replace_observation(&mut self, index: usize, o: &NewObservation) {
+        let Some(indicator) = self.indicator_mut(index) else {
+            return;
+        };
+        upgrade_actual(indicator);
+        let Some(Item::ArrayOfTables(observations)) = indicator.get_mut("observation") else {
+            return;
+        };
+        if let Some(t) = observations
+            .iter_mut()
+            .filter(|t| item_date(t, "date") == Some(o.date))
+            .last()
+        {
+            // The value and status are what is replaced; a source or note
+            // stays unless a new one is given.
+            if o.value.is_none() {
+                t.remove("value");
+            }
+            if o.status == ObservationStatus::Final {
+                t.remove("status");
+            }
+            fill_observation(t, o);
+        }
+    }
+
+    /// The file's new bytes, BOM and line ends as they were. A file that
+    /// was `dx fmt`-clean is laid out as `dx fmt` would (a key it did not
+    /// have, such as a first `review_due`, goes to its place in the key
+    /// order; nothing else moves, since everything else was in order); any
+    /// other file keeps its own layout and gets the new key after its
+    /// others.
     #[must_use]
     pub fn finish(self) -> Vec<u8> {
-        let text = self.doc.to_string();
-        let mut text = format::format_record(&text, self.kind).unwrap_or(text);
+        let mut text = self.doc.to_string();
+        let clean =
+            format::format_record(&self.original, self.kind).is_some_and(|f| f == self.original);
+        if clean && let Some(formatted) = format::format_record(&text, self.kind) {
+            text = formatted;
+        }
         if self.crlf {
             text = text.replace('\n', "\r\n");
         }
@@ -157,6 +265,23 @@ impl RecordDoc {
         }
         out.extend_from_slice(text.as_bytes());
         out
+    }
+}
+
+/// The keys of an observation after its date, in `dx fmt`'s order; a key
+/// the table has already is set in place.
+fn fill_observation(t: &mut Table, o: &NewObservation) {
+    if let Some(v) = o.value {
+        set_in_place(t, "value", float_value(v));
+    }
+    if o.status != ObservationStatus::Final {
+        set_in_place(t, "status", string_value(o.status.as_str()));
+    }
+    if let Some(source) = &o.source {
+        set_in_place(t, "source", string_value(source));
+    }
+    if let Some(note) = &o.note {
+        set_in_place(t, "note", string_value(note));
     }
 }
 
@@ -177,14 +302,16 @@ fn upgrade_actual(indicator: &mut Table) {
     indicator.remove("actual");
     indicator.remove("measured");
     let mut first = Table::new();
-    first.insert("date", Item::Value(measured.decorated("", "")));
-    first.insert("value", Item::Value(actual.decorated("", "")));
+    first.insert("date", Item::Value(measured.decorated(" ", "")));
+    first.insert("value", Item::Value(actual.decorated(" ", "")));
     push_table(indicator, "observation", first);
 }
 
 /// Append `t` to the array of tables at `key`, made when missing (a key
 /// of another type there is `dx check`'s to report; the writers refuse
-/// such a file before they get here).
+/// such a file before they get here). toml_edit lays a table without a
+/// position right after the last positioned table it visited before it,
+/// which for an appended entry is the last of its array.
 fn push_table(table: &mut Table, key: &str, t: Table) {
     if !matches!(table.get(key), Some(Item::ArrayOfTables(_))) {
         table.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
@@ -194,15 +321,20 @@ fn push_table(table: &mut Table, key: &str, t: Table) {
     }
 }
 
-/// Replace a value, keeping the comments before and after it.
-fn set_keeping_decor(table: &mut Table, key: &str, new: Item) {
-    let decor = table
-        .get(key)
-        .and_then(Item::as_value)
-        .map(|v| v.decor().clone());
-    table.insert(key, new);
-    if let (Some(decor), Some(v)) = (decor, table.get_mut(key).and_then(Item::as_value_mut)) {
-        *v.decor_mut() = decor;
+/// Replace a value where it stands: the key (and the comment lines above
+/// it, which toml_edit keeps with the key), the spacing around `=` and a
+/// comment after the value all stay. A new key goes after the table's
+/// other keys.
+fn set_in_place(table: &mut Table, key: &str, new: Value) {
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            let decor = old.decor().clone();
+            *old = new;
+            *old.decor_mut() = decor;
+        }
+        _ => {
+            table.insert(key, Item::Value(new));
+        }
     }
 }
 

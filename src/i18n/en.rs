@@ -54,6 +54,11 @@ pub(super) static WORDS: Words = Words {
         ),
         None => format!("{flag}: there is no {kind} \"{value}\" (nothing written)"),
     },
+    domain_required: |kind| {
+        format!(
+            "a {kind} needs --domain FIELD/DOMAIN (for example --domain kurashi/online); run inside a domain's folder to create it there"
+        )
+    },
     option_for: |flag, kind| format!("{flag} is only for a new {kind}"),
     empty_title: "--title is empty",
     unknown_domain: |d, nearest| match nearest {
@@ -129,6 +134,25 @@ pub(super) static WORDS: Words = Words {
             "These records' links to \"{id}\" were left alone: which of the two files they mean cannot be told. Name them with --links-from if they mean this one:"
         )
     },
+    meeting_has_errors: "Nothing was written: the meeting file has dx check errors. Fix the findings above and run dx apply again.",
+    meeting_unreadable: |p| {
+        format!(
+            "Nothing was written: {p} is in meetings/ but cannot be read as a meeting file. Fix the findings above."
+        )
+    },
+    unfilled_entry: |at, table, record| {
+        format!("{at}: unfilled: [[{table}]] {record} has no result (or value) yet")
+    },
+    unfilled_refused: |n| {
+        format!(
+            "Nothing was written: {n} entries are unfilled. Fill them in and run again, or leave them out with --skip-unfilled."
+        )
+    },
+    unfilled_skipped: |n| format!("Left out {n} unfilled entries:"),
+    all_recorded: "Every entry of the meeting file is recorded already: nothing to change.",
+    no_entries: "The meeting file has no entry to record ([[decision]], [[review]], [[measurement]]): nothing written.",
+    findings_introduced: "Findings this change introduces:",
+    findings_fixed: "Findings this change fixes:",
     meeting_refused: "Nothing was written: some entries of the meeting file cannot be applied:",
     follow_up: |f| match f {
         FollowUp::Stage {
@@ -148,6 +172,14 @@ pub(super) static WORDS: Words = Words {
                 "  check: every 技術 of the 手法 {id} \"{title}\" is now rejected or retired; review the 手法's stage too?"
             )
         }
+        FollowUp::AlreadyRecorded { id, what, date } => {
+            format!("  already recorded: {id} \"{what}\" of {date} (not written again)")
+        }
+        FollowUp::Forced { id, stage, result } => format!(
+            "  note: {id} is at {}, where {} is not allowed; recorded because of --force (dx diff flags it as a backward move)",
+            stage.en(),
+            result.en()
+        ),
     },
     edit_error: |e| match e {
         EditError::UnknownRecord {
@@ -172,6 +204,59 @@ pub(super) static WORDS: Words = Words {
         }
         EditError::Unreadable { path } => format!(
             "{path} cannot be read or is not valid TOML, so it cannot be changed (see dx check)"
+        ),
+        EditError::Transition {
+            id,
+            stage: Some(stage),
+            result,
+            allowed,
+        } => format!(
+            "{id} is at {}: the result {} cannot be recorded there. Allowed from {}: {} (to record it anyway: --force)",
+            stage.en(),
+            result.en(),
+            stage.en(),
+            allowed
+                .iter()
+                .map(|o| o.en())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        EditError::Transition {
+            id,
+            stage: None,
+            result,
+            ..
+        } => format!(
+            "{id} has no valid stage, so the result {} cannot be recorded (see dx check)",
+            result.en()
+        ),
+        EditError::NotOperating { id, stage } => format!(
+            "dx review records a periodic review of a 手法 or 技術 in operation; {id} is at {}. Use dx decide {id} --result … to move or stop it",
+            stage.map_or("no valid stage", |s| s.en())
+        ),
+        EditError::FutureDate { id, date, today } => format!(
+            "{id}: the date {date} is after today ({today}); a meeting or measurement that has not happened cannot be recorded (to record it anyway: --force)"
+        ),
+        EditError::ReviewNotAfter {
+            id,
+            review_due,
+            date,
+        } => format!(
+            "{id}: the next review {review_due} is not after the decision that sets it ({date}); give --next-review a later date"
+        ),
+        EditError::ObservationExists {
+            id,
+            indicator,
+            date,
+            recorded,
+            given,
+        } => format!(
+            "{id}: indicator \"{indicator}\" already has a measurement of {date} ({}); the value given is {}. Add --replace to replace it",
+            recorded.map_or_else(|| "no value".to_owned(), |v| v.to_string()),
+            given.map_or_else(|| "no value".to_owned(), |v| v.to_string())
+        ),
+        EditError::Unparsed { id, path } => format!(
+            "the file of {id}, {path}, is not valid TOML, so it cannot be changed; see dx check for the finding"
         ),
         EditError::Exists { what } => format!("{what} exists already"),
         EditError::Invalid { what } => format!("invalid: {what}"),

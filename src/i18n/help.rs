@@ -88,7 +88,7 @@ pub fn english(path: &str) -> Option<&'static str> {
             "The body that decided (推進本部, 幹事会, 作業部会, 検討チーム, タスクフォース)"
         }
         "decide.result" => {
-            "The result (実証開始, 先行導入, 導入, 見送り, 継続, 改善, 廃止); the stage follows it"
+            "The result (実証開始, 先行導入, 導入, 運用開始, 継続, 改善, 見送り, 廃止, 付議); the stage follows it"
         }
         "decide.date" => "The meeting's date (default: today)",
         "decide.note" => "A note",
@@ -96,12 +96,12 @@ pub fn english(path: &str) -> Option<&'static str> {
             "The next review's date (a record in 運用: default the date + interval_months of dx.toml)"
         }
         "review" => "Record a periodic review and set the next one",
-        "review.id" => "The ID of a 手法 or 技術",
+        "review.id" => "The ID of a 手法 or 技術 in operation (運用)",
         "review.date" => "The review's date (default: today)",
         "review.next_review" => {
             "The next review's date (default: the date + interval_months of dx.toml)"
         }
-        "review.result" => "The result (default: 継続)",
+        "review.result" => "The result (継続, 改善, 廃止; default: 継続)",
         "review.body" => "The body (default: 作業部会)",
         "review.note" => "A note",
         "measure" => "Record a measurement of an indicator",
@@ -112,12 +112,18 @@ pub fn english(path: &str) -> Option<&'static str> {
         "measure.status" => "The status (確定, 速報, 推計, 評価不能; default 確定)",
         "measure.source" => "Where the number comes from",
         "measure.note" => "A note",
+        "measure.replace" => "Replace a measurement of the same date that has another value",
         "apply" => {
             "Record a meeting file's decisions, reviews and measurements at once (all or nothing)"
         }
         "apply.meeting" => "The meeting file (in the tree's meetings/ folder)",
+        "apply.skip_unfilled" => {
+            "Leave out unfilled entries (result = \"\", a measurement without value) and record the rest"
+        }
         "*.dry_run" => "Write nothing; print the change as a unified diff",
-        "*.force" => "Write even when the change adds errors to dx check",
+        "*.force" => {
+            "Write even when the change adds errors to dx check, the result is not allowed from the stage, or a date is after today"
+        }
         "mv" => "Give a record a new ID or move it to another domain, rewriting every link to it",
         "mv.record" => "The record's ID, or its file's path when two files have the ID",
         "mv.new" => "The new ID",

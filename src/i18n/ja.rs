@@ -58,6 +58,11 @@ pub(super) static WORDS: Words = Words {
         ),
         None => format!("{flag} の「{value}」という{kind}はありません(ファイルは作っていません)"),
     },
+    domain_required: |kind| {
+        format!(
+            "{kind}を作るには --domain 分野/領域 が必要です(例: --domain kurashi/online)。領域のフォルダの中で実行すれば、その領域に作ります"
+        )
+    },
     option_for: |flag, kind| format!("{flag} は{kind}を作るときだけ指定できます"),
     empty_title: "--title が空です",
     unknown_domain: |d, nearest| match nearest {
@@ -133,6 +138,25 @@ pub(super) static WORDS: Words = Words {
             "次のレコードの「{id}」へのリンクは、同じ ID のどちらを指すか決められないため書き換えていません。必要なら --links-from で指定してください:"
         )
     },
+    meeting_has_errors: "会議ファイルに dx check のエラーがあるため、何も書き込みませんでした。上の指摘を直してから、もう一度 dx apply を実行してください。",
+    meeting_unreadable: |p| {
+        format!(
+            "{p} は meetings/ にありますが、会議ファイルとして読めないため、何も書き込みませんでした。上の指摘を直してください"
+        )
+    },
+    unfilled_entry: |at, table, record| {
+        format!("{at}: 未記入: [[{table}]] {record} の結果(result または value)が書かれていません")
+    },
+    unfilled_refused: |n| {
+        format!(
+            "未記入の項目が {n} 件あるため、何も書き込みませんでした。記入してからもう一度実行するか、--skip-unfilled で未記入の項目を除いて記録してください。"
+        )
+    },
+    unfilled_skipped: |n| format!("未記入の {n} 件は記録せずに除きました:"),
+    all_recorded: "会議ファイルの項目はすべて記録済みです。変更はありません。",
+    no_entries: "この会議ファイルには記録する項目([[decision]]・[[review]]・[[measurement]])がありません。何も書き込んでいません。",
+    findings_introduced: "この変更で増える指摘:",
+    findings_fixed: "この変更で解消する指摘:",
     meeting_refused: "会議ファイルに適用できない項目があるため、何も書き込みませんでした:",
     follow_up: |f| match f {
         FollowUp::Stage {
@@ -152,6 +176,14 @@ pub(super) static WORDS: Words = Words {
                 "  確認: 手法 {id}「{title}」を実現する技術がすべて見送り・廃止になりました。手法の段階も見直しますか"
             )
         }
+        FollowUp::AlreadyRecorded { id, what, date } => {
+            format!(
+                "  記録済み: {id} の {date} の「{what}」はすでに記録されています(書き込んでいません)"
+            )
+        }
+        FollowUp::Forced { id, stage, result } => format!(
+            "  注意: {id} は{stage}の段階で、ふつうは「{result}」を記録できません。--force で記録しました(dx diff で段階の後戻りとして示されます)"
+        ),
     },
     edit_error: |e| match e {
         EditError::UnknownRecord {
@@ -178,6 +210,61 @@ pub(super) static WORDS: Words = Words {
         }
         EditError::Unreadable { path } => format!(
             "{path} を読めないか TOML として正しくないため、書き換えられません(dx check で確かめてください)"
+        ),
+        EditError::Transition {
+            id,
+            stage: Some(stage),
+            result,
+            allowed,
+        } => format!(
+            "{id} は{stage}の段階のため、結果「{result}」は記録できません。{stage}から記録できる結果: {}。{}(どうしても記録するときは --force)",
+            allowed
+                .iter()
+                .map(|o| o.as_str())
+                .collect::<Vec<_>>()
+                .join("・"),
+            match stage {
+                crate::vocab::Stage::Decided => "導入して運用を始めたときは「運用開始」です",
+                crate::vocab::Stage::Operation =>
+                    "運用中の見直しは dx review(継続・改善・廃止)で記録します",
+                _ => "段階は結果に合わせて変わります",
+            }
+        ),
+        EditError::Transition {
+            id,
+            stage: None,
+            result,
+            ..
+        } => format!(
+            "{id} の stage が読めないため、結果「{result}」を記録できません。dx check で stage を確かめてください"
+        ),
+        EditError::NotOperating { id, stage } => format!(
+            "dx review は運用中の手法・技術の定期的な見直しを記録します。{id} は{}です。段階を進める・止めるときは dx decide {id} --result … を使ってください",
+            stage.map_or("段階が不明", |s| s.as_str())
+        ),
+        EditError::FutureDate { id, date, today } => format!(
+            "{id}: 日付 {date} は今日({today})より後です。まだ開かれていない会議や測定は記録できません。日付を確かめてください(予定を記録するときは --force)"
+        ),
+        EditError::ReviewNotAfter {
+            id,
+            review_due,
+            date,
+        } => format!(
+            "{id}: 次の見直し {review_due} が、それを決めた日 {date} より後ではありません。--next-review に {date} より後の日付を指定してください"
+        ),
+        EditError::ObservationExists {
+            id,
+            indicator,
+            date,
+            recorded,
+            given,
+        } => format!(
+            "{id} の評価指標「{indicator}」には {date} の測定値({})がすでにあります。今回の値は {} です。置き換えるときは --replace を付けてください",
+            recorded.map_or_else(|| "値なし".to_owned(), |v| v.to_string()),
+            given.map_or_else(|| "値なし".to_owned(), |v| v.to_string())
+        ),
+        EditError::Unparsed { id, path } => format!(
+            "{id} のファイル {path} は TOML として読めないため、書き換えられません。dx check で指摘を確かめて直してください"
         ),
         EditError::Exists { what } => format!("{what} はすでにあります"),
         EditError::Invalid { what } => format!("指定が正しくありません: {what}"),

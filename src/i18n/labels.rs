@@ -711,6 +711,7 @@ pub struct AgendaLabels {
     pub indicators: &'static str,
     pub issues: &'static str,
     pub changes: &'static str,
+    /// Between the results allowed for an entry.
     pub results: &'static str,
     pub skeleton_note: &'static str,
 }
@@ -723,8 +724,8 @@ pub(super) static AGENDA_JA: AgendaLabels = AgendaLabels {
     indicators: "遅れている・評価できない評価指標(評価 C・D)",
     issues: "未着手の課題",
     changes: "前回の会議からの変更",
-    results: "実証開始・先行導入・導入・見送り・継続・改善・廃止",
-    skeleton_note: "会議の結果を書き入れ、決まらなかった項目は消してから dx apply してください。",
+    results: "・",
+    skeleton_note: "会議の結果を result に書き入れてから dx apply してください。決まらなかった項目は消すか、dx apply --skip-unfilled で除きます。",
 };
 
 pub(super) static AGENDA_EN: AgendaLabels = AgendaLabels {
@@ -735,6 +736,6 @@ pub(super) static AGENDA_EN: AgendaLabels = AgendaLabels {
     indicators: "Indicators behind or not measurable (grades C and D)",
     issues: "課題 not started",
     changes: "Changes since the last meeting",
-    results: "実証開始, 先行導入, 導入, 見送り, 継続, 改善 or 廃止",
-    skeleton_note: "Fill in what the meeting decided, delete what it did not, then dx apply this file.",
+    results: ", ",
+    skeleton_note: "Fill in each result, then dx apply this file. Delete what the meeting did not decide, or leave it out with dx apply --skip-unfilled.",
 };

@@ -127,6 +127,8 @@ pub(crate) struct Words {
     pub help_label: &'static str,
     pub no_rule: fn(&str, Option<&str>) -> String,
     pub bad_link: fn(&str, &str, &str, Option<&str>) -> String,
+    /// A record needs --domain (or to be made inside a 領域's folder).
+    pub domain_required: fn(&str) -> String,
     pub option_for: fn(&str, &str) -> String,
     pub empty_title: &'static str,
     pub unknown_domain: fn(&str, Option<&str>) -> String,
@@ -148,6 +150,24 @@ pub(crate) struct Words {
     pub edit_error: fn(&crate::diag::EditError) -> String,
     pub not_a_meeting: fn(&str) -> String,
     pub meeting_refused: &'static str,
+    /// The meeting file has `dx check` errors: nothing written.
+    pub meeting_has_errors: &'static str,
+    /// A meeting file that is in meetings/ but could not be read.
+    pub meeting_unreadable: fn(&str) -> String,
+    /// One unfilled entry: path:line:col, table, record.
+    pub unfilled_entry: fn(&str, &str, &str) -> String,
+    /// Unfilled entries refused: how many.
+    pub unfilled_refused: fn(usize) -> String,
+    /// Unfilled entries left out under --skip-unfilled: how many.
+    pub unfilled_skipped: fn(usize) -> String,
+    /// Every entry of the meeting is recorded already.
+    pub all_recorded: &'static str,
+    /// The meeting file has no entry to record.
+    pub no_entries: &'static str,
+    /// Heading of the findings a write introduces.
+    pub findings_introduced: &'static str,
+    /// Heading of the findings a write fixes.
+    pub findings_fixed: &'static str,
     pub mv_needs_target: &'static str,
     pub new_folder_usage: &'static str,
     pub tree_has_errors: fn(usize, usize) -> String,

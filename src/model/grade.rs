@@ -12,6 +12,9 @@ pub struct GradeSettings {
     pub a_pace: f64,
     /// Pace at or above which it is B.
     pub b_pace: f64,
+    /// Months after the latest observation when a new one is due (測定待ち,
+    /// SPEC §7.2).
+    pub max_age_months: u32,
     /// The tree's own labels for A–D, replacing the default Japanese ones.
     pub labels: [Option<String>; 4],
 }
@@ -21,6 +24,7 @@ impl Default for GradeSettings {
         Self {
             a_pace: 1.10,
             b_pace: 0.90,
+            max_age_months: 12,
             labels: [None, None, None, None],
         }
     }
@@ -93,6 +97,10 @@ pub struct Assessment {
     pub grade: Grade,
     /// The target date has passed and the target is not reached.
     pub overdue: bool,
+    /// A measurement is due (測定待ち): the latest observation is older than
+    /// `[grades] max_age_months`, or there is none and the record has
+    /// needed one that long. The grade stays as measured.
+    pub due: bool,
 }
 
 impl Assessment {
@@ -125,12 +133,27 @@ impl Model {
     /// Assess one of `record`'s indicators as of `today`.
     #[must_use]
     pub fn assess(&self, record: &Record, indicator: &Indicator, today: Date) -> Assessment {
-        assess(
+        let mut a = assess(
             indicator,
             self.pace_start(record, indicator),
             today,
             &self.settings.grades,
-        )
+        );
+        // With nothing measured, the clock runs from the record's first
+        // decision while it is at a stage that needs an indicator.
+        if indicator.latest().is_none() {
+            let needs = record
+                .stage()
+                .is_some_and(crate::vocab::Stage::needs_indicator);
+            let since = record
+                .decisions()
+                .iter()
+                .filter_map(|d| d.date.as_ref().map(|d| d.value))
+                .min();
+            a.due = needs
+                && since.is_some_and(|d| older_than(d, today, self.settings.grades.max_age_months));
+        }
+        a
     }
 }
 
@@ -147,9 +170,14 @@ pub(super) fn assess(
     let current = indicator.current();
     let attainment = attainment(indicator);
     let target_date = indicator.target_date.as_ref().map(|d| d.value);
+    let current_date = current.and_then(|o| o.date.as_ref()).map(|d| d.value);
+    // Pace at the date of the measurement (SPEC §7.2): a grade does not
+    // decay between yearly measurements. An undated value is taken as of
+    // today, as before.
+    let at = current_date.unwrap_or(today).min(today);
     let expected = target_date
         .zip(start)
-        .map(|(end, start)| expected(start, end, today));
+        .map(|(end, start)| expected(start, end, at));
     let pace = attainment
         .zip(expected)
         .map(|(a, e)| if e == 0.0 { a } else { a / e });
@@ -165,15 +193,26 @@ pub(super) fn assess(
         _ => Grade::D,
     };
     let met = attainment.is_some_and(|a| a >= 1.0);
+    let latest_date = indicator
+        .latest()
+        .and_then(|o| o.date.as_ref())
+        .map(|d| d.value);
     Assessment {
         current: current.and_then(|o| o.value.as_ref()).map(|v| v.value),
-        current_date: current.and_then(|o| o.date.as_ref()).map(|d| d.value),
+        current_date,
         attainment,
         expected,
         pace,
         grade,
         overdue: target_date.is_some_and(|end| today > end) && !met,
+        due: latest_date.is_some_and(|d| older_than(d, today, settings.max_age_months)),
     }
+}
+
+/// Whether `date` lies more than `months` before `today`.
+fn older_than(date: Date, today: Date, months: u32) -> bool {
+    let limit = today.checked_sub(jiff::Span::new().months(i64::from(months)));
+    limit.is_ok_and(|limit| date < limit)
 }
 
 /// clamp((today − start) / (end − start), 0, 1); a line of no length is
@@ -241,7 +280,7 @@ mod tests {
     fn pace_against_the_straight_line() {
         // Half-way through four years: 50 expected.
         let today = "2026-03-31";
-        let at = |v| grade(&indicator(vec![obs("2026-03-01", Some(v), Final)]), today);
+        let at = |v| grade(&indicator(vec![obs("2026-03-31", Some(v), Final)]), today);
         let half = at(50.0);
         assert!(
             (half.expected.expect("expected") - 0.5).abs() < 0.01,
@@ -290,6 +329,35 @@ mod tests {
         let late = grade(&ind, "2028-04-01");
         assert!(late.overdue);
         assert_eq!(late.grade, Grade::C);
+    }
+
+    #[test]
+    fn pace_is_taken_at_the_date_of_the_measurement() {
+        // Measured on track half-way through; eight months later, with no
+        // new data, the grade is still the one measured (SPEC §7.2).
+        let ind = indicator(vec![obs("2026-03-31", Some(47.0), Final)]);
+        let then = grade(&ind, "2026-03-31");
+        let later = grade(&ind, "2026-11-30");
+        assert_eq!(then.grade, Grade::B);
+        assert_eq!(later.grade, Grade::B);
+        assert_eq!(then.pace, later.pace);
+        assert!(!later.due);
+        // A year and a day after it, a measurement is due; the grade stays.
+        let due = grade(&ind, "2027-04-01");
+        assert!(due.due);
+        assert_eq!(due.grade, Grade::B);
+        assert!(!grade(&ind, "2027-03-31").due);
+    }
+
+    #[test]
+    fn a_pace_just_under_the_threshold_is_c_and_shows_so() {
+        // 730 of 1461 days: 0.49966 expected; 44.96 gives a pace of 0.8998.
+        let ind = indicator(vec![obs("2026-03-31", Some(44.96), Final)]);
+        let a = grade(&ind, "2026-11-30");
+        let pace = a.pace.expect("pace");
+        assert!(pace > 0.899 && pace < 0.9, "{pace}");
+        assert_eq!(a.grade, Grade::C);
+        assert!((crate::vocab::cut(pace, 2) - 0.89).abs() < 1e-12);
     }
 
     #[test]

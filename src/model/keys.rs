@@ -19,7 +19,7 @@ pub const SETTINGS: &[&str] = &[
 /// dx.toml `[organization]`.
 pub const SETTINGS_ORGANIZATION: &[&str] = &["departments"];
 /// dx.toml `[grades]`.
-pub const SETTINGS_GRADES: &[&str] = &["a_pace", "b_pace", "labels"];
+pub const SETTINGS_GRADES: &[&str] = &["a_pace", "b_pace", "max_age_months", "labels"];
 /// dx.toml `[grades.labels]`.
 pub const SETTINGS_GRADE_LABELS: &[&str] = &["A", "B", "C", "D"];
 /// dx.toml `[display]`.

@@ -187,6 +187,9 @@ pub struct MeetingItem {
     pub status: Option<Sp<ObservationStatus>>,
     /// A measurement's source.
     pub source: Option<Sp<CompactString>>,
+    /// Left unfilled (SPEC §7.1 未記入): where its empty `result` stands,
+    /// or a measurement's header when it has no `value`.
+    pub unfilled: Option<Loc>,
 }
 
 /// One `[[indicator.observation]]` (SPEC §6.1).

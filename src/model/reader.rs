@@ -139,6 +139,16 @@ impl<'r> Reader<'r> {
         );
     }
 
+    /// Where `key` holds a string with nothing in it but spaces (an entry
+    /// left unfilled, SPEC §7.1); reports nothing, the getters do.
+    pub(super) fn blank_string(&mut self, t: Table<'_, '_>, key: &str) -> Option<Loc> {
+        let v = self.get(t, key, false)?;
+        let s = v.get_ref().as_str()?;
+        s.chars()
+            .all(|c| c.is_whitespace())
+            .then(|| self.loc(v.span()))
+    }
+
     pub(super) fn string(
         &mut self,
         t: Table<'_, '_>,

@@ -137,6 +137,26 @@ impl Default for Settings {
     }
 }
 
+/// An lg_code as written: the code when it is six half-width digits with
+/// the right check digit; else the code to write instead when one can be
+/// told (full-width digits → their half-width form, a wrong or missing
+/// check digit → the right one). Never slices text by bytes, so any input
+/// is safe (SPEC §7.1: input never panics).
+pub fn check_lg_code(value: &str) -> Result<String, Option<String>> {
+    let written = value.trim();
+    let half = crate::suggest::half_width(written);
+    let digits: Vec<char> = half.chars().collect();
+    if digits.len() < 5 || digits.len() > 6 || !digits.iter().all(char::is_ascii_digit) {
+        return Err(None);
+    }
+    let head: String = digits[..5].iter().collect();
+    let expected = lg_check_digit(&head).map(|d| format!("{head}{d}"));
+    match expected {
+        Some(code) if code == written => Ok(code),
+        other => Err(other),
+    }
+}
+
 /// The check digit of a 全国地方公共団体コード's first five digits: weights
 /// 6, 5, 4, 3, 2; 11 − (sum mod 11), its last digit.
 #[must_use]
@@ -160,5 +180,17 @@ mod lg_tests {
         assert_eq!(super::lg_check_digit("13101"), Some(6)); // 千代田区
         assert_eq!(super::lg_check_digit("01100"), Some(2)); // 札幌市
         assert_eq!(super::lg_check_digit("2820"), None);
+        // Full-width digits are named with their half-width form; nothing
+        // panics on text that is not ASCII.
+        assert_eq!(super::check_lg_code("282049"), Ok("282049".into()));
+        assert_eq!(
+            super::check_lg_code("２８２０２２"),
+            Err(Some("282022".into()))
+        );
+        assert_eq!(super::check_lg_code("28204"), Err(Some("282049".into())));
+        assert_eq!(super::check_lg_code("282040"), Err(Some("282049".into())));
+        for odd in ["西宮市", "２８", "28204９x", "", "1234567", "ｘｘｘｘｘｘ"] {
+            assert!(super::check_lg_code(odd).is_err(), "{odd}");
+        }
     }
 }

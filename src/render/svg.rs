@@ -154,7 +154,10 @@ pub fn indicator_bar(attainment: Option<f64>, title: &str) -> String {
         svg,
         r##"<line x1="{track}" y1="1" x2="{track}" y2="21" stroke="#111827" stroke-width="2"/>"##
     );
-    let label = attainment.map_or_else(|| "—".to_owned(), |a| format!("{:.0}%", a * 100.0));
+    let label = attainment.map_or_else(
+        || "—".to_owned(),
+        |a| format!("{:.0}%", crate::vocab::cut(a * 100.0, 0)),
+    );
     let _ = write!(
         svg,
         r#"<text x="{x}" y="16" class="count">{label}</text></svg>"#,

@@ -248,9 +248,24 @@ impl Agenda {
     #[must_use]
     pub fn meeting_file(&self, lang: Lang) -> String {
         let a = lang.agenda_labels();
-        let q = |s: &str| toml_edit::Value::from(s).to_string();
+        // Every text from the records goes into a string through the one
+        // escaper and into a comment printable, so no record text can add
+        // a line of its own (a title holding "\n[[decision]]").
+        let q = crate::files::toml_string;
+        let c = |s: &str| crate::files::printable(s, false).into_owned();
+        let results = |stage: &str, review: bool| {
+            let allowed = crate::vocab::Stage::parse(stage)
+                .map(crate::vocab::Outcome::allowed_at)
+                .unwrap_or_default();
+            allowed
+                .iter()
+                .filter(|o| !review || o.stage_after().is_none_or(crate::vocab::Stage::is_retired))
+                .map(|o| o.as_str())
+                .collect::<Vec<_>>()
+                .join(a.results)
+        };
         let mut t = String::new();
-        let _ = writeln!(t, "# {}", (a.title)(self.body, &self.date));
+        let _ = writeln!(t, "# {}", c(&(a.title)(self.body, &self.date)));
         let _ = writeln!(t, "# {}", a.skeleton_note);
         let _ = writeln!(t, "date = {}", self.date);
         let _ = writeln!(t, "body = {}", q(self.body));
@@ -261,14 +276,14 @@ impl Agenda {
                 t,
                 "\n# {}: {} {}",
                 a.pilots,
-                p.record.id,
-                p.record.title.replace('\n', " ")
+                c(&p.record.id),
+                c(&p.record.title)
             );
             let _ = writeln!(
                 t,
                 "[[decision]]\nrecord = {}\nresult = \"\"  # {}\n# note = \"\"",
                 q(&p.record.id),
-                a.results
+                results(&p.record.state, false)
             );
         }
         for r in &self.reviews {
@@ -276,13 +291,14 @@ impl Agenda {
                 t,
                 "\n# {}: {} {}",
                 a.reviews,
-                r.record.id,
-                r.record.title.replace('\n', " ")
+                c(&r.record.id),
+                c(&r.record.title)
             );
             let _ = writeln!(
                 t,
-                "[[review]]\nrecord = {}\n# next_review = \n# note = \"\"",
-                q(&r.record.id)
+                "[[review]]\nrecord = {}\nresult = \"\"  # {}\n# next_review = \n# note = \"\"",
+                q(&r.record.id),
+                results(&r.record.state, true)
             );
         }
         for b in &self.indicators {
@@ -290,8 +306,8 @@ impl Agenda {
                 t,
                 "\n# {}: {} {} ({})",
                 a.indicators,
-                b.record.id,
-                b.indicator.replace('\n', " "),
+                c(&b.record.id),
+                c(&b.indicator),
                 b.grade
             );
             let _ = writeln!(

@@ -303,6 +303,51 @@ fn count(c: &BTreeMap<String, Coverage>) -> CoverageCount {
     }
 }
 
+/// Whether `n` has a decision (by date, body and result) that `o` had not.
+fn new_decision(o: &crate::model::Record, n: &crate::model::Record) -> bool {
+    let key = |d: &crate::model::Decision| {
+        (
+            d.date.as_ref().map(|v| v.value),
+            d.body.as_ref().map(|v| v.value),
+            d.result.as_ref().map(|v| v.value),
+        )
+    };
+    let before: std::collections::HashSet<_> = o.decisions().iter().map(key).collect();
+    n.decisions().iter().any(|d| !before.contains(&key(d)))
+}
+
+/// Records renamed by the change (`dx mv`): an ID only in the head paired
+/// with an ID only in the base of the same kind and title, when that pair
+/// is the only one. Keyed by the new ID.
+fn renames<'m>(
+    base: &'m Model,
+    head: &'m Model,
+    b_ids: &HashMap<&'m str, RecordIdx>,
+    h_ids: &HashMap<&'m str, RecordIdx>,
+) -> HashMap<&'m str, RecordIdx> {
+    let mut gone: HashMap<(crate::model::Kind, &str), Option<RecordIdx>> = HashMap::new();
+    for (id, &b) in b_ids {
+        if !h_ids.contains_key(id) {
+            let r = &base.records[b];
+            gone.entry((r.kind, r.title()))
+                .and_modify(|e| *e = None)
+                .or_insert(Some(b));
+        }
+    }
+    let mut new: HashMap<(crate::model::Kind, &str), Option<&str>> = HashMap::new();
+    for (id, &h) in h_ids {
+        if !b_ids.contains_key(id) {
+            let r = &head.records[h];
+            new.entry((r.kind, r.title()))
+                .and_modify(|e| *e = None)
+                .or_insert(Some(*id));
+        }
+    }
+    new.into_iter()
+        .filter_map(|(key, id)| Some((id?, (*gone.get(&key)?)?)))
+        .collect()
+}
+
 fn links(model: &Model, i: RecordIdx) -> BTreeSet<(&'static str, String)> {
     model
         .resolved_links(i)
@@ -345,9 +390,10 @@ impl Diff {
         };
         let mut head_ids: Vec<(&str, RecordIdx)> = h_ids.iter().map(|(k, v)| (*k, *v)).collect();
         head_ids.sort_by(|a, b| crate::model::ids::natural_cmp(a.0, b.0));
+        let renamed = renames(base, head, &b_ids, &h_ids);
         for (id, h) in head_ids {
             let rec = RecordRef::of(head, h);
-            match b_ids.get(id) {
+            match b_ids.get(id).or_else(|| renamed.get(id)) {
                 None => {
                     d.added.push(rec.clone());
                     d.state_change(None, head, h);
@@ -388,9 +434,11 @@ impl Diff {
                 }
             }
         }
+        let renamed_from: std::collections::HashSet<RecordIdx> =
+            renamed.values().copied().collect();
         let mut removed: Vec<RecordRef> = b_ids
             .iter()
-            .filter(|(id, _)| !h_ids.contains_key(*id))
+            .filter(|(id, b)| !h_ids.contains_key(*id) && !renamed_from.contains(*b))
             .map(|(_, &b)| RecordRef::of(base, b))
             .collect();
         removed.sort_by(|a, b| crate::model::ids::natural_cmp(&a.id, &b.id));
@@ -429,9 +477,13 @@ impl Diff {
                 Some(super::State::Stage(s)) => Some(s),
                 _ => None,
             };
+            // One step the transition table allows (SPEC §7.1: 見送り → 実証実験
+            // re-opens) is never backwards; anything else that goes down
+            // the stages, or out of 見送り/廃止, is (a `--force` shows here).
             backwards = from.is_some_and(|f| {
-                (f.is_retired() && !to.is_retired())
-                    || (!to.is_retired() && stage_rank(to) < stage_rank(f))
+                !f.can_move_to(to)
+                    && ((f.is_retired() && !to.is_retired())
+                        || (!to.is_retired() && stage_rank(to) < stage_rank(f)))
             });
             let piloted = from.is_some_and(Stage::is_pilot)
                 || head.records[h].decisions().iter().any(|x| {
@@ -593,8 +645,11 @@ impl Diff {
                 "review_due",
                 review(o).map(|d| d.to_string()),
                 review(n).map(|d| d.to_string()),
-                // A review postponed, or its date removed.
-                review(o).is_some_and(|before| review(n).is_none_or(|after| after > before)),
+                // A review postponed, or its date removed, with no decision
+                // of the same change behind it (SPEC §7.1: a decision that
+                // moves review_due is a 定期的な見直し, not a postponement).
+                review(o).is_some_and(|before| review(n).is_none_or(|after| after > before))
+                    && !new_decision(o, n),
             ),
             ("closed", closed(o), closed(n), false),
             ("current", text(o.current()), text(n.current()), false),

@@ -507,7 +507,8 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
                 n(i.actual),
                 i.unit.clone(),
                 percent(i.attainment),
-                i.pace.map_or_else(String::new, |p| format!("{p:.2}")),
+                i.pace
+                    .map_or_else(String::new, |p| format!("{:.2}", crate::vocab::cut(p, 2))),
                 i.grade.to_owned(),
                 i.measured.clone().unwrap_or_default(),
                 i.target_date.clone().unwrap_or_default(),

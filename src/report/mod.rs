@@ -118,10 +118,14 @@ pub fn kind_word(kind: &str, lang: Lang) -> &'static str {
     lang.kind(k)
 }
 
-/// `12.5%` from a ratio; `—` when there is none.
+/// `12%` from a ratio, cut and not rounded (SPEC §7.2: 99.6 % is not yet
+/// 100 %); `—` when there is none.
 #[must_use]
 pub fn percent(ratio: Option<f64>) -> String {
-    ratio.map_or_else(|| "—".to_owned(), |r| format!("{:.0}%", r * 100.0))
+    ratio.map_or_else(
+        || "—".to_owned(),
+        |r| format!("{:.0}%", crate::vocab::cut(r * 100.0, 0)),
+    )
 }
 
 /// A number as written by people: no `.0` on whole numbers.

@@ -21,8 +21,10 @@ pub(super) fn read_meeting(r: &mut Reader<'_>, root: Table<'_, '_>, file: FileId
     for (table, span) in r.tables(root, "decision") {
         let t = Table::nested(table, &span, "decision.");
         r.check_keys(t, keys::MEETING_DECISION);
+        let unfilled = r.blank_string(t, "result");
         meeting.decisions.push(MeetingItem {
-            span: Some(r.loc(span)),
+            span: Some(r.loc(span.clone())),
+            unfilled,
             record: r.string(t, "record", true),
             result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
             body: r.vocab(t, "body", false, Body::WORDS, Body::parse),
@@ -35,8 +37,10 @@ pub(super) fn read_meeting(r: &mut Reader<'_>, root: Table<'_, '_>, file: FileId
     for (table, span) in r.tables(root, "review") {
         let t = Table::nested(table, &span, "review.");
         r.check_keys(t, keys::MEETING_REVIEW);
+        let unfilled = r.blank_string(t, "result");
         meeting.reviews.push(MeetingItem {
-            span: Some(r.loc(span)),
+            span: Some(r.loc(span.clone())),
+            unfilled,
             record: r.string(t, "record", true),
             result: r.vocab(t, "result", false, Outcome::WORDS, Outcome::parse),
             date: r.date(t, "date", false),
@@ -48,19 +52,28 @@ pub(super) fn read_meeting(r: &mut Reader<'_>, root: Table<'_, '_>, file: FileId
     for (table, span) in r.tables(root, "measurement") {
         let t = Table::nested(table, &span, "measurement.");
         r.check_keys(t, keys::MEETING_MEASUREMENT);
+        let value = r.number(t, "value");
+        let status = r.vocab(
+            t,
+            "status",
+            false,
+            ObservationStatus::WORDS,
+            ObservationStatus::parse,
+        );
+        let unmeasurable = status
+            .as_ref()
+            .is_some_and(|s| s.value == ObservationStatus::Unmeasurable);
+        // No value key at all (not one of the wrong type): left to fill.
+        let unfilled = (!unmeasurable && !t.table.iter().any(|(k, _)| k.get_ref() == "value"))
+            .then(|| r.loc(span.clone()));
         meeting.measurements.push(MeetingItem {
             span: Some(r.loc(span)),
+            unfilled,
             record: r.string(t, "record", true),
             indicator: r.string(t, "indicator", true),
-            value: r.number(t, "value"),
+            value,
             date: r.date(t, "date", false),
-            status: r.vocab(
-                t,
-                "status",
-                false,
-                ObservationStatus::WORDS,
-                ObservationStatus::parse,
-            ),
+            status,
             source: r.string(t, "source", false),
             note: r.string(t, "note", false),
             ..MeetingItem::default()

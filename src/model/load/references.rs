@@ -37,23 +37,16 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
         s.period_end = end.map(|v| v.value);
         s.secretariat = r.string(t, "secretariat", false).map(|v| v.value.into());
         if let Some(code) = r.string(t, "lg_code", false) {
-            let value = code.value.trim();
-            let (head, last) = value.split_at(value.len().min(5));
-            let expected = crate::model::settings::lg_check_digit(head);
-            let valid = value.len() == 6
-                && value.bytes().all(|b| b.is_ascii_digit())
-                && expected.is_some_and(|d| last == d.to_string());
-            if valid {
-                s.lg_code = Some(value.to_owned());
-            } else {
-                r.diags.push(Diagnostic::new(
+            match crate::model::settings::check_lg_code(&code.value) {
+                Ok(value) => s.lg_code = Some(value),
+                Err(expected) => r.diags.push(Diagnostic::new(
                     RuleId::InvalidValue,
                     r.at(code.span),
                     Message::LgCode {
-                        value: value.to_owned(),
-                        expected: expected.map(|d| format!("{head}{d}")),
+                        value: code.value.trim().to_owned(),
+                        expected,
                     },
-                ));
+                )),
             }
         }
     }
@@ -134,6 +127,9 @@ fn read_grades(r: &mut Reader<'_>, t: Table<'_, '_>, s: &mut Settings) {
     } else {
         s.grades.a_pace = a_value;
         s.grades.b_pace = b_value;
+    }
+    if let Some(months) = r.positive_integer(t, "max_age_months", false) {
+        s.grades.max_age_months = months.value;
     }
     if let Some((labels, span)) = r.table(t, "labels", false) {
         let l = Table::nested(labels, &span, "grades.labels.");
