@@ -58,13 +58,28 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         &model,
         &Move {
             record,
-            new_id,
+            new_id: new_id.clone(),
             domain,
             links_from: args.links_from.clone(),
         },
     )
     .map_err(|e| refuse(ctx, &e))?;
     let code = commit(ctx, &model, &moved.plan, &args.write, out)?;
+    // SPEC §7.1: OLD → NEW, with the file's old and new path.
+    if code == super::EXIT_OK {
+        let from = moved.plan.changes.iter().find(|c| c.after.is_none());
+        let to = moved.plan.changes.iter().find(|c| c.before.is_none());
+        if let (Some(from), Some(to)) = (from, to) {
+            writeln!(
+                out,
+                "{} → {} ({} → {})",
+                r.id,
+                new_id,
+                crate::files::printable(&from.path, false),
+                crate::files::printable(&to.path, false)
+            )?;
+        }
+    }
     if !moved.left.is_empty() {
         writeln!(out, "{}", (words.links_left)(r.id.as_str()))?;
         for (id, path) in &moved.left {

@@ -68,6 +68,7 @@ pub struct Labels {
     pub source: &'static str,
     pub indicators_overdue: &'static str,
     pub indicators_behind_pace: &'static str,
+    pub indicators_due: &'static str,
     pub indicators_unmeasurable: &'static str,
     pub indicators_on_track: &'static str,
     pub grade_summary: fn(&[usize; 4]) -> String,
@@ -167,6 +168,7 @@ pub(super) static JA: Labels = Labels {
     source: "出典",
     indicators_overdue: "目標日を過ぎても未達成の評価指標",
     indicators_behind_pace: "遅れている評価指標(評価 C)",
+    indicators_due: "測定待ちの評価指標",
     indicators_unmeasurable: "評価できない評価指標(評価 D)",
     indicators_on_track: "目標に向けて順調な評価指標(評価 A・B)",
     grade_summary: |n| format!("A {}、B {}、C {}、D {}", n[0], n[1], n[2], n[3]),
@@ -322,6 +324,7 @@ pub(super) static EN: Labels = Labels {
     source: "Source",
     indicators_overdue: "Indicators past their target date and unmet",
     indicators_behind_pace: "Indicators behind pace (grade C)",
+    indicators_due: "Indicators due a measurement",
     indicators_unmeasurable: "Indicators that cannot be graded (grade D)",
     indicators_on_track: "Indicators on track (grades A and B)",
     grade_summary: |n| format!("A {}, B {}, C {}, D {}", n[0], n[1], n[2], n[3]),
@@ -713,6 +716,8 @@ pub struct AgendaLabels {
     pub changes: &'static str,
     /// Between the results allowed for an entry.
     pub results: &'static str,
+    /// After a grade: a measurement is due.
+    pub due: &'static str,
     pub skeleton_note: &'static str,
 }
 
@@ -721,10 +726,11 @@ pub(super) static AGENDA_JA: AgendaLabels = AgendaLabels {
     last_meeting: |m| format!("前回の会議: {m}"),
     pilots: "判断を待っている実証実験・先行導入(目標日を過ぎたもの)",
     reviews: "定期的な見直し(会議の30日後までに期限)",
-    indicators: "遅れている・評価できない評価指標(評価 C・D)",
+    indicators: "遅れている・評価できない・測定待ちの評価指標(評価 C・D、測定待ち)",
     issues: "未着手の課題",
     changes: "前回の会議からの変更",
     results: "・",
+    due: "、測定待ち",
     skeleton_note: "会議の結果を result に書き入れてから dx apply してください。決まらなかった項目は消すか、dx apply --skip-unfilled で除きます。",
 };
 
@@ -733,9 +739,10 @@ pub(super) static AGENDA_EN: AgendaLabels = AgendaLabels {
     last_meeting: |m| format!("Last meeting: {m}"),
     pilots: "Pilots past their target date awaiting a decision",
     reviews: "Periodic reviews due within 30 days of the meeting",
-    indicators: "Indicators behind or not measurable (grades C and D)",
+    indicators: "Indicators behind, not measurable or due a measurement (grades C and D, due)",
     issues: "課題 not started",
     changes: "Changes since the last meeting",
     results: ", ",
+    due: ", measurement due",
     skeleton_note: "Fill in each result, then dx apply this file. Delete what the meeting did not decide, or leave it out with dx apply --skip-unfilled.",
 };

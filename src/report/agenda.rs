@@ -48,6 +48,8 @@ pub struct Behind {
     pub grade: &'static str,
     /// Its attainment.
     pub attainment: Option<f64>,
+    /// A measurement is due (測定待ち, SPEC §7.2).
+    pub due: bool,
 }
 
 /// The agenda.
@@ -124,12 +126,13 @@ impl Agenda {
             if r.stage().is_some_and(|s| !s.is_retired()) {
                 for ind in r.indicators() {
                     let a = model.assess(r, ind, date);
-                    if matches!(a.grade, Grade::C | Grade::D) {
+                    if matches!(a.grade, Grade::C | Grade::D) || a.due {
                         agenda.indicators.push(Behind {
                             record: RecordRef::of(model, i),
                             indicator: ind.name().to_owned(),
                             grade: a.grade.letter(),
                             attainment: a.attainment,
+                            due: a.due,
                         });
                     }
                 }
@@ -210,7 +213,11 @@ impl Agenda {
                             b.record.title.clone(),
                             b.indicator.clone(),
                             percent(b.attainment),
-                            b.grade.to_owned(),
+                            if b.due {
+                                format!("{}{}", b.grade, a.due)
+                            } else {
+                                b.grade.to_owned()
+                            },
                         ]
                     })
                     .collect(),
@@ -304,11 +311,12 @@ impl Agenda {
         for b in &self.indicators {
             let _ = writeln!(
                 t,
-                "\n# {}: {} {} ({})",
+                "\n# {}: {} {} ({}{})",
                 a.indicators,
                 c(&b.record.id),
                 c(&b.indicator),
-                b.grade
+                b.grade,
+                if b.due { a.due } else { "" }
             );
             let _ = writeln!(
                 t,

@@ -94,6 +94,9 @@ pub struct Indicators {
     pub unmeasurable: Vec<IndicatorGap>,
     /// On track (A or B).
     pub on_track: Vec<IndicatorGap>,
+    /// A measurement due (測定待ち, SPEC §7.2), whatever the grade: the
+    /// latest observation is older than `[grades] max_age_months`.
+    pub due: Vec<IndicatorGap>,
 }
 
 /// A review overdue or due soon.
@@ -151,6 +154,8 @@ pub struct Summary {
     pub indicators_unmeasurable: usize,
     /// Indicators on track (A, B).
     pub indicators_on_track: usize,
+    /// Indicators whose measurement is due (測定待ち).
+    pub indicators_due: usize,
     /// Reviews overdue (or missing).
     pub reviews_overdue: usize,
     /// Reviews due within the window.
@@ -301,10 +306,15 @@ impl Gap {
                         .as_ref()
                         .map(|d| crate::calendar::fiscal_year(d.value)),
                 };
+                if a.due {
+                    indicators.due.push(gap.clone());
+                }
+                // What cannot be graded is not known to be unmet: D first, so
+                // the summary's D count and the D table agree.
                 let list = match a.grade {
+                    Grade::D => &mut indicators.unmeasurable,
                     _ if a.overdue => &mut indicators.overdue,
                     Grade::C => &mut indicators.behind_pace,
-                    Grade::D => &mut indicators.unmeasurable,
                     Grade::A | Grade::B => &mut indicators.on_track,
                 };
                 list.push(gap);
@@ -485,6 +495,7 @@ fn summarise(gap: &Gap, model: &Model, issues: &[RecordIdx]) -> Summary {
         pilots_without_indicators: gap.pilots_without_indicators.len(),
         indicators_overdue: gap.indicators.overdue.len(),
         indicators_behind_pace: gap.indicators.behind_pace.len(),
+        indicators_due: gap.indicators.due.len(),
         indicators_unmeasurable: gap.indicators.unmeasurable.len(),
         indicators_on_track: gap.indicators.on_track.len(),
         reviews_overdue: gap.reviews.iter().filter(|r| r.overdue).count(),
@@ -622,6 +633,7 @@ impl Gap {
                 l.indicators_on_track.to_owned(),
                 s.indicators_on_track.to_string(),
             ),
+            (l.indicators_due.to_owned(), s.indicators_due.to_string()),
             (
                 l.reviews.to_owned(),
                 (l.review_summary)(s.reviews_overdue, s.reviews_due_soon),
@@ -725,6 +737,7 @@ impl Gap {
             (l.indicators_overdue, &self.indicators.overdue),
             (l.indicators_behind_pace, &self.indicators.behind_pace),
             (l.indicators_unmeasurable, &self.indicators.unmeasurable),
+            (l.indicators_due, &self.indicators.due),
         ] {
             doc.heading(heading);
             doc.table_or(indicator_table(list, lang), l.nothing);

@@ -1,0 +1,659 @@
+//! What every writer promises (SPEC §7.1): it records everything it was
+//! asked to or nothing; a refusal leaves every byte of the tree as it was;
+//! a success changes only the lines it records, on files laid out by hand
+//! (a comment above every key, odd spacing, CRLF, a BOM); the stage moves
+//! only as the transition table allows; input never panics.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const DAY: &str = "2027-03-15";
+const S007: &str = "gyosei/jimu/S-007.toml";
+
+fn tree() -> tempfile::TempDir {
+    common::tree(Some("reports"))
+}
+
+fn dx(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = common::dx_in(root)
+        .env("DX_TODAY", DAY)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file of the tree with its bytes (temporary files included).
+fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).expect("inside");
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("reads"),
+            )
+        })
+        .collect()
+}
+
+/// A record laid out by hand: a comment above every key and table, odd
+/// spacing around `=`, CRLF line ends and a BOM.
+fn hand_laid(text: &str) -> String {
+    let mut out = String::from("\u{FEFF}");
+    for line in text.lines() {
+        if let Some((key, value)) = line.split_once(" = ") {
+            out.push_str(&format!("# {key} について\r\n{key}   =  {value}\r\n"));
+        } else if line.starts_with('[') {
+            out.push_str(&format!("# 表 {line}\r\n{line}\r\n"));
+        } else {
+            out.push_str(line);
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// The lines a change removed and added, in order (line ends cut).
+fn changed_lines(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+    let diff = similar::TextDiff::from_lines(before, after);
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    for change in diff.iter_all_changes() {
+        let line = change.value().trim_end_matches(['\r', '\n']).to_owned();
+        match change.tag() {
+            similar::ChangeTag::Delete => removed.push(line),
+            similar::ChangeTag::Insert => added.push(line),
+            similar::ChangeTag::Equal => {}
+        }
+    }
+    (removed, added)
+}
+
+fn lines(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// The added lines are `expected`: the same lines in the same order, and
+/// as many blank ones (where a line diff puts a blank line between two
+/// tables is its own choice).
+fn assert_added(added: &[String], expected: &[&str]) {
+    fn solid<'a>(v: &[&'a str]) -> Vec<&'a str> {
+        v.iter().copied().filter(|l| !l.is_empty()).collect()
+    }
+    let blanks = |v: &[&str]| v.iter().filter(|l| l.is_empty()).count();
+    let got: Vec<&str> = added.iter().map(String::as_str).collect();
+    assert_eq!(solid(&got), solid(expected), "{added:?}");
+    assert_eq!(blanks(&got), blanks(expected), "{added:?}");
+}
+
+/// S-007 laid out by hand in `root`; its text.
+fn lay_out_s007(root: &Path) -> String {
+    let original = std::fs::read_to_string(root.join(S007)).expect("reads");
+    let laid = hand_laid(&original);
+    std::fs::write(root.join(S007), &laid).expect("writes");
+    laid
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).expect("reads")
+}
+
+/// BOM and CRLF stay on every line.
+fn assert_kept_form(text: &str) {
+    assert!(text.starts_with('\u{FEFF}'), "BOM lost");
+    assert!(
+        text.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "a line lost its CRLF:\n{text}"
+    );
+}
+
+#[test]
+fn decide_changes_only_the_lines_it_records() {
+    let dir = tree();
+    let root = dir.path();
+    let before = lay_out_s007(root);
+    let (code, out, err) = dx(
+        root,
+        &["decide", "S-007", "--body", "推進本部", "--result", "廃止"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let after = read(root, S007);
+    assert_kept_form(&after);
+    let (removed, added) = changed_lines(&before, &after);
+    assert_eq!(removed, lines(&["stage   =  \"運用\""]));
+    assert_eq!(
+        added,
+        lines(&[
+            "stage   =  \"廃止\"",
+            "",
+            "[[decision]]",
+            "date = 2027-03-15",
+            "body = \"推進本部\"",
+            "result = \"廃止\"",
+        ])
+    );
+    // The comment directly above `stage` stays.
+    assert!(after.contains("# stage について\r\nstage   =  \"廃止\""));
+}
+
+#[test]
+fn review_changes_only_the_lines_it_records() {
+    let dir = tree();
+    let root = dir.path();
+    let before = lay_out_s007(root);
+    let (code, out, err) = dx(root, &["review", "S-007", "--next-review", "2028-03-31"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let after = read(root, S007);
+    assert_kept_form(&after);
+    let (removed, added) = changed_lines(&before, &after);
+    assert_eq!(removed, lines(&["review_due   =  2027-03-31"]));
+    assert_eq!(
+        added,
+        lines(&[
+            "review_due   =  2028-03-31",
+            "",
+            "[[decision]]",
+            "date = 2027-03-15",
+            "body = \"作業部会\"",
+            "result = \"継続\"",
+        ])
+    );
+}
+
+#[test]
+fn measure_changes_only_the_lines_it_records() {
+    let dir = tree();
+    let root = dir.path();
+    let before = lay_out_s007(root);
+    let (code, out, err) = dx(
+        root,
+        &[
+            "measure",
+            "S-007",
+            "--indicator",
+            "削減した作業時間",
+            "--value",
+            "1500",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let after = read(root, S007);
+    assert_kept_form(&after);
+    let (removed, added) = changed_lines(&before, &after);
+    assert!(removed.is_empty(), "{removed:?}");
+    assert_added(
+        &added,
+        &[
+            "",
+            "[[indicator.observation]]",
+            "date = 2027-03-15",
+            "value = 1500.0",
+        ],
+    );
+    // After that indicator's last observation, before the decisions.
+    assert!(
+        after.contains(
+            "value   =  1200.0\r\n\r\n[[indicator.observation]]\r\ndate = 2027-03-15\r\nvalue = 1500.0\r\n"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn apply_changes_only_the_lines_it_records() {
+    let dir = tree();
+    let root = dir.path();
+    let before = lay_out_s007(root);
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/m.toml"),
+        "date = 2027-03-15\nbody = \"推進本部\"\n\n[[review]]\nrecord = \"S-007\"\nresult = \"改善\"\nnext_review = 2028-03-31\n\n[[measurement]]\nrecord = \"S-007\"\nindicator = \"自動化した業務数\"\nvalue = 31.0\nstatus = \"速報\"\n",
+    )
+    .expect("writes");
+    let (code, out, err) = dx(root, &["apply", "meetings/m.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let after = read(root, S007);
+    assert_kept_form(&after);
+    let (removed, added) = changed_lines(&before, &after);
+    assert_eq!(removed, lines(&["review_due   =  2027-03-31"]));
+    assert_added(
+        &added,
+        &[
+            "review_due   =  2028-03-31",
+            "",
+            "[[indicator.observation]]",
+            "date = 2027-03-15",
+            "value = 31.0",
+            "status = \"速報\"",
+            "",
+            "[[decision]]",
+            "date = 2027-03-15",
+            "body = \"推進本部\"",
+            "result = \"改善\"",
+        ],
+    );
+    assert!(
+        after.contains("value   =  27.0\r\n# status について\r\nstatus   =  \"速報\"\r\n\r\n[[indicator.observation]]\r\ndate = 2027-03-15\r\nvalue = 31.0\r\nstatus = \"速報\"\r\n"),
+        "{after}"
+    );
+    // Applied again: nothing to do, and said so truthfully.
+    let kept = snapshot(root);
+    let (code, out, _) = dx(root, &["apply", "meetings/m.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("すべて記録済み"), "{out}");
+    assert_eq!(snapshot(root), kept);
+}
+
+#[test]
+fn mv_rewrites_expands_and_meetings_and_only_those_lines() {
+    let dir = tree();
+    let root = dir.path();
+    let original = read(root, S007).replace(
+        "principles = [\"P2\"]\n",
+        "principles = [\"P2\"]\nexpands = \"S-006\"\n",
+    );
+    std::fs::write(root.join(S007), &original).expect("writes");
+    let before = lay_out_s007(root);
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    let meeting = "# 第1回\r\ndate = 2027-03-01\r\nbody   = \"作業部会\"\r\n\r\n[[decision]]\r\nrecord  = \"S-006\"   # 電子決裁\r\nresult = \"継続\"\r\n";
+    std::fs::write(root.join("meetings/m.toml"), meeting).expect("writes");
+    let (code, out, err) = dx(root, &["mv", "S-006", "S-016"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("S-006 → S-016"), "{out}");
+    assert!(out.contains(S007), "{out}");
+    assert!(out.contains("meetings/m.toml"), "{out}");
+    let after = read(root, S007);
+    assert_kept_form(&after);
+    let (removed, added) = changed_lines(&before, &after);
+    assert_eq!(removed, lines(&["expands   =  \"S-006\""]));
+    assert_eq!(added, lines(&["expands   =  \"S-016\""]));
+    assert_eq!(
+        read(root, "meetings/m.toml"),
+        meeting.replace("\"S-006\"", "\"S-016\"")
+    );
+    // The tree checks as before: no link left behind.
+    let (code, out, _) = dx(root, &["check"]);
+    assert!(!out.contains("S-006"), "{code} {out}");
+    // dx diff against the tree before shows a move, not an add and a remove.
+}
+
+/// Every kind of invalid meeting entry (one per rule that can fire in a
+/// meeting file, and the unfilled ones): refused, exit 1, not a byte of the
+/// tree changed, and the finding named with file:line:col.
+#[test]
+fn every_invalid_meeting_entry_changes_nothing() {
+    let head = "date = 2027-03-15\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-003\"\nresult = \"導入\"\n\n";
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "[[decision]]\nrecord = \"S-006\"\nresult = \"承認\"\n",
+            "invalid-value",
+            "6:",
+        ),
+        ("[[decision]]\nrecord = \"S-006\"\n", "missing-key", ""),
+        (
+            "[[decison]]\nrecord = \"S-006\"\nresult = \"導入\"\n",
+            "unknown-key",
+            "",
+        ),
+        (
+            "[[measurement]]\nrecord = \"S-007\"\nindicator = \"自動化した業務数\"\nvalue = \"28分\"\n",
+            "invalid-value",
+            "",
+        ),
+        (
+            "[[measurement]]\nrecord = \"S-007\"\nindicator = \"自動化した業務数\"\nvalue = 28.0\ncomment = \"x\"\n",
+            "unknown-key",
+            "",
+        ),
+        (
+            "[[measurement]]\nrecord = \"S-007\"\nindicator = \"自動化した業務数\"\nvalue = 28.0\ndate = \"R8.9.30\"\n",
+            "invalid-value",
+            "",
+        ),
+        (
+            "[[decision]]\nrecord = \"S-099\"\nresult = \"導入\"\n",
+            "broken-link",
+            "",
+        ),
+        (
+            "[[measurement]]\nrecord = \"S-007\"\nindicator = \"ない指標\"\nvalue = 1.0\n",
+            "broken-link",
+            "",
+        ),
+        ("[[review]]\nrecord = \"K-001\"\n", "wrong-link-kind", ""),
+        ("[[decision]]\nrecord = \"\"\nresult = \"導入\"\n", "", ""),
+        (
+            "[[decision]]\nrecord = \"S-006\"\nresult = \"\"\n",
+            "未記入",
+            "",
+        ),
+        (
+            "[[measurement]]\nrecord = \"S-007\"\nindicator = \"自動化した業務数\"\n",
+            "未記入",
+            "",
+        ),
+        // Allowed by the file, refused by the records: 導入 on a record in
+        // operation, a review of a pilot, a date after today.
+        (
+            "[[decision]]\nrecord = \"S-007\"\nresult = \"導入\"\n",
+            "運用から記録できる結果",
+            "",
+        ),
+        ("[[review]]\nrecord = \"S-006\"\n", "dx decide", ""),
+        (
+            "[[decision]]\nrecord = \"S-006\"\nresult = \"実証開始\"\ndate = 2027-04-01\n",
+            "今日(2027-03-15)より後",
+            "",
+        ),
+    ];
+    for (entry, said, _) in cases {
+        let dir = tree();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("meetings")).expect("folder");
+        std::fs::write(root.join("meetings/m.toml"), format!("{head}{entry}")).expect("writes");
+        let before = snapshot(root);
+        let (code, out, err) = dx(root, &["apply", "meetings/m.toml"]);
+        assert_eq!(code, 1, "{entry}\n{out}{err}");
+        assert!(out.contains(said), "{entry}: {said}\n{out}{err}");
+        assert!(out.contains("meetings/m.toml:"), "{entry}\n{out}");
+        assert!(out.contains("何も書き込みませんでした"), "{entry}\n{out}");
+        assert_eq!(snapshot(root), before, "{entry}");
+    }
+}
+
+#[test]
+fn unfilled_entries_are_refused_or_left_out() {
+    let dir = tree();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/m.toml"),
+        "date = 2027-03-15\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-003\"\nresult = \"導入\"\n\n[[review]]\nrecord = \"S-007\"\nresult = \"\"\n",
+    )
+    .expect("writes");
+    let before = snapshot(root);
+    let (code, out, _) = dx(root, &["apply", "meetings/m.toml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("meetings/m.toml:10:10: 未記入: [[review]] S-007"),
+        "{out}"
+    );
+    assert_eq!(snapshot(root), before);
+    let (code, out, _) = dx(root, &["apply", "--skip-unfilled", "meetings/m.toml"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("未記入の 1 件は記録せずに除きました"), "{out}");
+    assert!(read(root, "kurashi/madoguchi/S-003.toml").contains("result = \"導入\""));
+    // The unfilled review of S-007 was left out: its file is as it was.
+    assert_eq!(std::fs::read(root.join(S007)).expect("reads"), before[S007]);
+    // A meeting with no entries says so: not "already recorded".
+    std::fs::write(
+        root.join("meetings/e.toml"),
+        "date = 2027-03-15\nbody = \"推進本部\"\n",
+    )
+    .expect("writes");
+    let (code, out, _) = dx(root, &["apply", "meetings/e.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("記録する項目"), "{out}");
+}
+
+#[test]
+fn the_transition_table_decides_what_a_writer_may_record() {
+    let dir = tree();
+    let root = dir.path();
+    let before = snapshot(root);
+    // 導入 on a record in operation; a review of a pilot: refused, exit 1.
+    let (code, _, err) = dx(
+        root,
+        &["decide", "S-007", "--body", "推進本部", "--result", "導入"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("継続・改善・廃止・付議"), "{err}");
+    let (code, _, err) = dx(root, &["review", "S-003", "--result", "導入"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("dx decide S-003"), "{err}");
+    assert_eq!(snapshot(root), before);
+    // 導入 then 運用開始: into operation, with a next review.
+    let (code, out, err) = dx(
+        root,
+        &["decide", "S-003", "--body", "推進本部", "--result", "導入"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = dx(
+        root,
+        &[
+            "decide",
+            "S-003",
+            "--body",
+            "推進本部",
+            "--result",
+            "運用開始",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("導入決定 → 運用"), "{out}");
+    let s003 = read(root, "kurashi/madoguchi/S-003.toml");
+    assert!(s003.contains("stage = \"運用\""), "{s003}");
+    assert!(s003.contains("review_due = 2028-03-15"), "{s003}");
+    // With --force a refused result is recorded, and said so.
+    let (code, out, err) = dx(
+        root,
+        &[
+            "decide",
+            "S-003",
+            "--body",
+            "推進本部",
+            "--result",
+            "実証開始",
+            "--force",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("--force で記録しました"), "{out}");
+}
+
+#[test]
+fn measurements_are_idempotent_and_dates_are_not_in_the_future() {
+    let dir = tree();
+    let root = dir.path();
+    let args = [
+        "measure",
+        "S-007",
+        "--indicator",
+        "2",
+        "--value",
+        "1500",
+        "--date",
+        "2027-03-01",
+    ];
+    let (code, out, err) = dx(root, &args);
+    assert_eq!(code, 0, "{out}{err}");
+    let once = snapshot(root);
+    let (code, out, _) = dx(root, &args);
+    assert_eq!(code, 0);
+    assert!(out.contains("すでに記録されています"), "{out}");
+    assert_eq!(snapshot(root), once);
+    let mut other = args;
+    other[5] = "1600";
+    let (code, _, err) = dx(root, &other);
+    assert_eq!(code, 1);
+    assert!(err.contains("--replace"), "{err}");
+    assert_eq!(snapshot(root), once);
+    let replace: Vec<&str> = other.iter().copied().chain(["--replace"]).collect();
+    let (code, out, err) = dx(root, &replace);
+    assert_eq!(code, 0, "{out}{err}");
+    let s007 = read(root, S007);
+    assert!(s007.contains("date = 2027-03-01\nvalue = 1600.0"), "{s007}");
+    assert!(!s007.contains("1500"), "{s007}");
+    // A date after today is refused; a decision's next review not after it too.
+    let future = [
+        "measure",
+        "S-007",
+        "--indicator",
+        "2",
+        "--value",
+        "1",
+        "--date",
+        "2027-04-01",
+    ];
+    let (code, _, err) = dx(root, &future);
+    assert_eq!(code, 1);
+    assert!(err.contains("今日(2027-03-15)より後"), "{err}");
+    let (code, _, err) = dx(root, &["review", "S-007", "--next-review", "2027-03-15"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("より後ではありません"), "{err}");
+}
+
+#[test]
+fn values_and_codes_typed_in_full_width_are_named_never_panic() {
+    let dir = tree();
+    let root = dir.path();
+    for (value, said) in [("40%", "数字だけ"), ("４０", "半角で 40")] {
+        let (code, _, err) = dx(
+            root,
+            &["measure", "S-007", "--indicator", "1", "--value", value],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(said), "{err}");
+        assert!(!err.contains("invalid float"), "{err}");
+    }
+    let dx_toml = read(root, "dx.toml");
+    let with_code = if dx_toml.contains("[tree]") {
+        dx_toml.replacen("[tree]", "[tree]\nlg_code = \"２８２０２２\"", 1)
+    } else {
+        format!("{dx_toml}\n[tree]\nlg_code = \"２８２０２２\"\n")
+    };
+    std::fs::write(root.join("dx.toml"), with_code).expect("writes");
+    let (code, out, err) = dx(root, &["check"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("282022"), "{out}");
+    let fresh = tempfile::tempdir().expect("dir");
+    let (code, _, err) = dx(
+        fresh.path(),
+        &[
+            "init",
+            "new",
+            "--organization",
+            "テスト市",
+            "--lg-code",
+            "２８２０２２",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("282022"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn the_meeting_skeleton_holds_no_live_line_from_a_record() {
+    let dir = tree();
+    let root = dir.path();
+    // An indicator name that tries to close its line and add a decision.
+    let s007 = read(root, S007).replace(
+        "name = \"削減した作業時間\"",
+        "name = \"削減\\n[[decision]]\\nrecord = \\\"S-007\\\"\\nresult = \\\"廃止\\\"\\n#\"",
+    );
+    std::fs::write(root.join(S007), s007).expect("writes");
+    let (code, skeleton, err) = dx(root, &["agenda", "--format", "meeting"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !skeleton.lines().any(|l| l.trim() == "result = \"廃止\""),
+        "{skeleton}"
+    );
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(root.join("meetings/s.toml"), &skeleton).expect("writes");
+    let before = snapshot(root);
+    let (code, out, _) = dx(root, &["apply", "meetings/s.toml"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn a_meeting_file_that_does_not_parse_is_said_so() {
+    let dir = tree();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/m.toml"),
+        "date = 2027-03-15\nbody = \"推進本部\n",
+    )
+    .expect("writes");
+    let (code, out, err) = dx(root, &["apply", "meetings/m.toml"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("parse-error"), "{out}");
+    assert!(out.contains("meetings/ にありますが"), "{out}");
+}
+
+#[test]
+fn new_records_name_what_is_missing() {
+    let dir = tree();
+    let root = dir.path();
+    let (code, _, err) = dx(
+        root,
+        &["new", "課題", "--title", "テスト", "--vision", "kurashi-1"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--domain 分野/領域 が必要です"), "{err}");
+    // Inside a 領域's folder, that 領域.
+    let (code, out, err) = common::dx_in(&root.join("kurashi/online"))
+        .env("DX_TODAY", DAY)
+        .args(["new", "課題", "--title", "テスト", "--vision", "kurashi-1"])
+        .output()
+        .map(|o| {
+            (
+                o.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&o.stdout).into_owned(),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            )
+        })
+        .expect("runs");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("kurashi/online/K-"), "{out}");
+    let (code, _, err) = dx(root, &["new", "領域", "kurasi/foo", "--name", "x"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("分野「kurasi」はありません。「kurashi」ではありませんか"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diff_shows_a_rename_as_a_move_and_a_review_as_no_postponement() {
+    let dir = tree();
+    let root = dir.path();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .current_dir(root)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+            .args(args)
+            .output()
+            .expect("git runs")
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "base"]);
+    let (code, out, err) = dx(root, &["review", "S-007"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = dx(root, &["mv", "S-006", "S-016"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, err) = dx(root, &["diff", "HEAD", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect(&err);
+    assert_eq!(v["added"].as_array().map(Vec::len), Some(0), "{out}");
+    assert_eq!(v["removed"].as_array().map(Vec::len), Some(0), "{out}");
+    assert_eq!(v["moved"][0]["record"]["id"], "S-016", "{out}");
+    let review = v["field_changes"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["key"] == "review_due"))
+        .expect("review_due changed");
+    assert_eq!(review["flagged"], false, "{out}");
+}
