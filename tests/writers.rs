@@ -657,3 +657,19 @@ fn diff_shows_a_rename_as_a_move_and_a_review_as_no_postponement() {
         .expect("review_due changed");
     assert_eq!(review["flagged"], false, "{out}");
 }
+
+#[test]
+fn a_public_record_linking_to_one_that_does_not_parse_is_not_said_to_link_to_an_internal_one() {
+    let dir = tree();
+    let root = dir.path();
+    // S-003 is public and solves K-003: break K-003's file.
+    std::fs::write(
+        root.join("kurashi/madoguchi/K-003.toml"),
+        "title = \"壊れた\n",
+    )
+    .expect("writes");
+    let (code, out, _) = dx(root, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("parse-error"), "{out}");
+    assert!(!out.contains("庁内限定の K-003"), "{out}");
+}

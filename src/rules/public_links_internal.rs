@@ -30,7 +30,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Resolution::Found(Thing::Record(t)) = res else {
                 continue;
             };
-            if model.records[t].visibility() == Visibility::Internal {
+            // A target that could not be read has no visibility to speak
+            // of (its parse-error is the finding), not an internal one.
+            let target = &model.records[t];
+            if target.is_parsed() && target.visibility() == Visibility::Internal {
                 let message = Message::PublicLinksInternal {
                     target: link.value.to_string(),
                 };
