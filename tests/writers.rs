@@ -673,3 +673,63 @@ fn a_public_record_linking_to_one_that_does_not_parse_is_not_said_to_link_to_an_
     assert!(out.contains("parse-error"), "{out}");
     assert!(!out.contains("庁内限定の K-003"), "{out}");
 }
+
+#[test]
+fn a_first_decision_goes_after_the_template_hints_which_all_stay() {
+    let dir = tree();
+    let root = dir.path();
+    let (code, out, err) = dx(
+        root,
+        &[
+            "new",
+            "手法",
+            "--title",
+            "テスト",
+            "--solves",
+            "K-003",
+            "--principles",
+            "P1",
+            "--domain",
+            "kurashi/madoguchi",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let rel = out
+        .lines()
+        .find_map(|l| l.split_once(": ").map(|(_, p)| p.trim().to_owned()))
+        .expect("path");
+    let id = rel
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.strip_suffix(".toml"))
+        .expect("id")
+        .to_owned();
+    let before = read(root, &rel);
+    let (code, out, err) = dx(
+        root,
+        &["decide", &id, "--body", "作業部会", "--result", "見送り"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let after = read(root, &rel);
+    let (removed, added) = changed_lines(&before, &after);
+    assert_eq!(removed, lines(&["stage = \"検討\""]));
+    assert_added(
+        &added,
+        &[
+            "stage = \"見送り\"",
+            "",
+            "[[decision]]",
+            "date = 2027-03-15",
+            "body = \"作業部会\"",
+            "result = \"見送り\"",
+        ],
+    );
+    // Every hint is still there, and the decision comes after the last.
+    let last_hint = after.rfind("\n#").expect("hints");
+    assert!(
+        after
+            .find("[[decision]]\ndate")
+            .is_some_and(|d| d > last_hint),
+        "{after}"
+    );
+}

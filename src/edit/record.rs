@@ -166,7 +166,26 @@ impl RecordDoc {
         if let Some(note) = &d.note {
             t.insert("note", Item::Value(string_value(note)));
         }
-        push_table(self.doc.as_table_mut(), "decision", t);
+        self.push_root_table("decision", t);
+    }
+
+    /// Append a table of the root's array `key`. The first one goes after
+    /// the comments that end the file (a `dx new` template's hints), not
+    /// between the last key and them: a hint uncommented later must not
+    /// land inside the new table.
+    fn push_root_table(&mut self, key: &str, mut t: Table) {
+        let first = !matches!(self.doc.get(key), Some(Item::ArrayOfTables(_)));
+        let trailing = self.doc.trailing().as_str().unwrap_or("").to_owned();
+        if first && !trailing.trim().is_empty() {
+            let mut prefix = trailing;
+            if !prefix.ends_with('\n') {
+                prefix.push('\n');
+            }
+            prefix.push('\n');
+            t.decor_mut().set_prefix(prefix);
+            self.doc.set_trailing("");
+        }
+        push_table(self.doc.as_table_mut(), key, t);
     }
 
     /// The value recorded for the indicator at `index` on `date`: `None`
