@@ -16,34 +16,11 @@ fn tree() -> tempfile::TempDir {
 const MEETING_DAY: &str = "2027-03-15";
 
 fn dx(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::dx_in(root)
-        .env("DX_TODAY", MEETING_DAY)
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::dx_on(root, MEETING_DAY, args)
 }
 
-/// Every file of the tree with its bytes (temporary files included).
 fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(root)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).expect("reads"))
-        })
-        .collect()
+    common::snapshot(root)
 }
 
 /// `dx check`'s error count, and the paths it names.

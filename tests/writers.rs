@@ -17,32 +17,11 @@ fn tree() -> tempfile::TempDir {
 }
 
 fn dx(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::dx_in(root)
-        .env("DX_TODAY", DAY)
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::dx_on(root, DAY, args)
 }
 
-/// Every file of the tree with its bytes (temporary files included).
 fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(root).expect("inside");
-            (
-                rel.to_string_lossy().into_owned(),
-                std::fs::read(e.path()).expect("reads"),
-            )
-        })
-        .collect()
+    common::snapshot(root)
 }
 
 /// A record laid out by hand: a comment above every key and table, odd

@@ -21,6 +21,37 @@ pub(crate) fn dx_in(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Run `dx args` in `root` as of `day`: exit code, stdout, stderr.
+pub(crate) fn dx_on(root: &Path, day: &str, args: &[&str]) -> (i32, String, String) {
+    let out = dx_in(root)
+        .env("DX_TODAY", day)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file of the tree with its bytes (temporary files included): what
+/// a refused write must leave as it was.
+pub(crate) fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).expect("inside");
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("reads"),
+            )
+        })
+        .collect()
+}
+
 /// The day every fixture is checked as of.
 pub(crate) const TODAY: &str = "2026-11-24";
 
