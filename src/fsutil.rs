@@ -201,6 +201,52 @@ pub fn is_empty_dir(dir: &Path) -> io::Result<bool> {
     }
 }
 
+/// A lock file beside dx.toml (`.dx.lock`, a dot-file the loader skips),
+/// held by every writer from before it reads the tree until its last file
+/// is written, so that two writers at once never both read the same record
+/// and the second overwrite the first; removed when dropped. A lock older
+/// than a minute is a crashed writer's and is taken over.
+#[derive(Debug)]
+pub struct TreeLock(std::path::PathBuf);
+
+impl TreeLock {
+    /// Take the lock of the tree at `root`, waiting up to 30 s.
+    pub fn take(root: &std::path::Path) -> std::io::Result<Self> {
+        let path = root.join(".dx.lock");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(_) => return Ok(Self(path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(60));
+                    if stale {
+                        let _ = std::fs::remove_file(&path);
+                    } else if std::time::Instant::now() > deadline {
+                        return Err(e);
+                    } else {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+impl Drop for TreeLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

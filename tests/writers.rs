@@ -712,3 +712,59 @@ fn a_first_decision_goes_after_the_template_hints_which_all_stay() {
         "{after}"
     );
 }
+
+/// Eight writers at once on one record, several rounds: every decision
+/// each of them reported written is in the file (the tree lock serialises
+/// read-change-write; before it, one decision in two was lost).
+#[test]
+fn eight_writers_at_once_lose_nothing() {
+    let dir = tree();
+    let root = dir.path();
+    let bin = assert_cmd::cargo::cargo_bin("dx");
+    let mut expected = read(root, S007).matches("[[decision]]").count();
+    for round in 0..3 {
+        let children: Vec<std::process::Child> = (1..=8)
+            .map(|n| {
+                let date = format!("2027-0{}-{n:02}", round + 1);
+                std::process::Command::new(&bin)
+                    .current_dir(root)
+                    .env("DX_TODAY", DAY)
+                    .env_remove("DX_LANG")
+                    .args(["decide", "S-007", "--body", "作業部会", "--result", "継続"])
+                    .args([
+                        "--date",
+                        &date,
+                        "--note",
+                        &format!("round {round} writer {n}"),
+                    ])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawns")
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("runs");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        expected += 8;
+        let s007 = read(root, S007);
+        assert_eq!(
+            s007.matches("[[decision]]").count(),
+            expected,
+            "round {round}\n{s007}"
+        );
+        for n in 1..=8 {
+            assert!(
+                s007.contains(&format!("round {round} writer {n}")),
+                "{s007}"
+            );
+        }
+    }
+    assert!(!root.join(".dx.lock").exists(), "the lock is released");
+}

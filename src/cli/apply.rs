@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::write::{WriteArgs, commit, options};
+use super::write::{WriteArgs, commit_checked, options};
 use super::{Ctx, EXIT_FINDINGS, EXIT_OK};
 use crate::diag::{Diagnostic, Severity, Summary};
 use crate::edit::meeting::{self, Entry};
@@ -70,7 +70,7 @@ fn place(model: &Model, file: FileId, e: &Entry) -> String {
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let model = ctx.load()?;
+    let (_lock, model) = ctx.load_for_write()?;
     let words = ctx.lang().words();
     let shown = args.meeting.display().to_string();
     let file = file_of(ctx, &model, &args.meeting);
@@ -101,10 +101,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         .filter_map(|e| e.at)
         .map(|l| (l.range().start, l.range().end))
         .collect();
-    let errors: Vec<Diagnostic> = rules::check(&model, today)
-        .into_iter()
+    let found = rules::check(&model, today);
+    let errors: Vec<Diagnostic> = found
+        .iter()
         .filter(|d| d.span.file == meeting.file && d.severity == Severity::Error)
         .filter(|d| !blank.contains(&(d.span.range().start, d.span.range().end)))
+        .cloned()
         .collect();
     if !errors.is_empty() {
         show(ctx, &model, &errors, out)?;
@@ -134,7 +136,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         }
     }
     let options = options(ctx, &args.write, false);
-    match meeting::apply(&model, meeting, options, args.skip_unfilled) {
+    match meeting::apply(&model, meeting, options) {
         Ok(applied) if applied.entries == 0 => {
             writeln!(out, "{}", words.no_entries)?;
             Ok(EXIT_OK)
@@ -143,7 +145,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             writeln!(out, "{}", words.all_recorded)?;
             Ok(EXIT_OK)
         }
-        Ok(applied) => commit(ctx, &model, &applied.plan, &args.write, out),
+        Ok(applied) => commit_checked(ctx, &model, Some(found), &applied.plan, &args.write, out),
         Err(errors) => {
             writeln!(out, "{}", words.meeting_refused)?;
             for e in &errors {

@@ -90,7 +90,7 @@ pub struct MeasureArgs {
 }
 
 pub(super) fn decide(ctx: &Ctx<'_>, args: &DecideArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let model = ctx.load()?;
+    let (_lock, model) = ctx.load_for_write()?;
     let decision = NewDecision {
         date: args.date.unwrap_or_else(|| ctx.today()),
         body: parse(ctx, "--body", &args.body, Body::parse, Body::WORDS)?,
@@ -111,7 +111,7 @@ pub(super) fn decide(ctx: &Ctx<'_>, args: &DecideArgs, out: &mut dyn Write) -> a
 }
 
 pub(super) fn review(ctx: &Ctx<'_>, args: &ReviewArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let model = ctx.load()?;
+    let (_lock, model) = ctx.load_for_write()?;
     let body = args
         .body
         .as_deref()
@@ -141,7 +141,7 @@ pub(super) fn measure(
     args: &MeasureArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let model = ctx.load()?;
+    let (_lock, model) = ctx.load_for_write()?;
     let status = args
         .status
         .as_deref()

@@ -226,6 +226,30 @@ impl Ctx<'_> {
         ))
     }
 
+    /// Take the tree's writer lock (see [`crate::fsutil::TreeLock`]).
+    pub(crate) fn lock(&self, root: &std::path::Path) -> anyhow::Result<crate::fsutil::TreeLock> {
+        let words = self.lang().words();
+        crate::fsutil::TreeLock::take(root).map_err(|e| {
+            // Only a lock held past the wait is another writer; anything
+            // else (a read-only tree) is said as the write it stops.
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                anyhow::anyhow!((words.tree_busy)(&e.to_string()))
+            } else {
+                let path = root.join(".dx.lock").display().to_string();
+                anyhow::anyhow!((words.cannot_write)(&path, &e.to_string()))
+            }
+        })
+    }
+
+    /// For a writer: the tree's lock, then the tree read under it, so that
+    /// what the writer changes is what is on disk until it has written.
+    pub(crate) fn load_for_write(&self) -> anyhow::Result<(crate::fsutil::TreeLock, Loaded)> {
+        let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
+        let lock = self.lock(&root)?;
+        let model = self.load_at(&root)?;
+        Ok((lock, Loaded(Some(model))))
+    }
+
     /// Find and load the tree. The model is freed in the background when
     /// the command is done with it.
     pub(crate) fn load(&self) -> Result<Loaded, LoadError> {

@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let model = ctx.load()?;
+    let (_lock, model) = ctx.load_for_write()?;
     let words = ctx.lang().words();
     let record = find(ctx, &model, &args.record).map_err(|e| refuse(ctx, &e))?;
     let r = &model.records[record];

@@ -146,8 +146,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let Some(domain) = args.domain.as_deref().or(here.as_deref()) else {
         bail!((words.domain_required)(ctx.lang().id_kind(kind.into())));
     };
-    let _lock =
-        TreeLock::take(&root).map_err(|e| anyhow::anyhow!((words.tree_busy)(&e.to_string())))?;
+    let _lock = ctx.lock(&root)?;
     let model = ctx.load_at(&root)?;
     let domain = domain.trim().trim_end_matches('/');
     let Some(domain) = model.domains.iter().find(|d| d.id == domain) else {
@@ -227,48 +226,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             e
         }
     })
-}
-
-/// A lock file beside dx.toml (`.dx.lock`, a dot-file the loader skips),
-/// held while a new record takes its ID; removed when dropped. A lock older
-/// than a minute is a crashed writer's and is taken over.
-struct TreeLock(std::path::PathBuf);
-
-impl TreeLock {
-    fn take(root: &std::path::Path) -> std::io::Result<Self> {
-        let path = root.join(".dx.lock");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(_) => return Ok(Self(path)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let stale = std::fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .is_some_and(|age| age > std::time::Duration::from_secs(60));
-                    if stale {
-                        let _ = std::fs::remove_file(&path);
-                    } else if std::time::Instant::now() > deadline {
-                        return Err(e);
-                    } else {
-                        std::thread::sleep(std::time::Duration::from_millis(20));
-                    }
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-impl Drop for TreeLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 /// `dx new 領域 F/D --name N` and `dx new 分野 F --name N`.

@@ -89,6 +89,20 @@ pub(super) fn commit(
     args: &WriteArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
+    commit_checked(ctx, model, None, plan, args, out)
+}
+
+/// [`commit`], given the tree's findings as it is when the caller has them
+/// already (`dx apply` validates its meeting file with them): the tree is
+/// checked once before and once as the plan would leave it.
+pub(super) fn commit_checked(
+    ctx: &Ctx<'_>,
+    model: &Model,
+    before: Option<Vec<Diagnostic>>,
+    plan: &Plan,
+    args: &WriteArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let words = ctx.lang().words();
     if plan.changes.is_empty() {
         for f in &plan.follow_ups {
@@ -110,7 +124,7 @@ pub(super) fn commit(
     }
     let today = ctx.today();
     let after_model = model::load_from(&model.root, &plan.overlay(&model.root))?;
-    let before = rules::check(model, today);
+    let before = before.unwrap_or_else(|| rules::check(model, today));
     let (introduced, fixed) = finding_changes(&before, rules::check(&after_model, today));
     let added: Vec<Diagnostic> = introduced
         .iter()

@@ -58,10 +58,8 @@ pub struct ItemError {
 pub struct Applied {
     /// The files to write.
     pub plan: Plan,
-    /// The entries in the file (left-out unfilled ones not counted).
+    /// The entries applied (unfilled ones not counted).
     pub entries: usize,
-    /// Unfilled entries left out (`--skip-unfilled`).
-    pub skipped: Vec<Entry>,
 }
 
 fn entry(kind: EntryKind, item: &MeetingItem) -> Entry {
@@ -102,13 +100,12 @@ fn items(meeting: &Meeting) -> impl Iterator<Item = (EntryKind, &MeetingItem)> {
 }
 
 /// The plan of a whole meeting, or every entry that cannot be applied.
-/// Unfilled entries are left out when `skip_unfilled`; the caller refuses
-/// a meeting with unfilled entries otherwise.
+/// Unfilled entries ([`unfilled`]) are never applied: the caller refuses a
+/// meeting that has them, or leaves them out under `--skip-unfilled`.
 pub fn apply(
     model: &Model,
     meeting: &Meeting,
     options: Options,
-    skip_unfilled: bool,
 ) -> Result<Applied, Vec<ItemError>> {
     let mut session = Session::new(model, options);
     let mut errors = Vec::new();
@@ -126,17 +123,6 @@ pub fn apply(
     };
     for (kind, item) in items(meeting) {
         if item.unfilled.is_some() {
-            if skip_unfilled {
-                applied.skipped.push(entry(kind, item));
-                continue;
-            }
-            // Refused by the caller; never written by accident.
-            errors.push(ItemError {
-                entry: entry(kind, item),
-                error: EditError::Invalid {
-                    what: "未記入".into(),
-                },
-            });
             continue;
         }
         let Some(record) = &item.record else { continue };

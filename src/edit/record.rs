@@ -75,10 +75,6 @@ pub fn string_value(s: &str) -> Value {
         .unwrap_or_else(|_| Value::from(s))
 }
 
-fn float_value(v: f64) -> Value {
-    Value::from(v)
-}
-
 fn item_date(t: &Table, key: &str) -> Option<Date> {
     let d = t.get(key)?.as_datetime()?;
     let (Some(date), None, None) = (d.date, d.time, d.offset) else {
@@ -291,7 +287,7 @@ impl RecordDoc {
 /// the table has already is set in place.
 fn fill_observation(t: &mut Table, o: &NewObservation) {
     if let Some(v) = o.value {
-        set_in_place(t, "value", float_value(v));
+        set_in_place(t, "value", Value::from(v));
     }
     if o.status != ObservationStatus::Final {
         set_in_place(t, "status", string_value(o.status.as_str()));

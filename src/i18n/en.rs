@@ -104,7 +104,7 @@ pub(super) static WORDS: Words = Words {
     },
     tree_busy: |why| {
         format!(
-            "another dx new did not finish within 30 seconds, so no ID could be taken ({why}); try again in a moment"
+            "another dx writer (dx new, decide, measure, review, apply, mv) did not finish within 30 seconds, so nothing was written ({why}); try again in a moment"
         )
     },
     id_taken: "someone created a file with the same ID at the same moment, so nothing was written; run it again to take the next free ID",

@@ -108,7 +108,7 @@ pub(super) static WORDS: Words = Words {
     },
     tree_busy: |why| {
         format!(
-            "ほかの dx new が 30 秒たっても終わらないため、ID を決められませんでした({why})。しばらくしてからもう一度実行してください"
+            "ほかの dx の書き込み(dx new・decide・measure・review・apply・mv)が 30 秒たっても終わらないため、何も書き込んでいません({why})。しばらくしてからもう一度実行してください"
         )
     },
     id_taken: "同じ時にほかの人が同じ ID のファイルを作ったため、何も書き込みませんでした。もう一度実行すると次の空き番号で作ります",
