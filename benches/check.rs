@@ -58,6 +58,9 @@ const COMMANDS: &[&[&str]] = &[
         "継続",
         "--dry-run",
     ],
+    // The meeting writer: validates the meeting with check's rules, plans,
+    // checks the tree as the plan would leave it.
+    &["apply", "meetings/bench.toml", "--dry-run"],
 ];
 
 /// In the child: do one pass and print `milliseconds peak_kib`.
@@ -127,6 +130,21 @@ fn tree(records: usize) -> (PathBuf, u64) {
     (root, w.bytes)
 }
 
+/// A meeting for `dx apply` to plan: a decision and a measurement on the
+/// 手法 every synthetic tree has (at 実証実験, with its indicator). Written
+/// beside a tree made before the meeting was measured too.
+fn meeting(root: &Path) {
+    let path = root.join("meetings/bench.toml");
+    if !path.exists() {
+        std::fs::create_dir_all(root.join("meetings")).expect("meetings");
+        std::fs::write(
+            path,
+            "date = 2026-11-20\nbody = \"作業部会\"\n\n[[decision]]\nrecord = \"S-000001\"\nresult = \"継続\"\n\n[[measurement]]\nrecord = \"S-000001\"\nindicator = \"オンライン申請率\"\nvalue = 40.0\ndate = 2026-11-01\n",
+        )
+        .expect("meeting");
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -165,6 +183,7 @@ fn main() {
     let mut trees = Vec::new();
     for &n in &sizes {
         let (root, bytes) = tree(n);
+        meeting(&root);
         let (parse_ms, parse_kib) = run("parse", &root, iters);
         let (check_ms, check_kib) = run("check", &root, iters);
         println!(
