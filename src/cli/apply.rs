@@ -6,13 +6,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::write::{WriteArgs, commit_checked, options};
+use super::write::{WriteArgs, commit_checked, options, show_findings};
 use super::{Ctx, EXIT_FINDINGS, EXIT_OK};
-use crate::diag::{Diagnostic, Severity, Summary};
+use crate::diag::{Diagnostic, Severity};
 use crate::edit::meeting::{self, Entry};
 use crate::files::FileId;
 use crate::model::Model;
-use crate::render::{self, Findings};
 use crate::rules;
 
 /// Arguments of `dx apply`.
@@ -38,24 +37,6 @@ fn file_of(ctx: &Ctx<'_>, model: &Model, path: &std::path::Path) -> Option<FileI
     (0..model.files.len())
         .map(FileId::new)
         .find(|&f| *model.files.get(f).path == *rel)
-}
-
-/// Print findings as `dx check` does.
-fn show(
-    ctx: &Ctx<'_>,
-    model: &Model,
-    found: &[Diagnostic],
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    model.files.preload(found.iter().map(|d| d.span.file));
-    let findings = Findings {
-        files: &model.files,
-        diagnostics: found,
-        summary: Summary::of(model.record_count(), found),
-        lang: ctx.lang(),
-    };
-    render::human(&findings, ctx.color(), out)?;
-    Ok(())
 }
 
 fn place(model: &Model, file: FileId, e: &Entry) -> String {
@@ -89,7 +70,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         if own.is_empty() || !model.files.get(f).path.starts_with("meetings/") {
             anyhow::bail!((words.not_a_meeting)(&shown));
         }
-        show(ctx, &model, &own, out)?;
+        show_findings(ctx, &model, &own, out)?;
         writeln!(out, "{}", (words.meeting_unreadable)(&shown))?;
         return Ok(EXIT_FINDINGS);
     };
@@ -109,7 +90,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         .cloned()
         .collect();
     if !errors.is_empty() {
-        show(ctx, &model, &errors, out)?;
+        show_findings(ctx, &model, &errors, out)?;
         writeln!(out, "{}", words.meeting_has_errors)?;
         return Ok(EXIT_FINDINGS);
     }

@@ -72,6 +72,24 @@ fn finding_line(ctx: &Ctx<'_>, files: &crate::files::FileDb, d: &Diagnostic) -> 
     )
 }
 
+/// Findings as `dx check` prints them, with their lines and carets.
+pub(super) fn show_findings(
+    ctx: &Ctx<'_>,
+    model: &Model,
+    found: &[Diagnostic],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    model.files.preload(found.iter().map(|d| d.span.file));
+    let findings = Findings {
+        files: &model.files,
+        diagnostics: found,
+        summary: Summary::of(model.record_count(), found),
+        lang: ctx.lang(),
+    };
+    render::human(&findings, ctx.color(), out)?;
+    Ok(())
+}
+
 /// What a writer's session is told by its command line.
 pub(super) fn options(ctx: &Ctx<'_>, args: &WriteArgs, replace: bool) -> crate::edit::Options {
     crate::edit::Options {
@@ -132,14 +150,7 @@ pub(super) fn commit_checked(
         .cloned()
         .collect();
     if !added.is_empty() && !args.force {
-        after_model.files.preload(added.iter().map(|d| d.span.file));
-        let findings = Findings {
-            files: &after_model.files,
-            diagnostics: &added,
-            summary: Summary::of(after_model.record_count(), &added),
-            lang: ctx.lang(),
-        };
-        render::human(&findings, ctx.color(), out)?;
+        show_findings(ctx, &after_model, &added, out)?;
         writeln!(out, "{}", words.write_refused)?;
         return Ok(EXIT_FINDINGS);
     }
