@@ -225,6 +225,57 @@ fn an_editor_session() {
     assert!(status.code().is_some(), "no crash");
 }
 
+/// The labels a completion request at `line` of `file`'s buffer offers.
+fn labels_at(client: &mut Client, file: &std::path::Path, line: usize) -> Vec<String> {
+    let at = json!({ "textDocument": { "uri": uri(file) }, "position": { "line": line, "character": 10 } });
+    client
+        .request("textDocument/completion", &at)
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn result_completion_offers_what_the_transition_table_allows() {
+    let tree = common::tree(None);
+    let root = tree.path().canonicalize().expect("root");
+    let meeting = root.join("meetings/2026-10-01-honbu.toml");
+    let text = "date = 2026-10-01\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-001\"\nresult = \"\"\n\n[[decision]]\nresult = \"\"\nrecord = \"K-001\"\n";
+    std::fs::create_dir_all(meeting.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&meeting, text).expect("write");
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        &json!({ "textDocument": { "uri": uri(&meeting), "languageId": "toml", "version": 1, "text": text } }),
+    );
+    // S-001 is in 運用: a review's results and 廃止, never 実証開始 or 導入.
+    let operating = labels_at(&mut client, &meeting, 5);
+    assert_eq!(operating, ["継続", "改善", "廃止", "付議"], "{operating:?}");
+    // The entry's record may come after its result.
+    let issue = labels_at(&mut client, &meeting, 8);
+    assert!(issue.contains(&"実証開始".to_owned()), "{issue:?}");
+    // In the record's own file, its own stage decides.
+    let s001 = root.join("kurashi/online/S-001.toml");
+    let s_text = std::fs::read_to_string(&s001).expect("read");
+    let line = s_text
+        .lines()
+        .position(|l| l.starts_with("result"))
+        .expect("result line");
+    client.notify(
+        "textDocument/didOpen",
+        &json!({ "textDocument": { "uri": uri(&s001), "languageId": "toml", "version": 1, "text": s_text } }),
+    );
+    assert_eq!(labels_at(&mut client, &s001, line), operating);
+    published_until_shutdown(&mut client, &root);
+}
+
 /// Every published finding until the shutdown answer: (file, rule).
 fn published_until_shutdown(client: &mut Client, root: &std::path::Path) -> Vec<(String, String)> {
     let prefix = format!("{}/", uri(root));

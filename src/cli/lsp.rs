@@ -323,7 +323,7 @@ impl Server<'_> {
             "textDocument/references" => {
                 word_at(&text, line, character).map_or(Value::Null, |w| self.references(model, &w))
             }
-            "textDocument/completion" => completion(model, &text, line),
+            "textDocument/completion" => completion(model, &rel, &text, line),
             "textDocument/codeAction" => self.code_actions(&rel, p),
             "textDocument/rename" => word_at(&text, line, character)
                 .and_then(|w| self.rename(model, &w, p["newName"].as_str().unwrap_or_default()))
@@ -577,8 +577,11 @@ fn hover(
     })
 }
 
-/// IDs of the kind the list on this line (or the array it continues) takes.
-fn completion(model: &Model, text: &str, line: usize) -> Value {
+/// IDs of the kind the list on this line (or the array it continues) takes;
+/// for `result`, the results the transition table allows from the stage of
+/// the record the entry is about (SPEC §7.1), all of them when that record
+/// is not known.
+fn completion(model: &Model, rel: &str, text: &str, line: usize) -> Value {
     let key = text
         .lines()
         .take(line + 1)
@@ -601,7 +604,17 @@ fn completion(model: &Model, text: &str, line: usize) -> Value {
         "stage" => return words(crate::model::Stage::WORDS),
         "visibility" => return words(crate::model::Visibility::WORDS),
         "body" => return words(crate::model::Body::WORDS),
-        "result" => return words(crate::model::Outcome::WORDS),
+        "result" => {
+            return match entry_stage(model, rel, text, line) {
+                Some(stage) => words(
+                    &crate::model::Outcome::allowed_at(stage)
+                        .into_iter()
+                        .map(crate::model::Outcome::as_str)
+                        .collect::<Vec<_>>(),
+                ),
+                None => words(crate::model::Outcome::WORDS),
+            };
+        }
         "status" => return words(crate::model::ObservationStatus::WORDS),
         _ => return Value::Array(Vec::new()),
     };
@@ -628,6 +641,37 @@ fn completion(model: &Model, text: &str, line: usize) -> Value {
         _ => refs(&model.national),
     };
     Value::Array(items)
+}
+
+/// The stage of the record a `result` on `line` is about: in a meeting
+/// file, the `record` of the entry around the line; in a record file, the
+/// record itself.
+fn entry_stage(model: &Model, rel: &str, text: &str, line: usize) -> Option<crate::model::Stage> {
+    let lines: Vec<&str> = text.lines().collect();
+    let line = line.min(lines.len().saturating_sub(1));
+    let is_header = |l: &&str| l.trim_start().starts_with('[');
+    let start = lines[..=line.min(lines.len().saturating_sub(1))]
+        .iter()
+        .rposition(is_header)
+        .unwrap_or(0);
+    let end = lines
+        .get(line + 1..)
+        .and_then(|rest| rest.iter().position(is_header))
+        .map_or(lines.len(), |p| line + 1 + p);
+    let named = lines
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .find_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == "record").then(|| v.trim().trim_matches('"').to_owned())
+        });
+    // A record's ID is its file's name.
+    let id = named.or_else(|| Some(Path::new(rel).file_stem()?.to_str()?.to_owned()))?;
+    match model.find(&id)? {
+        Thing::Record(i) => model.records[i].stage(),
+        _ => None,
+    }
 }
 
 fn refs(
