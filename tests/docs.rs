@@ -207,6 +207,54 @@ fn layers(doc: &str) -> std::collections::HashMap<String, usize> {
     levels
 }
 
+/// Renderers that still read the model (issue: the citizens' report is
+/// laid out in report/ in the next step); the list only shrinks.
+const RENDER_DEBT: &[&str] = &["render/html.rs"];
+
+/// The top modules a source uses through `crate::`, grouped imports
+/// (`use crate::{cli, model::Kind};`) included.
+fn used_modules(code: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    for used in code.split("crate::").skip(1) {
+        let Some(group) = used.trim_start().strip_prefix('{') else {
+            out.push(ident(used));
+            continue;
+        };
+        // The items of the group at its own depth: `a, b::{c, d}, e`.
+        let mut depth = 0usize;
+        let mut item_start = true;
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => item_start = true,
+                c if item_start && !c.is_whitespace() => {
+                    out.push(ident(&group[i..]));
+                    item_start = false;
+                }
+                _ => {}
+            }
+        }
+    }
+    out.retain(|d| !d.is_empty());
+    out
+}
+
+#[test]
+fn grouped_imports_are_seen() {
+    assert_eq!(
+        used_modules("use crate::{cli, model::{Kind, Stage}, report};\nlet x = crate::files::X;"),
+        ["cli", "model", "report", "files"]
+    );
+}
+
 /// Each module uses only modules on lower levels, as docs/architecture.md
 /// says, and every file under src/ is named there.
 #[test]
@@ -242,23 +290,33 @@ fn architecture_doc_is_true() {
             continue;
         };
         let source = std::fs::read_to_string(path).expect("source readable");
+        let lines = source.lines().count();
+        if lines > 900 {
+            problems.push(format!(
+                "src/{rel} has {lines} lines (at most 900: split it along its seams)"
+            ));
+        }
         // Code only: comments may name any module.
         let code: String = source
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect::<Vec<_>>()
             .join("\n");
-        for used in code.split("crate::").skip(1) {
-            let dep: String = used
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            if dep == top || dep.is_empty() {
+        for dep in used_modules(&code) {
+            if dep == top {
                 continue;
             }
             match levels.get(&dep) {
                 Some(&level) if level < own => {}
                 _ => problems.push(format!("src/{rel} ({top}, level {own}) uses crate::{dep}")),
+            }
+            // Renderers format what report/ laid out; they never reach
+            // into the model or the rules themselves.
+            if top == "render"
+                && matches!(dep.as_str(), "model" | "rules")
+                && !RENDER_DEBT.contains(&rel.as_str())
+            {
+                problems.push(format!("src/{rel} (render) uses crate::{dep}"));
             }
         }
     }

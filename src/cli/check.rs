@@ -56,7 +56,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             Format::Human => render::human(&findings, ctx.color() && args.output.is_none(), out),
             Format::Json => render::json(&findings, out),
             Format::Github => render::github(&findings, &prefix, out),
-            Format::Sarif => render::sarif(&findings, &prefix, out),
+            Format::Sarif => {
+                let docs: Vec<_> = rules::RULES
+                    .iter()
+                    .map(|r| (r.id, ctx.lang().pick(r.ja, r.en)))
+                    .collect();
+                render::sarif(&findings, &docs, &prefix, out)
+            }
         }
     };
     match &args.output {

@@ -8,7 +8,7 @@ mod rule_id;
 mod write;
 
 pub use message::{BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, ValueType};
-pub use rule_id::RuleId;
+pub use rule_id::{DocText, RuleId};
 pub use write::{EditError, FollowUp};
 
 use crate::files::Span;

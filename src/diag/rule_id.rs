@@ -73,3 +73,15 @@ impl serde::Serialize for RuleId {
         s.serialize_str(self.slug())
     }
 }
+
+/// A rule's explanation in one language (the rule modules write them;
+/// `dx explain`, docs/rules.md and SARIF's rule list show them).
+#[derive(Clone, Copy, Debug)]
+pub struct DocText {
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::Findings;
-use crate::rules::RULES;
+use crate::diag::{DocText, RuleId};
 
 /// A path as a URI reference: each segment percent-encoded (UTF-8), `/`
 /// kept, so that `資料 DX/K-001.toml` is a valid `uri-reference`.
@@ -44,21 +44,31 @@ fn help_uri(slug: &str) -> Option<String> {
 
 /// Write the findings as one SARIF run. `prefix` is the tree's place in its
 /// repository (`records/`): URIs are relative to the repository's root,
-/// given as the base `SRCROOT`.
-pub fn sarif(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
-    let rules: Vec<Value> = RULES
+/// given as the base `SRCROOT`. `docs` is the rule list, each rule with its
+/// explanation in the findings' language.
+pub fn sarif(
+    f: &Findings<'_>,
+    docs: &[(RuleId, DocText)],
+    prefix: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let index: std::collections::HashMap<RuleId, usize> = docs
         .iter()
-        .map(|r| {
-            let doc = f.lang.pick(r.ja, r.en);
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
+    let rules: Vec<Value> = docs
+        .iter()
+        .map(|(id, doc)| {
             let mut rule = json!({
-                "id": r.id.slug(),
-                "name": pascal(r.id.slug()),
+                "id": id.slug(),
+                "name": pascal(id.slug()),
                 "shortDescription": { "text": doc.summary },
                 "fullDescription": { "text": doc.why },
                 "help": { "text": doc.fix },
-                "defaultConfiguration": { "level": r.severity().as_str() },
+                "defaultConfiguration": { "level": id.default_severity().as_str() },
             });
-            if let Some(uri) = help_uri(r.id.slug()) {
+            if let Some(uri) = help_uri(id.slug()) {
                 rule["helpUri"] = json!(uri);
             }
             rule
@@ -93,7 +103,7 @@ pub fn sarif(f: &Findings<'_>, prefix: &str, out: &mut dyn Write) -> io::Result<
                 .collect();
             json!({
                 "ruleId": d.rule.slug(),
-                "ruleIndex": RULES.iter().position(|r| r.id == d.rule),
+                "ruleIndex": index.get(&d.rule),
                 "level": d.severity.as_str(),
                 "message": { "text": text },
                 "relatedLocations": related,

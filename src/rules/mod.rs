@@ -50,16 +50,7 @@ pub struct Context<'m> {
     pub today: Date,
 }
 
-/// A rule's explanation in one language.
-#[derive(Clone, Copy, Debug)]
-pub struct DocText {
-    /// One line: what it finds.
-    pub summary: &'static str,
-    /// Why it matters.
-    pub why: &'static str,
-    /// How to fix it.
-    pub fix: &'static str,
-}
+pub use crate::diag::DocText;
 
 /// One rule.
 #[derive(Clone, Copy)]
