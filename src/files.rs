@@ -203,6 +203,13 @@ impl Stamp {
 }
 
 impl SourceFile {
+    /// A hash of the text that was checked: what a 照会 workbook keeps to
+    /// tell later whether the record changed since it was made.
+    #[must_use]
+    pub fn stamp(&self) -> u64 {
+        self.stamp.0
+    }
+
     /// A file with its text, kept. Control characters are replaced by
     /// spaces of the same byte length, so that spans stay valid and no
     /// escape sequence in a record can reach a terminal or a CI log.

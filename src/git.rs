@@ -74,6 +74,13 @@ pub fn locate(dir: &Path) -> Result<(PathBuf, String), GitError> {
     Ok((top, rel))
 }
 
+/// The commit `HEAD` names, if the repository has one.
+pub fn head(top: &Path) -> Result<Option<String>, GitError> {
+    let out = git(top, &["rev-parse", "--verify", "--quiet", "HEAD"]).unwrap_or_default();
+    let rev = String::from_utf8_lossy(&out).trim().to_owned();
+    Ok((!rev.is_empty()).then_some(rev))
+}
+
 /// Check that `rev` names a commit.
 pub fn verify(top: &Path, rev: &str) -> Result<(), GitError> {
     if rev.starts_with('-') {

@@ -27,5 +27,6 @@ pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod sheets;
 pub mod suggest;
 pub mod vocab;

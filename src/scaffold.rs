@@ -38,6 +38,10 @@ pub struct NewRecord {
     pub team_name: Option<String>,
     /// 手法/技術: the team's kind.
     pub team_kind: Option<TeamKind>,
+    /// 課題: 現状.
+    pub current: Option<String>,
+    /// 課題: ビジョンとのギャップ.
+    pub gap: Option<String>,
 }
 
 const WORK: &str = r#"# 次の定期的な見直し(運用になったら必須)
@@ -106,9 +110,17 @@ pub fn record(kind: Kind, r: &NewRecord) -> String {
     };
     match kind {
         Kind::Issue => format!(
-            "title = {title}\n# 課題のもとになるビジョン項目(1つ以上)\nvision = {vision}\n# 現状\n# current = \"\"\n# ビジョンとのギャップ\n# gap = \"\"\n{common}\n# 課題が解消したとき\n# [closed]\n# date = 2027-03-31\n# reason = \"\"\n",
+            "title = {title}\n# 課題のもとになるビジョン項目(1つ以上)\nvision = {vision}\n# 現状\n{current}\n# ビジョンとのギャップ\n{gap}\n{common}\n# 課題が解消したとき\n# [closed]\n# date = 2027-03-31\n# reason = \"\"\n",
             title = quote(&r.title),
             vision = list(&r.vision),
+            current = r.current.as_ref().map_or_else(
+                || "# current = \"\"".to_owned(),
+                |c| format!("current = {}", quote(c))
+            ),
+            gap = r.gap.as_ref().map_or_else(
+                || "# gap = \"\"".to_owned(),
+                |g| format!("gap = {}", quote(g))
+            ),
         ),
         Kind::Method => format!(
             "title = {title}\n# 解決する課題(1つ以上、他の領域でもよい)\nsolves = {solves}\n# 則る5原則(P1〜P5、1つ以上)\nprinciples = {principles}\n# 配慮(C1 セキュリティ、C2 職員のICTスキル、C3 デジタルデバイド)\n# considerations = []\n# 国の重点取組事項(N1〜N6)\n# national = []\n# 横展開の元になった手法\n# expands = \"\"\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = {stage}\n{common}{work}",

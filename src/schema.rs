@@ -348,6 +348,18 @@ pub struct IdsTable {
     technology: Option<String>,
 }
 
+/// dx.toml `[contact]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "照会の問い合わせ先")]
+pub struct ContactTable {
+    /// 担当(課・係の名前。個人名は書かない)
+    name: Option<String>,
+    /// 電話番号(代表・課の番号)
+    phone: Option<String>,
+    /// メールアドレス(課の共用アドレス)
+    email: Option<String>,
+}
+
 /// dx.toml `[privacy]`.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields, description = "個人情報の検査")]
@@ -433,6 +445,8 @@ pub struct SettingsFile {
     display: Option<DisplayTable>,
     /// 組織
     organization: Option<OrganizationTable>,
+    /// 照会の問い合わせ先
+    contact: Option<ContactTable>,
 }
 
 string_type!(

@@ -12,6 +12,7 @@ mod explain;
 mod export;
 mod fmt;
 mod gap;
+mod import;
 mod init;
 mod list;
 mod lsp;
@@ -22,6 +23,7 @@ mod report;
 mod schema;
 mod show;
 mod status;
+mod survey;
 mod tree;
 mod write;
 
@@ -100,6 +102,10 @@ pub enum Command {
     Fmt(fmt::Args),
     /// 次の会議の議題案(判断待ちの実証、見直し、遅れている指標、未着手の課題、前回からの変更)
     Agenda(agenda::Args),
+    /// 所管課への照会のブック(測定・新規提案)を作る
+    Survey(survey::Args),
+    /// 記入済みの照会のブックや CSV を取り込む(すべてか、何もしないか)
+    Import(import::Args),
     /// 会議の意思決定を記録する(段階・見直し期限も合わせて変える)
     Decide(decide::DecideArgs),
     /// 定期的な見直しを記録し、次の見直し期限を決める
@@ -317,6 +323,8 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Diff(args) => diff::run(&ctx, args, out),
         Command::Report(args) => report::run(&ctx, args, out),
         Command::Export(args) => export::run(&ctx, args, out),
+        Command::Survey(args) => survey::run(&ctx, args, out),
+        Command::Import(args) => import::run(&ctx, args, out),
         Command::Init(args) => init::run(&ctx, args, out),
         Command::Lsp(args) => lsp::run(&ctx, args, out),
         Command::Completions(args) => completions::completions(&ctx, args, out),

@@ -202,6 +202,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             visibility,
             team_name: args.team_name.clone(),
             team_kind,
+            current: None,
+            gap: None,
         },
     );
     // In dx fmt's form from the start (link lists sorted, no repeats).

@@ -9,7 +9,7 @@ mod write;
 
 pub use message::{BadValue, DatedEntry, IdKind, Message, PersonalKind, Retired, ValueType};
 pub use rule_id::{DocText, RuleId};
-pub use write::{EditError, FollowUp};
+pub use write::{EditError, FollowUp, ImportNote, ImportProblem};
 
 use crate::files::Span;
 

@@ -164,3 +164,171 @@ pub enum EditError {
         what: String,
     },
 }
+
+/// Why a cell of an answered 照会 cannot be taken in (SPEC §7.3); said with
+/// the cell (`測定!L7`) and what to write instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportProblem {
+    /// The file is no workbook or CSV dx can read.
+    Unreadable {
+        /// Why, in the reader's words.
+        reason: String,
+    },
+    /// The workbook has none of the sheets of a 照会.
+    NoSheets,
+    /// A column the sheet needs is missing (a CSV with other headers).
+    MissingColumn {
+        /// Its header.
+        header: &'static str,
+    },
+    /// A newer layout than this dx reads.
+    Format {
+        /// The version written.
+        version: String,
+    },
+    /// The workbook was made from another tree.
+    OtherTree {
+        /// What it says (organisation and lg_code).
+        theirs: String,
+        /// What this tree says.
+        ours: String,
+    },
+    /// A cell dx wrote was changed.
+    Locked {
+        /// Its header.
+        header: &'static str,
+        /// What dx wrote.
+        was: String,
+        /// What it says now.
+        now: String,
+    },
+    /// Not a number.
+    NotNumber {
+        /// The text.
+        text: String,
+    },
+    /// A number with `%`: the unit is in its own column.
+    Percent {
+        /// The text.
+        text: String,
+        /// The number without `%`.
+        number: String,
+    },
+    /// Not a date.
+    NotDate {
+        /// The text.
+        text: String,
+    },
+    /// A required cell left empty.
+    Required {
+        /// Its header.
+        header: &'static str,
+    },
+    /// A value given with 評価不能.
+    ValueWithUnmeasurable,
+    /// A word not in the cell's list.
+    NotInList {
+        /// Its header.
+        header: &'static str,
+        /// The text.
+        text: String,
+        /// What may be written.
+        allowed: Vec<String>,
+    },
+    /// The row's record is not in the tree any more (removed or renamed
+    /// since the workbook was made): a conflict.
+    RecordGone {
+        /// The ID the row names.
+        id: String,
+        /// A record with the row's title now, if there is one.
+        now: Option<String>,
+    },
+    /// The row's indicator is not in its record any more: a conflict.
+    IndicatorGone {
+        /// The record.
+        id: String,
+        /// The name the row gives.
+        name: String,
+        /// The record's indicators now.
+        known: Vec<String>,
+    },
+    /// A link to nothing (an ID or 仮ID).
+    UnknownLink {
+        /// Its header.
+        header: &'static str,
+        /// The text.
+        text: String,
+        /// The nearest existing ID.
+        nearest: Option<String>,
+    },
+    /// Two rows with one 仮ID.
+    DuplicateTempId {
+        /// The 仮ID.
+        id: String,
+    },
+    /// Proposals, but no department to own them (a CSV without `--owner`).
+    NoOwner,
+    /// What a writer refused for the row.
+    Edit(EditError),
+}
+
+/// Something `dx import` accepted in another form than asked, said so that
+/// nobody is surprised (SPEC §7.3).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportNote {
+    /// A number written as text.
+    TextNumber {
+        /// The text.
+        text: String,
+    },
+    /// Full-width digits, read as half-width.
+    FullWidth {
+        /// The text.
+        text: String,
+        /// As read.
+        read: String,
+    },
+    /// A date written as a serial number.
+    SerialDate {
+        /// The number.
+        serial: f64,
+        /// The date.
+        date: Date,
+    },
+    /// A date written as text (和暦 or 2026/9/30).
+    TextDate {
+        /// The text.
+        text: String,
+        /// The date.
+        date: Date,
+    },
+    /// A value that looks like a fraction of a percent unit (0.4 for 40 %).
+    LooksLikeFraction {
+        /// The value.
+        value: f64,
+        /// The unit.
+        unit: String,
+    },
+    /// The record changed since the workbook was made (its row still
+    /// applies).
+    Changed {
+        /// The record.
+        id: String,
+    },
+    /// A proposal whose title a record of its kind has already.
+    Proposed {
+        /// The record.
+        id: String,
+        /// The title.
+        title: String,
+    },
+    /// A proposal written as a new record.
+    New {
+        /// Its new ID.
+        id: String,
+        /// The row's 仮ID.
+        temp: String,
+        /// Its title.
+        title: String,
+    },
+}

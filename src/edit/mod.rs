@@ -4,6 +4,7 @@
 //! checks the tree as the plan would leave it and only then writes it, all
 //! or nothing. Nothing here writes.
 
+pub mod import;
 pub mod meeting;
 pub mod mv;
 mod record;
@@ -432,6 +433,15 @@ impl<'m> Session<'m> {
             }
             Kind::Issue => {}
         }
+    }
+
+    /// How many of the steps asked so far were in the records already.
+    #[must_use]
+    pub fn already_recorded(&self) -> usize {
+        self.follow_ups
+            .iter()
+            .filter(|f| matches!(f, FollowUp::AlreadyRecorded { .. }))
+            .count()
     }
 
     /// The plan: every opened record's new bytes, in path order.

@@ -4,6 +4,7 @@ mod en;
 pub mod help;
 mod ja;
 mod labels;
+mod survey;
 
 pub use help::{ArgProblem, ClapWords};
 pub use labels::{AgendaLabels, DiffLabels, Labels, ReportLabels};

@@ -15,7 +15,10 @@ pub const SETTINGS: &[&str] = &[
     "grades",
     "display",
     "organization",
+    "contact",
 ];
+/// dx.toml `[contact]`.
+pub const SETTINGS_CONTACT: &[&str] = &["name", "phone", "email"];
 /// dx.toml `[organization]`.
 pub const SETTINGS_ORGANIZATION: &[&str] = &["departments"];
 /// dx.toml `[grades]`.

@@ -48,6 +48,13 @@ impl Model {
     /// zero-padded to the widest existing number and at least three digits.
     #[must_use]
     pub fn next_id(&self, kind: Kind) -> String {
+        self.next_ids(kind, 1).pop().unwrap_or_default()
+    }
+
+    /// The next `n` free IDs of a kind, in order (`dx import` makes several
+    /// records at once).
+    #[must_use]
+    pub fn next_ids(&self, kind: Kind, n: usize) -> Vec<String> {
         let prefix = self.settings.prefixes.of(kind);
         // The highest number as its digits, compared by length then text:
         // any number of digits, no overflow at u64::MAX.
@@ -67,7 +74,12 @@ impl Model {
                 max = n.to_owned();
             }
         }
-        format!("{prefix}-{:0>width$}", increment(&max))
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            max = increment(&max);
+            out.push(format!("{prefix}-{max:0>width$}"));
+        }
+        out
     }
 }
 

@@ -113,6 +113,20 @@ pub struct Settings {
     pub lg_code: Option<String>,
     /// `[tree] secretariat`: the 事務局 named on the report's cover.
     pub secretariat: Option<String>,
+    /// `[contact]`: whom a department asks about a 照会 (name, phone,
+    /// e-mail), each shown as written.
+    pub contact: Contact,
+}
+
+/// dx.toml `[contact]`: the secretariat's desk, as a 照会 names it.
+#[derive(Clone, Debug, Default)]
+pub struct Contact {
+    /// The section (`政策局 DX推進課`).
+    pub name: Option<String>,
+    /// Its phone number.
+    pub phone: Option<String>,
+    /// Its e-mail address.
+    pub email: Option<String>,
 }
 
 impl Default for Settings {
@@ -133,6 +147,7 @@ impl Default for Settings {
             departments: Vec::new(),
             lg_code: None,
             secretariat: None,
+            contact: Contact::default(),
         }
     }
 }

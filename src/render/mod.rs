@@ -11,6 +11,7 @@ mod human;
 mod json;
 mod markdown;
 mod sarif;
+pub mod survey;
 pub mod svg;
 pub mod tables;
 mod text;

@@ -15,6 +15,7 @@ pub mod list;
 pub mod outline;
 pub mod show;
 pub mod status;
+pub mod survey;
 pub mod tables;
 pub mod yearly;
 

@@ -85,6 +85,14 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
                 .collect();
         }
     }
+    if let Some((t, span)) = r.table(root, "contact", false) {
+        let t = Table::nested(t, &span, "contact.");
+        r.check_keys(t, keys::SETTINGS_CONTACT);
+        let mut get = |key| r.string(t, key, false).map(|v| v.value.trim().to_owned());
+        s.contact.name = get("name");
+        s.contact.phone = get("phone");
+        s.contact.email = get("email");
+    }
     if let Some((t, span)) = r.table(root, "privacy", false) {
         let t = Table::nested(t, &span, "privacy.");
         r.check_keys(t, keys::SETTINGS_PRIVACY);
