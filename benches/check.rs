@@ -145,6 +145,67 @@ fn meeting(root: &Path) {
     }
 }
 
+/// The 照会 of every department of the tree, written by `dx survey` into a
+/// folder beside it, then 20 answered workbooks (the departments' surveys
+/// in turn, each answer on its own day: every indicator measured, values
+/// as numbers, dates as date cells), as `dx import` is given them.
+/// Returns the answered files.
+fn answered_surveys(root: &Path) -> Vec<PathBuf> {
+    use calamine::{Data, Reader};
+    let dir = root.with_extension("surveys");
+    let answers = dir.join("answered");
+    if let Ok(list) = std::fs::read_dir(&answers) {
+        let mut files: Vec<PathBuf> = list.filter_map(|e| Some(e.ok()?.path())).collect();
+        if !files.is_empty() {
+            files.sort();
+            return files;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    run(&format!("survey -o {}", dir.display()), root, 1);
+    std::fs::create_dir_all(&answers).expect("answers");
+    let mut made: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("surveys")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    made.sort();
+    let mut out = Vec::new();
+    for i in 0..20 {
+        let path = &made[i % made.len()];
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).expect("survey opens");
+        let mut answer = rust_xlsxwriter::Workbook::new();
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).expect("sheet");
+            let sheet = answer.add_worksheet();
+            sheet.set_name(&name).expect("name");
+            for (r, c, v) in range.used_cells() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    Data::String(t) => drop(sheet.write_string(r, c, t)),
+                    Data::Float(f) => drop(sheet.write_number(r, c, *f)),
+                    Data::DateTime(d) => drop(sheet.write_number(r, c, d.as_f64())),
+                    _ => {}
+                }
+            }
+            if name == "測定" {
+                let day =
+                    rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 11, 1 + i as u8).expect("day");
+                for r in 1..range.height() as u32 {
+                    sheet.write_datetime(r, 10, &day).expect("date");
+                    sheet
+                        .write_number(r, 11, 10.0 + f64::from(r))
+                        .expect("value");
+                }
+            }
+        }
+        let file = answers.join(format!("{i:02}.xlsx"));
+        answer.save(&file).expect("answer saved");
+        out.push(file);
+    }
+    out
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -212,5 +273,26 @@ fn main() {
                 mib(kib)
             );
         }
+    }
+    // The 照会 round trip: every department's workbook, then 20 answered
+    // workbooks planned and checked (--dry-run: the tree stays as made).
+    for (n, root, check_ms) in &trees {
+        let out = root.with_extension("surveys-timed");
+        let (ms, kib) = run(&format!("survey -o {}", out.display()), root, iters);
+        let books = std::fs::read_dir(&out).map_or(0, Iterator::count);
+        println!(
+            "| `dx survey -o DIR` ({books} workbooks) | {n} | {ms:.0} | {:.2} | {:.0} |",
+            ms / check_ms,
+            mib(kib)
+        );
+        let files = answered_surveys(root);
+        let list: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let (ms, kib) = run(&format!("import --dry-run {}", list.join(" ")), root, iters);
+        println!(
+            "| `dx import --dry-run` ({} workbooks) | {n} | {ms:.0} | {:.2} | {:.0} |",
+            files.len(),
+            ms / check_ms,
+            mib(kib)
+        );
     }
 }

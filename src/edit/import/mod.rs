@@ -745,3 +745,87 @@ pub fn plan(
         observations: run.observations,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Value {
+        Value::Text(s.to_owned())
+    }
+
+    #[test]
+    fn numbers_as_offices_write_them() {
+        assert_eq!(number(&Value::Number(28.0)).map(|(n, _)| n), Ok(28.0));
+        assert_eq!(number(&text("28")).map(|(n, _)| n), Ok(28.0));
+        assert_eq!(number(&text("１２．５")).map(|(n, _)| n), Ok(12.5));
+        assert_eq!(number(&text("－３")).map(|(n, _)| n), Ok(-3.0));
+        assert_eq!(number(&text("1,234")).map(|(n, _)| n), Ok(1234.0));
+        assert_eq!(number(&text("12,345.5")).map(|(n, _)| n), Ok(12345.5));
+        assert!(matches!(
+            number(&text("1,0")),
+            Err(ImportProblem::NotNumber { .. })
+        ));
+        assert!(matches!(
+            number(&text("28分")),
+            Err(ImportProblem::NotNumber { .. })
+        ));
+        assert!(matches!(
+            number(&text("inf")),
+            Err(ImportProblem::NotNumber { .. })
+        ));
+        assert!(matches!(
+            number(&text("1e400")),
+            Err(ImportProblem::NotNumber { .. })
+        ));
+        assert_eq!(
+            number(&text("４０％")),
+            Err(ImportProblem::Percent {
+                text: "４０％".into(),
+                number: "40".into()
+            })
+        );
+        assert!(matches!(
+            number(&text("28")),
+            Ok((_, Some(ImportNote::TextNumber { .. })))
+        ));
+        assert!(matches!(
+            number(&text("２８")),
+            Ok((_, Some(ImportNote::FullWidth { .. })))
+        ));
+    }
+
+    #[test]
+    fn dates_as_offices_write_them() {
+        let d = |y, m, day| Date::new(y, m, day).expect("date");
+        assert_eq!(date(&text("R8.9.30")).map(|(x, _)| x), Ok(d(2026, 9, 30)));
+        assert_eq!(
+            date(&text("令和８年９月３０日")).map(|(x, _)| x),
+            Ok(d(2026, 9, 30))
+        );
+        // Serial days of the 1900 system (LibreOffice writes numbers when
+        // a date lost its format).
+        assert_eq!(
+            date(&Value::Number(46295.0)).map(|(x, _)| x),
+            Ok(d(2026, 9, 30))
+        );
+        assert_eq!(serial(61.0), Some(d(1900, 3, 1)));
+        assert_eq!(serial(60.0), None);
+        assert!(matches!(
+            date(&text("来月")),
+            Err(ImportProblem::NotDate { .. })
+        ));
+        assert!(matches!(
+            date(&Value::Number(-1.0)),
+            Err(ImportProblem::NotDate { .. })
+        ));
+    }
+
+    #[test]
+    fn list_cells_give_their_first_words() {
+        assert_eq!(items(&text("P1 DXは利用者目線で、P3")), ["P1", "P3"]);
+        assert_eq!(items(&text("K-001, 新1")), ["K-001", "新1"]);
+        assert_eq!(items(&text("Ｋ－００１")), ["K-001"]);
+        assert!(items(&Value::Empty).is_empty());
+    }
+}
