@@ -99,7 +99,7 @@ fn answered(made: &[u8], answers: &[(&str, u32, u16, Answer)]) -> Vec<u8> {
                     .write_datetime_with_format(
                         *r,
                         *c,
-                        &ExcelDateTime::from_ymd(*y, *m, *d).expect("date"),
+                        ExcelDateTime::from_ymd(*y, *m, *d).expect("date"),
                         &date_format,
                     )
                     .map(|_| ()),
