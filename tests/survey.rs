@@ -439,3 +439,53 @@ fn the_workbook_carries_its_lists_protection_and_hidden_sheet() {
     assert_eq!(book.sheet_names(), ["記入方法", "新規提案", "_dx"]);
     assert!(book.worksheet_range("新規提案").is_ok());
 }
+
+#[test]
+fn hostile_files_get_a_message_never_a_panic() {
+    let t = tree();
+    let root = t.path();
+    let dir = tempfile::tempdir().expect("dir");
+    // A stray cell at the last cell of a sheet: read from the used cells,
+    // not as a grid of a million rows.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("測定").expect("name");
+    for (c, h) in ["ID", "評価指標", "測定日", "値"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("header");
+    }
+    sheet
+        .write_string(1_048_575, 16_383, "x")
+        .expect("far cell");
+    sheet.write_string(5, 0, "S-001").expect("id");
+    sheet.write_string(5, 1, "オンライン申請率").expect("name");
+    sheet
+        .write_string(5, 3, "=1+1")
+        .expect("formula-looking text");
+    let stray = book.save_to_buffer().expect("saved");
+    let files: [(&str, &[u8]); 5] = [
+        ("stray.xlsx", &stray),
+        ("junk.xlsx", b"not a zip at all"),
+        ("empty.xlsx", b""),
+        ("junk.csv", b"\xff\xfe\x00\x01\x02"),
+        ("truncated.xlsx", &stray[..stray.len() / 2]),
+    ];
+    let before = snapshot(root);
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let start = std::time::Instant::now();
+        let (code, out, err) = dx_on(root, DAY, &["import", path.to_str().expect("utf-8")]);
+        assert!(code == 1 || code == 2, "{name}: exit {code}\n{out}{err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(
+            out.contains("何も書き込みませんでした") || err.contains("dx:"),
+            "{name}: {out}{err}"
+        );
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{name} took {:?}",
+            start.elapsed()
+        );
+        assert_eq!(snapshot(root), before, "{name} wrote");
+    }
+}

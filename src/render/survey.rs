@@ -113,7 +113,9 @@ fn guide(book: &mut Workbook, s: &Survey) -> Result<(), XlsxError> {
     let title = format!("{} {} 照会({who})", o.organization, s.guideline);
     sheet.write_string_with_format(0, 0, text(title.trim()).as_ref(), &bold)?;
     let mut r = 2u32;
-    let date_format = Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+    let date_format = Format::new()
+        .set_num_format("yyyy\"年\"m\"月\"d\"日\"")
+        .set_align(rust_xlsxwriter::FormatAlign::Left);
     if let Some(due) = s.due {
         sheet.write_string_with_format(r, 0, "回答期限", &strong)?;
         sheet.write_datetime_with_format(r, 1, &date(due)?, &date_format)?;
@@ -163,7 +165,12 @@ fn guide(book: &mut Workbook, s: &Survey) -> Result<(), XlsxError> {
     for (head, body) in steps {
         sheet.write_string_with_format(r, 0, head, &strong)?;
         sheet.write_string_with_format(r, 1, &body, &wrap)?;
-        let lines = body.lines().count().max(1) as f64;
+        // Wrapped lines of an 80-wide column, in half-width units.
+        let lines = body
+            .lines()
+            .map(|l| (unicode_width::UnicodeWidthStr::width(l) / 78 + 1) as f64)
+            .sum::<f64>()
+            .max(1.0);
         sheet.set_row_height(r, 15.0 * lines + 4.0)?;
         r += 1;
     }

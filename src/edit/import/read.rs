@@ -161,20 +161,39 @@ fn value(d: &Data) -> Value {
     }
 }
 
-fn rows_of(range: &calamine::Range<Data>) -> Vec<Vec<Value>> {
-    // Absolute rows and columns from A1: a sheet whose first used cell is
-    // further down keeps its row numbers.
-    let Some((_, _)) = range.start() else {
-        return Vec::new();
-    };
-    let (end_row, end_col) = range.end().unwrap_or((0, 0));
-    (0..=end_row)
-        .map(|r| {
-            (0..=end_col)
-                .map(|c| range.get_value((r, c)).map_or(Value::Empty, value))
-                .collect()
-        })
-        .collect()
+/// Columns read from a sheet: the layout has 15, a CSV or a pasted ledger
+/// a few more; a stray cell far to the right is not read.
+const MAX_COLUMNS: usize = 64;
+
+/// A sheet's rows, streamed cell by cell from its XML (calamine's dense
+/// range would allocate every cell between A1 and the last one: a stray
+/// cell at XFD1048576 is 17 billion cells). Rows keep their numbers from
+/// A1; only the first [`MAX_COLUMNS`] columns are read.
+fn rows_of<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<Vec<Value>>, String> {
+    let mut cells = book
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+        let (r, c) = cell.get_position();
+        let (r, c) = (r as usize, c as usize);
+        let v = value(&Data::from(cell.get_value().clone()));
+        if c >= MAX_COLUMNS || v.is_empty() {
+            continue;
+        }
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Value::Empty);
+        }
+        row[c] = v;
+    }
+    Ok(rows)
 }
 
 /// Read an xlsx.
@@ -190,8 +209,7 @@ pub fn xlsx(bytes: &[u8]) -> Result<Book, String> {
         if !names.iter().any(|n| n == name) {
             return Ok(None);
         }
-        let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
-        Ok(Some(rows_of(&range)))
+        rows_of(&mut book, name).map(Some)
     };
     if let Some(rows) = read(sheets::MEASURE)? {
         out.measure = Some(Grid::new(
