@@ -120,6 +120,20 @@ pub fn english(path: &str) -> Option<&'static str> {
         "apply.skip_unfilled" => {
             "Leave out unfilled entries (result = \"\", a measurement without value) and record the rest"
         }
+        "survey" => "Make the 照会 workbooks for the departments (measurements, proposals)",
+        "survey.owner" => {
+            "The departments to ask (default: every department owning a 手法 or 技術 with an indicator)"
+        }
+        "survey.due" => "When the answers are due (shown on the guide sheet)",
+        "survey.blank" => {
+            "A blank workbook with only the proposal sheet (also for moving a ledger in)"
+        }
+        "import" => "Import answered 照会 workbooks or CSV (all or nothing)",
+        "import.files" => {
+            "Answered workbooks (.xlsx) or CSV with the same headers (UTF-8 or Shift_JIS)"
+        }
+        "import.owner" => "The department owning the proposals of a CSV (a workbook names its own)",
+        "survey.output" => "Where to write: an .xlsx file for one workbook, else a folder",
         "*.dry_run" => "Write nothing; print the change as a unified diff",
         "*.force" => {
             "Write even when the change adds errors to dx check, the result is not allowed from the stage, or a date is after today"
