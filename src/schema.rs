@@ -223,6 +223,8 @@ pub struct DecisionTable {
     body: BodyWord,
     /// 結果
     result: OutcomeWord,
+    /// 付議先の会議体(結果が付議のとき必須)
+    to: Option<BodyWord>,
     /// 備考
     note: Option<String>,
 }
@@ -585,6 +587,8 @@ pub struct MeetingDecisionTable {
     record: RecordId,
     /// 結果
     result: OutcomeWord,
+    /// 付議先の会議体(結果が付議のとき必須)
+    to: Option<BodyWord>,
     /// 会議体(既定は会議の会議体)
     body: Option<BodyWord>,
     /// 日付(既定は会議の日付)

@@ -355,3 +355,102 @@ fn mv_of_a_duplicated_id_rewrites_only_the_links_named() {
     // Both duplicate-id findings are gone.
     assert_eq!(errors(root).0, errors_with_duplicate - 2);
 }
+
+/// 付議 (SPEC §7.4): a 作業部会 refers its stale pilot to the 推進本部. The
+/// pilot's stale-pilot warning ends and it leaves the 作業部会's list; the
+/// 推進本部's agenda lists it under 上位の会議体の判断待ち, with an entry in
+/// its meeting skeleton, until the 推進本部 decides on it.
+#[test]
+fn a_referral_goes_up_and_comes_off_when_decided() {
+    let dir = tree();
+    let root = dir.path();
+    let stale = |root: &Path| {
+        let (_, out, _) = dx(root, &["check", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["rule"] == "stale-pilot" && d["record"] == "S-003")
+    };
+    let agenda = |root: &Path, body: &str| -> serde_json::Value {
+        let (code, out, err) = dx(root, &["agenda", "--body", body, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str(&out).expect("json")
+    };
+    let ids = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .expect(key)
+            .iter()
+            .map(|x| x["record"]["id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert!(stale(root), "the fixture's S-003 is a stale pilot");
+    assert!(ids(&agenda(root, "作業部会"), "pilots").contains(&"S-003".to_owned()));
+    assert!(ids(&agenda(root, "推進本部"), "referred").is_empty());
+
+    // A 付議 without `to` is an error of the meeting file: refused.
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    let meeting = "meetings/2027-03-10-bukai.toml";
+    let without = "date = 2027-03-10\nbody = \"作業部会\"\n\n[[decision]]\nrecord = \"S-003\"\nresult = \"付議\"\n";
+    std::fs::write(root.join(meeting), without).expect("writes");
+    let untouched = snapshot(root);
+    let (code, out, _) = dx(root, &["apply", meeting]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("to"), "{out}");
+    assert_eq!(snapshot(root), untouched);
+
+    std::fs::write(
+        root.join(meeting),
+        without.replace(
+            "result = \"付議\"\n",
+            "result = \"付議\"\nto = \"推進本部\"\nnote = \"推進本部に諮る\"\n",
+        ),
+    )
+    .expect("writes");
+    let (code, out, err) = dx(root, &["apply", meeting]);
+    assert_eq!(code, 0, "{out}{err}");
+    let s003 = read(root, "kurashi/madoguchi/S-003.toml");
+    assert!(
+        s003.contains("body = \"作業部会\"\nresult = \"付議\"\nto = \"推進本部\"\n"),
+        "{s003}"
+    );
+    assert!(
+        s003.contains("stage = \"実証実験\""),
+        "付議 keeps the stage: {s003}"
+    );
+    assert!(!stale(root), "stale-pilot ends for the lower body");
+    assert!(!ids(&agenda(root, "作業部会"), "pilots").contains(&"S-003".to_owned()));
+    let up = agenda(root, "推進本部");
+    assert_eq!(ids(&up, "referred"), ["S-003"]);
+    assert_eq!(up["referred"][0]["by"], "作業部会");
+    assert_eq!(up["referred"][0]["date"], "2027-03-10");
+    let (_, text, _) = dx(root, &["agenda", "--body", "推進本部"]);
+    assert!(text.contains("上位の会議体の判断待ち"), "{text}");
+    let (_, skeleton, _) = dx(
+        root,
+        &["agenda", "--body", "推進本部", "--format", "meeting"],
+    );
+    assert!(
+        skeleton.contains("[[decision]]\nrecord = \"S-003\"\nresult = \"\""),
+        "{skeleton}"
+    );
+
+    // The 推進本部 decides: off its agenda.
+    let (code, out, err) = dx(
+        root,
+        &[
+            "decide",
+            "S-003",
+            "--body",
+            "推進本部",
+            "--result",
+            "導入",
+            "--date",
+            "2027-03-15",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(ids(&agenda(root, "推進本部"), "referred").is_empty());
+}

@@ -25,6 +25,9 @@ pub struct DecideArgs {
     /// 会議の日付(省略時は今日)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<Date>,
+    /// 付議のとき: 付議先の会議体(幹事会・推進本部)
+    #[arg(long)]
+    pub to: Option<String>,
     /// 備考
     #[arg(long)]
     pub note: Option<String>,
@@ -101,6 +104,11 @@ pub(super) fn decide(ctx: &Ctx<'_>, args: &DecideArgs, out: &mut dyn Write) -> a
             Outcome::parse,
             Outcome::WORDS,
         )?,
+        to: args
+            .to
+            .as_deref()
+            .map(|b| parse(ctx, "--to", b, Body::parse, Body::WORDS))
+            .transpose()?,
         note: args.note.clone(),
     };
     let mut session = Session::new(&model, options(ctx, &args.write, false));

@@ -603,7 +603,7 @@ fn completion(model: &Model, rel: &str, text: &str, line: usize) -> Value {
         "expands" | "implements" => IdKind::Method,
         "stage" => return words(crate::model::Stage::WORDS),
         "visibility" => return words(crate::model::Visibility::WORDS),
-        "body" => return words(crate::model::Body::WORDS),
+        "body" | "to" => return words(crate::model::Body::WORDS),
         "result" => {
             return match entry_stage(model, rel, text, line) {
                 Some(stage) => words(

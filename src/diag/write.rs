@@ -158,6 +158,13 @@ pub enum EditError {
         /// Its path.
         path: String,
     },
+    /// 付議 without the body it goes up to, or `to` with another result.
+    Referral {
+        /// The record.
+        id: String,
+        /// The result given.
+        result: Outcome,
+    },
     /// Anything else, said in the user's words by the caller.
     Invalid {
         /// What is wrong.

@@ -136,6 +136,7 @@ pub fn apply(
                     date: when,
                     body: item.body.as_ref().map_or(body, |b| b.value),
                     result: result.value,
+                    to: item.to.as_ref().map(|b| b.value),
                     note: text(&item.note),
                 };
                 session.decide(&record.value, &decision, next)

@@ -231,6 +231,12 @@ impl<'m> Session<'m> {
         let i = self.work(id)?;
         self.not_future(id, decision.date)?;
         let rid = self.model.records[i].id.to_string();
+        if (decision.result == Outcome::Refer) != decision.to.is_some() {
+            return Err(EditError::Referral {
+                id: rid,
+                result: decision.result,
+            });
+        }
         if self.decided(i, decision)? {
             self.follow_ups.push(FollowUp::AlreadyRecorded {
                 id: rid,
@@ -320,6 +326,7 @@ impl<'m> Session<'m> {
             date,
             body: body.unwrap_or(Body::WorkingGroup),
             result: result.unwrap_or(Outcome::Continue),
+            to: None,
             note,
         };
         // Recorded already (a meeting applied twice): decide says so.

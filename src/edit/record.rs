@@ -31,6 +31,8 @@ pub struct NewDecision {
     pub body: Body,
     /// What it decided.
     pub result: Outcome,
+    /// 付議: the higher body it goes to.
+    pub to: Option<Body>,
     /// A note.
     pub note: Option<String>,
 }
@@ -159,6 +161,9 @@ impl RecordDoc {
         t.insert("date", Item::Value(date_value(d.date)));
         t.insert("body", Item::Value(string_value(d.body.as_str())));
         t.insert("result", Item::Value(string_value(d.result.as_str())));
+        if let Some(to) = d.to {
+            t.insert("to", Item::Value(string_value(to.as_str())));
+        }
         if let Some(note) = &d.note {
             t.insert("note", Item::Value(string_value(note)));
         }
@@ -367,6 +372,7 @@ mod tests {
             date: Date::constant(2026, 12, 15),
             body: Body::parse("推進本部").expect("body"),
             result: Outcome::Adopt,
+            to: None,
             note: Some("全窓口に広げる".into()),
         });
         assert!(doc.push_observation(

@@ -259,6 +259,15 @@ pub(super) static WORDS: Words = Words {
             "the file of {id}, {path}, is not valid TOML, so it cannot be changed; see dx check for the finding"
         ),
         EditError::Exists { what } => format!("{what} exists already"),
+        EditError::Referral {
+            id,
+            result: crate::vocab::Outcome::Refer,
+        } => format!(
+            "{id}: a 付議 (referral) needs the body it goes to: --to 推進本部 (in a meeting file, to = \"推進本部\")"
+        ),
+        EditError::Referral { id, result } => format!(
+            "{id}: --to (the body referred to) goes with the result 付議 only (given: {result})"
+        ),
         EditError::Invalid { what } => format!("invalid: {what}"),
     },
 };

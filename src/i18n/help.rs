@@ -134,6 +134,7 @@ pub fn english(path: &str) -> Option<&'static str> {
         }
         "import.owner" => "The department owning the proposals of a CSV (a workbook names its own)",
         "survey.output" => "Where to write: an .xlsx file for one workbook, else a folder",
+        "decide.to" => "付議 (referral): the higher body it goes to (幹事会, 推進本部)",
         "*.dry_run" => "Write nothing; print the change as a unified diff",
         "*.force" => {
             "Write even when the change adds errors to dx check, the result is not allowed from the stage, or a date is after today"

@@ -267,6 +267,15 @@ pub(super) static WORDS: Words = Words {
             "{id} のファイル {path} は TOML として読めないため、書き換えられません。dx check で指摘を確かめて直してください"
         ),
         EditError::Exists { what } => format!("{what} はすでにあります"),
+        EditError::Referral {
+            id,
+            result: crate::vocab::Outcome::Refer,
+        } => format!(
+            "{id} の付議には、付議先の会議体を --to で指定してください(例: --to 推進本部。会議ファイルでは to = \"推進本部\")"
+        ),
+        EditError::Referral { id, result } => format!(
+            "{id}: --to(付議先)は結果が「付議」のときだけ指定します(指定された結果: {result})"
+        ),
         EditError::Invalid { what } => format!("指定が正しくありません: {what}"),
     },
 };

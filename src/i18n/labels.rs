@@ -710,6 +710,10 @@ pub struct AgendaLabels {
     pub title: fn(&str, &str) -> String,
     pub last_meeting: fn(&str) -> String,
     pub pilots: &'static str,
+    /// Records a lower body referred (付議) to this one (SPEC §7.4).
+    pub referred: &'static str,
+    /// Its column: the body that referred it, and when.
+    pub referred_by: &'static str,
     pub reviews: &'static str,
     pub indicators: &'static str,
     pub issues: &'static str,
@@ -725,6 +729,8 @@ pub(super) static AGENDA_JA: AgendaLabels = AgendaLabels {
     title: |body, date| format!("{body} 議題案({date})"),
     last_meeting: |m| format!("前回の会議: {m}"),
     pilots: "判断を待っている実証実験・先行導入(目標日を過ぎたもの)",
+    referred: "上位の会議体の判断待ち(付議されたもの)",
+    referred_by: "付議(会議体・日付)",
     reviews: "定期的な見直し(会議の30日後までに期限)",
     indicators: "遅れている・評価できない・測定待ちの評価指標(評価 C・D、測定待ち)",
     issues: "未着手の課題",
@@ -738,6 +744,8 @@ pub(super) static AGENDA_EN: AgendaLabels = AgendaLabels {
     title: |body, date| format!("{body} agenda ({date})"),
     last_meeting: |m| format!("Last meeting: {m}"),
     pilots: "Pilots past their target date awaiting a decision",
+    referred: "Referred to this body, awaiting its decision (付議)",
+    referred_by: "Referred by (body, date)",
     reviews: "Periodic reviews due within 30 days of the meeting",
     indicators: "Indicators behind, not measurable or due a measurement (grades C and D, due)",
     issues: "課題 not started",

@@ -55,7 +55,15 @@ pub const MEETING: &[&str] = &[
     "measurement",
 ];
 /// A meeting's `[[decision]]`.
-pub const MEETING_DECISION: &[&str] = &["record", "result", "body", "date", "next_review", "note"];
+pub const MEETING_DECISION: &[&str] = &[
+    "record",
+    "result",
+    "to",
+    "body",
+    "date",
+    "next_review",
+    "note",
+];
 /// A meeting's `[[review]]`.
 pub const MEETING_REVIEW: &[&str] = &["record", "result", "date", "next_review", "note"];
 /// A meeting's `[[measurement]]`.
@@ -158,7 +166,7 @@ pub const INDICATOR: &[&str] = &[
 /// `[[indicator.observation]]`.
 pub const OBSERVATION: &[&str] = &["date", "value", "status", "source", "note"];
 /// `[[decision]]`.
-pub const DECISION: &[&str] = &["date", "body", "result", "note"];
+pub const DECISION: &[&str] = &["date", "body", "result", "to", "note"];
 
 /// The keys of a record kind.
 #[must_use]

@@ -66,6 +66,8 @@ pub struct MeetingItem {
     pub record: Option<Sp<CompactString>>,
     /// A decision's result (a review's, 継続 when absent).
     pub result: Option<Sp<Outcome>>,
+    /// A 付議's higher body.
+    pub to: Option<Sp<Body>>,
     /// A body other than the meeting's (a decision).
     pub body: Option<Sp<Body>>,
     /// A date other than the meeting's.
@@ -149,6 +151,8 @@ pub struct Decision {
     pub body: Option<Sp<Body>>,
     /// What was decided.
     pub result: Option<Sp<Outcome>>,
+    /// 付議: the higher body the record is referred to (SPEC §7.4).
+    pub to: Option<Sp<Body>>,
     /// A note.
     pub note: Option<Sp<CompactString>>,
 }

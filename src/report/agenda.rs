@@ -28,6 +28,18 @@ pub struct Pilot {
     pub target_date: String,
 }
 
+/// A record a lower body referred (付議) to this one, with no decision of
+/// this body since (SPEC §7.4).
+#[derive(Clone, Debug, Serialize)]
+pub struct Referred {
+    /// The record.
+    pub record: RecordRef,
+    /// The body that referred it.
+    pub by: &'static str,
+    /// When.
+    pub date: String,
+}
+
 /// A review due.
 #[derive(Clone, Debug, Serialize)]
 pub struct Review {
@@ -65,6 +77,8 @@ pub struct Agenda {
     pub last_meeting: Option<String>,
     /// 実証実験・先行導入 past their target date with no decision since.
     pub pilots: Vec<Pilot>,
+    /// Referred to this body by a lower one, not decided by it since.
+    pub referred: Vec<Referred>,
     /// 運用 records whose review is due by the meeting + 30 days, or unset.
     pub reviews: Vec<Review>,
     /// Indicators graded C or D.
@@ -101,6 +115,7 @@ impl Agenda {
             last_meeting: last_meeting(model, body, date)
                 .map(|(d, m)| format!("{d} {}", model.files.get(m.file).path)),
             pilots: Vec::new(),
+            referred: Vec::new(),
             reviews: Vec::new(),
             indicators: Vec::new(),
             issues: Vec::new(),
@@ -112,6 +127,13 @@ impl Agenda {
                 agenda.pilots.push(Pilot {
                     record: RecordRef::of(model, i),
                     target_date: target.to_string(),
+                });
+            }
+            if let Some((by, when)) = referred_to(r, body, date) {
+                agenda.referred.push(Referred {
+                    record: RecordRef::of(model, i),
+                    by: by.as_str(),
+                    date: when.to_string(),
                 });
             }
             if r.stage() == Some(Stage::Operation) {
@@ -173,6 +195,17 @@ impl Agenda {
                     .map(|p| (&p.record, p.target_date.clone()))
                     .collect(),
                 l.target_date,
+            ),
+            l.nothing,
+        );
+        doc.heading(a.referred);
+        doc.table_or(
+            refs(
+                self.referred
+                    .iter()
+                    .map(|x| (&x.record, format!("{} {}", x.by, x.date)))
+                    .collect(),
+                a.referred_by,
             ),
             l.nothing,
         );
@@ -293,6 +326,23 @@ impl Agenda {
                 results(&p.record.state, false)
             );
         }
+        for x in &self.referred {
+            let _ = writeln!(
+                t,
+                "\n# {}: {} {} ({} {})",
+                a.referred,
+                c(&x.record.id),
+                c(&x.record.title),
+                x.by,
+                x.date
+            );
+            let _ = writeln!(
+                t,
+                "[[decision]]\nrecord = {}\nresult = \"\"  # {}\n# note = \"\"",
+                q(&x.record.id),
+                results(&x.record.state, false)
+            );
+        }
         for r in &self.reviews {
             let _ = writeln!(
                 t,
@@ -327,6 +377,28 @@ impl Agenda {
         }
         t
     }
+}
+
+/// The lower body and date of the last 付議 of `r` to `body` on or before
+/// `date`, when `body` has recorded no decision on it since.
+fn referred_to(r: &crate::model::Record, body: Body, date: Date) -> Option<(Body, Date)> {
+    let decisions = r.decisions();
+    let (when, by) = decisions
+        .iter()
+        .filter(|d| {
+            d.result
+                .as_ref()
+                .is_some_and(|o| o.value == crate::model::Outcome::Refer)
+                && d.to.as_ref().is_some_and(|t| t.value == body)
+        })
+        .filter_map(|d| Some((d.date.as_ref()?.value, d.body.as_ref()?.value)))
+        .filter(|(d, _)| *d <= date)
+        .max_by_key(|(d, _)| *d)?;
+    let decided = decisions.iter().any(|d| {
+        d.body.as_ref().is_some_and(|b| b.value == body)
+            && d.date.as_ref().is_some_and(|x| x.value > when)
+    });
+    (!decided).then_some((by, when))
 }
 
 /// `body`'s last meeting dated before `date`, with its date.

@@ -22,11 +22,14 @@ pub(super) fn read_meeting(r: &mut Reader<'_>, root: Table<'_, '_>, file: FileId
         let t = Table::nested(table, &span, "decision.");
         r.check_keys(t, keys::MEETING_DECISION);
         let unfilled = r.blank_string(t, "result");
+        let result = r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse);
+        let referred = result.as_ref().is_some_and(|o| o.value == Outcome::Refer);
         meeting.decisions.push(MeetingItem {
             span: Some(r.loc(span.clone())),
             unfilled,
             record: r.string(t, "record", true),
-            result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
+            result,
+            to: r.vocab(t, "to", referred, Body::WORDS, Body::parse),
             body: r.vocab(t, "body", false, Body::WORDS, Body::parse),
             date: r.date(t, "date", false),
             next_review: r.date(t, "next_review", false),

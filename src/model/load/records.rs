@@ -125,11 +125,17 @@ pub(super) fn read_work(r: &mut Reader<'_>, root: Table<'_, '_>) -> Work {
     for (table, span) in r.tables(root, "decision") {
         let t = Table::nested(table, &span, "decision.");
         r.check_keys(t, keys::DECISION);
+        let date = r.date(t, "date", true);
+        let body = r.vocab(t, "body", true, Body::WORDS, Body::parse);
+        let result = r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse);
+        // 付議 names the body it goes up to.
+        let referred = result.as_ref().is_some_and(|o| o.value == Outcome::Refer);
         decisions.push(Decision {
             span: r.loc(span),
-            date: r.date(t, "date", true),
-            body: r.vocab(t, "body", true, Body::WORDS, Body::parse),
-            result: r.vocab(t, "result", true, Outcome::WORDS, Outcome::parse),
+            date,
+            body,
+            result,
+            to: r.vocab(t, "to", referred, Body::WORDS, Body::parse),
             note: r.string(t, "note", false),
         });
     }
