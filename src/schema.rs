@@ -567,6 +567,8 @@ pub struct MeetingFile {
     date: LocalDate,
     /// 会議体
     body: BodyWord,
+    /// 作業部会の分野(分野のフォルダー名、例: kurashi)
+    field: Option<String>,
     /// 会議の名前(例: 第12回 西宮市DX推進本部会議)
     title: Option<String>,
     /// 議事録(URL など)

@@ -454,3 +454,76 @@ fn a_referral_goes_up_and_comes_off_when_decided() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(ids(&agenda(root, "推進本部"), "referred").is_empty());
 }
+
+/// A 作業部会's meeting file names its 分野 (SPEC §7.4): `dx agenda --field`
+/// compares with that 分野's last meeting, not another 分野's, heads itself
+/// with the 作業部会's name and writes the key into its skeleton; an
+/// unknown 分野 is a finding with the nearest one.
+#[test]
+fn working_group_meetings_name_their_field() {
+    let dir = tree();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/2027-02-01-kurashi.toml"),
+        "date = 2027-02-01\nbody = \"作業部会\"\nfield = \"kurashi\"\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        root.join("meetings/2027-03-01-gyosei.toml"),
+        "date = 2027-03-01\nbody = \"作業部会\"\nfield = \"gyosei\"\n",
+    )
+    .expect("writes");
+    let (code, out, err) = dx(root, &["agenda", "--field", "kurashi", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        v["last_meeting"],
+        "2027-02-01 meetings/2027-02-01-kurashi.toml"
+    );
+    assert_eq!(v["group"], "暮らし手続き作業部会");
+    let (_, text, _) = dx(root, &["agenda", "--field", "kurashi"]);
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|l| l.contains("暮らし手続き作業部会 議題案")),
+        "{text}"
+    );
+    let (_, skeleton, _) = dx(
+        root,
+        &["agenda", "--field", "kurashi", "--format", "meeting"],
+    );
+    assert!(
+        skeleton.contains("body = \"作業部会\"\nfield = \"kurashi\"\n"),
+        "{skeleton}"
+    );
+    // Without --field, the body's last meeting of any 分野.
+    let (_, out, _) = dx(root, &["agenda", "--body", "作業部会", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        v["last_meeting"],
+        "2027-03-01 meetings/2027-03-01-gyosei.toml"
+    );
+
+    std::fs::write(
+        root.join("meetings/2027-03-01-gyosei.toml"),
+        "date = 2027-03-01\nbody = \"作業部会\"\nfield = \"gyosie\"\n",
+    )
+    .expect("writes");
+    let (_, out, _) = dx(root, &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let found = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["path"] == "meetings/2027-03-01-gyosei.toml")
+        .cloned()
+        .expect("a finding on the unknown 分野");
+    assert_eq!(found["rule"], "broken-link", "{found}");
+    assert!(
+        found["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("gyosie")),
+        "{found}"
+    );
+}

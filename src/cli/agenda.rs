@@ -59,7 +59,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let mut agenda = Agenda::build(&model, date, body, args.field.as_deref());
     // What changed since the body's last meeting: the tree as git had it
     // that day against the files now. Without git or a last meeting, none.
-    if let Some(last) = last_meeting(&model, body, date).map(|(d, _)| d)
+    if let Some(last) = last_meeting(&model, body, date, args.field.as_deref()).map(|(d, _)| d)
         && let Ok((top, _)) = crate::git::locate(&model.root)
         && let Ok(Some(rev)) = crate::git::commit_on_or_before(&top, &last.to_string())
         && let Ok(base) = super::diff::at_revision(ctx, &model.root, &rev)

@@ -182,6 +182,13 @@ pub enum Message {
         /// The nearest existing ID.
         suggestion: Option<String>,
     },
+    /// A meeting file's `field` names no 分野 of the tree.
+    MeetingField {
+        /// The 分野 written.
+        target: String,
+        /// The nearest existing 分野.
+        suggestion: Option<String>,
+    },
     /// A meeting file measures an indicator its record does not have.
     MeetingIndicator {
         /// The record.

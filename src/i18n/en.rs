@@ -422,6 +422,9 @@ fn message(m: &Message) -> String {
         Message::MeetingRecord { target, .. } => {
             format!("the meeting file names \"{target}\", which does not exist")
         }
+        Message::MeetingField { target, .. } => {
+            format!("the meeting file's 分野 \"{target}\" does not exist")
+        }
         Message::MeetingIndicator {
             record, indicator, ..
         } => {
@@ -577,6 +580,8 @@ fn help(m: &Message) -> Option<String> {
         Message::DuplicateLink { .. } => "delete the repeat (`dx fmt` fixes it)".into(),
         Message::MeetingRecord { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
         Message::MeetingRecord { .. } => "check the record's ID (`dx list`)".into(),
+        Message::MeetingField { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
+        Message::MeetingField { .. } => "write the 分野's folder name (the one holding field.toml)".into(),
         Message::MeetingIndicator { known, .. } if known.is_empty() => "the record has no indicator: add an [[indicator]] to it first".into(),
         Message::MeetingIndicator { known, .. } => format!("write the indicator's name or its position (from 1): {}", known.join(", ")),
         Message::MeetingIssue { .. } => "write the ID of a 手法 that solves it (`dx show` lists them)".into(),

@@ -491,6 +491,9 @@ fn message(m: &Message) -> String {
         Message::MeetingRecord { target, .. } => {
             format!("会議ファイルのレコード「{target}」は存在しません")
         }
+        Message::MeetingField { target, .. } => {
+            format!("会議ファイルの分野「{target}」は存在しません")
+        }
         Message::MeetingIndicator {
             record, indicator, ..
         } => {
@@ -608,6 +611,10 @@ fn help(m: &Message) -> Option<String> {
         Message::DuplicateLink { .. } => "2回目以降を削除してください(`dx fmt` で自動修正できます)".into(),
         Message::MeetingRecord { suggestion: Some(s), .. } => format!("「{s}」ではありませんか"),
         Message::MeetingRecord { .. } => "レコードの ID を確かめてください(`dx list`)".into(),
+        Message::MeetingField { suggestion: Some(s), .. } => format!("「{s}」ではありませんか"),
+        Message::MeetingField { .. } => {
+            "分野のフォルダー名(field.toml のあるフォルダー)を書いてください".into()
+        }
         Message::MeetingIndicator { known, .. } if known.is_empty() => "このレコードには評価指標がありません。先にレコードに [[indicator]] を追加してください".into(),
         Message::MeetingIndicator { known, .. } => format!("評価指標の名前か、その番号(1 から)を書いてください: {}", known.join("、")),
         Message::MeetingIssue { .. } => "この課題を解決する手法の ID を書いてください(`dx show` で確かめられます)".into(),

@@ -48,6 +48,7 @@ pub const SETTINGS_PRIVACY: &[&str] = &["allowed_email_domains", "allowed_phone_
 pub const MEETING: &[&str] = &[
     "date",
     "body",
+    "field",
     "title",
     "minutes",
     "decision",

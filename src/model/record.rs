@@ -45,6 +45,8 @@ pub struct Meeting {
     pub date: Option<Sp<Date>>,
     /// Which body met.
     pub body: Option<Sp<Body>>,
+    /// A 作業部会's 分野 (SPEC §7.4).
+    pub field: Option<Sp<CompactString>>,
     /// Its title.
     pub title: Option<Sp<CompactString>>,
     /// Where the 議事録 is.

@@ -73,6 +73,9 @@ pub struct Agenda {
     pub body: &'static str,
     /// The 分野 (a 作業部会), if any.
     pub field: Option<String>,
+    /// That 分野's 作業部会 by name (field.toml `working_group`), which
+    /// heads the agenda instead of the body's word.
+    pub group: Option<String>,
     /// The body's last meeting file before this one, if any.
     pub last_meeting: Option<String>,
     /// 実証実験・先行導入 past their target date with no decision since.
@@ -112,7 +115,11 @@ impl Agenda {
             date: date.to_string(),
             body: body.as_str(),
             field: field.map(str::to_owned),
-            last_meeting: last_meeting(model, body, date)
+            group: field
+                .and_then(|f| model.fields.iter().find(|x| x.id == f))
+                .and_then(|f| f.working_group.clone())
+                .filter(|_| body == Body::WorkingGroup),
+            last_meeting: last_meeting(model, body, date, field)
                 .map(|(d, m)| format!("{d} {}", model.files.get(m.file).path)),
             pilots: Vec::new(),
             referred: Vec::new(),
@@ -169,13 +176,18 @@ impl Agenda {
         agenda
     }
 
+    /// What heads the agenda: the 分野's 作業部会 by name, else the body.
+    fn heading(&self) -> &str {
+        self.group.as_deref().unwrap_or(self.body)
+    }
+
     /// Lay the agenda out.
     #[must_use]
     pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
         let l = lang.labels();
         let a = lang.agenda_labels();
         let org = model.settings.organization.as_deref().unwrap_or("");
-        let mut doc = Doc::new(format!("{org} {}", (a.title)(self.body, &self.date)));
+        let mut doc = Doc::new(format!("{org} {}", (a.title)(self.heading(), &self.date)));
         if let Some(last) = &self.last_meeting {
             doc.text((a.last_meeting)(last));
         }
@@ -305,10 +317,13 @@ impl Agenda {
                 .join(a.results)
         };
         let mut t = String::new();
-        let _ = writeln!(t, "# {}", c(&(a.title)(self.body, &self.date)));
+        let _ = writeln!(t, "# {}", c(&(a.title)(self.heading(), &self.date)));
         let _ = writeln!(t, "# {}", a.skeleton_note);
         let _ = writeln!(t, "date = {}", self.date);
         let _ = writeln!(t, "body = {}", q(self.body));
+        if let Some(f) = &self.field {
+            let _ = writeln!(t, "field = {}", q(f));
+        }
         let _ = writeln!(t, "title = \"\"");
         let _ = writeln!(t, "# minutes = \"\"");
         for p in &self.pilots {
@@ -401,13 +416,20 @@ fn referred_to(r: &crate::model::Record, body: Body, date: Date) -> Option<(Body
     (!decided).then_some((by, when))
 }
 
-/// `body`'s last meeting dated before `date`, with its date.
+/// `body`'s last meeting dated before `date`, with its date; with a
+/// `field`, the last meeting of that 分野 (its `field` key, SPEC §7.4).
 #[must_use]
-pub fn last_meeting(model: &Model, body: Body, date: Date) -> Option<(Date, &Meeting)> {
+pub fn last_meeting<'m>(
+    model: &'m Model,
+    body: Body,
+    date: Date,
+    field: Option<&str>,
+) -> Option<(Date, &'m Meeting)> {
     model
         .meetings
         .iter()
         .filter(|m| m.body.as_ref().is_some_and(|b| b.value == body))
+        .filter(|m| field.is_none_or(|f| m.field.as_ref().is_some_and(|x| x.value.as_str() == f)))
         .filter_map(|m| Some((m.date.as_ref()?.value, m)))
         .filter(|(d, _)| *d < date)
         .max_by_key(|(d, _)| *d)

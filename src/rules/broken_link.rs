@@ -45,6 +45,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 pub(super) fn check_meetings(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     for m in &model.meetings {
+        if let Some(f) = &m.field
+            && !model.fields.iter().any(|x| x.id == f.value.as_str())
+        {
+            let suggestion =
+                crate::suggest::nearest(&f.value, model.fields.iter().map(|x| x.id.as_str()))
+                    .map(str::to_owned);
+            let message = Message::MeetingField {
+                target: f.value.to_string(),
+                suggestion,
+            };
+            out.push(Diagnostic::new(RULE.id, f.span.in_file(m.file), message));
+        }
         let items = m.decisions.iter().chain(&m.reviews).chain(&m.measurements);
         for item in items {
             let Some(id) = &item.record else { continue };

@@ -12,6 +12,7 @@ pub(super) fn read_meeting(r: &mut Reader<'_>, root: Table<'_, '_>, file: FileId
         file,
         date: r.date(root, "date", true),
         body: r.vocab(root, "body", true, Body::WORDS, Body::parse),
+        field: r.string(root, "field", false),
         title: r.string(root, "title", false),
         minutes: r.string(root, "minutes", false),
         decisions: Vec::new(),
