@@ -54,19 +54,12 @@ pub struct Imported {
     pub observations: usize,
 }
 
-/// Full-width digits and signs as half-width; spaces dropped.
+/// Full-width digits and signs as half-width (the one table of
+/// `suggest`); spaces dropped.
 fn half_width(s: &str) -> String {
     s.chars()
+        .map(crate::suggest::half_width_char)
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '，' => ',',
-            '－' | '−' | '‐' => '-',
-            '＋' => '+',
-            '％' => '%',
-            c => c,
-        })
         .collect()
 }
 
