@@ -136,6 +136,8 @@ pub struct IssueFile {
     current: Option<String>,
     /// ビジョンとのギャップ
     gap: Option<String>,
+    /// 課題の整理をやり直した日(指針の改定のあと。dx review K-… が書く)
+    reviewed: Option<LocalDate>,
     /// 所管(部署名または役職。個人名は書かない)
     owner: Option<String>,
     /// 公開区分
@@ -449,6 +451,22 @@ pub struct SettingsFile {
     organization: Option<OrganizationTable>,
     /// 照会の問い合わせ先
     contact: Option<ContactTable>,
+    /// 指針の改訂歴
+    revision: Option<Vec<RevisionTable>>,
+}
+
+/// dx.toml `[[revision]]`: one revision of the guideline (SPEC §7.4).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "指針の改定")]
+pub struct RevisionTable {
+    /// 版(例: 1.1)
+    version: String,
+    /// 改定の日
+    date: LocalDate,
+    /// 改定の内容
+    summary: Option<String>,
+    /// 改定で変わった項目の ID(ビジョン項目 kurashi-1、分野 kurashi、原則 P3、国の重点取組事項 N7 など)
+    changed: Option<Vec<String>>,
 }
 
 string_type!(

@@ -273,7 +273,7 @@ fn check_validates_meeting_files() {
     std::fs::create_dir_all(root.join("meetings")).expect("folder");
     std::fs::write(
         root.join("meetings/bad.toml"),
-        "date = 2027-03-15\nbody = \"本部会議\"\n\n[[decision]]\nrecord = \"S-099\"\nresult = \"導入\"\n\n[[measurement]]\nrecord = \"S-007\"\nindicator = \"ない指標\"\nvalue = 1.0\n\n[[review]]\nrecord = \"K-001\"\n",
+        "date = 2027-03-15\nbody = \"本部会議\"\n\n[[decision]]\nrecord = \"S-099\"\nresult = \"導入\"\n\n[[measurement]]\nrecord = \"S-007\"\nindicator = \"ない指標\"\nvalue = 1.0\n\n[[decision]]\nrecord = \"K-001\"\nresult = \"継続\"\n",
     )
     .expect("writes");
     let (code, out, _) = dx(root, &["check"]);
@@ -526,4 +526,71 @@ fn working_group_meetings_name_their_field() {
             .is_some_and(|m| m.contains("gyosie")),
         "{found}"
     );
+}
+
+/// A guideline revision (SPEC §7.4): the records it reaches are warned
+/// until taken up again — the 課題 by `dx review K-…` (writing `reviewed`,
+/// only that line), the 手法 and 技術 by a decision — and `dx agenda` lists
+/// them meanwhile.
+#[test]
+fn a_revision_runs_the_processes_again() {
+    let dir = common::tree(Some("rules/revision-review-due"));
+    let root = dir.path();
+    let day = common::TODAY;
+    let due = |root: &Path| -> Vec<String> {
+        let (_, out, _) = common::dx_on(root, day, &["check", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        let mut ids: Vec<String> = v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "revision-review-due")
+            .map(|d| d["record"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(due(root), ["G-001", "K-001", "S-001"]);
+    let (_, agenda, _) = common::dx_on(root, day, &["agenda", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&agenda).expect("json");
+    let listed: Vec<&str> = v["revised"]
+        .as_array()
+        .expect("revised")
+        .iter()
+        .filter_map(|x| x["record"]["id"].as_str())
+        .collect();
+    assert_eq!(listed, ["K-001", "S-001", "G-001"]);
+
+    let before = read(root, "kurashi/online/K-001.toml");
+    let (code, out, err) = common::dx_on(root, day, &["review", "K-001", "--date", "2026-11-01"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let after = read(root, "kurashi/online/K-001.toml");
+    assert_eq!(
+        after,
+        format!("{before}reviewed = 2026-11-01\n"),
+        "only the line added"
+    );
+    assert_eq!(due(root), ["G-001", "S-001"]);
+    // Again: nothing written.
+    let snap = snapshot(root);
+    let (code, out, _) = common::dx_on(root, day, &["review", "K-001", "--date", "2026-11-01"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(snapshot(root), snap);
+
+    let (code, out, err) = common::dx_on(
+        root,
+        day,
+        &[
+            "decide",
+            "S-001",
+            "--body",
+            "作業部会",
+            "--result",
+            "継続",
+            "--date",
+            "2026-11-02",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(due(root), ["G-001"]);
 }

@@ -10,6 +10,7 @@ title = "t"
 vision = ["kurashi-1"]
 current = "c"
 gap = "g"
+reviewed = 2025-12-01
 owner = "市民課"
 visibility = "public"
 tags = ["x"]
@@ -127,6 +128,7 @@ fn every_key_of_every_kind_is_read() {
                 "vision" => r.vision().is_some(),
                 "current" => r.current().is_some(),
                 "gap" => r.gap().is_some(),
+                "reviewed" => r.issue().is_some_and(|p| p.reviewed.is_some()),
                 "closed" => r
                     .closed()
                     .is_some_and(|c| c.date.is_some() && c.reason.is_some()),

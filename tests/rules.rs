@@ -375,6 +375,22 @@ fn review_overdue() {
 }
 
 #[test]
+fn revision_review_due() {
+    // Revision 2.0 changed kurashi-1: its 課題 K-001, the 手法 S-001 solving
+    // it and the 技術 G-001 implementing that owe the processes again;
+    // K-101 (reviewed after) and S-101 (decided after) do not.
+    case(
+        "revision-review-due",
+        &[
+            ("kurashi/online/K-001.toml", 1, 9),
+            ("kurashi/online/S-001.toml", 4, 9),
+            ("kurashi/online/G-001.toml", 3, 9),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn stale_pilot() {
     case("stale-pilot", &[("kurashi/online/S-101.toml", 4, 9)], &[]);
 }

@@ -307,7 +307,12 @@ fn every_invalid_meeting_entry_changes_nothing() {
             "broken-link",
             "",
         ),
-        ("[[review]]\nrecord = \"K-001\"\n", "wrong-link-kind", ""),
+        // A 課題 takes reviews (its 課題の整理 again, §7.4), not decisions.
+        (
+            "[[decision]]\nrecord = \"K-001\"\nresult = \"継続\"\n",
+            "wrong-link-kind",
+            "",
+        ),
         ("[[decision]]\nrecord = \"\"\nresult = \"導入\"\n", "", ""),
         (
             "[[decision]]\nrecord = \"S-006\"\nresult = \"\"\n",

@@ -41,7 +41,7 @@ pub struct DecideArgs {
 /// Arguments of `dx review`.
 #[derive(Debug, clap::Args)]
 pub struct ReviewArgs {
-    /// 運用中の手法・技術の ID
+    /// 運用中の手法・技術の ID、または課題の ID(課題の整理をやり直したことを reviewed に記録)
     pub id: String,
     /// 見直しの日付(省略時は今日)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -322,6 +322,20 @@ pub enum Message {
     },
     /// A record in operation with no review date.
     ReviewMissing,
+    /// A revision of the guideline changed what the record is linked to,
+    /// and the record has not been taken up since (SPEC §7.4).
+    RevisionReviewDue {
+        /// The record.
+        id: String,
+        /// The revision's version.
+        version: String,
+        /// Its date.
+        date: String,
+        /// The changed reference reaching the record.
+        via: String,
+        /// A 課題 (its 課題の整理 again) rather than a 手法 or 技術 (a decision).
+        issue: bool,
+    },
     /// A pilot past its indicators' target dates with no decision since.
     StalePilot {
         /// The latest target date.

@@ -66,6 +66,7 @@ rule_ids! {
     EmptyValue = "empty-value" => Error,
     PublicLinksInternal = "public-links-internal" => Warning,
     UnknownDepartment = "unknown-department" => Warning,
+    RevisionReviewDue = "revision-review-due" => Warning,
 }
 
 impl serde::Serialize for RuleId {

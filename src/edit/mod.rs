@@ -321,6 +321,15 @@ impl<'m> Session<'m> {
         note: Option<String>,
         next_review: Option<Date>,
     ) -> Result<(), EditError> {
+        let i = self.record(id)?;
+        if self.model.records[i].kind == Kind::Issue {
+            if result.is_some() || next_review.is_some() {
+                return Err(EditError::Invalid {
+                    what: format!("{} (--result, --next-review)", id.trim()),
+                });
+            }
+            return self.review_issue(i, date);
+        }
         let i = self.work(id)?;
         let decision = NewDecision {
             date,
@@ -340,6 +349,24 @@ impl<'m> Session<'m> {
         let next = next_review.unwrap_or_else(|| self.review_date(date));
         let stops = decision.result.stage_after().is_some_and(Stage::is_retired);
         self.decide(id, &decision, (!stops).then_some(next))
+    }
+
+    /// The 課題の整理 done again (SPEC §7.4): `reviewed` set to `date`. A
+    /// review on or after it recorded already is said and kept.
+    fn review_issue(&mut self, i: RecordIdx, date: Date) -> Result<(), EditError> {
+        let rid = self.model.records[i].id.to_string();
+        self.not_future(&rid, date)?;
+        let doc = self.doc(i)?;
+        if doc.reviewed().is_some_and(|d| d >= date) {
+            self.follow_ups.push(FollowUp::AlreadyRecorded {
+                id: rid,
+                what: "reviewed".to_owned(),
+                date,
+            });
+            return Ok(());
+        }
+        doc.set_reviewed(date);
+        Ok(())
     }
 
     /// Record a measurement (`dx measure`). The same date and value again

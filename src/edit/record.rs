@@ -142,6 +142,18 @@ impl RecordDoc {
         set_in_place(self.doc.as_table_mut(), "review_due", date_value(date));
     }
 
+    /// A 課題's `reviewed` date as written, if any.
+    #[must_use]
+    pub fn reviewed(&self) -> Option<Date> {
+        item_date(self.doc.as_table(), "reviewed")
+    }
+
+    /// Set a 課題's `reviewed` in place (added after the root's keys when
+    /// absent).
+    pub fn set_reviewed(&mut self, date: Date) {
+        set_in_place(self.doc.as_table_mut(), "reviewed", date_value(date));
+    }
+
     /// Whether a decision of this date, body and result is in the file.
     #[must_use]
     pub fn has_decision(&self, d: &NewDecision) -> bool {

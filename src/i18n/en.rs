@@ -479,6 +479,18 @@ fn message(m: &Message) -> String {
             format!("review was due on {due} (today is {today})")
         }
         Message::ReviewMissing => "in operation but no review_due".into(),
+        Message::RevisionReviewDue {
+            version,
+            date,
+            via,
+            issue: true,
+            ..
+        } => format!(
+            "guideline revision {version} ({date}) changed \"{via}\"; this 課題 has not been reviewed (reviewed) since"
+        ),
+        Message::RevisionReviewDue {
+            version, date, via, ..
+        } => format!("guideline revision {version} ({date}) changed \"{via}\"; no decision since"),
         Message::StalePilot { target_date, stage } => format!(
             "{} passed its indicators' target date {target_date} with no decision since",
             stage.en()
@@ -607,6 +619,12 @@ fn help(m: &Message) -> Option<String> {
         Message::ReviewOverdue { .. } | Message::ReviewMissing => {
             "review it, record the [[decision]] and set the next review_due".into()
         }
+        Message::RevisionReviewDue { id, issue: true, .. } => {
+            format!("review the 課題 against the revision and record it with dx review {id}")
+        }
+        Message::RevisionReviewDue { id, .. } => format!(
+            "review it against the revision and record the decision (e.g. dx decide {id} --body 作業部会 --result 継続)"
+        ),
         Message::StalePilot { .. } => {
             "report the results, record the decision and update the stage".into()
         }

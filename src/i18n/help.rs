@@ -96,7 +96,9 @@ pub fn english(path: &str) -> Option<&'static str> {
             "The next review's date (a record in 運用: default the date + interval_months of dx.toml)"
         }
         "review" => "Record a periodic review and set the next one",
-        "review.id" => "The ID of a 手法 or 技術 in operation (運用)",
+        "review.id" => {
+            "The ID of a 手法 or 技術 in operation (運用), or of a 課題 (reviewed again after a revision)"
+        }
         "review.date" => "The review's date (default: today)",
         "review.next_review" => {
             "The next review's date (default: the date + interval_months of dx.toml)"

@@ -551,6 +551,20 @@ fn message(m: &Message) -> String {
             format!("定期的な見直しの期限 {due} を過ぎています(本日 {today})")
         }
         Message::ReviewMissing => "運用中なのに定期的な見直しの期限 review_due がありません".into(),
+        Message::RevisionReviewDue {
+            version,
+            date,
+            via,
+            issue: true,
+            ..
+        } => format!(
+            "指針の改定 {version}({date})で「{via}」が変わりましたが、その後この課題の整理をやり直した記録(reviewed)がありません"
+        ),
+        Message::RevisionReviewDue {
+            version, date, via, ..
+        } => format!(
+            "指針の改定 {version}({date})で「{via}」が変わりましたが、その後の意思決定がありません"
+        ),
         Message::StalePilot { target_date, stage } => format!(
             "「{stage}」の評価指標の目標日 {target_date} を過ぎましたが、その後の意思決定がありません"
         ),
@@ -637,6 +651,8 @@ fn help(m: &Message) -> Option<String> {
         Message::MissingTeam { .. } => "[team] を追加してください(name・kind・lead・departments)".into(),
         Message::ReviewOverdue { .. } | Message::ReviewMissing => "見直しを行って [[decision]] を記録し、次の review_due を書いてください".into(),
         Message::StalePilot { .. } => "結果を報告し、判断を [[decision]] に記録して stage を更新してください".into(),
+        Message::RevisionReviewDue { id, issue: true, .. } => format!("改定に合わせて課題を整理し直し、dx review {id} で記録してください"),
+        Message::RevisionReviewDue { id, .. } => format!("改定に合わせて見直し、判断を記録してください(例: dx decide {id} --body 作業部会 --result 継続)"),
         Message::BeyondPeriod { .. } => "期間内の日付にするか、dx.toml の period_end を見直してください".into(),
         Message::PersonalData { kind: PersonalKind::Email, .. } => "削除するか、市のドメインなら dx.toml の [privacy] allowed_email_domains に加えてください".into(),
         Message::PersonalData { .. } => "個人を特定できる情報を削除し、部署名や役職で書いてください".into(),

@@ -714,6 +714,10 @@ pub struct AgendaLabels {
     pub referred: &'static str,
     /// Its column: the body that referred it, and when.
     pub referred_by: &'static str,
+    /// Records a guideline revision reaches (SPEC §7.4).
+    pub revised: &'static str,
+    /// Its column: the revision and the changed item.
+    pub revised_by: &'static str,
     pub reviews: &'static str,
     pub indicators: &'static str,
     pub issues: &'static str,
@@ -731,6 +735,8 @@ pub(super) static AGENDA_JA: AgendaLabels = AgendaLabels {
     pilots: "判断を待っている実証実験・先行導入(目標日を過ぎたもの)",
     referred: "上位の会議体の判断待ち(付議されたもの)",
     referred_by: "付議(会議体・日付)",
+    revised: "指針の改定で見直しが必要なもの(課題は整理し直して dx review、手法・技術は判断を記録)",
+    revised_by: "改定(版・日付・変わった項目)",
     reviews: "定期的な見直し(会議の30日後までに期限)",
     indicators: "遅れている・評価できない・測定待ちの評価指標(評価 C・D、測定待ち)",
     issues: "未着手の課題",
@@ -746,6 +752,8 @@ pub(super) static AGENDA_EN: AgendaLabels = AgendaLabels {
     pilots: "Pilots past their target date awaiting a decision",
     referred: "Referred to this body, awaiting its decision (付議)",
     referred_by: "Referred by (body, date)",
+    revised: "To take up again after a guideline revision (課題: dx review; 手法, 技術: a decision)",
+    revised_by: "Revision (version, date, item changed)",
     reviews: "Periodic reviews due within 30 days of the meeting",
     indicators: "Indicators behind, not measurable or due a measurement (grades C and D, due)",
     issues: "課題 not started",

@@ -16,7 +16,10 @@ pub const SETTINGS: &[&str] = &[
     "display",
     "organization",
     "contact",
+    "revision",
 ];
+/// dx.toml `[[revision]]`: the guideline's 改訂歴 (SPEC §7.4).
+pub const SETTINGS_REVISION: &[&str] = &["version", "date", "summary", "changed"];
 /// dx.toml `[contact]`.
 pub const SETTINGS_CONTACT: &[&str] = &["name", "phone", "email"];
 /// dx.toml `[organization]`.
@@ -98,6 +101,7 @@ pub const ISSUE: &[&str] = &[
     "vision",
     "current",
     "gap",
+    "reviewed",
     "owner",
     "visibility",
     "tags",

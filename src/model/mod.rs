@@ -14,6 +14,7 @@ mod load;
 mod nearest;
 mod reader;
 mod record;
+mod revision;
 pub mod settings;
 
 pub use crate::vocab::{
@@ -28,6 +29,7 @@ pub use load::{
     KeptTree, LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only,
 };
 pub use record::*;
+pub use revision::RevisionDue;
 pub use settings::{Level, Prefixes, Settings};
 
 use std::path::PathBuf;

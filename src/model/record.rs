@@ -225,6 +225,8 @@ pub struct IssuePart {
     pub current: Option<Sp<CompactString>>,
     /// The gap to the ビジョン.
     pub gap: Option<Sp<CompactString>>,
+    /// When the 課題の整理 was last done again (`dx review K-…`, SPEC §7.4).
+    pub reviewed: Option<Sp<Date>>,
     /// Closed: no more work is needed.
     pub closed: Option<Closed>,
 }

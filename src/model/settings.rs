@@ -116,6 +116,23 @@ pub struct Settings {
     /// `[contact]`: whom a department asks about a 照会 (name, phone,
     /// e-mail), each shown as written.
     pub contact: Contact,
+    /// `[[revision]]`: the guideline's 改訂歴, as written (SPEC §7.4).
+    pub revisions: Vec<Revision>,
+}
+
+/// One revision of the guideline: a revision runs the four processes again
+/// for what it changed.
+#[derive(Clone, Debug, Default)]
+pub struct Revision {
+    /// `1.1`.
+    pub version: String,
+    /// When it took effect.
+    pub date: Option<Date>,
+    /// What it changed, in a line.
+    pub summary: String,
+    /// The reference IDs it changed: ビジョン items, 分野, 領域, 原則, 配慮,
+    /// national items.
+    pub changed: Vec<String>,
 }
 
 /// dx.toml `[contact]`: the secretariat's desk, as a 照会 names it.
@@ -148,6 +165,7 @@ impl Default for Settings {
             lg_code: None,
             secretariat: None,
             contact: Contact::default(),
+            revisions: Vec::new(),
         }
     }
 }

@@ -40,6 +40,22 @@ pub struct Referred {
     pub date: String,
 }
 
+/// A record a guideline revision reaches, not taken up since (SPEC §7.4).
+#[derive(Clone, Debug, Serialize)]
+pub struct Revised {
+    /// The record.
+    pub record: RecordRef,
+    /// The revision's version.
+    pub version: String,
+    /// Its date.
+    pub date: String,
+    /// The changed reference that reaches the record.
+    pub via: String,
+    /// A 課題 (taken up by a review) rather than a 手法 or 技術 (a decision).
+    #[serde(skip)]
+    pub issue: bool,
+}
+
 /// A review due.
 #[derive(Clone, Debug, Serialize)]
 pub struct Review {
@@ -82,6 +98,8 @@ pub struct Agenda {
     pub pilots: Vec<Pilot>,
     /// Referred to this body by a lower one, not decided by it since.
     pub referred: Vec<Referred>,
+    /// Reached by a guideline revision and not taken up since.
+    pub revised: Vec<Revised>,
     /// 運用 records whose review is due by the meeting + 30 days, or unset.
     pub reviews: Vec<Review>,
     /// Indicators graded C or D.
@@ -123,6 +141,7 @@ impl Agenda {
                 .map(|(d, m)| format!("{d} {}", model.files.get(m.file).path)),
             pilots: Vec::new(),
             referred: Vec::new(),
+            revised: Vec::new(),
             reviews: Vec::new(),
             indicators: Vec::new(),
             issues: Vec::new(),
@@ -169,6 +188,28 @@ impl Agenda {
             if r.kind == Kind::Issue && model.progress(i) == Progress::NotStarted {
                 agenda.issues.push(RecordRef::of(model, i));
             }
+        }
+        let mut revised: Vec<_> = model
+            .revision_due()
+            .into_iter()
+            .filter(|d| in_scope(d.record))
+            .collect();
+        // In the cycle's order: 課題, then 手法, then 技術.
+        revised.sort_by(|a, b| {
+            let (ra, rb) = (&model.records[a.record], &model.records[b.record]);
+            (ra.kind as u8)
+                .cmp(&(rb.kind as u8))
+                .then_with(|| crate::model::ids::natural_cmp(&ra.id, &rb.id))
+        });
+        for d in revised {
+            let rev = &model.settings.revisions[d.revision];
+            agenda.revised.push(Revised {
+                record: RecordRef::of(model, d.record),
+                version: rev.version.clone(),
+                date: rev.date.map(|x| x.to_string()).unwrap_or_default(),
+                via: d.via,
+                issue: model.records[d.record].kind == Kind::Issue,
+            });
         }
         agenda
             .reviews
@@ -218,6 +259,17 @@ impl Agenda {
                     .map(|x| (&x.record, format!("{} {}", x.by, x.date)))
                     .collect(),
                 a.referred_by,
+            ),
+            l.nothing,
+        );
+        doc.heading(a.revised);
+        doc.table_or(
+            refs(
+                self.revised
+                    .iter()
+                    .map(|x| (&x.record, format!("{} {} {}", x.version, x.date, x.via)))
+                    .collect(),
+                a.revised_by,
             ),
             l.nothing,
         );
@@ -371,6 +423,25 @@ impl Agenda {
                 "[[review]]\nrecord = {}\nresult = \"\"  # {}\n# next_review = \n# note = \"\"",
                 q(&r.record.id),
                 results(&r.record.state, true)
+            );
+        }
+        for x in &self.revised {
+            let issue = x.issue;
+            let _ = writeln!(
+                t,
+                "\n# {}: {} {} ({} {} {})",
+                a.revised,
+                c(&x.record.id),
+                c(&x.record.title),
+                c(&x.version),
+                x.date,
+                c(&x.via)
+            );
+            let _ = writeln!(
+                t,
+                "# [[{}]]\n# record = {}",
+                if issue { "review" } else { "decision" },
+                q(&x.record.id)
             );
         }
         for b in &self.indicators {

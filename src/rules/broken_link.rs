@@ -57,8 +57,14 @@ pub(super) fn check_meetings(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(Diagnostic::new(RULE.id, f.span.in_file(m.file), message));
         }
-        let items = m.decisions.iter().chain(&m.reviews).chain(&m.measurements);
-        for item in items {
+        // A [[review]] may name a 課題: its 課題の整理 done again (§7.4).
+        let items = m
+            .decisions
+            .iter()
+            .map(|i| (i, false))
+            .chain(m.reviews.iter().map(|i| (i, true)))
+            .chain(m.measurements.iter().map(|i| (i, false)));
+        for (item, issue_allowed) in items {
             let Some(id) = &item.record else { continue };
             let span = id.span.in_file(m.file);
             let Some(r) = model.record(&id.value) else {
@@ -69,7 +75,7 @@ pub(super) fn check_meetings(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::new(RULE.id, span, message));
                 continue;
             };
-            if r.kind == crate::model::Kind::Issue {
+            if r.kind == crate::model::Kind::Issue && !issue_allowed {
                 let message = Message::MeetingIssue {
                     target: id.value.to_string(),
                 };

@@ -36,6 +36,7 @@ mod parse_error;
 mod personal_data;
 mod public_links_internal;
 mod review_overdue;
+mod revision_review_due;
 mod stale_pilot;
 mod unknown_department;
 mod unknown_key;
@@ -109,6 +110,7 @@ rules! {
     EmptyValue => empty_value,
     PublicLinksInternal => public_links_internal,
     UnknownDepartment => unknown_department,
+    RevisionReviewDue => revision_review_due,
 }
 
 impl Rule {

@@ -77,6 +77,7 @@ pub(super) fn read_record(
             vision: r.strings(root, "vision", true),
             current: r.string(root, "current", false),
             gap: r.string(root, "gap", false),
+            reviewed: r.date(root, "reviewed", false),
             closed: read_closed(r, root),
         })),
         Kind::Method => Part::Method(Box::new(MethodPart {

@@ -85,6 +85,30 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
                 .collect();
         }
     }
+    for (t, span) in r.tables(root, "revision") {
+        let t = Table::nested(t, &span, "revision.");
+        r.check_keys(t, keys::SETTINGS_REVISION);
+        s.revisions.push(crate::model::settings::Revision {
+            version: r
+                .string(t, "version", true)
+                .map(|v| v.value.trim().to_owned())
+                .unwrap_or_default(),
+            date: r.date(t, "date", true).map(|v| v.value),
+            summary: r
+                .string(t, "summary", false)
+                .map(|v| v.value.to_string())
+                .unwrap_or_default(),
+            changed: r
+                .strings(t, "changed", false)
+                .map(|l| {
+                    l.items
+                        .into_iter()
+                        .map(|i| i.value.trim().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+    }
     if let Some((t, span)) = r.table(root, "contact", false) {
         let t = Table::nested(t, &span, "contact.");
         r.check_keys(t, keys::SETTINGS_CONTACT);
