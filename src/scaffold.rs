@@ -124,7 +124,7 @@ pub fn record(kind: Kind, r: &NewRecord) -> String {
             ),
         ),
         Kind::Method => format!(
-            "title = {title}\n# 解決する課題(1つ以上、他の領域でもよい)\nsolves = {solves}\n# 則る5原則(P1〜P5、1つ以上)\nprinciples = {principles}\n# 配慮(C1 セキュリティ、C2 職員のICTスキル、C3 デジタルデバイド)\n# considerations = []\n# 国の重点取組事項(N1〜N6)\n# national = []\n# 横展開の元になった手法\n# expands = \"\"\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = {stage}\n{common}{work}",
+            "title = {title}\n# 解決する課題(1つ以上、他の領域でもよい)\nsolves = {solves}\n# 則る5原則(P1〜P5、1つ以上)\nprinciples = {principles}\n# 配慮(C1 セキュリティ、C2 職員のICTスキル、C3 デジタルデバイド)\n# considerations = []\n# 国の重点取組事項(national.toml のいまの版の ID、例 N7)\n# national = []\n# 横展開の元になった手法\n# expands = \"\"\n# 段階: 検討 | 実証実験 | 先行導入 | 導入決定 | 運用 | 見送り | 廃止\nstage = {stage}\n{common}{work}",
             title = quote(&r.title),
             solves = list(&r.solves),
             principles = list(&r.principles),

@@ -59,7 +59,7 @@ string_type!(
 );
 string_type!(
     /// A 国の重点取組事項.
-    NationalId => { "type": "string", "pattern": "^N[0-9]+$", "description": "国の重点取組事項(N1〜N6)" }
+    NationalId => { "type": "string", "pattern": "^N[0-9]+$", "description": "国の重点取組事項(national.toml の ID、例 N7)" }
 );
 string_type!(
     /// A TOML local date; validators see it as a string.
@@ -559,8 +559,36 @@ pub struct ConsiderationTable {
 pub struct NationalFile {
     /// 出典(例: 総務省 自治体DX推進計画)
     source: Option<String>,
-    /// 重点取組事項
+    /// 重点取組事項(版を分けない第1版の形)
     priority: Option<Vec<PriorityTable>>,
+    /// 国の計画の版ごとの重点取組事項(SPEC §7.4)
+    edition: Option<Vec<EditionTable>>,
+}
+
+/// `[[edition]]`: one edition of the national plan (SPEC §7.4).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "国の計画の版")]
+pub struct EditionTable {
+    /// 版(例: 2.3)
+    version: String,
+    /// 公表の日
+    date: LocalDate,
+    /// いまの版なら true(どれにもなければ日付の最も新しい版)
+    current: Option<bool>,
+    /// その版の重点取組事項
+    priority: Option<Vec<EditionPriorityTable>>,
+}
+
+/// `[[edition.priority]]`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "版の重点取組事項の一つ")]
+pub struct EditionPriorityTable {
+    /// ID(N1〜。前の版と同じ項目は同じ ID)
+    id: NationalId,
+    /// 取組事項の名前(その版の書き方で)
+    title: String,
+    /// 引き継いだ前の版の項目の ID
+    replaces: Option<Vec<NationalId>>,
 }
 
 /// `[[priority]]`.

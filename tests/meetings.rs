@@ -594,3 +594,49 @@ fn a_revision_runs_the_processes_again() {
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(due(root), ["G-001"]);
 }
+
+/// The national plan's editions (SPEC §7.4): a record still on an item the
+/// current edition replaced is warned, and `dx mv N3 N7` rewrites the links
+/// (only the item, keeping the list's other items and comments); a list
+/// with both loses the old one. A first-edition national.toml (one flat
+/// list) has no retired item.
+#[test]
+fn dx_mv_moves_links_to_the_current_edition() {
+    let dir = common::tree(Some("rules/retired-reference"));
+    let root = dir.path();
+    let day = common::TODAY;
+    let retired = |root: &Path| -> usize {
+        let (_, out, _) = common::dx_on(root, day, &["check", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "retired-reference")
+            .count()
+    };
+    assert_eq!(retired(root), 1);
+    // S-102 has N7 and gets N3 too: after the move, N7 once.
+    let s102 = root.join("kurashi/online/S-102.toml");
+    let text = read(root, "kurashi/online/S-102.toml").replace("[\"N7\"]", "[\"N7\", \"N3\"]");
+    std::fs::write(&s102, text).expect("writes");
+    let s101_before = read(root, "kurashi/online/S-101.toml");
+    let (code, out, err) = common::dx_on(root, day, &["mv", "N3", "N7"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("N3 → N7 (kurashi/online/S-101.toml)"), "{out}");
+    assert_eq!(
+        read(root, "kurashi/online/S-101.toml"),
+        s101_before.replace("[\"N1\", \"N3\"]", "[\"N1\", \"N7\"]")
+    );
+    assert!(read(root, "kurashi/online/S-102.toml").contains("national = [\"N7\"]"));
+    assert_eq!(retired(root), 0);
+    // An unknown item: refused, nothing written.
+    let snap = snapshot(root);
+    let (code, _, err) = common::dx_on(root, day, &["mv", "N3", "N99"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(snapshot(root), snap);
+
+    // The base fixture's flat national.toml: everything current.
+    let flat = common::tree(None);
+    assert_eq!(retired(flat.path()), 0);
+}

@@ -391,6 +391,17 @@ fn revision_review_due() {
 }
 
 #[test]
+fn retired_reference() {
+    // N3 of the 2020 edition is taken over by N7 in the current one; N1
+    // carries over; S-102 already links N7.
+    case(
+        "retired-reference",
+        &[("kurashi/online/S-101.toml", 5, 19)],
+        &[],
+    );
+}
+
+#[test]
 fn stale_pilot() {
     case("stale-pilot", &[("kurashi/online/S-101.toml", 4, 9)], &[]);
 }

@@ -32,6 +32,22 @@ pub struct Args {
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let (_lock, model) = ctx.load_for_write()?;
     let words = ctx.lang().words();
+    // A national item of an earlier edition onto the current one
+    // (dx mv N3 N7, SPEC §7.4): the links move, no file does.
+    if let Some(crate::model::Thing::National(_)) = model.find(args.record.trim()) {
+        let Some(new) = args.new.as_deref().map(str::trim) else {
+            anyhow::bail!(words.mv_needs_target);
+        };
+        let plan = crate::edit::mv::national(&model, args.record.trim(), new)
+            .map_err(|e| refuse(ctx, &e))?;
+        let code = commit(ctx, &model, &plan, &args.write, out)?;
+        if code == super::EXIT_OK && !args.write.dry_run {
+            for c in &plan.changes {
+                writeln!(out, "{} → {new} ({})", args.record.trim(), c.path)?;
+            }
+        }
+        return Ok(code);
+    }
     let record = find(ctx, &model, &args.record).map_err(|e| refuse(ctx, &e))?;
     let r = &model.records[record];
     let domain = match &args.domain {

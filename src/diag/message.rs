@@ -21,6 +21,8 @@ pub enum ValueType {
     Table,
     /// An array of tables.
     TableList,
+    /// true or false.
+    Boolean,
 }
 
 /// Why a link target counts as retired.
@@ -335,6 +337,18 @@ pub enum Message {
         via: String,
         /// A 課題 (its 課題の整理 again) rather than a 手法 or 技術 (a decision).
         issue: bool,
+    },
+    /// An active record links to a national item that is not in the
+    /// current edition of the plan (SPEC §7.4).
+    RetiredReference {
+        /// The record.
+        id: String,
+        /// The national item.
+        target: String,
+        /// The current edition's version.
+        edition: String,
+        /// The current item that takes it over, if one does.
+        successor: Option<String>,
     },
     /// A pilot past its indicators' target dates with no decision since.
     StalePilot {

@@ -67,6 +67,7 @@ rule_ids! {
     PublicLinksInternal = "public-links-internal" => Warning,
     UnknownDepartment = "unknown-department" => Warning,
     RevisionReviewDue = "revision-review-due" => Warning,
+    RetiredReference = "retired-reference" => Warning,
 }
 
 impl serde::Serialize for RuleId {

@@ -172,6 +172,66 @@ pub fn plan(model: &Model, m: &Move) -> Result<Moved, EditError> {
     })
 }
 
+/// `dx mv N3 N7` (SPEC §7.4): every record's `national` link to `old`
+/// rewritten to `new`, an item of the national plan; a list that has `new`
+/// already loses `old` instead, so no link is listed twice.
+///
+/// # Errors
+/// When `old` or `new` is no national item.
+pub fn national(model: &Model, old: &str, new: &str) -> Result<Plan, EditError> {
+    let is_national = |id: &str| matches!(model.find(id), Some(crate::model::Thing::National(_)));
+    for id in [old, new] {
+        if !is_national(id) {
+            return Err(EditError::UnknownRecord {
+                id: id.to_owned(),
+                nearest: model.nearest_id(crate::diag::IdKind::National, id),
+            });
+        }
+    }
+    let mut changes = Vec::new();
+    for (_, r) in model.parsed_records() {
+        let Some(links) = r.national() else { continue };
+        if !links.items.iter().any(|i| i.value.trim() == old) {
+            continue;
+        }
+        let path = model.path_of(r).to_owned();
+        let unreadable = || EditError::Unreadable { path: path.clone() };
+        let before = std::fs::read(model.root.join(&path)).map_err(|_| unreadable())?;
+        let after = rewrite(&before, |doc| {
+            let Some(Item::Value(Value::Array(array))) = doc.get_mut("national") else {
+                return 0;
+            };
+            let has_new = array.iter().any(|v| v.as_str() == Some(new));
+            let mut n = 0;
+            if has_new {
+                array.retain(|v| v.as_str() != Some(old));
+                return 1;
+            }
+            for v in array.iter_mut() {
+                if v.as_str() == Some(old) {
+                    let decor = v.decor().clone();
+                    *v = super::string_value(new);
+                    *v.decor_mut() = decor;
+                    n += 1;
+                }
+            }
+            n
+        })
+        .ok_or_else(unreadable)?;
+        changes.push(Change {
+            path,
+            before: Some(before),
+            after: Some(after),
+        });
+    }
+    changes.retain(|c| c.before != c.after);
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Plan {
+        changes,
+        follow_ups: Vec::new(),
+    })
+}
+
 /// Edit a file's TOML keeping its BOM, line ends, comments and layout.
 fn rewrite(bytes: &[u8], edit: impl FnOnce(&mut DocumentMut) -> usize) -> Option<Vec<u8>> {
     let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {

@@ -324,6 +324,7 @@ fn value_type(t: ValueType) -> &'static str {
         ValueType::Date => "a date (2025-03-31)",
         ValueType::Table => "a table",
         ValueType::TableList => "an array of tables ([[…]])",
+        ValueType::Boolean => "true or false",
     }
 }
 
@@ -491,6 +492,9 @@ fn message(m: &Message) -> String {
         Message::RevisionReviewDue {
             version, date, via, ..
         } => format!("guideline revision {version} ({date}) changed \"{via}\"; no decision since"),
+        Message::RetiredReference {
+            target, edition, ..
+        } => format!("national item \"{target}\" is not in the current edition ({edition})"),
         Message::StalePilot { target_date, stage } => format!(
             "{} passed its indicators' target date {target_date} with no decision since",
             stage.en()
@@ -625,6 +629,12 @@ fn help(m: &Message) -> Option<String> {
         Message::RevisionReviewDue { id, .. } => format!(
             "review it against the revision and record the decision (e.g. dx decide {id} --body 作業部会 --result 継続)"
         ),
+        Message::RetiredReference { target, successor: Some(s), .. } => format!(
+            "\"{s}\" takes it over in the current edition: dx mv {target} {s} rewrites the links"
+        ),
+        Message::RetiredReference { .. } => {
+            "link an item of the current edition, or remove it from national".into()
+        }
         Message::StalePilot { .. } => {
             "report the results, record the decision and update the stage".into()
         }

@@ -337,6 +337,7 @@ fn value_type(t: ValueType) -> &'static str {
         ValueType::Date => "日付(2025-03-31)",
         ValueType::Table => "テーブル([…])",
         ValueType::TableList => "テーブルの配列([[…]])",
+        ValueType::Boolean => "true か false",
     }
 }
 
@@ -565,6 +566,9 @@ fn message(m: &Message) -> String {
         } => format!(
             "指針の改定 {version}({date})で「{via}」が変わりましたが、その後の意思決定がありません"
         ),
+        Message::RetiredReference {
+            target, edition, ..
+        } => format!("国の重点取組事項「{target}」は、いまの版({edition})にありません"),
         Message::StalePilot { target_date, stage } => format!(
             "「{stage}」の評価指標の目標日 {target_date} を過ぎましたが、その後の意思決定がありません"
         ),
@@ -651,6 +655,8 @@ fn help(m: &Message) -> Option<String> {
         Message::MissingTeam { .. } => "[team] を追加してください(name・kind・lead・departments)".into(),
         Message::ReviewOverdue { .. } | Message::ReviewMissing => "見直しを行って [[decision]] を記録し、次の review_due を書いてください".into(),
         Message::StalePilot { .. } => "結果を報告し、判断を [[decision]] に記録して stage を更新してください".into(),
+        Message::RetiredReference { target, successor: Some(s), .. } => format!("いまの版では「{s}」が引き継いでいます。dx mv {target} {s} でリンクをまとめて書き換えられます"),
+        Message::RetiredReference { .. } => "いまの版の項目につなぎ直すか、national から外してください".into(),
         Message::RevisionReviewDue { id, issue: true, .. } => format!("改定に合わせて課題を整理し直し、dx review {id} で記録してください"),
         Message::RevisionReviewDue { id, .. } => format!("改定に合わせて見直し、判断を記録してください(例: dx decide {id} --body 作業部会 --result 継続)"),
         Message::BeyondPeriod { .. } => "期間内の日付にするか、dx.toml の period_end を見直してください".into(),

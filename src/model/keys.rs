@@ -84,7 +84,11 @@ pub const MEETING_MEASUREMENT: &[&str] = &[
 /// principles.toml.
 pub const PRINCIPLES: &[&str] = &["principle", "consideration"];
 /// national.toml.
-pub const NATIONAL: &[&str] = &["source", "priority"];
+pub const NATIONAL: &[&str] = &["source", "priority", "edition"];
+/// national.toml `[[edition]]`: one edition of the national plan (SPEC §7.4).
+pub const EDITION: &[&str] = &["version", "date", "current", "priority"];
+/// An edition's `[[edition.priority]]`.
+pub const EDITION_PRIORITY: &[&str] = &["id", "title", "replaces"];
 /// One `[[principle]]`, `[[consideration]]` or `[[priority]]`.
 pub const REFERENCE: &[&str] = &["id", "title"];
 /// field.toml.

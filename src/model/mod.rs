@@ -29,7 +29,7 @@ pub use load::{
     KeptTree, LoadError, MAX_FILE_BYTES, Source, find_root, load, load_from, parse_only,
 };
 pub use record::*;
-pub use revision::RevisionDue;
+pub use revision::{Edition, NationalPlan, RevisionDue};
 pub use settings::{Level, Prefixes, Settings};
 
 use std::path::PathBuf;
@@ -217,6 +217,8 @@ pub struct Model {
     pub national: IndexVec<RefIdx, Reference>,
     /// Where the national priorities come from.
     pub national_source: Option<String>,
+    /// The national plan's editions: which items are current.
+    pub national_plan: NationalPlan,
     /// 分野, in the guideline's order.
     pub fields: IndexVec<FieldIdx, Field>,
     /// 領域, by id.

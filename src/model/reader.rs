@@ -301,6 +301,16 @@ impl<'r> Reader<'r> {
         }
     }
 
+    /// `true` or `false`.
+    pub(super) fn boolean(&mut self, t: Table<'_, '_>, key: &str) -> Option<Sp<bool>> {
+        let v = self.get(t, key, false)?;
+        let Some(b) = v.get_ref().as_bool() else {
+            self.wrong_type(t, key, v, ValueType::Boolean);
+            return None;
+        };
+        Some(Sp::new(b, self.loc(v.span())))
+    }
+
     pub(super) fn positive_integer(
         &mut self,
         t: Table<'_, '_>,

@@ -119,3 +119,58 @@ impl Model {
         }
     }
 }
+
+/// The national plan's editions (SPEC §7.4): which items the current
+/// edition holds, and which current item takes over an earlier one. A
+/// national.toml of the first edition (one flat `[[priority]]` list) is one
+/// edition, all of it current.
+#[derive(Clone, Debug, Default)]
+pub struct NationalPlan {
+    /// Every `[[edition]]`, as written (empty for the flat form).
+    pub editions: Vec<Edition>,
+    /// The index of the current edition in `editions`.
+    pub current: Option<usize>,
+    /// An earlier item's ID → the current item taking it over.
+    pub replaced_by: std::collections::HashMap<String, String>,
+}
+
+/// One edition of the national plan.
+#[derive(Clone, Debug, Default)]
+pub struct Edition {
+    /// `2.3`.
+    pub version: String,
+    /// When it was published.
+    pub date: Option<Date>,
+    /// The IDs of its items, in order.
+    pub items: Vec<String>,
+}
+
+impl NationalPlan {
+    /// Whether `id` is an item of the current edition (always, for the
+    /// flat form).
+    #[must_use]
+    pub fn is_current(&self, id: &str) -> bool {
+        match self.current {
+            Some(i) => self.editions[i].items.iter().any(|x| x == id),
+            None => true,
+        }
+    }
+
+    /// The current item taking over `id`, following a chain of editions.
+    #[must_use]
+    pub fn successor(&self, id: &str) -> Option<&str> {
+        let mut at = self.replaced_by.get(id)?;
+        // A chain N3 → N7 → N9 ends at the current item; a cycle written
+        // by mistake ends after as many steps as there are replacements.
+        for _ in 0..self.replaced_by.len() {
+            if self.is_current(at) {
+                break;
+            }
+            match self.replaced_by.get(at.as_str()) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        Some(at)
+    }
+}

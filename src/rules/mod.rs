@@ -35,6 +35,7 @@ mod missing_team;
 mod parse_error;
 mod personal_data;
 mod public_links_internal;
+mod retired_reference;
 mod review_overdue;
 mod revision_review_due;
 mod stale_pilot;
@@ -111,6 +112,7 @@ rules! {
     PublicLinksInternal => public_links_internal,
     UnknownDepartment => unknown_department,
     RevisionReviewDue => revision_review_due,
+    RetiredReference => retired_reference,
 }
 
 impl Rule {

@@ -100,7 +100,7 @@ enum Content {
     /// 原則 and 横断的配慮.
     Principles(Box<(Vec<Reference>, Vec<Reference>)>),
     /// Where the priorities come from, and the priorities.
-    National(Box<(Option<String>, Vec<Reference>)>),
+    National(Box<(Option<String>, Vec<Reference>, crate::model::NationalPlan)>),
     Field(Box<FieldFile>),
     Domain(Box<DomainFile>),
     Record(Box<Record>),
@@ -475,7 +475,7 @@ struct Assembler {
     #[allow(clippy::vec_box)]
     records: Vec<Box<Record>>,
     principles: Option<(Vec<Reference>, Vec<Reference>)>,
-    national: Option<(Option<String>, Vec<Reference>)>,
+    national: Option<(Option<String>, Vec<Reference>, crate::model::NationalPlan)>,
     has_settings: bool,
     meetings: Vec<crate::model::Meeting>,
 }
@@ -579,7 +579,7 @@ fn assemble(
     }
     place(&mut a);
     let (principles, considerations) = a.principles.take().unwrap_or_default();
-    let (national_source, national) = a.national.take().unwrap_or_default();
+    let (national_source, national, national_plan) = a.national.take().unwrap_or_default();
     let has_principles = !principles.is_empty();
     let has_national = !national.is_empty();
     let mut model = Model {
@@ -590,6 +590,7 @@ fn assemble(
         considerations: considerations.into(),
         national: national.into(),
         national_source,
+        national_plan,
         fields: a.fields.into(),
         domains: a.domains.into(),
         records: a.records.into(),

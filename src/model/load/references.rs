@@ -280,10 +280,65 @@ pub(super) fn read_principles(r: &mut Reader<'_>, root: Table<'_, '_>) -> Conten
 
 pub(super) fn read_national(r: &mut Reader<'_>, root: Table<'_, '_>) -> Content {
     r.check_keys(root, keys::NATIONAL);
-    Content::National(Box::new((
-        r.string(root, "source", false).map(|s| s.value.into()),
-        read_references(r, root, "priority", IdKind::National),
-    )))
+    let source = r.string(root, "source", false).map(|s| s.value.into());
+    // The first edition's form: one flat list.
+    let mut items = read_references(r, root, "priority", IdKind::National);
+    let mut plan = crate::model::NationalPlan::default();
+    let mut marked = None;
+    for (table, span) in r.tables(root, "edition") {
+        let t = Table::nested(table, &span, "edition.");
+        r.check_keys(t, keys::EDITION);
+        let mut edition = crate::model::Edition {
+            version: r
+                .string(t, "version", true)
+                .map(|v| v.value.trim().to_owned())
+                .unwrap_or_default(),
+            date: r.date(t, "date", true).map(|d| d.value),
+            items: Vec::new(),
+        };
+        if r.boolean(t, "current").is_some_and(|c| c.value) {
+            marked = Some(plan.editions.len());
+        }
+        for (p, pspan) in r.tables(t, "priority") {
+            let pt = Table::nested(p, &pspan, "edition.priority.");
+            r.check_keys(pt, keys::EDITION_PRIORITY);
+            let Some(id) = r.string(pt, "id", true) else {
+                continue;
+            };
+            let title = r.string(pt, "title", true);
+            if !ids::is_well_formed(&Default::default(), IdKind::National, &id.value) {
+                r.diags.push(Diagnostic::new(
+                    RuleId::IdFormat,
+                    r.at(id.span),
+                    Message::IdFormat {
+                        suggestion: ids::repair(&Default::default(), IdKind::National, &id.value),
+                        value: id.value.into(),
+                        expected: IdKind::National,
+                    },
+                ));
+                continue;
+            }
+            if let Some(old) = r.strings(pt, "replaces", false) {
+                for o in old.items {
+                    plan.replaced_by
+                        .insert(o.value.trim().to_owned(), id.value.to_string());
+                }
+            }
+            edition.items.push(id.value.to_string());
+            let title: String = title.map(|t| t.value.into()).unwrap_or_default();
+            // An item in several editions is one reference, titled as its
+            // latest edition words it.
+            match items.iter_mut().find(|x| x.id.value == id.value) {
+                Some(known) => known.title = title,
+                None => items.push(Reference { id, title }),
+            }
+        }
+        plan.editions.push(edition);
+    }
+    // The edition marked current, else the latest.
+    plan.current =
+        marked.or_else(|| (0..plan.editions.len()).max_by_key(|&i| plan.editions[i].date));
+    Content::National(Box::new((source, items, plan)))
 }
 
 pub(super) fn read_field(r: &mut Reader<'_>, root: Table<'_, '_>, rel: &str) -> Content {
