@@ -753,3 +753,49 @@ fn the_man_page_is_complete() {
         assert!(root.join("docs").join(doc).is_file(), "docs/{doc}");
     }
 }
+
+/// A tree that keeps the guideline's 改訂歴 (SPEC §7.4): `dx diff` flags a
+/// change of reference data that no revision added in the change names,
+/// and not one that a new `[[revision]]` names.
+#[test]
+fn diff_flags_a_guideline_change_without_a_revision() {
+    let repo = repo();
+    let r = repo.path().join("records");
+    let history =
+        "\n[[revision]]\nversion = \"1.0\"\ndate = 2021-04-01\nsummary = \"初版\"\nchanged = []\n";
+    let settings = std::fs::read_to_string(r.join("dx.toml")).expect("dx.toml");
+    std::fs::write(r.join("dx.toml"), format!("{settings}{history}")).expect("write");
+    git(repo.path(), &["commit", "-q", "-am", "改訂歴"]);
+    edit(
+        &r.join("principles.toml"),
+        "DXは利用者目線で進めます",
+        "DXは利用者の目線で進めます",
+    );
+    let flagged = |repo: &Path| -> Vec<serde_json::Value> {
+        let (_, json, _) = run(dx(repo).args(["diff", "main", "--format", "json"]));
+        let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+        v["impact"]
+            .as_array()
+            .expect("impact")
+            .iter()
+            .filter(|i| i["unrevised"] == true)
+            .cloned()
+            .collect()
+    };
+    let unrevised = flagged(repo.path());
+    assert_eq!(unrevised.len(), 1, "{unrevised:?}");
+    assert_eq!(unrevised[0]["id"], "P1");
+    let (_, text, _) = run(dx(repo.path()).args(["diff", "main"]));
+    assert!(
+        text.contains("改訂歴([[revision]])にない指針の変更"),
+        "{text}"
+    );
+    // The change records its revision: nothing flagged.
+    let settings = std::fs::read_to_string(r.join("dx.toml")).expect("dx.toml");
+    std::fs::write(
+        r.join("dx.toml"),
+        format!("{settings}\n[[revision]]\nversion = \"2.0\"\ndate = 2026-04-01\nsummary = \"原則1の文言\"\nchanged = [\"P1\"]\n"),
+    )
+    .expect("write");
+    assert!(flagged(repo.path()).is_empty());
+}

@@ -35,6 +35,7 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
                 before,
                 after,
                 records,
+                unrevised: false,
             });
         }
     };
@@ -174,4 +175,29 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
         }
     }
     out
+}
+
+/// Flag reference data of the guideline that changed with no `[[revision]]`
+/// added in the same change naming it — when the head tree keeps an
+/// 改訂歴 at all (a tree without one does not record revisions).
+pub(super) fn flag_unrevised(impact: &mut [ReferenceImpact], base: &Model, head: &Model) {
+    if head.settings.revisions.is_empty() {
+        return;
+    }
+    let known: BTreeSet<(&str, Option<jiff::civil::Date>)> = base
+        .settings
+        .revisions
+        .iter()
+        .map(|r| (r.version.as_str(), r.date))
+        .collect();
+    let named: BTreeSet<&str> = head
+        .settings
+        .revisions
+        .iter()
+        .filter(|r| !known.contains(&(r.version.as_str(), r.date)))
+        .flat_map(|r| r.changed.iter().map(String::as_str))
+        .collect();
+    for i in impact.iter_mut() {
+        i.unrevised = i.kind != "settings" && !named.contains(i.id.as_str());
+    }
 }

@@ -349,6 +349,14 @@ impl Diff {
                 format!("{} → {}", before.trim(), after.trim()),
             ]);
         }
+        for i in self.impact.iter().filter(|i| i.unrevised) {
+            rows.push(vec![
+                i.id.clone(),
+                d.unrevised.into(),
+                (l.thing_kind)(i.kind).into(),
+                format!("{} → {}", opt(&i.before), opt(&i.after)),
+            ]);
+        }
         for c in self.indicator_changes.iter().filter(|c| c.lowered_ambition) {
             let values: Vec<String> = c
                 .values

@@ -180,6 +180,11 @@ pub struct ReferenceImpact {
     /// The records linking to it, directly and down the links (課題 →
     /// 手法 → 技術), in ID order; every record for a dx.toml setting.
     pub records: Vec<String>,
+    /// Guideline reference data changed while the tree keeps an 改訂歴 and
+    /// no revision added in the change names it (SPEC §7.4). In the JSON
+    /// only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unrevised: bool,
 }
 
 /// A link added or removed.
@@ -450,6 +455,7 @@ impl Diff {
         removed.sort_by(|a, b| crate::model::ids::natural_cmp(&a.id, &b.id));
         d.removed = removed;
         d.impact = impact::impact(base, head);
+        impact::flag_unrevised(&mut d.impact, base, head);
 
         let (before, after) = (coverage(base), coverage(head));
         d.coverage_before = count(&before);
@@ -526,5 +532,6 @@ impl Diff {
                 .iter()
                 .filter(|c| c.backwards || c.skipped_pilot)
                 .count()
+            + self.impact.iter().filter(|i| i.unrevised).count()
     }
 }
