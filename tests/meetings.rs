@@ -551,6 +551,18 @@ fn a_revision_runs_the_processes_again() {
         ids
     };
     assert_eq!(due(root), ["G-001", "K-001", "S-001"]);
+    // dx show of the ビジョン item lists the revision that changed it.
+    let (_, shown, _) = common::dx_on(root, day, &["show", "kurashi-1", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&shown).expect("json");
+    assert!(
+        v["facts"]
+            .as_array()
+            .expect("facts")
+            .iter()
+            .any(|f| f["key"] == "revised"
+                && f["value"] == "2.0 (2026-04-01) 暮らし手続きのビジョン1を改定"),
+        "{shown}"
+    );
     let (_, agenda, _) = common::dx_on(root, day, &["agenda", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&agenda).expect("json");
     let listed: Vec<&str> = v["revised"]

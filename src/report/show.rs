@@ -302,6 +302,24 @@ impl Show {
                 .collect()
         };
         let back = &model.back;
+        // The guideline's revisions that changed it (SPEC §7.4).
+        if !matches!(thing, Thing::Record(_)) {
+            let revised: Vec<String> = model
+                .settings
+                .revisions
+                .iter()
+                .filter(|r| r.changed.iter().any(|c| c == id))
+                .map(|r| {
+                    let date = r.date.map(|d| d.to_string()).unwrap_or_default();
+                    format!("{} ({date}) {}", r.version, r.summary)
+                        .trim()
+                        .to_owned()
+                })
+                .collect();
+            if !revised.is_empty() {
+                show.facts.push(fact("revised", revised.join("; ")));
+            }
+        }
         match thing {
             Thing::Record(i) => show.record(model, i, today, lang),
             Thing::Vision(f, v) => {
@@ -382,6 +400,12 @@ impl Show {
         );
         fact("current", r.current().map(|v| v.value.to_string()));
         fact("gap", r.gap().map(|v| v.value.to_string()));
+        fact(
+            "reviewed",
+            r.issue()
+                .and_then(|p| p.reviewed.as_ref())
+                .map(|d| d.value.to_string()),
+        );
         fact("product", r.product().map(|v| v.value.to_string()));
         fact("review_due", r.review_due().map(|d| d.value.to_string()));
         if let Some(c) = r.closed() {
