@@ -628,6 +628,14 @@ fn dx_mv_moves_links_to_the_current_edition() {
             .count()
     };
     assert_eq!(retired(root), 1);
+    // The status by national item counts by the current edition, then the
+    // earlier edition's items still linked, marked.
+    let (_, status, _) = common::dx_on(root, day, &["status", "--by", "national"]);
+    let n7 = status.find("N7 フロントヤード改革").expect("N7 row");
+    let n3 = status
+        .find("N3 行政手続のオンライン化(旧版)")
+        .expect("N3 row");
+    assert!(n7 < n3, "{status}");
     // S-102 has N7 and gets N3 too: after the move, N7 once.
     let s102 = root.join("kurashi/online/S-102.toml");
     let text = read(root, "kurashi/online/S-102.toml").replace("[\"N7\"]", "[\"N7\", \"N3\"]");
@@ -642,6 +650,17 @@ fn dx_mv_moves_links_to_the_current_edition() {
     );
     assert!(read(root, "kurashi/online/S-102.toml").contains("national = [\"N7\"]"));
     assert_eq!(retired(root), 0);
+    // N3, now unlinked, is no gap of today's plan.
+    let (_, gap, _) = common::dx_on(root, day, &["gap", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&gap).expect("json");
+    assert!(
+        !v["national_unserved"]
+            .as_array()
+            .expect("national_unserved")
+            .iter()
+            .any(|n| n["id"] == "N3"),
+        "{gap}"
+    );
     // An unknown item: refused, nothing written.
     let snap = snapshot(root);
     let (code, _, err) = common::dx_on(root, day, &["mv", "N3", "N99"]);

@@ -248,6 +248,9 @@ impl Gap {
         let national_unserved: Vec<ReferenceGap> = model
             .national
             .enumerate()
+            // An item of an earlier edition is no gap of today's plan
+            // (retired-reference names the records still on it).
+            .filter(|(_, n)| model.national_plan.is_current(&n.id.value))
             .filter(|(_, n)| !served.contains(n.id.value.as_str()))
             .map(|(ni, n)| ReferenceGap {
                 id: n.id.value.to_string(),

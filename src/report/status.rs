@@ -112,16 +112,49 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
                 )
             })
             .collect(),
-        Axis::National => model
-            .national
-            .iter()
-            .map(|p| {
-                (
-                    p.id.value.to_string(),
-                    format!("{} {}", p.id.value, p.title),
-                )
-            })
-            .collect(),
+        // The current edition's items in its order, then the items of
+        // earlier editions, marked: the records still on them (SPEC §7.4).
+        Axis::National => {
+            let plan = &model.national_plan;
+            let title = |id: &str| {
+                model
+                    .national
+                    .iter()
+                    .find(|p| p.id.value == id)
+                    .map_or("", |p| p.title.as_str())
+            };
+            match plan.current {
+                Some(c) => {
+                    let current = &plan.editions[c].items;
+                    let retired = lang.pick("(旧版)", " (earlier edition)");
+                    current
+                        .iter()
+                        .map(|id| (id.clone(), format!("{id} {}", title(id))))
+                        .chain(
+                            model
+                                .national
+                                .iter()
+                                .filter(|p| !current.iter().any(|x| *x == p.id.value))
+                                .map(|p| {
+                                    let id = p.id.value.to_string();
+                                    let label = format!("{id} {}{retired}", p.title);
+                                    (id, label)
+                                }),
+                        )
+                        .collect()
+                }
+                None => model
+                    .national
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.id.value.to_string(),
+                            format!("{} {}", p.id.value, p.title),
+                        )
+                    })
+                    .collect(),
+            }
+        }
         Axis::Team => {
             let mut teams: Vec<String> = model
                 .records
