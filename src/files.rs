@@ -287,10 +287,13 @@ pub fn is_bidi(c: char) -> bool {
 }
 
 /// Whether a terminal, a log or a spreadsheet would act on `c` rather than
-/// show it: control characters (C0, DEL, C1) and bidi controls.
+/// show it: control characters (C0, DEL, C1), bidi controls, and the
+/// noncharacters U+FFFE and U+FFFF that XML 1.0 forbids.
 #[must_use]
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi(c)
+    // U+FFFE and U+FFFF (of every plane) are noncharacters that XML 1.0
+    // forbids: one in a title made the Excel workbook corrupt.
+    c.is_control() || is_bidi(c) || (c as u32 & 0xFFFE) == 0xFFFE
 }
 
 /// `s` safe to print anywhere: every unsafe character (see [`is_unsafe`])
@@ -329,7 +332,12 @@ pub fn toml_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             c if is_unsafe(c) || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}') => {
-                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+                // \u takes four digits; beyond the first plane, \U eight.
+                if u32::from(c) > 0xFFFF {
+                    out.push_str(&format!("\\U{:08X}", u32::from(c)));
+                } else {
+                    out.push_str(&format!("\\u{:04X}", u32::from(c)));
+                }
             }
             c => out.push(c),
         }
@@ -536,6 +544,19 @@ impl<'a> codespan_reporting::files::Files<'a> for FileDb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noncharacters_are_shown_and_escaped() {
+        // XML 1.0 forbids U+FFFE and U+FFFF: a title holding one broke the
+        // Excel workbook.
+        assert_eq!(printable("a\u{FFFF}b\u{FFFE}", false), "a<U+FFFF>b<U+FFFE>");
+        assert_eq!(printable("\u{1FFFF}", false), "<U+1FFFF>");
+        // Escapes beyond the first plane take \U and eight digits.
+        let s = toml_string("x\u{1FFFF}\u{FFFF}");
+        assert_eq!(s, "\"x\\U0001FFFF\\uFFFF\"");
+        let parsed: toml::Value = toml::from_str(&format!("v = {s}")).expect("valid TOML");
+        assert_eq!(parsed["v"].as_str(), Some("x\u{1FFFF}\u{FFFF}"));
+    }
 
     fn db(file: SourceFile) -> (FileDb, FileId) {
         let mut db = FileDb::new();

@@ -289,3 +289,57 @@ fn reports_as_workbooks_too() {
     let out = dx(&["status", "--format", "xlsx"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Characters XML 1.0 forbids (U+FFFE, U+FFFF) in a record's title are
+/// written as `<U+FFFF>`, so the workbook stays well-formed; so is the
+/// 照会 workbook.
+#[test]
+fn workbooks_hold_no_character_xml_forbids() {
+    let tree = common::tree(None);
+    let root = tree.path();
+    let s001 = root.join("kurashi/online/S-001.toml");
+    let text = std::fs::read_to_string(&s001).expect("S-001");
+    std::fs::write(
+        &s001,
+        text.replace(
+            "title = \"申請手続のオンライン化\"",
+            "title = \"申請\u{FFFF}手続\u{FFFE}\"\nowner = \"市民課\"",
+        ),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("out");
+    let book = out.path().join("book.xlsx");
+    let survey = out.path().join("survey.xlsx");
+    for args in [
+        vec![
+            "export",
+            "--format",
+            "xlsx",
+            "-o",
+            book.to_str().expect("utf-8"),
+        ],
+        vec![
+            "survey",
+            "--owner",
+            "市民課",
+            "-o",
+            survey.to_str().expect("utf-8"),
+        ],
+    ] {
+        let (code, stdout, stderr) = common::dx_on(root, common::TODAY, &args);
+        assert_eq!(code, 0, "{args:?}: {stdout}{stderr}");
+    }
+    for path in [&book, &survey] {
+        let all: String = parts(path).into_values().collect();
+        assert!(
+            !all.contains(['\u{FFFF}', '\u{FFFE}']),
+            "{}",
+            path.display()
+        );
+        assert!(
+            all.contains("申請&lt;U+FFFF&gt;手続") || all.contains("申請<U+FFFF>手続"),
+            "{}",
+            path.display()
+        );
+    }
+}

@@ -773,3 +773,38 @@ fn eight_writers_at_once_lose_nothing() {
     }
     assert!(!root.join(".dx.lock").exists(), "the lock is released");
 }
+
+/// `dx fmt` writes under the tree lock like every writer: while another
+/// writer holds it, fmt waits and writes nothing; once it is released,
+/// fmt formats. (`dx fmt --check` only reads and never waits.)
+#[test]
+fn fmt_waits_for_the_tree_lock() {
+    let dir = common::tree(None);
+    let root = dir.path().to_path_buf();
+    let s001 = root.join("kurashi/online/S-001.toml");
+    let text = std::fs::read_to_string(&s001).expect("S-001");
+    // Out of dx fmt's key order: stage before title.
+    let messy = format!(
+        "stage = \"運用\"\n{}",
+        text.replace("stage = \"運用\"\n", "")
+    );
+    std::fs::write(&s001, &messy).expect("write");
+    std::fs::write(root.join(".dx.lock"), b"").expect("another writer's lock");
+    let (code, _, _) = common::dx_on(&root, common::TODAY, &["fmt", "--check"]);
+    assert_eq!(code, 1, "--check reads without the lock and finds the file");
+    let fmt = {
+        let root = root.clone();
+        std::thread::spawn(move || common::dx_on(&root, common::TODAY, &["fmt"]))
+    };
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    assert_eq!(
+        std::fs::read_to_string(&s001).expect("S-001"),
+        messy,
+        "fmt wrote while another writer held the lock"
+    );
+    std::fs::remove_file(root.join(".dx.lock")).expect("release");
+    let (code, out, err) = fmt.join().expect("fmt ran");
+    assert_eq!(code, 0, "{out}{err}");
+    assert_ne!(std::fs::read_to_string(&s001).expect("S-001"), messy);
+    assert!(!root.join(".dx.lock").exists(), "fmt released its lock");
+}

@@ -23,7 +23,14 @@ enum Outcome {
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let model = ctx.load()?;
+    // Writing takes the tree lock, as every writer does: a dx decide beside
+    // a dx fmt must not lose its decision. --check only reads.
+    let (_lock, model) = if args.check {
+        (None, ctx.load()?)
+    } else {
+        let (lock, model) = ctx.load_for_write()?;
+        (Some(lock), model)
+    };
     let words = ctx.lang().words();
     // Every I/O error names its file (a folder whose name is not UTF-8, a
     // name too long for the system): a bare "No such file" helps nobody.
