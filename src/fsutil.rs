@@ -21,6 +21,35 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(unique)
 }
 
+/// Whether a file name is one of [`temp_path`]'s: `.NAME.dx-PID-N.tmp`.
+fn is_temp_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let Some((_, tail)) = rest.rsplit_once(".dx-") else {
+        return false;
+    };
+    tail.split_once('-').is_some_and(|(pid, n)| {
+        !pid.is_empty()
+            && !n.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Remove the temporary files a killed writer left in the tree at `root`
+/// (they would show in git). Called by a writer holding the tree lock, so
+/// no other writer's temporary file is in progress. Returns how many.
+pub fn remove_stale_temps(root: &Path) -> usize {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 fn write_temp(
     target: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -250,6 +279,22 @@ impl Drop for TreeLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporary_names_are_recognised() {
+        let made = temp_path(Path::new("tree/K-001.toml"));
+        let name = made.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(is_temp_name(name), "{name}");
+        for other in [
+            ".notes.tmp",
+            "K-001.toml",
+            ".K-001.toml.dx-.tmp",
+            ".x.dx-1-a.tmp",
+            "x.dx-1-2.tmp",
+        ] {
+            assert!(!is_temp_name(other), "{other}");
+        }
+    }
 
     #[test]
     fn create_new_never_clobbers() -> Result<(), Box<dyn std::error::Error>> {

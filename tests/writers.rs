@@ -808,3 +808,33 @@ fn fmt_waits_for_the_tree_lock() {
     assert_ne!(std::fs::read_to_string(&s001).expect("S-001"), messy);
     assert!(!root.join(".dx.lock").exists(), "fmt released its lock");
 }
+
+/// A writer killed half-way leaves `.NAME.dx-PID-N.tmp` files (git would
+/// show them); the next writer, holding the tree lock, removes them and
+/// nothing else.
+#[test]
+fn the_next_writer_removes_a_killed_writers_temporary_files() {
+    let dir = common::tree(None);
+    let root = dir.path();
+    let stale = root.join("kurashi/online/.S-001.toml.dx-4242-123456.tmp");
+    let decoy = root.join("kurashi/online/.notes.tmp");
+    std::fs::write(&stale, b"half a record").expect("stale");
+    std::fs::write(&decoy, b"someone's notes").expect("decoy");
+    let (code, out, err) = common::dx_on(
+        root,
+        common::TODAY,
+        &[
+            "decide",
+            "S-001",
+            "--body",
+            "作業部会",
+            "--result",
+            "継続",
+            "--date",
+            "2026-11-01",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!stale.exists(), "the stale temporary file stays");
+    assert!(decoy.exists(), "a file dx did not make was removed");
+}

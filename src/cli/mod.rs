@@ -252,6 +252,9 @@ impl Ctx<'_> {
     pub(crate) fn load_for_write(&self) -> anyhow::Result<(crate::fsutil::TreeLock, Loaded)> {
         let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
         let lock = self.lock(&root)?;
+        // A writer killed half-way left its temporary files; no writer but
+        // this one is running now.
+        crate::fsutil::remove_stale_temps(&root);
         let model = self.load_at(&root)?;
         Ok((lock, Loaded(Some(model))))
     }
