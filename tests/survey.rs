@@ -488,4 +488,10 @@ fn hostile_files_get_a_message_never_a_panic() {
         );
         assert_eq!(snapshot(root), before, "{name} wrote");
     }
+    // A file that is not there is said so, not taken for a broken workbook.
+    let missing = dir.path().join("ない.xlsx");
+    let (code, out, _) = dx_on(root, DAY, &["import", missing.to_str().expect("utf-8")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("このファイルはありません"), "{out}");
+    assert_eq!(snapshot(root), before);
 }

@@ -29,13 +29,15 @@ fn read_source(ctx: &Ctx<'_>, path: &std::path::Path) -> Result<Source, ImportPr
     let name = path.display().to_string();
     let full = ctx.env.cwd.join(path);
     let unreadable = |reason: String| ImportProblem::Unreadable { reason };
-    let size = std::fs::metadata(&full)
-        .map_err(|e| unreadable(e.to_string()))?
-        .len();
+    let cannot_open = |e: std::io::Error| ImportProblem::CannotOpen {
+        missing: e.kind() == std::io::ErrorKind::NotFound,
+        reason: e.to_string(),
+    };
+    let size = std::fs::metadata(&full).map_err(cannot_open)?.len();
     if size > MAX_BYTES {
         return Err(unreadable(format!("{size} bytes")));
     }
-    let bytes = std::fs::read(&full).map_err(|e| unreadable(e.to_string()))?;
+    let bytes = std::fs::read(&full).map_err(cannot_open)?;
     if bytes.is_empty() {
         return Err(unreadable("0 bytes".to_owned()));
     }

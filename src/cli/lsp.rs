@@ -648,12 +648,12 @@ fn completion(model: &Model, rel: &str, text: &str, line: usize) -> Value {
 /// record itself.
 fn entry_stage(model: &Model, rel: &str, text: &str, line: usize) -> Option<crate::model::Stage> {
     let lines: Vec<&str> = text.lines().collect();
-    let line = line.min(lines.len().saturating_sub(1));
+    if lines.is_empty() {
+        return None;
+    }
+    let line = line.min(lines.len() - 1);
     let is_header = |l: &&str| l.trim_start().starts_with('[');
-    let start = lines[..=line.min(lines.len().saturating_sub(1))]
-        .iter()
-        .rposition(is_header)
-        .unwrap_or(0);
+    let start = lines[..=line].iter().rposition(is_header).unwrap_or(0);
     let end = lines
         .get(line + 1..)
         .and_then(|rest| rest.iter().position(is_header))

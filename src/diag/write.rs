@@ -181,6 +181,13 @@ pub enum ImportProblem {
         /// Why, in the reader's words.
         reason: String,
     },
+    /// The file cannot be opened (missing, no permission).
+    CannotOpen {
+        /// There is no such file.
+        missing: bool,
+        /// Why, in the system's words.
+        reason: String,
+    },
     /// The workbook has none of the sheets of a 照会.
     NoSheets,
     /// A column the sheet needs is missing (a CSV with other headers).

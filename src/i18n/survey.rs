@@ -25,6 +25,20 @@ impl Lang {
                     )
                 }
             }
+            ImportProblem::CannotOpen { missing: true, .. } => {
+                if ja {
+                    "このファイルはありません。ファイル名と場所を確かめてください".to_owned()
+                } else {
+                    "no such file: check its name and folder".to_owned()
+                }
+            }
+            ImportProblem::CannotOpen { reason, .. } => {
+                if ja {
+                    format!("ファイルを開けません({reason})。ファイル名と場所を確かめてください")
+                } else {
+                    format!("cannot open the file ({reason}): check its name and folder")
+                }
+            }
             ImportProblem::NoSheets => {
                 if ja {
                     "「測定」「新規提案」のシートがありません。dx survey で作ったブックか、その見出しの CSV を指定してください".to_owned()

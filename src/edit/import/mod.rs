@@ -184,8 +184,10 @@ struct Run<'m> {
     problems: Vec<At<ImportProblem>>,
     notes: Vec<At<ImportNote>>,
     file: String,
-    /// Work records by title: where a row's record went when its ID is gone.
-    titles: Option<HashMap<&'m str, &'m str>>,
+    /// Records by kind and title, made on first use and shared by every
+    /// file: where a row's record went when its ID is gone, and which
+    /// proposals are recorded already.
+    titles: Option<HashMap<(Kind, &'m str), &'m str>>,
     observations: usize,
     changed: HashSet<String>,
     /// New IDs handed out so far, by kind: a second file's proposals come
@@ -212,16 +214,16 @@ impl<'m> Run<'m> {
         }
     }
 
-    /// The record that now has `title`, for a row whose ID is gone.
-    fn titled(&mut self, title: &str) -> Option<String> {
+    /// The record of `kind` titled `title`.
+    fn titled(&mut self, kind: Kind, title: &str) -> Option<String> {
         let model = self.model;
         let titles = self.titles.get_or_insert_with(|| {
             model
                 .parsed_records()
-                .map(|(_, r)| (r.title(), r.id.as_str()))
+                .map(|(_, r)| ((r.kind, r.title()), r.id.as_str()))
                 .collect()
         });
-        titles.get(title).map(|id| (*id).to_owned())
+        titles.get(&(kind, title)).map(|id| (*id).to_owned())
     }
 
     fn origin(&mut self, meta: &Meta) {
@@ -316,7 +318,11 @@ impl<'m> Run<'m> {
             }
         }
         let Some(Thing::Record(record)) = self.model.find(&id) else {
-            let now = self.titled(&g.get(r, m::TITLE).text());
+            // Only 手法 and 技術 are measured.
+            let title = g.get(r, m::TITLE).text();
+            let now = self
+                .titled(Kind::Method, &title)
+                .or_else(|| self.titled(Kind::Technology, &title));
             self.problem(g.name(r, m::ID), ImportProblem::RecordGone { id, now });
             return;
         };
@@ -473,10 +479,6 @@ impl Run<'_> {
                 ]
             })
             .collect();
-        let titles: HashMap<(Kind, &str), &str> = model
-            .parsed_records()
-            .map(|(_, r)| ((r.kind, r.title()), r.id.as_str()))
-            .collect();
         for r in 1..g.rows.len() {
             if g.rows[r].iter().all(Value::is_empty) {
                 continue;
@@ -542,7 +544,7 @@ impl Run<'_> {
             let (Some(kind), Some(domain)) = (kind, domain) else {
                 continue;
             };
-            let existing = titles.get(&(kind, title.as_str())).map(|s| (*s).to_owned());
+            let existing = self.titled(kind, &title);
             read.push(Proposal {
                 row: r,
                 temp,
