@@ -382,6 +382,9 @@ pub struct FileDb {
     files: Vec<SourceFile>,
     /// Where unkept texts are read again from.
     reread: Option<(PathBuf, Reread)>,
+    /// The paths on disk of the few files whose names are not UTF-8 (their
+    /// `path` is lossy), sorted by id.
+    disk: Vec<(FileId, Box<Path>)>,
 }
 
 impl FileDb {
@@ -397,6 +400,23 @@ impl FileDb {
         Self {
             files,
             reread: None,
+            disk: Vec::new(),
+        }
+    }
+
+    /// Where files whose names are not UTF-8 are on disk.
+    pub fn set_disk_paths(&mut self, mut paths: Vec<(FileId, Box<Path>)>) {
+        paths.sort_unstable_by_key(|(id, _)| *id);
+        self.disk = paths;
+    }
+
+    /// Where a file is on disk, below `root`: its path, or the real name
+    /// when that is not UTF-8.
+    #[must_use]
+    pub fn disk_path(&self, root: &Path, id: FileId) -> PathBuf {
+        match self.disk.binary_search_by_key(&id, |(i, _)| *i) {
+            Ok(at) => self.disk[at].1.to_path_buf(),
+            Err(_) => root.join(&*self.get(id).path),
         }
     }
 
@@ -437,7 +457,7 @@ impl FileDb {
         file.text
             .get_or_init(|| {
                 let (root, read) = self.reread.as_ref()?;
-                let text = neutralise_controls(read(&root.join(&*file.path))?);
+                let text = neutralise_controls(read(&self.disk_path(root, id))?);
                 (Stamp::of(&text) == file.stamp).then(|| Text::new(text))
             })
             .as_deref()
@@ -449,7 +469,7 @@ impl FileDb {
     pub fn missing_on_disk(&self, id: FileId) -> bool {
         self.reread
             .as_ref()
-            .is_some_and(|(root, _)| !root.join(&*self.get(id).path).exists())
+            .is_some_and(|(root, _)| !self.disk_path(root, id).exists())
     }
 
     /// Read again, in parallel, the texts of these files (the files of the

@@ -692,6 +692,19 @@ fn special_files_are_named_on_stderr() {
 }
 
 #[test]
+fn a_folder_named_like_a_record_is_named_on_stderr() {
+    let tree = common::tree(None);
+    std::fs::create_dir_all(tree.path().join("kurashi/online/K-900.toml")).expect("folder");
+    let (code, _, err) = dx(tree.path(), &["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("レコードのファイル名を持つフォルダです")
+            && err.contains("kurashi/online/K-900.toml"),
+        "{err}"
+    );
+}
+
+#[test]
 fn dangerous_arguments_are_refused() {
     let tree = common::tree(None);
     let before = fingerprint(tree.path());
@@ -733,4 +746,47 @@ fn personal_data_is_masked_in_every_echoed_line() {
     );
     assert!(!out.contains("1234-5678"), "{out}");
     assert!(out.contains("090-****-****"), "{out}");
+}
+
+/// `dx fmt` formats a record in a folder whose name is not UTF-8, as
+/// `dx check` reads it (it used to look for the lossy name and fail).
+#[cfg(target_os = "linux")]
+#[test]
+fn fmt_formats_a_record_in_a_folder_not_named_in_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let tree = common::tree(None);
+    let folder = tree
+        .path()
+        .join("kurashi")
+        .join(std::ffi::OsStr::from_bytes(b"x\xff"));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let s001 = tree.path().join("kurashi/online/S-001.toml");
+    let text = std::fs::read_to_string(&s001).expect("S-001");
+    // Out of dx fmt's key order: stage first.
+    let messy = format!(
+        "stage = \"運用\"\n{}",
+        text.replace("stage = \"運用\"\n", "")
+    );
+    std::fs::remove_file(&s001).expect("moved");
+    std::fs::write(folder.join("S-001.toml"), &messy).expect("written");
+    let (code, out, err) = dx(tree.path(), &["fmt"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("S-001.toml"), "{out}");
+    let formatted = std::fs::read_to_string(folder.join("S-001.toml")).expect("read");
+    assert!(formatted.starts_with("title = "), "{formatted}");
+}
+
+/// A name past the system's limit is said as such, and nothing is left.
+#[test]
+fn a_name_too_long_is_said_so_and_nothing_is_written() {
+    let tree = common::tree(None);
+    let before = fingerprint(tree.path());
+    let long = format!("kurashi/{}", "a".repeat(300));
+    let (code, _, err) = dx(tree.path(), &["new", "領域", &long, "--name", "長い"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("何も変更していません") && err.contains("名前が長すぎます"),
+        "{err}"
+    );
+    assert_eq!(fingerprint(tree.path()), before);
 }

@@ -789,7 +789,14 @@ fn fmt_waits_for_the_tree_lock() {
         text.replace("stage = \"運用\"\n", "")
     );
     std::fs::write(&s001, &messy).expect("write");
-    std::fs::write(root.join(".dx.lock"), b"").expect("another writer's lock");
+    // Another writer's lock: an advisory lock on .dx.lock, held here.
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(root.join(".dx.lock"))
+        .expect("lock file");
+    held.lock().expect("another writer's lock");
     let (code, _, _) = common::dx_on(&root, common::TODAY, &["fmt", "--check"]);
     assert_eq!(code, 1, "--check reads without the lock and finds the file");
     let fmt = {
@@ -802,7 +809,7 @@ fn fmt_waits_for_the_tree_lock() {
         messy,
         "fmt wrote while another writer held the lock"
     );
-    std::fs::remove_file(root.join(".dx.lock")).expect("release");
+    drop(held);
     let (code, out, err) = fmt.join().expect("fmt ran");
     assert_eq!(code, 0, "{out}{err}");
     assert_ne!(std::fs::read_to_string(&s001).expect("S-001"), messy);

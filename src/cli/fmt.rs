@@ -43,7 +43,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         .par_iter()
         .map(|r| {
             let rel = model.path_of(r).to_owned();
-            let path = model.root.join(&rel);
+            let path = model.files.disk_path(&model.root, r.file);
             let bytes = std::fs::read(&path).map_err(|e| named(&rel, e, words.cannot_open))?;
             let Some(formatted) = format::format_bytes(&bytes, r.kind) else {
                 return Ok(Outcome::Unreadable(rel));

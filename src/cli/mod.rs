@@ -232,19 +232,29 @@ impl Ctx<'_> {
         ))
     }
 
-    /// Take the tree's writer lock (see [`crate::fsutil::TreeLock`]).
+    /// Take the tree's writer lock (see [`crate::fsutil::TreeLock`]), then
+    /// put back what a writer killed half way left (its journal, its
+    /// temporary files): no other writer is running now.
     pub(crate) fn lock(&self, root: &std::path::Path) -> anyhow::Result<crate::fsutil::TreeLock> {
+        use crate::fsutil::{LOCK, LockError, TreeLock};
         let words = self.lang().words();
-        crate::fsutil::TreeLock::take(root).map_err(|e| {
-            // Only a lock held past the wait is another writer; anything
-            // else (a read-only tree) is said as the write it stops.
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!((words.tree_busy)(&e.to_string()))
-            } else {
-                let path = root.join(".dx.lock").display().to_string();
+        let lock = TreeLock::take(root).map_err(|e| match e {
+            LockError::Busy { pid, waited } => anyhow::anyhow!((words.tree_busy)(pid, waited)),
+            // Anything else (a read-only tree) is said as the write it stops.
+            LockError::Io(e) => {
+                let path = root.join(LOCK).display().to_string();
                 anyhow::anyhow!((words.cannot_write)(&path, &e.to_string()))
             }
-        })
+        })?;
+        let restored = crate::fsutil::recover(root).map_err(|e| {
+            let path = root.join(crate::fsutil::JOURNAL).display().to_string();
+            anyhow::anyhow!((words.cannot_write)(&path, &e.to_string()))
+        })?;
+        if restored > 0 {
+            let _ = writeln!(std::io::stderr(), "{}", (words.recovered)(restored));
+        }
+        crate::fsutil::remove_stale_temps(root);
+        Ok(lock)
     }
 
     /// For a writer: the tree's lock, then the tree read under it, so that
@@ -252,9 +262,6 @@ impl Ctx<'_> {
     pub(crate) fn load_for_write(&self) -> anyhow::Result<(crate::fsutil::TreeLock, Loaded)> {
         let root = model::find_root(self.cli.root.as_deref(), &self.env.cwd)?;
         let lock = self.lock(&root)?;
-        // A writer killed half-way left its temporary files; no writer but
-        // this one is running now.
-        crate::fsutil::remove_stale_temps(&root);
         let model = self.load_at(&root)?;
         Ok((lock, Loaded(Some(model))))
     }
@@ -293,6 +300,7 @@ impl Ctx<'_> {
                 let note = match s.why {
                     model::SkipReason::Link => words.symlink_skipped,
                     model::SkipReason::NotAFile => words.special_skipped,
+                    model::SkipReason::Folder => words.folder_skipped,
                 };
                 format!("{note}: {}", s.path)
             }));

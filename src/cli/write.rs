@@ -140,6 +140,19 @@ pub(super) fn commit_checked(
             }));
         }
     }
+    // Never a file dx itself would refuse to read (a meeting of a hundred
+    // thousand entries for one record): refused as a finding would be.
+    for c in &plan.changes {
+        let size = c.after.as_ref().map_or(0, |b| b.len() as u64);
+        if size > model::MAX_FILE_BYTES {
+            writeln!(
+                out,
+                "{}",
+                (words.write_too_large)(&c.path, size, model::MAX_FILE_BYTES)
+            )?;
+            return Ok(EXIT_FINDINGS);
+        }
+    }
     let today = ctx.today();
     let after_model = model::load_from(&model.root, &plan.overlay(&model.root))?;
     let before = before.unwrap_or_else(|| rules::check(model, today));
@@ -157,7 +170,19 @@ pub(super) fn commit_checked(
     if args.dry_run {
         out.write_all(plan.unified_diff().as_bytes())?;
     } else {
-        crate::fsutil::write_all(&plan.writes(&model.root), fail_before())?;
+        crate::fsutil::write_all(
+            &model.root,
+            &plan.writes(&model.root),
+            crate::fsutil::Inject::from_env(),
+        )
+        .map_err(|e| {
+            let why = if e.kind() == std::io::ErrorKind::InvalidFilename {
+                format!("{}{}", words.nothing_written, words.name_too_long)
+            } else {
+                words.nothing_written.to_owned()
+            };
+            anyhow::Error::new(e).context(why)
+        })?;
         for c in &plan.changes {
             writeln!(out, "{}: {}", words.written, c.path)?;
         }
@@ -186,14 +211,6 @@ pub(super) fn commit_checked(
         writeln!(out, "{}", words.dry_run)?;
     }
     Ok(EXIT_OK)
-}
-
-/// A failure injected before the Nth file is written, for the test of
-/// all-or-nothing writes; never set in use.
-fn fail_before() -> Option<usize> {
-    std::env::var("DX_TEST_FAIL_WRITE_BEFORE")
-        .ok()
-        .and_then(|v| v.parse().ok())
 }
 
 /// A writer's refusal by the rules of SPEC §7.1 (a transition the table

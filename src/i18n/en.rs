@@ -86,6 +86,7 @@ pub(super) static WORDS: Words = Words {
     },
     symlink_skipped: "note: symbolic link not followed (nothing behind it was checked)",
     special_skipped: "note: not a regular file (a named pipe, socket or device), not read; put a record there as a regular file",
+    folder_skipped: "note: a folder with a record's file name (not read as a record); make it a file if it is a record, or give the folder a name that does not end in .toml",
     cannot_reread: "note: the file cannot be read again from its path (a folder or file name that is not UTF-8?), so the line cannot be shown; rename it",
     changed_since_check: "note: the file changed after it was checked, so the line cannot be shown; run dx check again",
     nothing_to_write: "Nothing to change (already recorded).",
@@ -102,15 +103,33 @@ pub(super) static WORDS: Words = Words {
             "cannot open {path} ({why}); check that the names of its folders and file are UTF-8 and not too long"
         )
     },
-    tree_busy: |why| {
+    tree_busy: |pid, waited| {
+        let who = pid.map_or_else(
+            || "another dx writer".to_owned(),
+            |p| format!("another dx writer (process {p})"),
+        );
         format!(
-            "another dx writer (dx new, decide, measure, review, apply, mv) did not finish within 30 seconds, so nothing was written ({why}); try again in a moment"
+            "{who} did not finish within {waited} seconds, so nothing was written; run it again when that one is done (if it hangs, end that process: the lock goes with it)"
+        )
+    },
+    recovered: |n| {
+        format!(
+            "the previous dx writer stopped half way; the {n} files it had begun to change are back as they were. Run the stopped command again if it is still needed"
         )
     },
     id_taken: "someone created a file with the same ID at the same moment, so nothing was written; run it again to take the next free ID",
     binary_to_terminal: "an Excel workbook cannot be shown on a terminal; name a file with -o, like -o portfolio.xlsx",
     tables_need_folder: "--format tables needs a folder to write to: -o DIR (for example -o tables)",
     public_only_tables: "--public goes with --format xlsx and tables",
+    write_too_large: |path, size, limit| {
+        format!(
+            "{path} would grow to {} KiB, over the {} KiB dx reads, so nothing was written; check for an entry repeated many times or a text far too long",
+            size / 1024,
+            limit / 1024
+        )
+    },
+    nothing_written: "the write failed, so nothing was changed (every file begun was put back)",
+    name_too_long: "; a folder or file name is too long for the system: use a shorter one",
     cannot_write: |path, why| {
         format!("cannot write {path} ({why}); check that its folder exists and is writable")
     },

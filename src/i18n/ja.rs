@@ -90,6 +90,7 @@ pub(super) static WORDS: Words = Words {
     },
     symlink_skipped: "注意: シンボリックリンクはたどりません(中のレコードは検査されていません)",
     special_skipped: "注意: 通常のファイルではない(名前付きパイプやデバイスなど)ため読みません。レコードなら通常のファイルとして置いてください",
+    folder_skipped: "注意: レコードのファイル名を持つフォルダです(レコードとしては読みません)。レコードならファイルとして置き、フォルダなら .toml で終わらない名前にしてください",
     cannot_reread: "注意: このファイルをパスから読み直せないため(フォルダやファイルの名前が UTF-8 でないなど)、該当する行を表示できません。名前を直してください",
     changed_since_check: "注意: 検査の後でこのファイルが変更されたため、該当する行を表示できません。もう一度 dx check を実行してください",
     nothing_to_write: "変更はありません(すでに記録されています)。",
@@ -106,15 +107,33 @@ pub(super) static WORDS: Words = Words {
             "{path} を開けませんでした({why})。フォルダやファイルの名前が UTF-8 でない、長すぎる、などがないか確かめてください"
         )
     },
-    tree_busy: |why| {
+    tree_busy: |pid, waited| {
+        let who = pid.map_or_else(
+            || "ほかの dx の書き込み".to_owned(),
+            |p| format!("ほかの dx の書き込み(プロセス番号 {p})"),
+        );
         format!(
-            "ほかの dx の書き込み(dx new・decide・measure・review・apply・mv)が 30 秒たっても終わらないため、何も書き込んでいません({why})。しばらくしてからもう一度実行してください"
+            "{who}が {waited} 秒たっても終わらないため、何も書き込んでいません。終わるのを待ってからもう一度実行してください(止まっているなら、そのプロセスを終了させてください。ロックはプロセスが終われば外れます)"
+        )
+    },
+    recovered: |n| {
+        format!(
+            "前回の dx の書き込みが途中で止まっていたため、変更しかけたファイル {n} 件を元に戻しました。止まったコマンドは、必要ならもう一度実行してください"
         )
     },
     id_taken: "同じ時にほかの人が同じ ID のファイルを作ったため、何も書き込みませんでした。もう一度実行すると次の空き番号で作ります",
     binary_to_terminal: "Excel のブックは端末に表示できません。-o 台帳.xlsx のようにファイルを指定してください",
     tables_need_folder: "--format tables には書き出すフォルダを -o で指定してください(例: -o tables)",
     public_only_tables: "--public は --format xlsx と tables で使えます(JSON・YAML は dx report --public の元データではありません)",
+    write_too_large: |path, size, limit| {
+        format!(
+            "{path} が {} KiB になり、dx が読めるファイルの上限 {} KiB を超えるため、何も書き込みませんでした。同じ記録を繰り返していないか、長すぎる文がないかを確かめてください",
+            size / 1024,
+            limit / 1024
+        )
+    },
+    nothing_written: "書き込めなかったため、何も変更していません(書きかけたファイルはすべて元に戻しました)",
+    name_too_long: "。フォルダやファイルの名前が長すぎます。短い名前にしてください",
     cannot_write: |path, why| {
         format!(
             "{path} に書き込めませんでした({why})。フォルダがあるか、書き込めるかを確かめてください"

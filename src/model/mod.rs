@@ -477,6 +477,9 @@ pub enum SkipReason {
     /// A `.toml` name on a named pipe, socket or device: reading could block
     /// forever or read something that is no record.
     NotAFile,
+    /// A folder named like a file (`K-900.toml/`): what is in it is read,
+    /// the folder itself is no record.
+    Folder,
 }
 
 /// A number as the guideline numbers its items: ① to ㊿, past fifty in

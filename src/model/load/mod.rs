@@ -269,6 +269,11 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     // tree may lack): no growing, no second copy of a hundred thousand
     // entries. Each entry's path moves into its file.
     let n = entries.len();
+    let disk: Vec<(FileId, Box<Path>)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((FileId::new(i), e.abs.clone()?)))
+        .collect();
     let mut files: Vec<SourceFile> = Vec::with_capacity(n + 3);
     let mut contents: Vec<(Content, Vec<Diagnostic>)> = Vec::with_capacity(n);
     let failed: Mutex<Option<(usize, LoadError)>> = Mutex::new(None);
@@ -309,6 +314,7 @@ pub fn load_from(root: &Path, source: &Source) -> Result<Model, LoadError> {
     if let Source::Disk(dir) = source {
         model.files.reread_with(dir.clone(), reread);
     }
+    model.files.set_disk_paths(disk);
     model.skipped = skipped;
     Ok(model)
 }

@@ -66,7 +66,15 @@ pub(super) fn walk(root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>), LoadError>
             continue;
         }
         let kind = entry.file_type();
-        if kind.is_dir() || entry.path().extension().is_none_or(|x| x != "toml") {
+        let toml = entry.path().extension().is_some_and(|x| x == "toml");
+        if kind.is_dir() && toml && entry.depth() > 0 {
+            skipped.push(Skipped {
+                path: rel,
+                why: SkipReason::Folder,
+            });
+            continue;
+        }
+        if kind.is_dir() || !toml {
             continue;
         }
         if !kind.is_file() {
@@ -189,23 +197,16 @@ impl Source {
                 read_disk(&abs).map_err(|source| LoadError::Io { path: abs, source })
             }
             Self::Overlay { root, changes } => match changes.get(&*entry.rel) {
-                Some(Some(bytes)) => Ok(decode(bytes.clone())),
+                // An editor's buffer is held to the limit of a file.
+                Some(Some(bytes)) => Ok(decode_sized(bytes.clone())),
                 _ => {
                     let abs = root.join(&*entry.rel);
                     read_disk(&abs).map_err(|source| LoadError::Io { path: abs, source })
                 }
             },
-            Self::Memory(files) => {
-                let bytes = files.get(&*entry.rel).cloned().unwrap_or_default();
-                let size = bytes.len() as u64;
-                if size > MAX_FILE_BYTES {
-                    return Ok(Err(Message::TooLarge {
-                        size,
-                        limit: MAX_FILE_BYTES,
-                    }));
-                }
-                Ok(decode(bytes))
-            }
+            Self::Memory(files) => Ok(decode_sized(
+                files.get(&*entry.rel).cloned().unwrap_or_default(),
+            )),
         }
     }
 
@@ -214,6 +215,18 @@ impl Source {
     pub(super) fn keeps_texts(&self) -> bool {
         matches!(self, Self::Memory(_) | Self::Overlay { .. })
     }
+}
+
+/// Bytes from memory as UTF-8 text, refusing more than a file may hold.
+fn decode_sized(bytes: Vec<u8>) -> Result<String, Message> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(Message::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    decode(bytes)
 }
 
 /// Read a file from disk as UTF-8 text, or say why not.

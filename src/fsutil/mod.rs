@@ -6,14 +6,29 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// A temporary path beside `target`, hidden (dx skips dot-files).
+mod journal;
+mod lock;
+
+pub use journal::{FileWrite, Inject, JOURNAL, recover, write_all};
+pub use lock::{LOCK, LockError, TreeLock};
+
+/// A temporary path beside `target`, hidden (dx skips dot-files). The
+/// target's name is cut to 100 bytes in it, so that a record whose name is
+/// near the system's limit of 255 bytes still has a temporary file.
 fn temp_path(target: &Path) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let name = target
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let mut cut = name.len().min(100);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
     let unique = format!(
-        ".{name}.dx-{}-{}.tmp",
+        ".{}.dx-{}-{}{:09}.tmp",
+        &name[..cut],
         std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos())
@@ -152,70 +167,6 @@ pub fn create_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-/// One file of a change to several: new bytes for `path`, or its removal.
-#[derive(Clone, Debug)]
-pub struct FileWrite {
-    /// The file.
-    pub path: PathBuf,
-    /// Its new bytes; `None` removes it.
-    pub bytes: Option<Vec<u8>>,
-    /// A new file: refuse when one has appeared at the path since.
-    pub create: bool,
-}
-
-/// Write several files all or nothing, as far as a file system allows:
-/// every new content is written to a temporary file beside its target
-/// first; if one of them fails, the temporary files are removed and no
-/// target has changed. Only then are they moved into place (a rename each,
-/// which does not fail for want of space) and removed files deleted.
-/// `fail_before` is for tests: fail as if the disk filled up before the
-/// temporary file of that index was written.
-pub fn write_all(files: &[FileWrite], fail_before: Option<usize>) -> io::Result<()> {
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
-    let cleanup = |temps: &[(PathBuf, &Path)]| {
-        for (temp, _) in temps {
-            let _ = fs::remove_file(temp);
-        }
-    };
-    for (i, f) in files.iter().enumerate() {
-        let Some(bytes) = &f.bytes else { continue };
-        if f.create && fs::symlink_metadata(&f.path).is_ok() {
-            cleanup(&temps);
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                f.path.display().to_string(),
-            ));
-        }
-        if fail_before == Some(i) {
-            cleanup(&temps);
-            return Err(io::Error::other("injected failure"));
-        }
-        if let Some(dir) = f.path.parent()
-            && let Err(e) = fs::create_dir_all(dir)
-        {
-            cleanup(&temps);
-            return Err(e);
-        }
-        match write_temp(&f.path, |w| w.write_all(bytes)) {
-            Ok(temp) => {
-                keep_owner_and_mode(&f.path, &temp);
-                temps.push((temp, &f.path));
-            }
-            Err(e) => {
-                cleanup(&temps);
-                return Err(e);
-            }
-        }
-    }
-    for (temp, target) in &temps {
-        fs::rename(temp, target)?;
-    }
-    for f in files.iter().filter(|f| f.bytes.is_none()) {
-        fs::remove_file(&f.path)?;
-    }
-    Ok(())
-}
-
 /// Make sure a folder exists.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
@@ -230,52 +181,6 @@ pub fn is_empty_dir(dir: &Path) -> io::Result<bool> {
     }
 }
 
-/// A lock file beside dx.toml (`.dx.lock`, a dot-file the loader skips),
-/// held by every writer from before it reads the tree until its last file
-/// is written, so that two writers at once never both read the same record
-/// and the second overwrite the first; removed when dropped. A lock older
-/// than a minute is a crashed writer's and is taken over.
-#[derive(Debug)]
-pub struct TreeLock(std::path::PathBuf);
-
-impl TreeLock {
-    /// Take the lock of the tree at `root`, waiting up to 30 s.
-    pub fn take(root: &std::path::Path) -> std::io::Result<Self> {
-        let path = root.join(".dx.lock");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(_) => return Ok(Self(path)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let stale = std::fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .is_some_and(|age| age > std::time::Duration::from_secs(60));
-                    if stale {
-                        let _ = std::fs::remove_file(&path);
-                    } else if std::time::Instant::now() > deadline {
-                        return Err(e);
-                    } else {
-                        std::thread::sleep(std::time::Duration::from_millis(20));
-                    }
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-impl Drop for TreeLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +190,12 @@ mod tests {
         let made = temp_path(Path::new("tree/K-001.toml"));
         let name = made.file_name().and_then(|n| n.to_str()).expect("name");
         assert!(is_temp_name(name), "{name}");
+        // A name at the system's limit (255 bytes) still has one.
+        let long = format!("{}.toml", "あ".repeat(83));
+        assert_eq!(long.len(), 254);
+        let made = temp_path(&Path::new("tree").join(&long));
+        let name = made.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(name.len() <= 160 && is_temp_name(name), "{name}");
         for other in [
             ".notes.tmp",
             "K-001.toml",
