@@ -18,9 +18,14 @@ struct Client {
 
 impl Client {
     fn start(root: &std::path::Path) -> Self {
+        Self::start_with(root, &["lsp"])
+    }
+
+    /// `dx args…` run in `dir`.
+    fn start_with(dir: &std::path::Path, args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dx"))
-            .arg("lsp")
-            .current_dir(root)
+            .args(args)
+            .current_dir(dir)
             .env("DX_TODAY", common::TODAY)
             .env_remove("DX_LANG")
             .stdin(Stdio::piped())
@@ -63,13 +68,28 @@ impl Client {
     }
 
     fn request(&mut self, method: &str, params: &Value) -> Value {
+        self.response(method, params)["result"].clone()
+    }
+
+    /// The whole response to a request: its result or its error.
+    fn response(&mut self, method: &str, params: &Value) -> Value {
         let id = self.next;
         self.next += 1;
         self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
         loop {
             let message = self.read();
             if message["id"] == id {
-                return message["result"].clone();
+                return message;
+            }
+        }
+    }
+
+    /// The next notification of this method.
+    fn next_notification(&mut self, method: &str) -> Value {
+        loop {
+            let message = self.read();
+            if message["method"] == method {
+                return message["params"].clone();
             }
         }
     }
@@ -380,5 +400,171 @@ fn hostile_buffers_never_crash_the_server() {
         }
     }
     // Still answering, then a clean shutdown.
+    published_until_shutdown(&mut client, &root);
+}
+
+/// The protocol's edges: a request the server does not answer gets
+/// MethodNotFound; a message over the limit is skipped unread with a
+/// message to the user, and the next is answered; a buffer over the 4 MiB
+/// limit is a finding, as `dx check` reports the file; `exit` without
+/// `shutdown` exits with 1.
+#[test]
+fn the_protocol_is_kept_at_its_edges() {
+    let tree = common::tree(None);
+    let root = tree.path().canonicalize().expect("root");
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    let unknown = client.response("workspace/symbol", &json!({ "query": "K" }));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+
+    // 30 MB of one message: skipped as it streams past.
+    let huge = json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": { "text": "x".repeat(30 * 1024 * 1024) } });
+    client.send(&huge);
+    let shown = client.next_notification("window/showMessage");
+    assert_eq!(shown["type"], 1);
+    assert!(
+        shown["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("大きすぎる") && m.contains("30 MiB")),
+        "{shown}"
+    );
+
+    // A 5 MB buffer: the size limit, as dx check says it of a file.
+    let file = root.join("kurashi/online/K-001.toml");
+    let big = format!("title = \"{}\"\n", "あ".repeat(5 * 1024 * 1024 / 3));
+    client.notify(
+        "textDocument/didOpen",
+        &json!({ "textDocument": { "uri": uri(&file), "languageId": "toml", "version": 1, "text": big } }),
+    );
+    let found = client.diagnostics_for("K-001.toml");
+    assert!(
+        found.iter().any(|d| d["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("ファイルが大きすぎます"))),
+        "{found:?}"
+    );
+    // Still answering.
+    let hover = client.response(
+        "textDocument/hover",
+        &json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
+    client.notify("exit", &Value::Null);
+    let status = client.child.wait().expect("exits");
+    assert_eq!(status.code(), Some(1), "exit without shutdown");
+}
+
+/// A `Content-Length` of 99,999,999,999 neither aborts the server nor
+/// makes it allocate: the input is read to its end and the server exits.
+#[test]
+fn an_absurd_length_is_refused_without_allocating() {
+    let tree = common::tree(None);
+    let root = tree.path().canonicalize().expect("root");
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    write!(client.stdin, "Content-Length: 99999999999\r\n\r\n{{}}").expect("write");
+    client.stdin.flush().expect("flush");
+    let Client {
+        mut child,
+        stdin,
+        mut stdout,
+        ..
+    } = client;
+    drop(stdin);
+    let mut rest = String::new();
+    let _ = stdout.read_to_string(&mut rest);
+    let status = child.wait().expect("exits");
+    assert!(status.code().is_some(), "killed by a signal: {status:?}");
+    assert!(rest.contains("window/showMessage"), "{rest}");
+}
+
+/// Started with a relative `--root`, the server still sends absolute
+/// `file:///` URIs that name the files.
+#[cfg(unix)]
+#[test]
+fn a_relative_root_gives_absolute_uris() {
+    let tree = common::tree(None);
+    let parent = tree.path().parent().expect("parent").to_path_buf();
+    let name = tree
+        .path()
+        .file_name()
+        .expect("name")
+        .to_str()
+        .expect("utf-8");
+    let mut client = Client::start_with(&parent, &["--root", name, "lsp"]);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    let root = tree.path().canonicalize().expect("root");
+    let file = root.join("kurashi/online/K-001.toml");
+    client.notify(
+        "textDocument/didOpen",
+        &json!({ "textDocument": { "uri": uri(&file), "languageId": "toml", "version": 1, "text": "title = \"t\"\nvision = [\"kurashi-99\"]\n" } }),
+    );
+    loop {
+        let message = client.read();
+        if message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("K-001.toml"))
+        {
+            assert_eq!(message["params"]["uri"], uri(&file), "{message}");
+            break;
+        }
+    }
+    published_until_shutdown(&mut client, &root);
+}
+
+/// On a line with no `=`, completion offers the keys of the table around
+/// the cursor with their descriptions, leaving out those written already.
+#[test]
+fn keys_complete_with_their_descriptions() {
+    let tree = common::tree(None);
+    let root = tree.path().canonicalize().expect("root");
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    let file = root.join("kurashi/online/S-001.toml");
+    let text = "title = \"t\"\nsolves = [\"K-001\"]\n\n[[indicator]]\nname = \"率\"\n\n";
+    client.notify(
+        "textDocument/didOpen",
+        &json!({ "textDocument": { "uri": uri(&file), "languageId": "toml", "version": 1, "text": text } }),
+    );
+    let items_at = |client: &mut Client, line: usize| -> Vec<Value> {
+        let at = json!({ "textDocument": { "uri": uri(&file) }, "position": { "line": line, "character": 0 } });
+        client
+            .request("textDocument/completion", &at)
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let top = items_at(&mut client, 2);
+    let label = |items: &[Value], key: &str| items.iter().find(|i| i["label"] == key).cloned();
+    let owner = label(&top, "owner").expect("owner offered");
+    assert_eq!(owner["detail"], "所管");
+    assert_eq!(owner["insertText"], "owner = ");
+    assert!(label(&top, "title").is_none(), "title is written already");
+    assert!(label(&top, "indicator").is_none(), "tables are headers");
+    assert!(label(&top, "principles").is_some());
+    let indicator = items_at(&mut client, 5);
+    assert!(label(&indicator, "unit").is_some(), "{indicator:?}");
+    assert!(label(&indicator, "name").is_none());
+    assert!(
+        label(&indicator, "owner").is_none(),
+        "not an indicator's key"
+    );
     published_until_shutdown(&mut client, &root);
 }

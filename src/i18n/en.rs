@@ -130,6 +130,13 @@ pub(super) static WORDS: Words = Words {
     },
     nothing_written: "the write failed, so nothing was changed (every file begun was put back)",
     name_too_long: "; a folder or file name is too long for the system: use a shorter one",
+    lsp_refused: |size| match size {
+        Some(n) => format!(
+            "dx lsp: a message from the editor was too large ({} MiB) and was skipped unread; records are small texts of at most 4 MiB",
+            n / (1024 * 1024)
+        ),
+        None => "dx lsp: a message from the editor was not JSON-RPC and was skipped".to_owned(),
+    },
     cannot_write: |path, why| {
         format!("cannot write {path} ({why}); check that its folder exists and is writable")
     },

@@ -134,6 +134,14 @@ pub(super) static WORDS: Words = Words {
     },
     nothing_written: "書き込めなかったため、何も変更していません(書きかけたファイルはすべて元に戻しました)",
     name_too_long: "。フォルダやファイルの名前が長すぎます。短い名前にしてください",
+    lsp_refused: |size| match size {
+        Some(n) => format!(
+            "dx lsp: エディタから届いたメッセージが大きすぎるため({} MiB)、読まずに捨てました。レコードは 4 MiB までの小さなテキストです",
+            n / (1024 * 1024)
+        ),
+        None => "dx lsp: エディタから届いたメッセージが JSON-RPC として読めないため、捨てました"
+            .to_owned(),
+    },
     cannot_write: |path, why| {
         format!(
             "{path} に書き込めませんでした({why})。フォルダがあるか、書き込めるかを確かめてください"

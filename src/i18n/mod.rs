@@ -179,6 +179,7 @@ pub(crate) struct Words {
     pub recovered: fn(usize) -> String,
     pub nothing_written: &'static str,
     pub name_too_long: &'static str,
+    pub lsp_refused: fn(Option<u64>) -> String,
     pub write_too_large: fn(&str, u64, u64) -> String,
     pub id_taken: &'static str,
     pub binary_to_terminal: &'static str,

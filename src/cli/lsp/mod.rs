@@ -9,17 +9,34 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use lsp_server::{Connection, Message as LspMessage, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message as LspMessage, Notification, Request, Response};
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, OneOf,
     ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
 };
 use serde_json::{Value, json};
 
-use super::{Ctx, EXIT_OK, EXIT_TROUBLE};
+use super::{Ctx, EXIT_OK};
 use crate::diag::Severity;
 use crate::model::{self, IdKind, KeptTree, Kind, Model, Thing};
 use crate::rules;
+
+mod keys;
+mod transport;
+
+/// The exit code of a server told to exit without a shutdown request
+/// first, as the protocol asks.
+const EXIT_WITHOUT_SHUTDOWN: u8 = 1;
+
+/// The requests the server answers; any other gets MethodNotFound.
+const METHODS: &[&str] = &[
+    "textDocument/hover",
+    "textDocument/definition",
+    "textDocument/references",
+    "textDocument/completion",
+    "textDocument/codeAction",
+    "textDocument/rename",
+];
 
 /// Whether `dx check` reads the file at `rel`: a `.toml` file, in no
 /// folder and of no name that starts with a dot.
@@ -60,10 +77,10 @@ struct Server<'c> {
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, _args: &Args, _out: &mut dyn Write) -> anyhow::Result<u8> {
-    let (connection, io) = Connection::stdio();
+    let (connection, io) = transport::stdio();
     let code = serve(ctx, &connection);
     drop(connection);
-    let _ = io.join();
+    io.join();
     code
 }
 
@@ -92,6 +109,12 @@ fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
         .and_then(uri_to_path);
     let start = root_uri.unwrap_or_else(|| ctx.env.cwd.clone());
     let root = model::find_root(ctx.cli.root.as_deref(), &start).unwrap_or(start);
+    // Absolute, so that every URI sent names the file wherever the editor
+    // runs (`--root tree` made `file://tree/…`, a host named "tree").
+    let root = root
+        .canonicalize()
+        .or_else(|_| std::path::absolute(ctx.env.cwd.join(&root)))
+        .unwrap_or(root);
     connection.initialize_finish(
         id,
         json!({ "capabilities": capabilities(), "serverInfo": { "name": "dx", "version": env!("CARGO_PKG_VERSION") } }),
@@ -112,14 +135,32 @@ fn serve(ctx: &Ctx<'_>, connection: &Connection) -> anyhow::Result<u8> {
                 if connection.handle_shutdown(&req)? {
                     return Ok(EXIT_OK);
                 }
-                let result = server.request(&req);
-                connection
-                    .sender
-                    .send(LspMessage::Response(Response::new_ok(req.id, result)))?;
+                let response = if METHODS.contains(&req.method.as_str()) {
+                    let result = server.request(&req);
+                    Response::new_ok(req.id, result)
+                } else {
+                    Response::new_err(
+                        req.id,
+                        ErrorCode::MethodNotFound as i32,
+                        format!("dx lsp does not answer {}", req.method),
+                    )
+                };
+                connection.sender.send(LspMessage::Response(response))?;
             }
             LspMessage::Notification(note) => {
                 if note.method == "exit" {
-                    return Ok(EXIT_TROUBLE);
+                    return Ok(EXIT_WITHOUT_SHUTDOWN);
+                }
+                if note.method == transport::REFUSED {
+                    let words = ctx.lang().words();
+                    let text = (words.lsp_refused)(note.params["size"].as_u64());
+                    connection
+                        .sender
+                        .send(LspMessage::Notification(Notification::new(
+                            "window/showMessage".into(),
+                            json!({ "type": 1, "message": text }),
+                        )))?;
+                    continue;
                 }
                 let change = server.notification(&note);
                 server.recheck(connection, change);
@@ -582,6 +623,9 @@ fn hover(
 /// the record the entry is about (SPEC §7.1), all of them when that record
 /// is not known.
 fn completion(model: &Model, rel: &str, text: &str, line: usize) -> Value {
+    if keys::wants_key(text, line) {
+        return keys::complete(model, rel, text, line);
+    }
     let key = text
         .lines()
         .take(line + 1)
@@ -691,36 +735,13 @@ fn words(words: &[&str]) -> Value {
     )
 }
 
-/// A `file://` URI as a path (percent-decoded).
+/// A `file://` URI as a path, as the platform spells it (a drive letter
+/// on Windows).
 fn uri_to_path(uri: &str) -> Option<PathBuf> {
-    let rest = uri.strip_prefix("file://")?;
-    let bytes = rest.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(h) = rest.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(h, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    Some(PathBuf::from(String::from_utf8(out).ok()?))
+    url::Url::parse(uri).ok()?.to_file_path().ok()
 }
 
-/// A path as a `file://` URI (percent-encoded).
+/// An absolute path as a `file://` URI.
 fn path_to_uri(path: &Path) -> String {
-    let mut out = String::from("file://");
-    for b in path.to_string_lossy().bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    url::Url::from_file_path(path).map_or_else(|()| String::new(), String::from)
 }
