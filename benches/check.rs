@@ -7,6 +7,7 @@
 //!     cargo bench --bench check -- 1000 1000000   # chosen sizes
 //!     cargo bench --bench check -- --iters 5
 //!     cargo bench --bench check -- --only check   # check and parse-only
+//!     cargo bench --bench check -- --only wide    # the wide and deep tree
 //!
 //! Trees are generated once into target/bench-trees/ and reused.
 
@@ -113,6 +114,49 @@ fn run(mode: &str, root: &Path, iters: usize) -> (f64, u64) {
     (times[times.len() / 2], peak)
 }
 
+/// The commands that walk links, on the wide and deep tree (one 課題, every
+/// 手法 solving it, each expanding the one before), as multiples of check:
+/// a quadratic step shows here first.
+fn wide_and_deep(sizes: &[usize], iters: usize) {
+    println!();
+    println!("wide and deep: one 課題, N 手法 solving it, each expanding the previous");
+    println!();
+    println!("| command | 手法 | ms | × dx check | peak MiB |");
+    println!("|---|---:|---:|---:|---:|");
+    for &n in sizes {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/bench-trees")
+            .join(format!("wide-deep-{n}"));
+        if !root.join(".done").exists() {
+            let _ = std::fs::remove_dir_all(&root);
+            synth::generate_wide_deep(&root, n).expect("generate");
+            std::fs::write(root.join(".done"), "").expect("marker");
+        }
+        let (check_ms, check_kib) = run("check", &root, iters);
+        println!(
+            "| `dx check` | {n} | {check_ms:.0} | 1.00 | {:.0} |",
+            check_kib as f64 / 1024.0
+        );
+        let html = root.with_extension("html");
+        for mode in [
+            format!("report -o {}", html.display()),
+            "export --format json".to_owned(),
+            "export --format yaml".to_owned(),
+            "status".to_owned(),
+            "gap".to_owned(),
+            "show K-000001".to_owned(),
+            format!("show S-{n:06}"),
+        ] {
+            let (ms, kib) = run(&mode, &root, iters);
+            println!(
+                "| `dx {mode}` | {n} | {ms:.0} | {:.2} | {:.0} |",
+                ms / check_ms,
+                kib as f64 / 1024.0
+            );
+        }
+    }
+}
+
 fn tree(records: usize) -> (PathBuf, u64) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/bench-trees")
@@ -217,13 +261,16 @@ fn main() {
     }
     let mut iters = 3;
     let mut only_check = false;
+    let mut only_wide = false;
     let mut sizes = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--iters" {
             iters = it.next().and_then(|n| n.parse().ok()).unwrap_or(3);
         } else if a == "--only" {
-            only_check = it.next().is_some_and(|c| c == "check");
+            let only = it.next();
+            only_check = only.is_some_and(|c| c == "check");
+            only_wide = only.is_some_and(|c| c == "wide");
         } else if let Ok(n) = a.parse::<usize>() {
             sizes.push(n);
         }
@@ -241,6 +288,10 @@ fn main() {
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mib = |kib: u64| kib as f64 / 1024.0;
+    if only_wide {
+        wide_and_deep(&sizes, iters);
+        return;
+    }
     let mut trees = Vec::new();
     for &n in &sizes {
         let (root, bytes) = tree(n);
@@ -274,6 +325,7 @@ fn main() {
             );
         }
     }
+    wide_and_deep(&sizes, iters);
     // The 照会 round trip: every department's workbook, then 20 answered
     // workbooks planned and checked (--dry-run: the tree stays as made).
     for (n, root, check_ms) in &trees {

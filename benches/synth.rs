@@ -262,3 +262,61 @@ fn work(stage: &str, rng: &mut Rng) -> String {
     }
     w
 }
+
+/// A tree shaped to find quadratic steps: one 課題 and `methods` 手法 that
+/// all solve it, each expanding the one before (a 横展開 chain as long as
+/// the tree). A report that walks the 課題's 手法 for each 手法, or the
+/// chain for each link of it, is quadratic here and nowhere else.
+pub(crate) fn generate_wide_deep(root: &Path, methods: usize) -> std::io::Result<Written> {
+    let mut bytes = 0;
+    let dir = root.join("kurashi/online");
+    std::fs::create_dir_all(&dir)?;
+    put(
+        &root.join("dx.toml"),
+        "[tree]\norganization = \"合成市\"\nperiod_start = 2020-04-01\nperiod_end = 2029-03-31\n",
+        &mut bytes,
+    )?;
+    let mut p = String::new();
+    for i in 1..=5 {
+        let _ = write!(p, "[[principle]]\nid = \"P{i}\"\ntitle = \"原則{i}\"\n\n");
+    }
+    put(&root.join("principles.toml"), &p, &mut bytes)?;
+    put(
+        &root.join("national.toml"),
+        "source = \"合成\"\n\n[[priority]]\nid = \"N1\"\ntitle = \"国の取組1\"\n",
+        &mut bytes,
+    )?;
+    put(
+        &root.join("kurashi/field.toml"),
+        "name = \"暮らし手続き\"\n\n[[vision]]\nno = 1\ntext = \"市民等は、いつでも手続きを行うことができます。\"\n",
+        &mut bytes,
+    )?;
+    put(
+        &dir.join("domain.toml"),
+        "name = \"オンライン\"\n",
+        &mut bytes,
+    )?;
+    put(
+        &dir.join("K-000001.toml"),
+        "title = \"手続がオンラインでできない\"\nvision = [\"kurashi-1\"]\nowner = \"市民課\"\n",
+        &mut bytes,
+    )?;
+    for s in 1..=methods {
+        let expands = if s > 1 {
+            format!("expands = [\"S-{:06}\"]\n", s - 1)
+        } else {
+            String::new()
+        };
+        put(
+            &dir.join(format!("S-{s:06}.toml")),
+            &format!(
+                "title = \"オンライン化 {s}\"\nsolves = [\"K-000001\"]\nprinciples = [\"P1\"]\nnational = [\"N1\"]\nstage = \"構想\"\nowner = \"市民課\"\n{expands}"
+            ),
+            &mut bytes,
+        )?;
+    }
+    Ok(Written {
+        records: methods + 1,
+        bytes,
+    })
+}

@@ -67,15 +67,12 @@ impl Model {
     /// 手法 that solve it and are still pursued.
     #[must_use]
     pub fn progress(&self, issue: RecordIdx) -> Progress {
-        if self.records[issue].closed().is_some() {
-            return Progress::Resolved;
+        // Derived once per 課題 when the model is linked: a 課題 solved by
+        // a hundred thousand 手法 is not walked again for each of them.
+        match self.back.progress.get(issue) {
+            Some(&p) => p,
+            None => progress_of(self, &self.back.solvers, issue),
         }
-        self.back.solvers[issue]
-            .iter()
-            .filter_map(|&m| self.records[m].stage())
-            .filter_map(Progress::from_stage)
-            .max()
-            .unwrap_or(Progress::NotStarted)
     }
 
     /// For a pilot (実証実験/先行導入) whose indicators' target dates have all
@@ -169,6 +166,23 @@ pub(super) fn link(model: &mut Model) {
     model.back = backlinks(model);
 }
 
+/// A 課題's progress from the 手法 solving it (see [`Model::progress`]).
+fn progress_of(
+    model: &Model,
+    solvers: &crate::model::Reverse<RecordIdx, RecordIdx>,
+    issue: RecordIdx,
+) -> Progress {
+    if model.records[issue].closed().is_some() {
+        return Progress::Resolved;
+    }
+    solvers[issue]
+        .iter()
+        .filter_map(|&m| model.records[m].stage())
+        .filter_map(Progress::from_stage)
+        .max()
+        .unwrap_or(Progress::NotStarted)
+}
+
 /// Who points at what: one pass over every resolved link.
 fn backlinks(model: &Model) -> Backlinks {
     let n = model.records.len();
@@ -212,8 +226,16 @@ fn backlinks(model: &Model) -> Backlinks {
         .enumerate()
         .filter_map(|(d, dom)| Some((dom.field?, d)))
         .collect::<Vec<(FieldIdx, DomainIdx)>>();
+    let solvers = Reverse::new(n, solvers);
+    let progress = model
+        .records
+        .indices()
+        .map(|i| progress_of(model, &solvers, i))
+        .collect::<Vec<_>>()
+        .into();
     Backlinks {
-        solvers: Reverse::new(n, solvers),
+        progress,
+        solvers,
         implementers: Reverse::new(n, implementers),
         expanders: Reverse::new(n, expanders),
         principle_followers: Reverse::<RefIdx, _>::new(model.principles.len(), principles),

@@ -180,6 +180,9 @@ impl Lookup {
 /// record order, a link written twice counted once.
 #[derive(Debug, Default)]
 pub struct Backlinks {
+    /// For each 課題, its progress (derived from `solvers`; `未着手` for
+    /// other records, which have none).
+    pub progress: IndexVec<RecordIdx, crate::vocab::Progress>,
     /// For each record, the 手法 naming it in `solves` (empty but for 課題).
     pub solvers: Reverse<RecordIdx, RecordIdx>,
     /// For each record, the 技術 naming it in `implements` (empty but for 手法).
