@@ -790,3 +790,72 @@ fn a_name_too_long_is_said_so_and_nothing_is_written() {
     );
     assert_eq!(fingerprint(tree.path()), before);
 }
+
+/// `dx fmt` formats a record whose name is near the 255-byte limit: its
+/// temporary file's name is cut to fit.
+#[test]
+fn fmt_formats_a_record_named_at_the_length_limit() {
+    let tree = common::tree(None);
+    let name = format!("K-9{}.toml", "0".repeat(246));
+    assert_eq!(name.len(), 254);
+    let path = tree.path().join("kurashi/online").join(&name);
+    std::fs::write(&path, "vision = [\"kurashi-1\"]\ntitle = \"長い名前\"\n").expect("record");
+    let (code, out, err) = dx(tree.path(), &["fmt"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 件のファイルを整形しました"), "{out}");
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .starts_with("title = ")
+    );
+}
+
+/// A writer that cannot make its lock file (here `.dx.lock` is a folder;
+/// a read-only tree is the same) says it cannot write there, not that
+/// another writer is busy.
+#[test]
+fn a_lock_that_cannot_be_made_is_not_called_busy() {
+    let tree = common::tree(None);
+    std::fs::create_dir(tree.path().join(".dx.lock")).expect("folder");
+    let before = fingerprint(tree.path());
+    let (code, _, err) = dx(
+        tree.path(),
+        &[
+            "new",
+            "課題",
+            "--domain",
+            "kurashi/online",
+            "--title",
+            "t",
+            "--vision",
+            "kurashi-1",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(".dx.lock に書き込めませんでした"), "{err}");
+    assert!(!err.contains("終わらない"), "{err}");
+    assert_eq!(fingerprint(tree.path()), before);
+}
+
+/// A writer given a record that does not parse says so, with what to do,
+/// instead of "no such record".
+#[test]
+fn a_writer_on_an_unparsable_record_says_it_does_not_parse() {
+    let tree = common::tree(None);
+    let s001 = tree.path().join("kurashi/online/S-001.toml");
+    let mut text = std::fs::read_to_string(&s001).expect("S-001");
+    text.push_str("title = [\n");
+    std::fs::write(&s001, &text).expect("broken");
+    let before = fingerprint(tree.path());
+    let (code, _, err) = dx(
+        tree.path(),
+        &["decide", "S-001", "--body", "推進本部", "--result", "継続"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("TOML として読めない") && err.contains("dx check"),
+        "{err}"
+    );
+    assert!(!err.contains("ありません"), "{err}");
+    assert_eq!(fingerprint(tree.path()), before);
+}
