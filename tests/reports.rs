@@ -147,13 +147,81 @@ fn one_table_per_csv_with_numbers_apart() {
         "the Japanese word too"
     );
     // Baseline, target and actual in columns of their own.
-    let (_, bytes, _) = dx(tree.path(), &["gap", "--format", "csv", "--no-bom"]);
+    let (_, bytes, _) = dx(
+        tree.path(),
+        &["gap", "--table", "behind", "--format", "csv", "--no-bom"],
+    );
     let gap = String::from_utf8(bytes).expect("utf-8");
     assert!(
         gap.contains("ID,評価指標,基準値,目標値,実績値,単位,"),
         "{gap}"
     );
     assert!(!gap.contains(" → "), "{gap}");
+}
+
+/// Every CSV a report writes is one table, as pandas and DuckDB read a
+/// file: a header row and rows of as many fields (the csv reader is not
+/// flexible), no totals row. A report of several tables writes the first
+/// and names the others on standard error; `--table` picks one by
+/// number, name or heading, and an unknown name lists the choices.
+#[test]
+fn every_csv_is_one_table() {
+    let tree = common::tree(Some("reports"));
+    for (name, args) in REPORTS {
+        let mut argv = args.to_vec();
+        argv.extend(["--format", "csv", "--no-bom"]);
+        let (code, bytes, _) = dx(tree.path(), &argv);
+        assert_eq!(code, 0, "{name}");
+        let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[..]);
+        let rows: Result<Vec<csv::StringRecord>, _> = reader.records().collect();
+        let rows = rows.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            rows.iter()
+                .all(|r| !r[0].starts_with("計") && &r[0] != "Total"),
+            "{name}: a totals row"
+        );
+    }
+    let out = common::dx_in(tree.path())
+        .args(["gap", "--format", "csv", "--no-bom"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("CSV には表を一つだけ書きます") && err.contains("behind(遅れている評価指標"),
+        "{err}"
+    );
+    let by_year = |table: &str| {
+        dx(
+            tree.path(),
+            &[
+                "status",
+                "--by",
+                "fiscal-year",
+                "--table",
+                table,
+                "--format",
+                "csv",
+                "--no-bom",
+            ],
+        )
+    };
+    let (code, bytes, _) = by_year("observations");
+    assert_eq!(code, 0);
+    let text = String::from_utf8(bytes).expect("utf-8");
+    assert!(text.starts_with("年度,確定,"), "{text}");
+    assert!(text.contains("\n2025,"), "the 年度 as a number: {text}");
+    assert_eq!(
+        by_year("測定").1,
+        text.clone().into_bytes(),
+        "the Japanese word"
+    );
+    assert_eq!(by_year("2").1, text.into_bytes(), "the number");
+    let (code, _, err) = by_year("予算");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("「予算」という表はありません") && err.contains("1: decisions"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -61,8 +61,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let (before, after) = (rules::check(&base, today), rules::check(&head, today));
     diff.findings(&base, &before, &head, &after, ctx.lang());
     emit(
+        ctx,
         &args.output,
-        ctx.lang(),
         ctx.dates(&head),
         &diff,
         || diff.doc(ctx.lang()),

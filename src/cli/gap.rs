@@ -22,8 +22,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let gap = Gap::build(&model, ctx.today(), args.field.as_deref())
         .map_err(|e| ctx.unknown_field(&model, &e.0))?;
     emit(
+        ctx,
         &args.output,
-        ctx.lang(),
         ctx.dates(&model),
         &gap,
         || gap.doc(&model, ctx.lang()),

@@ -114,8 +114,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     }
     let list = List::build(&model, &filter, ctx.today());
     emit(
+        ctx,
         &args.output,
-        ctx.lang(),
         ctx.dates(&model),
         &list,
         || list.doc(&model, ctx.lang()),

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::Ctx;
 use crate::calendar::DateStyle;
 use crate::render;
 use crate::report::doc::Doc;
@@ -23,7 +24,7 @@ pub enum Format {
     Xlsx,
 }
 
-/// `--format` and `--no-bom`.
+/// `--format`, `--no-bom`, `--output` and `--table`.
 #[derive(Debug, clap::Args)]
 pub struct Output {
     /// 出力形式
@@ -35,33 +36,93 @@ pub struct Output {
     /// 書き出すファイル(省略すると標準出力。xlsx では必須)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// 表を一つだけ出す: 番号(1 から)、名前(issues・課題 など)、見出し。CSV は一つの表だけを書き、省略すると最初の表(JSON には効きません)
+    #[arg(long, value_name = "TABLE")]
+    pub table: Option<String>,
+}
+
+/// The document to write: cut to the table `--table` names; a CSV holds
+/// one table (a second would break every program that reads it), so
+/// without `--table` it is the first, and a note names the others.
+fn document(ctx: &Ctx<'_>, output: &Output, full: Doc) -> anyhow::Result<Doc> {
+    let words = ctx.lang().words();
+    let choices = || {
+        full.sections()
+            .iter()
+            .map(super::super::report::doc::Section::label)
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    if let Some(wanted) = &output.table {
+        return full
+            .select(wanted)
+            .ok_or_else(|| anyhow::anyhow!((words.unknown_table)(wanted, &choices())));
+    }
+    if output.format == Format::Csv && full.sections().len() > 1 {
+        ctx.notes
+            .borrow_mut()
+            .push((words.csv_one_table)(&choices()));
+        return Ok(as_table(ctx, full.select("1").unwrap_or(full)));
+    }
+    Ok(if output.format == Format::Csv {
+        as_table(ctx, full)
+    } else {
+        full
+    })
+}
+
+/// A document of one list of labelled values as a table of two columns
+/// with a header row (項目, 値), as a program reading the CSV expects.
+fn as_table(ctx: &Ctx<'_>, mut doc: Doc) -> Doc {
+    use crate::report::doc::{Block, Table};
+    if let [Block::Facts(facts)] = doc.blocks.as_mut_slice() {
+        let l = ctx.lang().labels();
+        let rows = std::mem::take(facts)
+            .into_iter()
+            .map(|(k, v)| vec![k, v])
+            .collect();
+        doc.blocks = vec![Block::Table(Table {
+            headers: vec![ctx.lang().diff_labels().what.to_owned(), l.value.to_owned()],
+            rows,
+            ..Table::default()
+        })];
+    }
+    doc
 }
 
 /// Write `data` as JSON, or the document `doc` makes in the other formats.
 /// Dates in the table and Markdown formats follow `dates`; JSON and CSV
 /// keep ISO dates.
 pub(crate) fn emit<T: Serialize>(
+    ctx: &Ctx<'_>,
     output: &Output,
-    lang: crate::i18n::Lang,
     dates: DateStyle,
     data: &T,
     doc: impl FnOnce() -> Doc,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    let lang = ctx.lang();
+    if output.output.is_none() && output.format == Format::Xlsx {
+        anyhow::bail!(lang.words().binary_to_terminal)
+    }
+    let doc = match output.format {
+        Format::Json => None,
+        _ => Some(document(ctx, output, doc())?),
+    };
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
-        match output.format {
-            Format::Json => {
+        match (output.format, doc) {
+            (Format::Json, _) | (_, None) => {
                 let text = serde_json::to_string_pretty(data)?;
                 writeln!(out, "{text}")?;
             }
-            Format::Table => render::text(&doc().without_detail().with_dates(dates), out)?,
-            Format::Markdown => {
-                render::markdown(&doc().without_detail().with_dates(dates), out)?;
+            (Format::Table, Some(doc)) => {
+                render::text(&doc.without_detail().with_dates(dates), out)?;
             }
-            Format::Csv => render::csv(&doc(), !output.no_bom, out)?,
-            // Dates stay ISO: the workbook's cells are text for the tables of
-            // a report (the export's workbook has typed dates).
-            Format::Xlsx => out.write_all(&render::xlsx::document(&doc())?)?,
+            (Format::Markdown, Some(doc)) => {
+                render::markdown(&doc.without_detail().with_dates(dates), out)?;
+            }
+            (Format::Csv, Some(doc)) => render::csv(&doc, !output.no_bom, out)?,
+            (Format::Xlsx, Some(doc)) => out.write_all(&render::xlsx::document(&doc)?)?,
         }
         Ok(())
     };
@@ -75,9 +136,6 @@ pub(crate) fn emit<T: Serialize>(
                     &e.to_string()
                 ))
             })?;
-        }
-        None if output.format == Format::Xlsx => {
-            anyhow::bail!(lang.words().binary_to_terminal)
         }
         None => write(out)?,
     }

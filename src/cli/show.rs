@@ -22,8 +22,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         anyhow::anyhow!((ctx.lang().words().not_found)(&e.id, e.nearest.as_deref()))
     })?;
     emit(
+        ctx,
         &args.output,
-        ctx.lang(),
         ctx.dates(&model),
         &show,
         || show.doc(ctx.lang()),

@@ -30,29 +30,12 @@ pub enum By {
     FiscalYear,
 }
 
-/// One table of `dx status`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Which {
-    /// 手法 by stage.
-    #[value(alias = "手法")]
-    Methods,
-    /// 技術 by stage.
-    #[value(alias = "技術")]
-    Technologies,
-    /// 課題 by progress.
-    #[value(alias = "課題")]
-    Issues,
-}
-
 /// Arguments of `dx status`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 行の軸: field(分野)・domain(領域)・principle(原則)・national(国)・team(チーム)・fiscal-year(年度: 意思決定と測定の年度ごとの実績)。日本語でも指定できる
     #[arg(long, value_enum, default_value = "field")]
     pub by: By,
-    /// 表を一つだけ出す(CSV を Excel で開くとき): methods(手法)・technologies(技術)・issues(課題)
-    #[arg(long, value_enum)]
-    pub table: Option<Which>,
     #[command(flatten)]
     pub output: Output,
 }
@@ -69,8 +52,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         By::FiscalYear => {
             let yearly = Yearly::build(&model);
             emit(
+                ctx,
                 &args.output,
-                ctx.lang(),
                 ctx.dates(&model),
                 &yearly,
                 || yearly.doc(&model, ctx.lang()),
@@ -81,11 +64,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     };
     let status = Status::build(&model, axis, ctx.lang());
     emit(
+        ctx,
         &args.output,
-        ctx.lang(),
         ctx.dates(&model),
         &status,
-        || status.doc_of(&model, ctx.lang(), args.table.map(|w| w as usize)),
+        || status.doc(&model, ctx.lang()),
         out,
     )?;
     Ok(EXIT_OK)

@@ -25,8 +25,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let outline = Outline::build(&model, args.field.as_deref(), usize::from(args.depth))
         .map_err(|e| ctx.unknown_field(&model, &e.0))?;
     emit(
+        ctx,
         &args.output,
-        ctx.lang(),
         ctx.dates(&model),
         &outline,
         || outline.doc(&model, ctx.lang()),

@@ -137,6 +137,14 @@ pub(super) static WORDS: Words = Words {
         ),
         None => "dx lsp: a message from the editor was not JSON-RPC and was skipped".to_owned(),
     },
+    unknown_table: |wanted, choices| {
+        format!("there is no table \"{wanted}\"; give --table one of: {choices}")
+    },
+    csv_one_table: |choices| {
+        format!(
+            "note: a CSV holds one table (the first was written); choose another with --table: {choices}"
+        )
+    },
     cannot_write: |path, why| {
         format!("cannot write {path} ({why}); check that its folder exists and is writable")
     },

@@ -32,9 +32,6 @@ pub fn english(path: &str) -> Option<&'static str> {
         }
         "check.exit_zero" => "Exit 0 even with findings (2 still when the tree cannot be read)",
         "status" => "Status table: counts by stage and progress",
-        "status.table" => {
-            "One table only (a CSV for a spreadsheet): methods, technologies or issues"
-        }
         "status.by" => {
             "The rows: field, domain, principle, national priority or team, or fiscal year (decisions and observations by year)"
         }
@@ -194,6 +191,9 @@ pub fn english(path: &str) -> Option<&'static str> {
         "man" => "The man page",
         "*.format" => "Output format",
         "*.output" => "The file to write (default standard output; needed for xlsx)",
+        "*.table" => {
+            "One table only: its number (from 1), name (issues, 課題…) or heading; a CSV holds one table, the first by default (no effect on JSON)"
+        }
         "*.no_bom" => "No BOM at the start of CSV (when something other than Excel reads it)",
         _ => return None,
     })

@@ -142,6 +142,16 @@ pub(super) static WORDS: Words = Words {
         None => "dx lsp: エディタから届いたメッセージが JSON-RPC として読めないため、捨てました"
             .to_owned(),
     },
+    unknown_table: |wanted, choices| {
+        format!(
+            "「{wanted}」という表はありません。--table には次のどれかを指定してください: {choices}"
+        )
+    },
+    csv_one_table: |choices| {
+        format!(
+            "注意: CSV には表を一つだけ書きます(最初の表を書きました)。ほかの表は --table で選んでください: {choices}"
+        )
+    },
     cannot_write: |path, why| {
         format!(
             "{path} に書き込めませんでした({why})。フォルダがあるか、書き込めるかを確かめてください"

@@ -180,6 +180,8 @@ pub(crate) struct Words {
     pub nothing_written: &'static str,
     pub name_too_long: &'static str,
     pub lsp_refused: fn(Option<u64>) -> String,
+    pub unknown_table: fn(&str, &str) -> String,
+    pub csv_one_table: fn(&str) -> String,
     pub write_too_large: fn(&str, u64, u64) -> String,
     pub id_taken: &'static str,
     pub binary_to_terminal: &'static str,

@@ -1,6 +1,9 @@
 //! Reports as CSV that opens correctly in Japanese Excel: UTF-8 with a BOM
-//! (Excel reads BOM-less CSV as Shift_JIS), each section after a row naming
-//! it, sections separated by an empty line.
+//! (Excel reads BOM-less CSV as Shift_JIS). The command hands over one
+//! table (`--table`, else the first): its header row, then its rows, no
+//! totals row. A document of several sections (written by the tests and
+//! the library's callers) puts each after a row naming it, separated by an
+//! empty line.
 
 use std::io::{self, Write};
 
@@ -69,7 +72,10 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
             }
             Block::Table(t) => {
                 w.write_record(t.headers.iter().map(|h| safe(h, false)))?;
-                for r in 0..t.rows.len() {
+                // A totals row would be read as one more row of data; a
+                // spreadsheet sums what it needs.
+                let rows = t.rows.len() - usize::from(t.totals && !t.rows.is_empty());
+                for r in 0..rows {
                     w.write_record(
                         t.data_row(r)
                             .into_iter()

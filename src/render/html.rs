@@ -138,6 +138,8 @@ pub fn blocks(doc: &Doc) -> String {
                 }
                 h.push_str("</dl>");
             }
+            // An empty table is said by the text before it (「なし」).
+            Block::Table(t) if t.rows.is_empty() => {}
             Block::Table(t) => {
                 h.push_str("<table>");
                 if let Some(c) = caption {

@@ -25,6 +25,10 @@ fn cell(s: &str) -> String {
 pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}", text(&doc.title))?;
     for block in &doc.blocks {
+        // An empty table is said by the text before it (「なし」).
+        if matches!(block, Block::Table(t) if t.rows.is_empty()) {
+            continue;
+        }
         writeln!(out)?;
         match block {
             Block::Heading(h) => writeln!(out, "## {}", text(h))?,

@@ -100,6 +100,8 @@ pub fn text(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "  {k}{}  {}", " ".repeat(pad), p(v))?;
                 }
             }
+            // An empty table is said by the text before it (「なし」).
+            Block::Table(t) if t.rows.is_empty() => {}
             Block::Table(t) => grid(t, out)?,
             Block::Outline(lines) => {
                 for (depth, line) in lines {

@@ -122,6 +122,8 @@ fn doc_sheet(book: &mut Workbook, name: &str, doc: &Doc) -> Result<(), XlsxError
                 }
                 r += 1;
             }
+            // An empty table is said by the text before it (「なし」).
+            Block::Table(t) if t.rows.is_empty() => {}
             Block::Table(t) => {
                 for (c, h) in t.headers.iter().enumerate() {
                     sheet.write_string_with_format(r, c as u16, h, &header)?;

@@ -45,6 +45,10 @@ pub struct Table {
     /// Columns for spreadsheets and data (CSV, xlsx), left out of the
     /// terminal and Markdown tables, which would grow too wide to read.
     pub detail: Vec<usize>,
+    /// The names `--table` knows this table by besides its number and
+    /// heading: an English key and a Japanese word (`issues`, `課題`), the
+    /// same in every output language.
+    pub key: Option<(&'static str, &'static str)>,
 }
 
 impl Table {
@@ -58,6 +62,45 @@ impl Table {
             }
         }
         row
+    }
+}
+
+/// One table of a document as data formats take it (`--table`): a table,
+/// a list of labelled values or an outline, with the heading before it.
+#[derive(Clone, Copy, Debug)]
+pub struct Section<'a> {
+    /// Its number, from 1, in document order.
+    pub number: usize,
+    /// The heading it stands under (the document's title when none).
+    pub heading: &'a str,
+    /// The block.
+    pub block: &'a Block,
+}
+
+impl Section<'_> {
+    /// Whether `wanted` names this section: its number, its key or word,
+    /// or its heading.
+    #[must_use]
+    pub fn is(&self, wanted: &str) -> bool {
+        let wanted = wanted.trim();
+        if wanted.parse() == Ok(self.number) || wanted == self.heading {
+            return true;
+        }
+        matches!(self.block, Block::Table(Table { key: Some((key, word)), .. })
+            if wanted.eq_ignore_ascii_case(key) || wanted == *word)
+    }
+
+    /// How `--table` may name it, for a list of the choices: its number,
+    /// key (when it has one) and heading.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self.block {
+            Block::Table(Table {
+                key: Some((key, _)),
+                ..
+            }) => format!("{}: {key}({})", self.number, self.heading),
+            _ => format!("{}: {}", self.number, self.heading),
+        }
     }
 }
 
@@ -129,6 +172,42 @@ impl Doc {
         self
     }
 
+    /// Its tables, lists of values and outlines, each with its heading.
+    #[must_use]
+    pub fn sections(&self) -> Vec<Section<'_>> {
+        let mut heading = self.title.as_str();
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Heading(h) | Block::FoldStart(h) => heading = h,
+                Block::Table(_) | Block::Facts(_) | Block::Outline(_) => out.push(Section {
+                    number: out.len() + 1,
+                    heading,
+                    block,
+                }),
+                Block::Text(_) | Block::FoldEnd | Block::Trailer(_) => {}
+            }
+        }
+        out
+    }
+
+    /// The document cut to the one section `wanted` names, its title kept
+    /// and its heading left out (one table alone is the whole sheet: its
+    /// header row comes first). `None` when no section has that name.
+    #[must_use]
+    pub fn select(&self, wanted: &str) -> Option<Doc> {
+        let block = self
+            .sections()
+            .into_iter()
+            .find(|s| s.is(wanted))?
+            .block
+            .clone();
+        Some(Doc {
+            title: self.title.clone(),
+            blocks: vec![block],
+        })
+    }
+
     /// A document with a title.
     #[must_use]
     pub fn new(title: impl Into<String>) -> Self {
@@ -148,13 +227,14 @@ impl Doc {
         self.blocks.push(Block::Text(s.into()));
     }
 
-    /// Add a table, or `empty` as text when it has no rows.
+    /// Add a table, with `empty` as text before it when it has no rows:
+    /// people read the text (renderers for people skip an empty table),
+    /// data formats get the header row of the table `--table` names.
     pub fn table_or(&mut self, table: Table, empty: &str) {
         if table.rows.is_empty() {
             self.text(empty);
-        } else {
-            self.blocks.push(Block::Table(table));
         }
+        self.blocks.push(Block::Table(table));
     }
 }
 

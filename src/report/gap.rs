@@ -684,6 +684,7 @@ impl Gap {
                 rows,
                 clip: vec![(1, 24)],
                 ids: vec![(0, self.vision.iter().map(|v| v.id.clone()).collect())],
+                key: Some(("vision", "ビジョン")),
                 ..Table::default()
             },
             l.nothing,
@@ -699,6 +700,7 @@ impl Gap {
             Table {
                 headers: vec![l.id.into(), l.title.into()],
                 rows,
+                key: Some(("principles", "原則")),
                 ..Table::default()
             },
             l.nothing,
@@ -714,36 +716,66 @@ impl Gap {
             Table {
                 headers: vec![l.id.into(), l.title.into(), l.technologies_only.into()],
                 rows,
+                key: Some(("national", "国")),
                 ..Table::default()
             },
             l.nothing,
         );
 
-        for (heading, list) in [
-            (l.issues_without_methods, &self.issues_without_methods),
+        for (heading, list, key) in [
+            (
+                l.issues_without_methods,
+                &self.issues_without_methods,
+                ("issues-without-methods", "手法のない課題"),
+            ),
             (
                 l.methods_without_technologies,
                 &self.methods_without_technologies,
+                ("methods-without-technologies", "技術のない手法"),
             ),
-            (l.pilots_without_indicators, &self.pilots_without_indicators),
+            (
+                l.pilots_without_indicators,
+                &self.pilots_without_indicators,
+                ("pilots-without-indicators", "評価指標のない実証"),
+            ),
         ] {
             doc.heading(heading);
             if std::ptr::eq(list, &self.methods_without_technologies) {
                 doc.text(l.methods_without_technologies_note);
             }
-            doc.table_or(records_table(model, list, lang), l.nothing);
+            let table = Table {
+                key: Some(key),
+                ..records_table(model, list, lang)
+            };
+            doc.table_or(table, l.nothing);
         }
 
         // What needs the meeting: overdue, behind, not measurable. Those on
         // track are counted in the summary (and listed in JSON).
-        for (heading, list) in [
-            (l.indicators_overdue, &self.indicators.overdue),
-            (l.indicators_behind_pace, &self.indicators.behind_pace),
-            (l.indicators_unmeasurable, &self.indicators.unmeasurable),
-            (l.indicators_due, &self.indicators.due),
+        for (heading, list, key) in [
+            (
+                l.indicators_overdue,
+                &self.indicators.overdue,
+                ("overdue", "期日超過"),
+            ),
+            (
+                l.indicators_behind_pace,
+                &self.indicators.behind_pace,
+                ("behind", "遅れ"),
+            ),
+            (
+                l.indicators_unmeasurable,
+                &self.indicators.unmeasurable,
+                ("unmeasurable", "評価不能"),
+            ),
+            (l.indicators_due, &self.indicators.due, ("due", "測定待ち")),
         ] {
             doc.heading(heading);
-            doc.table_or(indicator_table(list, lang), l.nothing);
+            let table = Table {
+                key: Some(key),
+                ..indicator_table(list, lang)
+            };
+            doc.table_or(table, l.nothing);
         }
 
         doc.heading(l.reviews);
@@ -773,6 +805,7 @@ impl Gap {
                     l.when.into(),
                 ],
                 rows,
+                key: Some(("reviews", "見直し")),
                 ..Table::default()
             },
             l.nothing,
@@ -800,6 +833,7 @@ impl Gap {
                     l.target_date.into(),
                 ],
                 rows,
+                key: Some(("decisions-waiting", "意思決定待ち")),
                 ..Table::default()
             },
             l.nothing,

@@ -311,16 +311,10 @@ impl Status {
         }
     }
 
-    /// Lay the report out.
+    /// Lay the report out: three tables, which `--table` knows as
+    /// methods (手法), technologies (技術) and issues (課題).
     #[must_use]
     pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
-        self.doc_of(model, lang, None)
-    }
-
-    /// Lay out one of its tables only (0 手法, 1 技術, 2 課題), or all: one
-    /// table is what a CSV for a spreadsheet should hold.
-    #[must_use]
-    pub fn doc_of(&self, model: &Model, lang: Lang, only: Option<usize>) -> Doc {
         let l = lang.labels();
         let mut doc = Doc::new(super::title(model, l.status_title));
         let axis = match self.axis {
@@ -335,26 +329,29 @@ impl Status {
         } else {
             l.field
         };
-        for (n, (heading, counts, axis)) in [
-            (l.methods_by_stage, &self.methods, axis),
-            (l.technologies_by_stage, &self.technologies, axis),
-            (l.issues_by_progress, &self.issues, issue_axis),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            if only.is_some_and(|o| o != n) {
-                continue;
-            }
-            // One table alone is the whole sheet: its header row comes first.
-            if only.is_none() {
-                doc.heading(heading);
-            }
+        for (heading, counts, axis, key) in [
+            (l.methods_by_stage, &self.methods, axis, ("methods", "手法")),
+            (
+                l.technologies_by_stage,
+                &self.technologies,
+                axis,
+                ("technologies", "技術"),
+            ),
+            (
+                l.issues_by_progress,
+                &self.issues,
+                issue_axis,
+                ("issues", "課題"),
+            ),
+        ] {
+            doc.heading(heading);
             if counts.overlapping {
                 doc.text(l.overlapping);
             }
-            doc.blocks
-                .push(super::doc::Block::Table(table(counts, axis, lang)));
+            doc.blocks.push(super::doc::Block::Table(Table {
+                key: Some(key),
+                ..table(counts, axis, lang)
+            }));
         }
         doc
     }

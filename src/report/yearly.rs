@@ -117,15 +117,19 @@ impl Yearly {
     pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
         let l = lang.labels();
         let mut doc = Doc::new(super::title(model, l.yearly_title));
-        for (heading, table, word) in [
+        for (heading, table, word, key) in [
             (
                 l.decisions_by_year,
                 &self.decisions,
                 (|w: &str, lang: Lang| lang.outcome(w)) as fn(&str, Lang) -> &str,
+                ("decisions", "意思決定"),
             ),
-            (l.observations_by_year, &self.observations, |w, lang| {
-                lang.observation_status(w)
-            }),
+            (
+                l.observations_by_year,
+                &self.observations,
+                |w, lang| lang.observation_status(w),
+                ("observations", "測定"),
+            ),
         ] {
             doc.heading(heading);
             if table.rows.is_empty() {
@@ -149,11 +153,20 @@ impl Yearly {
             totals.extend(table.totals.iter().map(usize::to_string));
             totals.push(table.total.to_string());
             rows.push(totals);
+            // Data formats write the 年度 as its year (2019 for 令和元年度).
+            let years = table
+                .rows
+                .iter()
+                .map(|r| r.fiscal_year.to_string())
+                .chain([String::new()])
+                .collect();
             doc.blocks.push(Block::Table(Table {
                 numeric: (1..headers.len()).collect(),
                 headers,
                 rows,
                 totals: true,
+                ids: vec![(0, years)],
+                key: Some(key),
                 ..Table::default()
             }));
         }
