@@ -64,14 +64,26 @@ fn the_workbook_has_every_sheet_with_dates_and_numbers() {
         );
     }
     // The indicators sheet: frozen header, a filter, dates as date-formatted
-    // numbers (a style with a number format), values as numbers.
+    // numbers (a style with a number format), values as numbers (the
+    // baseline in F, after the record's title), the attainment as a
+    // percentage (style 3, "0%").
     let sheet3 = &parts["xl/worksheets/sheet3.xml"];
     assert!(sheet3.contains("<pane ySplit=\"1\""), "frozen");
     assert!(sheet3.contains("<autoFilter ref=\"A1:"), "filter");
-    assert!(
-        sheet3.contains("<c r=\"E2\" s=\"") || sheet3.contains("<c r=\"E2\"><v>"),
-        "{sheet3}"
-    );
+    assert!(sheet3.contains("<c r=\"F2\"><v>"), "{sheet3}");
+    assert!(sheet3.contains("<c r=\"M2\" s=\"3\"><v>"), "{sheet3}");
+    assert!(parts["xl/styles.xml"].contains("formatCode=\"0%\""));
+    // Kinds, visibilities and link keys in words people read; the IDs in
+    // their own columns.
+    let strings = &parts["xl/sharedStrings.xml"];
+    for word in ["<t>手法</t>", "<t>公開</t>", "<t>解決する課題</t>"] {
+        assert!(strings.contains(word), "{word}");
+    }
+    for code in ["<t>method</t>", "<t>public</t>", "<t>solves</t>"] {
+        assert!(!strings.contains(code), "{code}");
+    }
+    // Page numbers on every printed page.
+    assert!(sheet3.contains("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"));
     assert!(parts["xl/styles.xml"].contains("yyyy-mm-dd"));
     assert!(
         sheet3.contains("<pageSetup paperSize=\"9\"")
@@ -285,9 +297,72 @@ fn reports_as_workbooks_too() {
         assert!(parts.contains_key("xl/worksheets/sheet1.xml"), "{args:?}");
         assert!(!parts.values().any(|x| x.contains("<f>")), "no formula");
     }
-    // A workbook needs a file to go to.
+    // Written to a pipe as the export's workbook is (`> status.xlsx`).
     let out = dx(&["status", "--format", "xlsx"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.starts_with(b"PK\x03\x04"));
+}
+
+/// A text over Excel's limit of 32,767 characters a cell (a 40,000-character
+/// note, well under dx's 4 MiB a file) is cut with a marker; the workbook
+/// is written and a 注意 sheet names the cell and the record. The same in a
+/// report's workbook.
+#[test]
+fn a_text_over_excels_cell_limit_is_cut_and_listed() {
+    use calamine::{Data, Reader, Xlsx};
+    let tree = common::tree(None);
+    let root = tree.path();
+    let s001 = root.join("kurashi/online/S-001.toml");
+    let text = std::fs::read_to_string(&s001).expect("S-001");
+    let long = "長".repeat(40_000);
+    std::fs::write(
+        &s001,
+        text.replacen(
+            "[[decision]]\n",
+            &format!("[[decision]]\nnote = \"{long}\"\n"),
+            1,
+        ),
+    )
+    .expect("written");
+    for (args, cut_cell) in [
+        (
+            &["export", "--format", "xlsx", "-o", "book.xlsx"][..],
+            "意思決定!G2",
+        ),
+        (
+            &["show", "S-001", "--format", "xlsx", "-o", "book.xlsx"],
+            "意思決定の記録!D2",
+        ),
+    ] {
+        let out = common::dx_in(root).args(args).output().expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut book: Xlsx<_> = calamine::open_workbook(root.join("book.xlsx")).expect("opens");
+        let notes = book.worksheet_range("注意").expect("a 注意 sheet");
+        let rows: Vec<Vec<String>> = notes
+            .rows()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .collect();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[1][0], cut_cell, "{rows:?}");
+        assert_eq!(rows[1][2], "40000", "{rows:?}");
+        let (sheet, cell) = cut_cell.split_once('!').expect("a cell");
+        let range = book.worksheet_range(sheet).expect("sheet");
+        let col = usize::from(cell.as_bytes()[0] - b'A');
+        let Some(Data::String(kept)) = range.get((1, col)) else {
+            panic!("{cut_cell} is not text");
+        };
+        assert_eq!(kept.chars().count(), 32_767);
+        assert!(
+            kept.starts_with("長長長") && kept.ends_with("JSON・CSV で】"),
+            "{}",
+            &kept[kept.len() - 120..]
+        );
+    }
 }
 
 /// Characters XML 1.0 forbids (U+FFFE, U+FFFF) in a record's title are

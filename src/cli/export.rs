@@ -61,7 +61,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
                     Gap::compute(&model, ctx.today(), None).doc(&model, lang),
                 ));
             }
-            let bytes = crate::render::xlsx::workbook(&tables, &reports)?;
+            let bytes = crate::render::xlsx::workbook(&tables, &reports, ctx.lang())?;
             match &target {
                 Some(path) => crate::fsutil::replace(path, &bytes).map_err(|e| cannot(path, &e))?,
                 None if ctx.env.stdout_is_terminal => anyhow::bail!(words.binary_to_terminal),

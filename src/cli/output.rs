@@ -102,7 +102,9 @@ pub(crate) fn emit<T: Serialize>(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let lang = ctx.lang();
-    if output.output.is_none() && output.format == Format::Xlsx {
+    // A workbook goes to a file or a pipe (`> 状況.xlsx`), as the export's
+    // does; only a terminal, where it would be noise, is refused.
+    if output.output.is_none() && output.format == Format::Xlsx && ctx.env.stdout_is_terminal {
         anyhow::bail!(lang.words().binary_to_terminal)
     }
     let doc = match output.format {
@@ -122,7 +124,7 @@ pub(crate) fn emit<T: Serialize>(
                 render::markdown(&doc.without_detail().with_dates(dates), out)?;
             }
             (Format::Csv, Some(doc)) => render::csv(&doc, !output.no_bom, out)?,
-            (Format::Xlsx, Some(doc)) => out.write_all(&render::xlsx::document(&doc)?)?,
+            (Format::Xlsx, Some(doc)) => out.write_all(&render::xlsx::document(&doc, lang)?)?,
         }
         Ok(())
     };

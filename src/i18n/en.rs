@@ -145,6 +145,9 @@ pub(super) static WORDS: Words = Words {
             "note: a CSV holds one table (the first was written); choose another with --table: {choices}"
         )
     },
+    cell_cut: |n| format!("… [cut at Excel's limit; all {n} characters are in the JSON and CSV]"),
+    cuts_sheet: "Note",
+    cuts_headers: ["Cell cut", "Row (ID)", "Characters"],
     cannot_write: |path, why| {
         format!("cannot write {path} ({why}); check that its folder exists and is writable")
     },

@@ -152,6 +152,9 @@ pub(super) static WORDS: Words = Words {
             "注意: CSV には表を一つだけ書きます(最初の表を書きました)。ほかの表は --table で選んでください: {choices}"
         )
     },
+    cell_cut: |n| format!("…【Excel の上限を超えるため以下を省略。全 {n} 文字は JSON・CSV で】"),
+    cuts_sheet: "注意",
+    cuts_headers: ["省略したセル", "行(ID)", "元の文字数"],
     cannot_write: |path, why| {
         format!(
             "{path} に書き込めませんでした({why})。フォルダがあるか、書き込めるかを確かめてください"

@@ -45,6 +45,9 @@ pub struct Table {
     /// Columns for spreadsheets and data (CSV, xlsx), left out of the
     /// terminal and Markdown tables, which would grow too wide to read.
     pub detail: Vec<usize>,
+    /// Columns whose cells are dates (ISO) or percentages (`37%`), for the
+    /// formats that type their cells (xlsx); numbers are [`Table::numeric`].
+    pub types: Vec<(usize, ColumnType)>,
     /// The names `--table` knows this table by besides its number and
     /// heading: an English key and a Japanese word (`issues`, `課題`), the
     /// same in every output language.
@@ -62,6 +65,26 @@ impl Table {
             }
         }
         row
+    }
+}
+
+/// What a column's cells hold, beyond text and numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnType {
+    /// An ISO date (`2026-03-31`), or empty.
+    Date,
+    /// A percentage as shown (`37%`), or `—`.
+    Percent,
+    /// A number in the data formats (the 年度 as 2019), whatever people
+    /// read in its place (令和元年度): typed, not aligned as a number.
+    Number,
+}
+
+impl Table {
+    /// What column `c` holds.
+    #[must_use]
+    pub fn type_of(&self, c: usize) -> Option<ColumnType> {
+        self.types.iter().find(|(i, _)| *i == c).map(|(_, t)| *t)
     }
 }
 
@@ -161,6 +184,11 @@ impl Doc {
                     .clip
                     .iter()
                     .filter_map(|&(c, n)| Some((new_index(c)?, n)))
+                    .collect();
+                t.types = t
+                    .types
+                    .iter()
+                    .filter_map(|&(c, k)| Some((new_index(c)?, k)))
                     .collect();
                 t.ids = std::mem::take(&mut t.ids)
                     .into_iter()

@@ -6,7 +6,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::doc::{Block, Doc, Table};
+use super::doc::{Block, ColumnType, Doc, Table};
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
 use crate::model::{FieldIdx, Grade, Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
@@ -547,6 +547,11 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
         // Baseline, target and actual as numbers of their own: a
         // spreadsheet sums them, a reader compares them.
         numeric: vec![2, 3, 4, 6, 7],
+        types: vec![
+            (6, ColumnType::Percent),
+            (9, ColumnType::Date),
+            (10, ColumnType::Date),
+        ],
         ..Table::default()
     }
 }
@@ -805,6 +810,7 @@ impl Gap {
                     l.when.into(),
                 ],
                 rows,
+                types: vec![(2, ColumnType::Date)],
                 key: Some(("reviews", "見直し")),
                 ..Table::default()
             },
@@ -833,6 +839,7 @@ impl Gap {
                     l.target_date.into(),
                 ],
                 rows,
+                types: vec![(3, ColumnType::Date)],
                 key: Some(("decisions-waiting", "意思決定待ち")),
                 ..Table::default()
             },

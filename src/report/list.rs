@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::doc::{Block, Doc, Table};
+use super::doc::{Block, ColumnType, Doc, Table};
 use super::{RecordRef, kind_word, state, state_word};
 use crate::i18n::Lang;
 use crate::model::{Kind, Model, Progress, RecordIdx, Stage, Visibility};
@@ -169,6 +169,7 @@ impl List {
                 rows,
                 // The spreadsheet's columns: too wide for a terminal.
                 detail: vec![8, 9, 10, 11],
+                types: vec![(8, ColumnType::Date), (10, ColumnType::Date)],
                 // CSV and spreadsheets keep the 領域's ID.
                 ids: vec![(
                     4,

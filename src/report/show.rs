@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::doc::{Block, Doc, Table};
+use super::doc::{Block, ColumnType, Doc, Table};
 use super::{number, percent, state, state_word};
 use crate::calendar::fiscal_year;
 use crate::i18n::Lang;
@@ -568,6 +568,11 @@ impl Show {
                 ],
                 rows,
                 numeric: vec![1, 2, 3, 5],
+                types: vec![
+                    (5, ColumnType::Percent),
+                    (7, ColumnType::Date),
+                    (8, ColumnType::Date),
+                ],
                 ..Table::default()
             }));
             // The history of every indicator measured more than once.
@@ -600,6 +605,15 @@ impl Show {
                     ],
                     rows,
                     numeric: vec![2],
+                    types: vec![(0, ColumnType::Date), (1, ColumnType::Number)],
+                    // Data formats write the 年度 as its year.
+                    ids: vec![(
+                        1,
+                        i.observations
+                            .iter()
+                            .map(|o| o.fiscal_year.map(|fy| fy.to_string()).unwrap_or_default())
+                            .collect(),
+                    )],
                     ..Table::default()
                 }));
             }
@@ -621,6 +635,7 @@ impl Show {
             doc.blocks.push(Block::Table(Table {
                 headers: vec![l.date.into(), l.body.into(), l.result.into(), l.note.into()],
                 rows,
+                types: vec![(0, ColumnType::Date)],
                 ..Table::default()
             }));
         }

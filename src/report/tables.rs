@@ -34,6 +34,24 @@ impl ColumnType {
     }
 }
 
+/// How the workbook shows a column's values to people; the CSV tables
+/// keep the values as written in the records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// As it is.
+    Plain,
+    /// A ratio as a percentage (0.37 as 37%).
+    Percent,
+    /// A ratio with two decimals.
+    Ratio,
+    /// A record kind in words (`method` as 手法).
+    Kind,
+    /// A visibility in words (`public` as 公開).
+    Visibility,
+    /// A link's key in words (`solves` as 解決する課題).
+    LinkKey,
+}
+
 /// One column.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
@@ -43,6 +61,8 @@ pub struct Column {
     pub title: &'static str,
     /// Its type.
     pub kind: ColumnType,
+    /// How the workbook shows it.
+    pub shown: Shown,
 }
 
 /// A value.
@@ -109,15 +129,22 @@ pub struct FlatTable {
 }
 
 macro_rules! columns {
-    ($($name:literal / $title:literal : $kind:ident),+ $(,)?) => {
-        &[$(Column { name: $name, title: $title, kind: ColumnType::$kind }),+]
+    ($($name:literal / $title:literal : $kind:ident $(as $shown:ident)?),+ $(,)?) => {
+        &[$(Column {
+            name: $name,
+            title: $title,
+            kind: ColumnType::$kind,
+            shown: columns!(@shown $($shown)?),
+        }),+]
     };
+    (@shown) => { Shown::Plain };
+    (@shown $shown:ident) => { Shown::$shown };
 }
 
 const RECORDS: &[Column] = columns![
     "lg_code" / "団体コード": String,
     "id" / "ID": String,
-    "kind" / "種類": String,
+    "kind" / "種類": String as Kind,
     "title" / "タイトル": String,
     "field" / "分野": String,
     "field_name" / "分野名": String,
@@ -126,7 +153,7 @@ const RECORDS: &[Column] = columns![
     "stage" / "段階": String,
     "progress" / "進捗": String,
     "owner" / "所管": String,
-    "visibility" / "公開区分": String,
+    "visibility" / "公開区分": String as Visibility,
     "tags" / "タグ": String,
     "review_due" / "見直し期限": Date,
     "review_due_fiscal_year" / "見直し年度": Integer,
@@ -144,13 +171,14 @@ const RECORDS: &[Column] = columns![
 const LINKS: &[Column] = columns![
     "lg_code" / "団体コード": String,
     "record" / "ID": String,
-    "key" / "リンクの種類": String,
+    "key" / "リンクの種類": String as LinkKey,
     "target" / "リンク先": String,
 ];
 
 const INDICATORS: &[Column] = columns![
     "lg_code" / "団体コード": String,
     "record" / "ID": String,
+    "title" / "タイトル": String,
     "indicator" / "評価指標": String,
     "unit" / "単位": String,
     "baseline" / "基準値": Number,
@@ -160,8 +188,8 @@ const INDICATORS: &[Column] = columns![
     "target_fiscal_year" / "目標年度": Integer,
     "current" / "実績値": Number,
     "measured" / "測定日": Date,
-    "attainment" / "達成度": Number,
-    "pace" / "進み具合": Number,
+    "attainment" / "達成度": Number as Percent,
+    "pace" / "進み具合": Number as Ratio,
     "grade" / "評価": String,
 ];
 
@@ -284,6 +312,7 @@ impl Tables {
                 indicators.push(vec![
                     lg.clone(),
                     Cell::text(r.id.to_string()),
+                    Cell::text(r.title()),
                     Cell::text(ind.name()),
                     text(ind.unit.as_ref()),
                     Cell::number(ind.baseline.as_ref().map(|v| v.value)),

@@ -166,6 +166,7 @@ impl Yearly {
                 rows,
                 totals: true,
                 ids: vec![(0, years)],
+                types: vec![(0, super::doc::ColumnType::Number)],
                 key: Some(key),
                 ..Table::default()
             }));
