@@ -7,6 +7,17 @@ mod common;
 use std::io::Read;
 use std::path::Path;
 
+/// The tables `dx export --format tables` writes, in order.
+const TABLES: [&str; 7] = [
+    "records",
+    "links",
+    "indicators",
+    "observations",
+    "decisions",
+    "tags",
+    "references",
+];
+
 fn bundled() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
 }
@@ -111,16 +122,11 @@ fn tables_for_engines_with_a_data_package() {
         String::from_utf8_lossy(&out.stderr)
     );
     let t = dir.path().join("t");
-    for name in [
-        "records",
-        "links",
-        "indicators",
-        "observations",
-        "decisions",
-    ] {
+    for name in TABLES {
         let bytes = std::fs::read(t.join(format!("{name}.csv"))).expect(name);
-        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: BOM");
-        let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+        // For engines: UTF-8 as the data package says, no BOM to strip.
+        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: BOM");
+        let text = String::from_utf8(bytes).expect("utf-8");
         let mut rows = csv::Reader::from_reader(text.as_bytes());
         let headers = rows.headers().expect("headers").clone();
         assert_eq!(&headers[0], "lg_code", "{name}");
@@ -147,15 +153,50 @@ fn tables_for_engines_with_a_data_package() {
         .iter()
         .filter_map(|r| r["name"].as_str())
         .collect();
+    assert_eq!(names, TABLES);
+    assert!(
+        resources.iter().all(|r| r["encoding"] == "utf-8"),
+        "the IANA name"
+    );
+    // Every link joins a row: a record, or a reference (分野, 領域, ビジョン
+    // item, 原則, 配慮, national priority).
+    let ids = |name: &str, col: &str| -> std::collections::HashSet<String> {
+        let text = std::fs::read_to_string(t.join(format!("{name}.csv"))).expect(name);
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        let at = rows
+            .headers()
+            .expect("headers")
+            .iter()
+            .position(|h| h == col)
+            .expect(col);
+        rows.records()
+            .map(|r| r.expect("row")[at].to_owned())
+            .collect()
+    };
+    let known: std::collections::HashSet<String> = ids("records", "id")
+        .union(&ids("references", "id"))
+        .cloned()
+        .collect();
+    let targets = ids("links", "target");
+    assert!(targets.len() > 20);
+    let unjoined: Vec<&String> = targets.difference(&known).collect();
+    assert!(unjoined.is_empty(), "{unjoined:?}");
+    // Tags as rows of their own.
+    assert!(ids("tags", "tag").len() > 3);
+    // The types for engines that guess: lg_code is text.
+    let sql = std::fs::read_to_string(t.join("schema.sql")).expect("schema.sql");
+    assert!(sql.contains("\"lg_code\" VARCHAR"), "{sql}");
+    assert!(
+        sql.contains("COPY \"records\" FROM 'records.csv' (HEADER true);"),
+        "{sql}"
+    );
+    let bq: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(t.join("records.bigquery.json")).expect("bigquery"),
+    )
+    .expect("json");
     assert_eq!(
-        names,
-        [
-            "records",
-            "links",
-            "indicators",
-            "observations",
-            "decisions"
-        ]
+        bq[0],
+        serde_json::json!({ "name": "lg_code", "type": "STRING", "mode": "NULLABLE", "description": "団体コード" })
     );
     let records = &resources[0]["schema"];
     assert_eq!(records["primaryKey"], serde_json::json!(["lg_code", "id"]));

@@ -85,6 +85,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             let path = dir.join("datapackage.json");
             let text = serde_json::to_string_pretty(&package)? + "\n";
             crate::fsutil::replace(&path, text.as_bytes()).map_err(|e| cannot(&path, &e))?;
+            let path = dir.join("schema.sql");
+            let sql = crate::render::tables::schema_sql(&tables);
+            crate::fsutil::replace(&path, sql.as_bytes()).map_err(|e| cannot(&path, &e))?;
+            for t in &tables.tables {
+                let path = dir.join(format!("{}.bigquery.json", t.name));
+                let schema = crate::render::tables::bigquery_schema(t);
+                let text = serde_json::to_string_pretty(&schema)? + "\n";
+                crate::fsutil::replace(&path, text.as_bytes()).map_err(|e| cannot(&path, &e))?;
+            }
             return Ok(EXIT_OK);
         }
         Format::Json | Format::Yaml => {}

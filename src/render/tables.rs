@@ -1,13 +1,17 @@
-//! The flat tables as CSV files (UTF-8 with BOM) and a Frictionless Data
-//! Package (`datapackage.json`) describing them, for DuckDB, BigQuery and
-//! Spark. Values as in the records: no spreadsheet guard here, an engine
-//! reads the text as it is.
+//! The flat tables as CSV files (UTF-8, no BOM) for DuckDB, BigQuery and
+//! Spark, with what types them: a Frictionless Data Package
+//! (`datapackage.json`), a `schema.sql` that creates and loads them in
+//! DuckDB with explicit types (engines guess `lg_code` 011002 as a number
+//! and drop its zero), and a BigQuery schema for each table. Values as in
+//! the records: no spreadsheet guard here, an engine reads the text as it
+//! is (people open the workbook, `--format xlsx`).
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::report::tables::{Cell, FlatTable, Tables};
+use crate::report::tables::{Cell, ColumnType, FlatTable, Tables};
 
 /// A cell as CSV text: ISO dates, numbers as written by Rust (shortest
 /// form that reads back).
@@ -21,12 +25,11 @@ fn text(c: &Cell) -> String {
     }
 }
 
-/// Write one table as CSV with a BOM.
+/// Write one table as CSV.
 ///
 /// # Errors
 /// When the writer fails.
 pub fn csv(table: &FlatTable, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(table.columns.iter().map(|c| c.name))?;
     for row in &table.rows {
@@ -70,7 +73,7 @@ pub fn datapackage(tables: &Tables, organization: Option<&str>) -> Value {
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
+                "encoding": "utf-8",
                 "schema": schema,
             })
         })
@@ -81,4 +84,67 @@ pub fn datapackage(tables: &Tables, organization: Option<&str>) -> Value {
         "title": organization.map(|o| format!("{o} DXポートフォリオ")),
         "resources": resources,
     })
+}
+
+/// A column type in DuckDB's SQL.
+fn sql_type(kind: ColumnType) -> &'static str {
+    match kind {
+        ColumnType::String => "VARCHAR",
+        ColumnType::Integer => "BIGINT",
+        ColumnType::Number => "DOUBLE",
+        ColumnType::Date => "DATE",
+    }
+}
+
+/// `schema.sql`: each table created with the types datapackage.json gives
+/// it, then loaded from its CSV, for `duckdb portfolio.duckdb < schema.sql`
+/// run in the folder.
+#[must_use]
+pub fn schema_sql(tables: &Tables) -> String {
+    let mut out = String::from(
+        "-- dx export --format tables: the tables with their types (datapackage.json).\n\
+         -- In this folder: duckdb portfolio.duckdb < schema.sql\n",
+    );
+    for t in &tables.tables {
+        let columns: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| format!("    \"{}\" {}", c.name, sql_type(c.kind)))
+            .collect();
+        let _ = write!(
+            out,
+            "\nCREATE TABLE \"{}\" (\n{}\n);\nCOPY \"{}\" FROM '{}.csv' (HEADER true);\n",
+            t.name,
+            columns.join(",\n"),
+            t.name,
+            t.name
+        );
+    }
+    out
+}
+
+/// A table's schema for BigQuery (`bq load --schema NAME.bigquery.json`).
+#[must_use]
+pub fn bigquery_schema(table: &FlatTable) -> Value {
+    Value::Array(
+        table
+            .columns
+            .iter()
+            .map(|c| {
+                let kind = match c.kind {
+                    ColumnType::String => "STRING",
+                    ColumnType::Integer => "INT64",
+                    ColumnType::Number => "FLOAT64",
+                    ColumnType::Date => "DATE",
+                };
+                let required = table.primary_key.contains(&c.name) && c.name != "lg_code";
+                json!({
+                    "name": c.name,
+                    "type": kind,
+                    "mode": if required { "REQUIRED" } else { "NULLABLE" },
+                    "description": c.title,
+                })
+            })
+            .collect(),
+    )
 }

@@ -215,11 +215,63 @@ const DECISIONS: &[Column] = columns![
     "note" / "備考": String,
 ];
 
-/// The five tables.
+const TAGS: &[Column] = columns![
+    "lg_code" / "団体コード": String,
+    "record" / "ID": String,
+    "tag" / "タグ": String,
+];
+
+const REFERENCES: &[Column] = columns![
+    "lg_code" / "団体コード": String,
+    "id" / "ID": String,
+    "kind" / "種類": String,
+    "title" / "名称・内容": String,
+    "parent" / "上位": String,
+    "no" / "番号": Integer,
+];
+
+/// The tables.
 #[derive(Clone, Debug)]
 pub struct Tables {
-    /// records, links, indicators, observations, decisions.
+    /// records, links, indicators, observations, decisions, tags, and the
+    /// references every link that is not to a record joins.
     pub tables: Vec<FlatTable>,
+}
+
+/// The 分野, 領域, ビジョン items, 原則, 配慮 and national priorities, one row
+/// each: with `records`, every `links.target` joins a row.
+fn references(model: &Model, lg: &Cell) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let row = |id: &str, kind: &str, title: &str, parent: Option<&str>, no: Option<u32>| {
+        vec![
+            lg.clone(),
+            Cell::text(id),
+            Cell::text(kind),
+            Cell::text(title),
+            Cell::opt_text(parent),
+            no.map_or(Cell::Empty, |n| Cell::Integer(i64::from(n))),
+        ]
+    };
+    for f in &model.fields {
+        rows.push(row(&f.id, "field", &f.name, None, None));
+        for v in &f.vision {
+            rows.push(row(&v.id, "vision", &v.text, Some(&f.id), Some(v.no)));
+        }
+    }
+    for d in &model.domains {
+        let field = d.field.map(|f| model.fields[f].id.as_str());
+        rows.push(row(&d.id, "domain", &d.name, field, None));
+    }
+    for (kind, list) in [
+        ("principle", &model.principles),
+        ("consideration", &model.considerations),
+        ("national", &model.national),
+    ] {
+        for r in list {
+            rows.push(row(&r.id.value, kind, &r.title, None, None));
+        }
+    }
+    rows
 }
 
 impl Tables {
@@ -239,6 +291,7 @@ impl Tables {
         });
         let (mut records, mut links, mut indicators, mut observations, mut decisions) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut tags = Vec::new();
         for &i in &order {
             let r = &model.records[i];
             let text = |v: Option<&crate::files::Sp<compact_str::CompactString>>| {
@@ -305,6 +358,17 @@ impl Tables {
                         Cell::text(link.value.to_string()),
                     ]);
                 }
+            }
+            // A tag written twice is one row (the table's key).
+            for (n, t) in r.tags.iter().enumerate() {
+                if r.tags[..n].iter().any(|u| u.value == t.value) {
+                    continue;
+                }
+                tags.push(vec![
+                    lg.clone(),
+                    Cell::text(r.id.to_string()),
+                    Cell::text(t.value.as_str()),
+                ]);
             }
             for ind in r.indicators() {
                 let a = model.assess(r, ind, today);
@@ -404,6 +468,22 @@ impl Tables {
                     primary_key: &[],
                     foreign_keys: record_key,
                     rows: decisions,
+                },
+                FlatTable {
+                    name: "tags",
+                    sheet: "タグ",
+                    columns: TAGS,
+                    primary_key: &["lg_code", "record", "tag"],
+                    foreign_keys: record_key,
+                    rows: tags,
+                },
+                FlatTable {
+                    name: "references",
+                    sheet: "参照",
+                    columns: REFERENCES,
+                    primary_key: &["lg_code", "id"],
+                    foreign_keys: &[],
+                    rows: references(model, &lg),
                 },
             ],
         }
