@@ -77,7 +77,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     let dates = ctx.dates(&model);
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agenda)?)?,
-        Format::Table => render::text(&agenda.doc(&model, lang).with_dates(dates), out)?,
+        Format::Table => render::text(
+            &agenda.doc(&model, lang).with_dates(dates),
+            ctx.ambiguous(),
+            out,
+        )?,
         Format::Markdown => render::markdown(&agenda.doc(&model, lang).with_dates(dates), out)?,
         Format::Html => out.write_all(
             render::html::page(&agenda.doc(&model, lang).with_dates(dates), lang).as_bytes(),

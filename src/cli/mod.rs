@@ -65,6 +65,15 @@ pub struct Cli {
     /// 色付け(NO_COLOR 環境変数にも従う)
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: Color,
+    /// 端末の表で、幅のあいまいな文字(①・…・※ など)を数える幅: narrow(1桁)・wide(2桁)。省略時は日本語の出力で wide、英語で narrow
+    #[arg(
+        long,
+        global = true,
+        env = "DX_AMBIGUOUS_WIDTH",
+        value_enum,
+        value_name = "WIDTH"
+    )]
+    pub ambiguous_width: Option<crate::render::Ambiguous>,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -230,6 +239,17 @@ impl Ctx<'_> {
             nearest,
             &known.join(", ")
         ))
+    }
+
+    /// How wide terminal tables count characters of ambiguous width: as
+    /// told, else two columns when the output is Japanese (the consoles
+    /// Japanese staff use show them so), one in English.
+    pub(crate) fn ambiguous(&self) -> crate::render::Ambiguous {
+        use crate::render::Ambiguous;
+        self.cli.ambiguous_width.unwrap_or(match self.lang() {
+            crate::i18n::Lang::Ja => Ambiguous::Wide,
+            crate::i18n::Lang::En => Ambiguous::Narrow,
+        })
     }
 
     /// Take the tree's writer lock (see [`crate::fsutil::TreeLock`]), then

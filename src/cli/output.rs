@@ -118,7 +118,11 @@ pub(crate) fn emit<T: Serialize>(
                 writeln!(out, "{text}")?;
             }
             (Format::Table, Some(doc)) => {
-                render::text(&doc.without_detail().with_dates(dates), out)?;
+                render::text(
+                    &doc.without_detail().with_dates(dates),
+                    ctx.ambiguous(),
+                    out,
+                )?;
             }
             (Format::Markdown, Some(doc)) => {
                 render::markdown(&doc.without_detail().with_dates(dates), out)?;

@@ -24,6 +24,9 @@ pub fn english(path: &str) -> Option<&'static str> {
             "How dates are shown: iso (2026-03-31), wareki (令和8年3月31日) or both. Default: [display] dates in dx.toml, else iso (JSON and CSV are always ISO)"
         }
         ".color" => "Colour (NO_COLOR is followed too)",
+        ".ambiguous_width" => {
+            "How many columns terminal tables count for characters of ambiguous width (①, …, ※): narrow (1) or wide (2); by default wide for Japanese output, narrow for English"
+        }
         "check" => "Check the tree (the command CI runs)",
         "check.format" => "Output format",
         "check.deny_warnings" => "Fail (exit code 1) on warnings too",

@@ -24,7 +24,7 @@ pub use human::human;
 pub use json::json;
 pub use markdown::markdown;
 pub use sarif::sarif;
-pub use text::text;
+pub use text::{Ambiguous, MAX_CELL, text};
 
 use crate::diag::{Diagnostic, Summary};
 use crate::files::FileDb;
