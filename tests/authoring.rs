@@ -703,10 +703,28 @@ fn completions_and_man_page() {
         let (code, out, _) = run(dx(root).args(["completions", shell]));
         assert_eq!(code, 0);
         assert!(out.contains("check") && out.contains("diff"), "{shell}");
+        // Kinds, stages and visibilities complete; rule slugs too where
+        // clap's generator completes positional values (bash, zsh).
+        for word in ["実証実験", "手法", "公開"] {
+            assert!(out.contains(word), "{shell}: {word}");
+        }
+        if matches!(shell, "bash" | "zsh") {
+            assert!(out.contains("broken-link"), "{shell}: rule slugs");
+        }
     }
+    let (_, bash, _) = run(dx(root).args(["completions", "bash"]));
+    let root_case = bash.find("--root)").expect("--root completes");
+    assert!(
+        bash[root_case..root_case + 200].contains("plusdirs"),
+        "folders"
+    );
     let (code, out, _) = run(dx(root).arg("man"));
     assert_eq!(code, 0);
     assert!(out.starts_with(".ie") || out.contains(".TH"), "roff");
+    // Set left-aligned, with a break point after every wide character, so
+    // roff can set Japanese lines (it breaks only at spaces otherwise).
+    assert!(out.contains(".ad l\n.nh\n"), "left-aligned");
+    assert!(out.contains("検\\:査\\:"), "break points");
 }
 
 /// One page for everything: every command with each of its own options,

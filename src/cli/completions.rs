@@ -23,11 +23,44 @@ pub(super) fn completions(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> an
 /// generator renders sections; the page refers to no other man page (dx
 /// installs one).
 pub(super) fn man(ctx: &Ctx<'_>, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let mut page = Vec::new();
+    man_page(ctx, &mut page)?;
+    out.write_all(breakable(&String::from_utf8_lossy(&page)).as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+/// The page with a break point (`\:`) after every wide character of its
+/// text lines: Japanese has no spaces, and roff breaks lines only at
+/// spaces, so a long sentence could not be set ("can't break line").
+fn breakable(page: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::with_capacity(page.len() * 2);
+    for line in page.lines() {
+        // Requests and their arguments stay as they are.
+        if line.starts_with(['.', '\'']) {
+            out.push_str(line);
+        } else {
+            for c in line.chars() {
+                out.push(c);
+                if c.width() == Some(2) {
+                    out.push_str("\\:");
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn man_page(ctx: &Ctx<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let lang = ctx.lang();
     let words = lang.clap_words();
     let cmd = command(lang);
     let page = clap_mangen::Man::new(cmd.clone());
     page.render_title(out)?;
+    // Left-aligned, no hyphenation: Japanese lines have no spaces to
+    // stretch, and justified they gave "cannot adjust line" warnings.
+    writeln!(out, ".ad l\n.nh")?;
     page.render_name_section(out)?;
     page.render_synopsis_section(out)?;
     page.render_description_section(out)?;
@@ -82,7 +115,7 @@ pub(super) fn man(ctx: &Ctx<'_>, out: &mut dyn Write) -> anyhow::Result<u8> {
     writeln!(out, ".SH \"{}\"", roff_text(words.see_also))?;
     writeln!(out, "{}", roff_text(words.see_also_text))?;
     page.render_version_section(out)?;
-    Ok(EXIT_OK)
+    Ok(())
 }
 
 /// Text as roff reads it literally: backslashes and hyphens escaped, and
@@ -99,4 +132,57 @@ fn roff_text(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A value parser that takes any text (the command checks it and suggests
+/// the nearest word itself) and offers `words` to shell completion.
+#[derive(Clone, Copy)]
+pub(crate) struct Candidates(pub(crate) fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Candidates {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// Record kinds as they may be written.
+pub(crate) fn kinds() -> Vec<&'static str> {
+    vec!["課題", "手法", "技術", "issue", "method", "technology"]
+}
+
+/// The stages.
+pub(crate) fn stages() -> Vec<&'static str> {
+    crate::model::Stage::WORDS.to_vec()
+}
+
+/// The progress words of 課題.
+pub(crate) fn progress() -> Vec<&'static str> {
+    crate::model::Progress::WORDS.to_vec()
+}
+
+/// The visibilities, both ways of writing them.
+pub(crate) fn visibilities() -> Vec<&'static str> {
+    vec!["public", "internal", "公開", "庁内限定"]
+}
+
+/// Every rule's slug.
+pub(crate) fn rule_slugs() -> Vec<&'static str> {
+    crate::diag::RuleId::ALL.iter().map(|r| r.slug()).collect()
 }

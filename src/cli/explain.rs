@@ -14,6 +14,7 @@ use super::{Ctx, EXIT_OK};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 規則の名前(例: broken-link)。省略すると一覧を表示する
+    #[arg(value_parser = super::completions::Candidates(super::completions::rule_slugs), hide_possible_values = true)]
     pub slug: Option<String>,
 }
 

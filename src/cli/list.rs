@@ -4,6 +4,7 @@ use std::io::Write;
 
 use anyhow::bail;
 
+use super::completions::{self, Candidates};
 use super::output::{Output, emit};
 use super::{Ctx, EXIT_OK};
 use crate::model::{Kind, Progress, Stage, Visibility};
@@ -13,7 +14,7 @@ use crate::report::list::{Filter, List};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 種類: 課題・手法・技術(issue, method, technology も可)。複数指定できる
-    #[arg(long)]
+    #[arg(long, value_parser = Candidates(completions::kinds), hide_possible_values = true)]
     pub kind: Vec<String>,
     /// 分野(例: kurashi)
     #[arg(long)]
@@ -22,16 +23,16 @@ pub struct Args {
     #[arg(long)]
     pub domain: Option<String>,
     /// 段階(例: 実証実験)。複数指定できる
-    #[arg(long)]
+    #[arg(long, value_parser = Candidates(completions::stages), hide_possible_values = true)]
     pub stage: Vec<String>,
     /// 課題の進捗(例: 未着手)。複数指定できる
-    #[arg(long)]
+    #[arg(long, value_parser = Candidates(completions::progress), hide_possible_values = true)]
     pub progress: Vec<String>,
     /// タグ
     #[arg(long)]
     pub tag: Option<String>,
     /// 公開区分: public・internal
-    #[arg(long)]
+    #[arg(long, value_parser = Candidates(completions::visibilities), hide_possible_values = true)]
     pub visibility: Option<String>,
     /// 所管(例: 市民課)
     #[arg(long)]

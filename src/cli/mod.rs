@@ -51,7 +51,7 @@ pub const EXIT_TROUBLE: u8 = 2;
 #[command(name = "dx", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// ツリーのフォルダ(dx.toml のあるフォルダ)。省略時は上のフォルダを探し、なければ ./records
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub root: Option<PathBuf>,
     /// 「今日」の日付(YYYY-MM-DD か和暦 R8.3.31)。期限の検査をこの日付で行う
     #[arg(long, global = true, env = "DX_TODAY", value_name = "DATE", value_parser = parse_date)]
@@ -129,7 +129,7 @@ pub enum Command {
     Diff(diff::Args),
     /// 会議用のダッシュボード(1つの HTML ファイル)を作る
     Report(report::Args),
-    /// モデル全体(導き出した値を含む)を JSON か YAML で出力する
+    /// モデル全体(導き出した値を含む)を書き出す: JSON・YAML、Excel のブック、エンジン向けの表(CSV と型)
     Export(export::Args),
     /// 新しいツリーを作る(指針の5原則・ビジョンなどを含む)
     Init(init::Args),

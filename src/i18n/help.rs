@@ -164,7 +164,9 @@ pub fn english(path: &str) -> Option<&'static str> {
         "report.since" => {
             "Add a section on what changed since this revision (the last meeting, say)"
         }
-        "export" => "The whole model, derived values included, as JSON or YAML",
+        "export" => {
+            "The whole model, derived values included: JSON, YAML, an Excel workbook, or tables for engines (CSV with their types)"
+        }
         "export.format" => {
             "Output format (xlsx: an Excel workbook; tables: CSV tables and datapackage.json in a folder)"
         }
@@ -237,7 +239,7 @@ pub struct ClapWords {
     /// The man page's section of environment variables.
     pub environment: &'static str,
     /// `DX_TODAY`, `DX_LANG`, `NO_COLOR`.
-    pub env_vars: [(&'static str, &'static str); 3],
+    pub env_vars: [(&'static str, &'static str); 4],
     /// The man page's closing section: where the rest is written.
     pub see_also: &'static str,
     /// What it says.
@@ -280,6 +282,10 @@ const JA: ClapWords = ClapWords {
         ),
         ("DX_LANG", "表示の言語(ja または en。--lang が優先)"),
         (
+            "DX_AMBIGUOUS_WIDTH",
+            "端末の表で幅のあいまいな文字を数える幅(narrow か wide。--ambiguous-width と同じ)",
+        ),
+        (
             "NO_COLOR",
             "空でない値があれば色を付けない(--color always が優先)",
         ),
@@ -317,6 +323,10 @@ const EN: ClapWords = ClapWords {
         (
             "DX_LANG",
             "The language of the output (ja or en; --lang wins)",
+        ),
+        (
+            "DX_AMBIGUOUS_WIDTH",
+            "How wide terminal tables count characters of ambiguous width (narrow or wide; as --ambiguous-width)",
         ),
         (
             "NO_COLOR",
