@@ -53,7 +53,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             let lang = ctx.lang();
             let mut reports = vec![(
                 lang.labels().status_title,
-                Status::build(&model, Axis::Field, lang).doc(&model, lang),
+                Status::build(&model, Axis::Field).doc(&model, lang),
             )];
             if !args.public {
                 reports.push((

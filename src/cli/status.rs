@@ -62,7 +62,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             return Ok(EXIT_OK);
         }
     };
-    let status = Status::build(&model, axis, ctx.lang());
+    let status = Status::build(&model, axis);
     emit(
         ctx,
         &args.output,

@@ -6,7 +6,6 @@ use jiff::civil::Date;
 use super::diff::Diff;
 use super::gap::Gap;
 use super::status::{Axis, Status};
-use crate::i18n::Lang;
 use crate::model::{Kind, Model, RecordIdx, Stage, Visibility};
 
 /// One bar of the indicator chart.
@@ -57,13 +56,7 @@ pub struct Dashboard<'m> {
 impl<'m> Dashboard<'m> {
     /// Gather the dashboard.
     #[must_use]
-    pub fn build(
-        model: &'m Model,
-        today: Date,
-        public: bool,
-        since: Option<Diff>,
-        lang: Lang,
-    ) -> Self {
+    pub fn build(model: &'m Model, today: Date, public: bool, since: Option<Diff>) -> Self {
         let visible = |i: RecordIdx| !public || model.records[i].visibility() == Visibility::Public;
         let shown_id = |id: &str| {
             !public
@@ -116,7 +109,7 @@ impl<'m> Dashboard<'m> {
             model,
             today,
             public,
-            status: Status::build(model, Axis::Field, lang),
+            status: Status::build(model, Axis::Field),
             gap,
             since,
             records,

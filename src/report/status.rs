@@ -45,8 +45,13 @@ pub struct Counts {
 pub struct Row {
     /// The axis value's id (`kurashi`, `P1`, a team name); empty for "none".
     pub key: String,
-    /// Its name.
+    /// Its name as the records and reference files write it (empty for the
+    /// "none" row): the same in every output language.
     pub label: String,
+    /// A national priority of an earlier edition of the plan, not in the
+    /// current one (SPEC §7.4); left out of JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
     /// Counts per column.
     pub counts: Vec<usize>,
     /// Their sum.
@@ -66,29 +71,31 @@ pub struct Status {
     pub issues: Counts,
 }
 
-/// Rows in order, with an index by key.
+/// Rows in order (key, label, retired), with an index by key.
 struct Rows {
-    order: Vec<(String, String)>,
+    order: Vec<(String, String, bool)>,
     index: HashMap<String, usize>,
 }
 
 impl Rows {
-    fn new(order: Vec<(String, String)>) -> Self {
+    fn new(order: Vec<(String, String, bool)>) -> Self {
         let index = order
             .iter()
             .enumerate()
-            .map(|(i, (k, _))| (k.clone(), i))
+            .map(|(i, (k, _, _))| (k.clone(), i))
             .collect();
         Self { order, index }
     }
 }
 
-fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
+fn axis_rows(model: &Model, axis: Axis) -> Rows {
+    let current = |(key, label): (String, String)| (key, label, false);
     let order = match axis {
         Axis::Field => model
             .fields
             .iter()
             .map(|f| (f.id.clone(), f.name.clone()))
+            .map(current)
             .collect(),
         Axis::Domain => {
             // 分野 in the guideline's order (domains come in path order).
@@ -101,6 +108,7 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
             let field = d.field.map_or("", |f| model.fields[f].name.as_str());
             (d.id.clone(), format!("{field} / {}", d.name))
         })
+        .map(current)
         .collect(),
         Axis::Principle => model
             .principles
@@ -111,6 +119,7 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
                     format!("{} {}", p.id.value, p.title),
                 )
             })
+            .map(current)
             .collect(),
         // The current edition's items in its order, then the items of
         // earlier editions, marked: the records still on them (SPEC §7.4).
@@ -125,20 +134,19 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
             };
             match plan.current {
                 Some(c) => {
-                    let current = &plan.editions[c].items;
-                    let retired = lang.pick("(旧版)", " (earlier edition)");
-                    current
+                    let items = &plan.editions[c].items;
+                    items
                         .iter()
-                        .map(|id| (id.clone(), format!("{id} {}", title(id))))
+                        .map(|id| (id.clone(), format!("{id} {}", title(id)), false))
                         .chain(
                             model
                                 .national
                                 .iter()
-                                .filter(|p| !current.iter().any(|x| *x == p.id.value))
+                                .filter(|p| !items.iter().any(|x| *x == p.id.value))
                                 .map(|p| {
                                     let id = p.id.value.to_string();
-                                    let label = format!("{id} {}{retired}", p.title);
-                                    (id, label)
+                                    let label = format!("{id} {}", p.title);
+                                    (id, label, true)
                                 }),
                         )
                         .collect()
@@ -152,6 +160,7 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
                             format!("{} {}", p.id.value, p.title),
                         )
                     })
+                    .map(current)
                     .collect(),
             }
         }
@@ -163,13 +172,12 @@ fn axis_rows(model: &Model, axis: Axis, lang: Lang) -> Rows {
                 .collect();
             teams.sort();
             teams.dedup();
-            teams.into_iter().map(|t| (t.clone(), t)).collect()
+            teams.into_iter().map(|t| (t.clone(), t, false)).collect()
         }
     };
     let mut rows = Rows::new(order);
-    let none = lang.labels().none.to_owned();
     rows.index.insert(String::new(), rows.order.len());
-    rows.order.push((String::new(), none));
+    rows.order.push((String::new(), String::new(), false));
     rows
 }
 
@@ -260,9 +268,10 @@ fn counts(
         .enumerate()
         // The "none" row only when something falls in it.
         .filter(|(i, (_, counts))| *i != none_row || counts.iter().any(|&c| c > 0))
-        .map(|(_, ((key, label), counts))| Row {
+        .map(|(_, ((key, label, retired), counts))| Row {
             key: key.clone(),
             label: label.clone(),
+            retired: *retired,
             total: counts.iter().sum(),
             counts,
         })
@@ -279,8 +288,8 @@ fn counts(
 impl Status {
     /// Count the model along `axis`.
     #[must_use]
-    pub fn build(model: &Model, axis: Axis, lang: Lang) -> Self {
-        let rows = axis_rows(model, axis, lang);
+    pub fn build(model: &Model, axis: Axis) -> Self {
+        let rows = axis_rows(model, axis);
         let overlapping = matches!(axis, Axis::Principle | Axis::National);
         let stage_table = |kind: Kind| {
             let records = model
@@ -297,7 +306,7 @@ impl Status {
         let issue_rows = if issue_axis == axis {
             &rows
         } else {
-            &axis_rows(model, Axis::Field, lang)
+            &axis_rows(model, Axis::Field)
         };
         let issues = model
             .records_of(Kind::Issue)
@@ -357,6 +366,18 @@ impl Status {
     }
 }
 
+/// A row's label as people read it: 「(なし)」 for the row of records with
+/// none, an earlier edition's priority marked (旧版).
+fn shown_label(r: &Row, lang: Lang) -> String {
+    if r.key.is_empty() {
+        lang.labels().none.to_owned()
+    } else if r.retired {
+        format!("{}{}", r.label, lang.pick("(旧版)", " (earlier edition)"))
+    } else {
+        r.label.clone()
+    }
+}
+
 fn table(c: &Counts, axis: &str, lang: Lang) -> Table {
     let l = lang.labels();
     let mut headers = vec![axis.to_owned()];
@@ -366,7 +387,7 @@ fn table(c: &Counts, axis: &str, lang: Lang) -> Table {
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![r.label.clone()];
+            let mut row = vec![shown_label(r, lang)];
             row.extend(r.counts.iter().map(usize::to_string));
             row.push(r.total.to_string());
             row
