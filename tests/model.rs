@@ -166,11 +166,7 @@ fn an_unreadable_record_is_counted_nowhere() {
         .count();
     assert_eq!(all, readable + 1, "the broken file is in the model");
     let today = common::today();
-    let status = dx::report::status::Status::build(
-        &model,
-        dx::report::status::Axis::Field,
-        dx::i18n::Lang::Ja,
-    );
+    let status = dx::report::status::Status::build(&model, dx::report::status::Axis::Field);
     let gap = dx::report::gap::Gap::compute(&model, today, None);
     let status_issues = serde_json::to_value(&status).expect("json")["issues"]["total"].clone();
     assert_eq!(
