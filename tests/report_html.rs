@@ -284,12 +284,25 @@ fn the_report_is_built_for_every_reader() {
         assert!(html.contains("tr, li, .card, svg, figure, dl.facts { break-inside: avoid; }"));
     }
     assert!(public.contains("id=\"accessibility\"") && public.contains("JIS X 8341-3:2016"));
-    // The printed cover: organisation, title, date, 事務局 (dx.toml).
+    // The printed cover: organisation, title, date, 事務局 (dx.toml); the
+    // internal edition stamped 庁内限定 there, in its title, at its top and
+    // on every printed page; the public edition not.
     assert!(
         full.contains(
-            "<div class=\"cover\" aria-hidden=\"true\"><p class=\"cover-org\">西宮市</p>"
+            "<div class=\"cover\" aria-hidden=\"true\"><p class=\"stamp\">庁内限定</p><p class=\"cover-org\">西宮市</p>"
         )
     );
+    assert!(full.contains("<title>【庁内限定】西宮市"));
+    assert!(full.contains("<header><p class=\"stamp\">庁内限定</p><h1>"));
+    assert!(full.contains("@top-right { content: \"庁内限定\""));
+    assert!(!public.contains("庁内限定</p>") && !public.contains("【庁内限定】"));
+    assert!(public.contains("公開としたレコードだけ"));
+    // A record's heading a level below its 領域's, its parts apart.
+    assert!(
+        full.contains("<h5><span class=\"id\">S-001</span> "),
+        "record headings"
+    );
+    assert!(!full.contains("<h4><span class=\"id\">"));
     assert!(full.contains("事務局: 西宮市DX推進本部 事務局"));
     // Tables of counts are read by their first column: row headers, on one
     // line on a phone.

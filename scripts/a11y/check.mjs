@@ -1,4 +1,5 @@
-// Runs axe-core (WCAG 2.1 A and AA, the level of JIS X 8341-3:2016 AA) on
+// Runs axe-core (WCAG 2.1 A and AA, the level of JIS X 8341-3:2016 AA, and
+// the experimental label-content-name-mismatch, 2.5.3) on
 // each report at 1280, 390 and 320 px wide in Debian's Chromium, and checks
 // that the page reflows without sideways scrolling. Exits 1 on any
 // violation or overflow.
@@ -25,12 +26,18 @@ for (const file of files) {
     await page.setBypassCSP(true);
     await page.goto("file://" + path.resolve(file), { waitUntil: "load" });
     await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(async () =>
-      await window.axe.run(document, {
+    const result = await page.evaluate(async () => {
+      const wcag = await window.axe.run(document, {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         resultTypes: ["violations"],
-      }),
-    );
+      });
+      // 2.5.3 Label in Name: an experimental rule, off by default, named.
+      const named = await window.axe.run(document, {
+        runOnly: { type: "rule", values: ["label-content-name-mismatch"] },
+        resultTypes: ["violations"],
+      });
+      return { violations: [...wcag.violations, ...named.violations] };
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const name = `${path.basename(file)} @ ${width}px`;
     for (const v of result.violations) {

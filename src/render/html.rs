@@ -26,6 +26,8 @@ h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 20px; border-bottom: 3px solid var(--accent); padding-bottom: 4px; margin-top: 36px; }
 h3 { font-size: 16px; margin: 24px 0 8px; }
 h4 { font-size: 15px; margin: 0 0 6px; }
+h5 { font-size: 15px; margin: 0 0 6px; }
+.stamp { display: inline-block; border: 2px solid #b91c1c; color: #b91c1c; font-weight: bold; padding: 0 8px; margin-bottom: 6px; }
 .meta { color: var(--muted); margin: 0; }
 .note { background: #fef3c7; border-left: 4px solid #d97706; padding: 8px 12px; }
 nav ol { columns: 2; padding-left: 20px; }
@@ -79,11 +81,11 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
-  h3, h4 { break-after: avoid; }
+  h3, h4, h5 { break-after: avoid; }
   /* A record card breaks between its parts, never inside a row, a list
      item, a chart or its facts: whole cards left pages half empty. */
   tr, li, .card, svg, figure, dl.facts { break-inside: avoid; }
-  .record > h3, .record > h4 { break-after: avoid; }
+  .record > h3, .record > h4, .record > h5 { break-after: avoid; }
   .scroll { overflow: visible; }
   thead { display: table-header-group; }
   .cover { display: flex; flex-direction: column; justify-content: center; min-height: 240mm; break-after: page; text-align: center; }
@@ -258,7 +260,9 @@ fn link_html(d: &Dashboard<'_>, link: &Link, lang: Lang) -> String {
 fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
     let l = lang.labels();
     let mut h = format!(
-        r#"<article class="record" id="{id}"><h4><span class="id">{id}</span>{title}{badge}</h4>"#,
+        // A heading a level below its 領域's (h4), the ID, title and state
+        // apart as words, so a screen reader does not run them together.
+        r#"<article class="record" id="{id}"><h5><span class="id">{id}</span> {title} {badge}</h5>"#,
         id = esc(&show.id),
         title = esc(&show.title),
         badge = badge(
@@ -441,17 +445,23 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
                         .find(|v| v.id == item.id)
                         .map(|v| (item, v))
                 })
-                .map(|(item, v)| svg::Cell {
-                    anchor: vision_anchor(&v.id),
-                    label: circled(item.no),
-                    progress: v.best,
-                    word: match v.coverage {
+                .map(|(item, v)| {
+                    let word = match v.coverage {
                         Coverage::Uncovered => l.uncovered,
                         _ => v.best.map_or("", |b| {
                             crate::model::Progress::parse(b).map_or("", |p| lang.progress(p))
                         }),
-                    },
-                    tooltip: format!("{}{} {}", f.name, circled(item.no), v.text),
+                    };
+                    svg::Cell {
+                        anchor: vision_anchor(&v.id),
+                        label: circled(item.no),
+                        progress: v.best,
+                        word,
+                        // The accessible name starts with the visible text
+                        // (the number, the state), then the 分野 and the
+                        // item's words (WCAG 2.5.3 Label in Name).
+                        tooltip: format!("{} {word} {}: {}", circled(item.no), f.name, v.text),
+                    }
                 })
                 .collect();
             (f.name.clone(), cells)
@@ -665,9 +675,16 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
     if let (Some(a), Some(b)) = (s.period_start, s.period_end) {
         meta.push((r.period)(&a.to_string(), &b.to_string()));
     }
+    // The internal edition says so on its cover, at the top of the page and
+    // (through the page style) on every printed page.
+    let stamp = if d.public {
+        String::new()
+    } else {
+        format!("<p class=\"stamp\">{}</p>", esc(r.internal_stamp))
+    };
     // The printed report's first page: who, what, when, and the 事務局.
     let mut h = format!(
-        "<div class=\"cover\" aria-hidden=\"true\"><p class=\"cover-org\">{org}</p><p class=\"cover-title\">{title}</p><p>{when}</p>{secretariat}</div>",
+        "<div class=\"cover\" aria-hidden=\"true\">{stamp}<p class=\"cover-org\">{org}</p><p class=\"cover-title\">{title}</p><p>{when}</p>{secretariat}</div>",
         org = esc(org),
         title = esc(r.title),
         when = esc(&(r.as_of)(&d.today.to_string())),
@@ -679,14 +696,17 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
     );
     let _ = write!(
         h,
-        "<header><h1>{} {}</h1><p class=\"meta\">{}</p>",
+        "<header>{stamp}<h1>{} {}</h1><p class=\"meta\">{}</p>",
         esc(org),
         esc(r.title),
         esc(&meta.join(" ・ "))
     );
-    if d.public {
-        let _ = write!(h, "<p class=\"note\">{}</p>", esc(r.public_note));
-    }
+    let note = if d.public {
+        r.public_note
+    } else {
+        r.internal_note
+    };
+    let _ = write!(h, "<p class=\"note\">{}</p>", esc(note));
     if d.errors.0 > 0 {
         let _ = write!(
             h,
@@ -771,10 +791,21 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
 
     let mut h = String::with_capacity(64 * 1024);
     let html_lang = lang.code();
+    let (marker, page_stamp) = if d.public {
+        (String::new(), String::new())
+    } else {
+        (
+            format!("【{}】", r.internal_stamp),
+            format!(
+                "<style>@page {{ @top-right {{ content: \"{}\"; color: #b91c1c; font-weight: bold; font-size: 9pt; }} }}</style>",
+                r.internal_stamp
+            ),
+        )
+    };
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body>",
-        title = esc(&format!("{org} {} {}", r.title, d.today)),
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style>{page_stamp}</head><body>",
+        title = esc(&format!("{marker}{org} {} {}", r.title, d.today)),
     );
     let _ = write!(h, "<a class=\"skip\" href=\"#main\">{}</a>", esc(r.skip));
     h.push_str(&header(model, d, lang));
