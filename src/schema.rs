@@ -89,6 +89,10 @@ words_type!(
     ObservationStatusWord => ObservationStatus::WORDS, "測定の状態(既定は確定)"
 );
 words_type!(
+    /// 対応度.
+    ConformanceWord => crate::vocab::Conformance::WORDS, "対応度: 準拠・一部準拠・配慮(JIS X 8341-3:2016)"
+);
+words_type!(
     /// 日付の表示.
     DateStyleWord => crate::calendar::DateStyle::WORDS, "日付の表示: iso(2026-03-31)・wareki(令和8年3月31日)・both"
 );
@@ -453,6 +457,32 @@ pub struct SettingsFile {
     contact: Option<ContactTable>,
     /// 指針の改訂歴
     revision: Option<Vec<RevisionTable>>,
+    /// 公開版の報告のウェブアクセシビリティ方針(試験の記録)
+    accessibility: Option<AccessibilityTable>,
+}
+
+/// dx.toml `[accessibility]`: the accessibility statement of the public
+/// report, as みんなの公共サイト運用ガイドライン lays it out.
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    description = "公開版の報告のウェブアクセシビリティ方針"
+)]
+pub struct AccessibilityTable {
+    /// 表明日
+    declared: Option<LocalDate>,
+    /// 対応度: 準拠・一部準拠・配慮
+    level: Option<ConformanceWord>,
+    /// 試験日(市が試験を行った日)
+    tested: Option<LocalDate>,
+    /// 対象範囲(省略すると公開版の報告)
+    scope: Option<String>,
+    /// 試験対象(試験したページと選び方)
+    pages: Option<String>,
+    /// 例外(達成基準を満たさないものとその理由)
+    exceptions: Option<Vec<String>>,
+    /// 問い合わせ先(省略すると [contact])
+    contact: Option<String>,
 }
 
 /// dx.toml `[[revision]]`: one revision of the guideline (SPEC §7.4).

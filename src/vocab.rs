@@ -98,6 +98,19 @@ impl Stage {
 }
 
 vocabulary! {
+    /// How far a city's pages meet JIS X 8341-3:2016 (the 対応度 of an
+    /// accessibility statement, みんなの公共サイト運用ガイドライン).
+    Conformance {
+        /// Every criterion of the target level is met (準拠).
+        Full = "準拠" / "conforms",
+        /// Met but for what the statement lists (一部準拠).
+        Partial = "一部準拠" / "partially conforms",
+        /// Made with the criteria in mind, not yet tested in full (配慮).
+        Considered = "配慮" / "takes the standard into account",
+    }
+}
+
+vocabulary! {
     /// Derived progress of a 課題 (SPEC §3).
     Progress {
         /// No 手法 yet.

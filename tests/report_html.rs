@@ -309,3 +309,61 @@ fn the_report_is_built_for_every_reader() {
     assert!(full.contains("<th scope=\"row\">暮らし手続き</th><td class=\"num\">"));
     assert!(!full.contains("id=\"accessibility\""));
 }
+
+/// The accessibility statement of the public edition is the city's, from
+/// dx.toml `[accessibility]`: 表明日, 対応度, 試験日, 試験対象, 例外 and the
+/// contact as written; without it the statement says what is not yet
+/// declared and claims no test (the build date is no test date).
+#[test]
+fn the_accessibility_statement_is_what_the_city_declares() {
+    let tree = common::tree(None);
+    let root = tree.path();
+    let public = || stdout(dx(root).args(["report", "--public"]));
+    let statement = |html: &str| {
+        let at = html.find("id=\"accessibility\"").expect("a statement");
+        html[at..].to_owned()
+    };
+    let before = statement(&public());
+    assert!(
+        before.contains("対応度と試験の結果は、まだ表明していません"),
+        "{before}"
+    );
+    assert!(
+        before.contains("<dt>試験日</dt><dd>まだ試験していません</dd>"),
+        "{before}"
+    );
+    assert!(
+        !before.contains(common::TODAY),
+        "no test claimed on the day it was made"
+    );
+    assert!(before.contains("JIS X 8341-3:2016(WCAG 2.0 と一致)"));
+    assert!(before.contains("<dt>依存した技術</dt><dd>HTML、CSS、SVG</dd>"));
+    let settings = root.join("dx.toml");
+    let mut text = std::fs::read_to_string(&settings).expect("dx.toml");
+    text.push_str(
+        "\n[accessibility]\ndeclared = 2026-10-01\nlevel = \"一部準拠\"\ntested = 2026-09-20\npages = \"公開版の報告の全ページ\"\nexceptions = [\"傾向のグラフは数値の表で代替しています\"]\ncontact = \"政策局 DX推進課(市役所本庁舎2階)\"\n",
+    );
+    std::fs::write(&settings, &text).expect("written");
+    let (code, out, _) = common::dx_on(root, common::TODAY, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    let after = statement(&public());
+    for want in [
+        "AA に一部準拠しています",
+        "<dt>表明日</dt><dd>2026-10-01</dd>",
+        "<dt>対応度</dt><dd>一部準拠</dd>",
+        "<dt>試験日</dt><dd>2026-09-20</dd>",
+        "<dt>試験対象</dt><dd>公開版の報告の全ページ</dd>",
+        "<dt>例外</dt><dd>傾向のグラフは数値の表で代替しています</dd>",
+        "<dt>問い合わせ先</dt><dd>政策局 DX推進課(市役所本庁舎2階)</dd>",
+    ] {
+        assert!(after.contains(want), "{want}\n{after}");
+    }
+    // A 対応度 that is not one of the three is a finding.
+    std::fs::write(&settings, text.replace("\"一部準拠\"", "\"だいたい\"")).expect("written");
+    let (code, out, _) = common::dx_on(root, common::TODAY, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("invalid-value") && out.contains("準拠"),
+        "{out}"
+    );
+}

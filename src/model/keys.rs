@@ -17,6 +17,18 @@ pub const SETTINGS: &[&str] = &[
     "organization",
     "contact",
     "revision",
+    "accessibility",
+];
+/// dx.toml `[accessibility]`: the accessibility statement of the public
+/// report, as the city declares it.
+pub const SETTINGS_ACCESSIBILITY: &[&str] = &[
+    "declared",
+    "level",
+    "tested",
+    "scope",
+    "pages",
+    "exceptions",
+    "contact",
 ];
 /// dx.toml `[[revision]]`: the guideline's 改訂歴 (SPEC §7.4).
 pub const SETTINGS_REVISION: &[&str] = &["version", "date", "summary", "changed"];

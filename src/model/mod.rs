@@ -18,7 +18,8 @@ mod revision;
 pub mod settings;
 
 pub use crate::vocab::{
-    Body, Grade, IdKind, Kind, ObservationStatus, Outcome, Progress, Stage, TeamKind, Visibility,
+    Body, Conformance, Grade, IdKind, Kind, ObservationStatus, Outcome, Progress, Stage, TeamKind,
+    Visibility,
 };
 pub use derive::Resolution;
 pub use grade::{Assessment, GradeSettings, attainment};

@@ -118,6 +118,29 @@ pub struct Settings {
     pub contact: Contact,
     /// `[[revision]]`: the guideline's 改訂歴, as written (SPEC §7.4).
     pub revisions: Vec<Revision>,
+    /// `[accessibility]`: the public report's accessibility statement.
+    pub accessibility: Accessibility,
+}
+
+/// dx.toml `[accessibility]`: what the city declares of the public
+/// report's accessibility, in the form Japanese cities publish. Without it
+/// the statement says what is not yet declared, and claims no test.
+#[derive(Clone, Debug, Default)]
+pub struct Accessibility {
+    /// 表明日.
+    pub declared: Option<Date>,
+    /// 対応度.
+    pub level: Option<crate::vocab::Conformance>,
+    /// 試験日: when the city tested the pages.
+    pub tested: Option<Date>,
+    /// 対象範囲 (default: the public report).
+    pub scope: Option<String>,
+    /// 試験対象: which pages were tested and how they were chosen.
+    pub pages: Option<String>,
+    /// 例外: what does not meet the criteria, and why.
+    pub exceptions: Vec<String>,
+    /// 問い合わせ先 (default: `[contact]`).
+    pub contact: Option<String>,
 }
 
 /// One revision of the guideline: a revision runs the four processes again
@@ -166,6 +189,7 @@ impl Default for Settings {
             secretariat: None,
             contact: Contact::default(),
             revisions: Vec::new(),
+            accessibility: Accessibility::default(),
         }
     }
 }

@@ -718,6 +718,60 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
     h
 }
 
+/// The public report's accessibility statement, in the form Japanese
+/// cities publish (みんなの公共サイト運用ガイドライン): what the city declares
+/// in dx.toml `[accessibility]`, and what is not yet declared said so, never
+/// a test the city did not make. Then what dx itself checks, as what it is.
+fn statement(model: &Model, lang: Lang) -> String {
+    let r = lang.report_labels();
+    let s = &model.settings;
+    let a = &s.accessibility;
+    let org = s.organization.as_deref().unwrap_or("");
+    let scope = a.scope.as_deref().unwrap_or(r.a11y_scope);
+    let level = a.level.map(|c| lang.pick(c.as_str(), c.en()));
+    let date = |d: Option<jiff::civil::Date>, none: &str| {
+        d.map_or_else(|| none.to_owned(), |d| d.to_string())
+    };
+    let contact = a.contact.clone().or_else(|| {
+        let c = &s.contact;
+        let parts: Vec<&str> = [&c.name, &c.phone, &c.email]
+            .into_iter()
+            .filter_map(|x| x.as_deref())
+            .collect();
+        if parts.is_empty() {
+            s.secretariat.clone()
+        } else {
+            Some(parts.join(" "))
+        }
+    });
+    let exceptions = if a.exceptions.is_empty() {
+        r.a11y_no_exceptions.to_owned()
+    } else {
+        a.exceptions.join(lang.pick("。", "; "))
+    };
+    let values = [
+        date(a.declared, r.a11y_not_declared),
+        r.a11y_standard.to_owned(),
+        "AA".to_owned(),
+        level.unwrap_or(r.a11y_not_declared).to_owned(),
+        scope.to_owned(),
+        r.a11y_technologies.to_owned(),
+        date(a.tested, r.a11y_not_tested),
+        a.pages.clone().unwrap_or_else(|| "—".to_owned()),
+        exceptions,
+        contact.unwrap_or_else(|| "—".to_owned()),
+    ];
+    let mut h = format!(
+        "<p>{}</p><dl class=\"facts\">",
+        esc(&(r.a11y_policy)(org, scope, level))
+    );
+    for (k, v) in r.a11y_fields.iter().zip(values) {
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v));
+    }
+    let _ = write!(h, "</dl><p>{}</p>", esc(r.a11y_dx_check));
+    h
+}
+
 /// Write the whole dashboard as one HTML document.
 pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let r = lang.report_labels();
@@ -782,10 +836,7 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
         sections.push((
             "accessibility",
             r.accessibility.to_owned(),
-            Some(format!(
-                "<p>{}</p>",
-                esc(&(r.accessibility_statement)(&d.today.to_string()))
-            )),
+            Some(statement(model, lang)),
         ));
     }
 

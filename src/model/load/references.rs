@@ -117,6 +117,33 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
         s.contact.phone = get("phone");
         s.contact.email = get("email");
     }
+    if let Some((t, span)) = r.table(root, "accessibility", false) {
+        let t = Table::nested(t, &span, "accessibility.");
+        r.check_keys(t, keys::SETTINGS_ACCESSIBILITY);
+        let a = &mut s.accessibility;
+        a.declared = r.date(t, "declared", false).map(|v| v.value);
+        a.tested = r.date(t, "tested", false).map(|v| v.value);
+        a.level = r
+            .vocab(
+                t,
+                "level",
+                false,
+                crate::vocab::Conformance::WORDS,
+                crate::vocab::Conformance::parse,
+            )
+            .map(|v| v.value);
+        let mut get = |key| r.string(t, key, false).map(|v| v.value.trim().to_owned());
+        a.scope = get("scope");
+        a.pages = get("pages");
+        a.contact = get("contact");
+        if let Some(list) = r.strings(t, "exceptions", false) {
+            a.exceptions = list
+                .items
+                .into_iter()
+                .map(|i| i.value.trim().to_owned())
+                .collect();
+        }
+    }
     if let Some((t, span)) = r.table(root, "privacy", false) {
         let t = Table::nested(t, &span, "privacy.");
         r.check_keys(t, keys::SETTINGS_PRIVACY);
