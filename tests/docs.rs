@@ -209,7 +209,7 @@ fn layers(doc: &str) -> std::collections::HashMap<String, usize> {
 
 /// Renderers that still read the model (issue: the citizens' report is
 /// laid out in report/ in the next step); the list only shrinks.
-const RENDER_DEBT: &[&str] = &["render/html.rs"];
+const RENDER_DEBT: &[&str] = &["render/html/mod.rs"];
 
 /// The top modules a source uses through `crate::`, grouped imports
 /// (`use crate::{cli, model::Kind};`) included.

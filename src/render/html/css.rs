@@ -1,0 +1,82 @@
+//! The report's one stylesheet: screen, phone and print (A4, a cover, page
+//! numbers), inlined in the page (its Content-Security-Policy loads nothing).
+
+/// The stylesheet.
+pub(super) const CSS: &str = r#"
+:root { --ink: #111827; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 24px; color: var(--ink); background: #fff;
+  font-family: "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic UI", "Yu Gothic", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif;
+  font-size: 14px; line-height: 1.6; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 20px; border-bottom: 3px solid var(--accent); padding-bottom: 4px; margin-top: 36px; }
+h3 { font-size: 16px; margin: 24px 0 8px; }
+h4 { font-size: 15px; margin: 0 0 6px; }
+h5 { font-size: 15px; margin: 0 0 6px; }
+.stamp { display: inline-block; border: 2px solid #b91c1c; color: #b91c1c; font-weight: bold; padding: 0 8px; margin-bottom: 6px; }
+.meta { color: var(--muted); margin: 0; }
+.note { background: #fef3c7; border-left: 4px solid #d97706; padding: 8px 12px; }
+nav ol { columns: 2; padding-left: 20px; }
+a { color: var(--accent); }
+table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; }
+tbody th { white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td, th { overflow-wrap: anywhere; }
+td.num, th.num { white-space: nowrap; overflow-wrap: normal; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll > table { margin: 0; }
+svg.chart { max-width: 100%; height: auto; }
+svg.bar { max-width: 100%; height: auto; }
+.id, .badge, .grade, .date { white-space: nowrap; }
+tr.total td { font-weight: bold; background: #f9fafb; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+.card .n { font-size: 26px; font-weight: bold; }
+.card .k { color: var(--muted); font-size: 12px; }
+svg text { font-family: inherit; font-size: 13px; fill: var(--ink); }
+svg text.cell { font-size: 14px; font-weight: bold; }
+svg text.small { font-size: 11px; font-weight: normal; }
+svg .count { font-weight: bold; }
+.legend { color: var(--muted); font-size: 12px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--line); vertical-align: middle; margin: 0 4px 0 10px; }
+.record { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; margin: 10px 0; }
+.record .id { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--muted); margin-right: 6px; }
+.badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; margin-left: 6px; vertical-align: middle; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+ul.links { margin: 4px 0; padding-left: 18px; }
+.hidden { color: var(--muted); font-style: italic; }
+.grade { font-weight: bold; white-space: nowrap; }
+.grade-C, .grade-D { color: #92400e; }
+figure.history { margin: 6px 0 12px; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-start; }
+figure.history figcaption { flex-basis: 100%; font-weight: bold; font-size: 13px; }
+figure.history table.compact { width: auto; margin: 0; font-size: 13px; }
+svg.trend { max-width: 100%; height: auto; }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+.cover { display: none; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; border: 2px solid var(--accent); }
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4b5563; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  h2 { break-after: avoid; }
+  h3, h4, h5 { break-after: avoid; }
+  /* A record card breaks between its parts, never inside a row, a list
+     item, a chart or its facts: whole cards left pages half empty. */
+  tr, li, .card, svg, figure, dl.facts { break-inside: avoid; }
+  .record > h3, .record > h4, .record > h5 { break-after: avoid; }
+  .scroll { overflow: visible; }
+  thead { display: table-header-group; }
+  .cover { display: flex; flex-direction: column; justify-content: center; min-height: 240mm; break-after: page; text-align: center; }
+  .cover-org { font-size: 20pt; margin: 0; }
+  .cover-title { font-size: 30pt; font-weight: bold; margin: 12pt 0 24pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
