@@ -100,6 +100,19 @@ fn put(path: &Path, text: &str, bytes: &mut u64) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
+/// The synthetic city's dx.toml.
+const SETTINGS: &str =
+    "[tree]\norganization = \"合成市\"\nperiod_start = 2020-04-01\nperiod_end = 2029-03-31\n";
+
+/// The five 原則 of principles.toml.
+fn principles() -> String {
+    let mut p = String::new();
+    for i in 1..=5 {
+        let _ = write!(p, "[[principle]]\nid = \"P{i}\"\ntitle = \"原則{i}\"\n\n");
+    }
+    p
+}
+
 /// Write a tree of about `records` records under `root` (which must not exist
 /// or be empty). `broken_per_mille` records get a broken link.
 pub(crate) fn generate(
@@ -109,15 +122,8 @@ pub(crate) fn generate(
 ) -> std::io::Result<Written> {
     let mut bytes = 0;
     std::fs::create_dir_all(root)?;
-    put(
-        &root.join("dx.toml"),
-        "[tree]\norganization = \"合成市\"\nperiod_start = 2020-04-01\nperiod_end = 2029-03-31\n",
-        &mut bytes,
-    )?;
-    let mut p = String::new();
-    for i in 1..=5 {
-        let _ = write!(p, "[[principle]]\nid = \"P{i}\"\ntitle = \"原則{i}\"\n\n");
-    }
+    put(&root.join("dx.toml"), SETTINGS, &mut bytes)?;
+    let mut p = principles();
     for i in 1..=3 {
         let _ = write!(
             p,
@@ -271,16 +277,8 @@ pub(crate) fn generate_wide_deep(root: &Path, methods: usize) -> std::io::Result
     let mut bytes = 0;
     let dir = root.join("kurashi/online");
     std::fs::create_dir_all(&dir)?;
-    put(
-        &root.join("dx.toml"),
-        "[tree]\norganization = \"合成市\"\nperiod_start = 2020-04-01\nperiod_end = 2029-03-31\n",
-        &mut bytes,
-    )?;
-    let mut p = String::new();
-    for i in 1..=5 {
-        let _ = write!(p, "[[principle]]\nid = \"P{i}\"\ntitle = \"原則{i}\"\n\n");
-    }
-    put(&root.join("principles.toml"), &p, &mut bytes)?;
+    put(&root.join("dx.toml"), SETTINGS, &mut bytes)?;
+    put(&root.join("principles.toml"), &principles(), &mut bytes)?;
     put(
         &root.join("national.toml"),
         "source = \"合成\"\n\n[[priority]]\nid = \"N1\"\ntitle = \"国の取組1\"\n",

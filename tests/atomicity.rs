@@ -21,6 +21,18 @@ fn dx(root: &Path) -> Command {
     cmd
 }
 
+/// A meeting file deciding S-001 and S-007 (files in two 領域).
+fn two_decisions(root: &Path) {
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    std::fs::write(
+        root.join("meetings/m.toml"),
+        format!(
+            "date = {MEETING_DAY}\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-001\"\nresult = \"継続\"\n\n[[decision]]\nrecord = \"S-007\"\nresult = \"継続\"\n"
+        ),
+    )
+    .expect("meeting");
+}
+
 /// Eight writers at once, twenty rounds each, of the kinds that raced
 /// before (decide beside decide, beside fmt, beside apply): every decision
 /// each one was told it wrote is in the record, once.
@@ -105,14 +117,7 @@ fn eight_writers_twenty_rounds_lose_nothing() {
 fn a_rename_refused_half_way_changes_nothing() {
     let dir = common::tree(Some("reports"));
     let root = dir.path();
-    std::fs::create_dir_all(root.join("meetings")).expect("folder");
-    std::fs::write(
-        root.join("meetings/m.toml"),
-        format!(
-            "date = {MEETING_DAY}\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-001\"\nresult = \"継続\"\n\n[[decision]]\nrecord = \"S-007\"\nresult = \"継続\"\n"
-        ),
-    )
-    .expect("meeting");
+    two_decisions(root);
     let before = common::snapshot(root);
     for at in ["0", "1"] {
         let out = dx(root)
@@ -160,14 +165,7 @@ fn an_immutable_record_refuses_the_whole_meeting() {
         eprintln!("chattr +i is not allowed here; skipped");
         return;
     }
-    std::fs::create_dir_all(root.join("meetings")).expect("folder");
-    std::fs::write(
-        root.join("meetings/m.toml"),
-        format!(
-            "date = {MEETING_DAY}\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-001\"\nresult = \"継続\"\n\n[[decision]]\nrecord = \"S-007\"\nresult = \"継続\"\n"
-        ),
-    )
-    .expect("meeting");
+    two_decisions(root);
     let before = common::snapshot(root);
     let out = dx(root)
         .args(["apply", "meetings/m.toml"])

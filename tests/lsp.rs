@@ -120,6 +120,18 @@ fn uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
 
+/// A server started in `root` and initialized with it, as an editor opens
+/// a folder.
+fn ready(root: &std::path::Path) -> Client {
+    let mut client = Client::start(root);
+    client.request(
+        "initialize",
+        &json!({ "processId": null, "rootUri": uri(root), "capabilities": {} }),
+    );
+    client.notify("initialized", &json!({}));
+    client
+}
+
 #[test]
 fn an_editor_session() {
     let tree = common::tree(Some("rules/broken-link"));
@@ -265,12 +277,7 @@ fn result_completion_offers_what_the_transition_table_allows() {
     let text = "date = 2026-10-01\nbody = \"推進本部\"\n\n[[decision]]\nrecord = \"S-001\"\nresult = \"\"\n\n[[decision]]\nresult = \"\"\nrecord = \"K-001\"\n";
     std::fs::create_dir_all(meeting.parent().expect("dir")).expect("mkdir");
     std::fs::write(&meeting, text).expect("write");
-    let mut client = Client::start(&root);
-    client.request(
-        "initialize",
-        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
-    );
-    client.notify("initialized", &json!({}));
+    let mut client = ready(&root);
     client.notify(
         "textDocument/didOpen",
         &json!({ "textDocument": { "uri": uri(&meeting), "languageId": "toml", "version": 1, "text": text } }),
@@ -371,12 +378,7 @@ fn the_server_finds_what_dx_check_finds_on_every_rule_fixture() {
 fn hostile_buffers_never_crash_the_server() {
     let tree = common::tree(None);
     let root = tree.path().canonicalize().expect("root");
-    let mut client = Client::start(&root);
-    client.request(
-        "initialize",
-        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
-    );
-    client.notify("initialized", &json!({}));
+    let mut client = ready(&root);
     let file = root.join("kurashi/online/K-001.toml");
     let texts = [
         String::new(),
@@ -412,12 +414,7 @@ fn hostile_buffers_never_crash_the_server() {
 fn the_protocol_is_kept_at_its_edges() {
     let tree = common::tree(None);
     let root = tree.path().canonicalize().expect("root");
-    let mut client = Client::start(&root);
-    client.request(
-        "initialize",
-        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
-    );
-    client.notify("initialized", &json!({}));
+    let mut client = ready(&root);
     let unknown = client.response("workspace/symbol", &json!({ "query": "K" }));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
 
@@ -464,12 +461,7 @@ fn the_protocol_is_kept_at_its_edges() {
 fn an_absurd_length_is_refused_without_allocating() {
     let tree = common::tree(None);
     let root = tree.path().canonicalize().expect("root");
-    let mut client = Client::start(&root);
-    client.request(
-        "initialize",
-        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
-    );
-    client.notify("initialized", &json!({}));
+    let mut client = ready(&root);
     write!(client.stdin, "Content-Length: 99999999999\r\n\r\n{{}}").expect("write");
     client.stdin.flush().expect("flush");
     let Client {
@@ -531,12 +523,7 @@ fn a_relative_root_gives_absolute_uris() {
 fn keys_complete_with_their_descriptions() {
     let tree = common::tree(None);
     let root = tree.path().canonicalize().expect("root");
-    let mut client = Client::start(&root);
-    client.request(
-        "initialize",
-        &json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
-    );
-    client.notify("initialized", &json!({}));
+    let mut client = ready(&root);
     let file = root.join("kurashi/online/S-001.toml");
     let text = "title = \"t\"\nsolves = [\"K-001\"]\n\n[[indicator]]\nname = \"率\"\n\n";
     client.notify(
