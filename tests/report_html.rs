@@ -367,3 +367,42 @@ fn the_accessibility_statement_is_what_the_city_declares() {
         "{out}"
     );
 }
+
+/// Charts carry their numbers for every reader: the funnel's counts are in
+/// its name; an indicator's 達成度 is HTML text (readable at any width and
+/// zoom), its bar decorative and coloured by the grade, the colours said
+/// in a legend.
+#[test]
+fn charts_say_their_numbers_in_text() {
+    let html = stdout(dx(bundled()).arg("report"));
+    let funnel = html
+        .split("<svg class=\"chart\" role=\"img\" aria-label=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the funnel");
+    assert!(
+        funnel.chars().filter(char::is_ascii_digit).count() >= 4,
+        "numbers in the funnel's name: {funnel}"
+    );
+    assert!(
+        html.contains("data-label=\"達成度\"><span class=\"pct\">"),
+        "達成度 as text"
+    );
+    assert!(
+        !html.contains("<svg class=\"bar\" role=\"img\""),
+        "bars are decorative"
+    );
+    assert!(html.contains("<svg class=\"bar\" aria-hidden=\"true\""));
+    // A C indicator's bar is amber (C), not blue (B).
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains("class=\"grade grade-C\"") && r.contains("class=\"bar\""))
+        .expect("a C indicator");
+    assert!(row.contains("fill=\"#b45309\""), "{row}");
+    assert!(html.contains("色は評価:"), "the colours explained");
+    // On a phone, each indicator is a card: every cell labelled, the
+    // table's semantics kept by its roles.
+    assert!(html.contains("@media (max-width: 640px)") && html.contains("table.stack td::before"));
+    assert!(html.contains("<table class=\"stack\" role=\"table\">"));
+    assert!(html.contains("<td role=\"cell\" class=\"attain\" data-label=\"達成度\">"));
+}

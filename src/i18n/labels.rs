@@ -597,6 +597,8 @@ pub struct ReportLabels {
     pub a11y_no_exceptions: &'static str,
     /// What dx itself checked, said as what it is.
     pub a11y_dx_check: &'static str,
+    /// What the indicator bars show.
+    pub bar_legend: &'static str,
     pub has_errors: fn(usize, usize) -> String,
     pub as_of: fn(&str) -> String,
     pub edition: fn(&str) -> String,
@@ -655,6 +657,7 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     a11y_not_declared: "まだ表明していません",
     a11y_not_tested: "まだ試験していません",
     a11y_no_exceptions: "なし",
+    bar_legend: "棒は達成度(縦線が目標の 100%)、色は評価:",
     a11y_dx_check: "報告を作るツール dx は、同じ作りの報告を axe-core の自動試験(WCAG 2.0・2.1 の A・AA の規則と、ラベルと名前の一致の規則。Chromium で、画面幅 1280・390・320 ピクセル)にかけ、自動で検出できる不適合がないこと、横方向のスクロールが生じないことを確かめています。自動試験で確かめられるのは達成基準の一部です。WCAG 2.1 で加わった達成基準は、このうち自動で確かめられるものだけを確認しています。",
     has_errors: |e, u| {
         if u > 0 {
@@ -728,6 +731,7 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     a11y_not_declared: "not yet stated",
     a11y_not_tested: "not yet tested",
     a11y_no_exceptions: "none",
+    bar_legend: "Bars show attainment (the line is the target, 100%); colour is the grade:",
     a11y_dx_check: "dx, the tool that makes the report, runs reports made the same way through axe-core's automatic tests (the WCAG 2.0 and 2.1 A and AA rules and the label-in-name rule, in Chromium at 1280, 390 and 320 pixels wide) and checks that they show no failure automatic tests can find and no sideways scrolling. Automatic tests check only some of the success criteria; of those WCAG 2.1 added, only those that can be checked automatically are checked.",
     has_errors: |e, u| {
         if u > 0 {

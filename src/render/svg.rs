@@ -37,9 +37,16 @@ pub fn funnel(steps: &[Step<'_>], title: &str) -> String {
     let max = steps.iter().map(|s| s.count).max().unwrap_or(0).max(1);
     let (row, width, label_w) = (34, 720, 200);
     let height = row * steps.len() + 10;
+    // The image's name carries its numbers (WCAG 1.1.1): each step and
+    // its count.
+    let numbers: Vec<String> = steps
+        .iter()
+        .map(|s| format!("{} {}", s.label, s.count))
+        .collect();
+    let name = format!("{title}: {}", numbers.join(" / "));
     let mut svg = format!(
         r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        t = esc(title)
+        t = esc(&name)
     );
     for (i, s) in steps.iter().enumerate() {
         let y = i * row + 5;
@@ -130,43 +137,43 @@ pub fn heatmap(rows: &[(String, Vec<Cell<'_>>)], title: &str) -> String {
 }
 
 /// An indicator as a bar: attainment from 0 to 100% (the target), the
-/// actual marked; over 100% runs on to 120%.
+/// actual marked; over 100% runs on to 120%. Decorative (`aria-hidden`):
+/// the percentage is HTML text beside it, which stays readable at any
+/// width and zoom. Coloured by the grade (A green, B blue, C amber, D
+/// grey), the colours the legend explains.
 #[must_use]
-pub fn indicator_bar(attainment: Option<f64>, title: &str) -> String {
-    let (width, track) = (260.0_f64, 200.0_f64);
+pub fn indicator_bar(attainment: Option<f64>, grade: &str) -> String {
+    let (width, track) = (210.0_f64, 200.0_f64);
     let mut svg = format!(
-        r##"<svg class="bar" role="img" aria-label="{t}" viewBox="0 0 {width} 22" width="{width}" height="22" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><rect x="0" y="5" width="{track}" height="12" rx="2" fill="#e5e7eb"/>"##,
-        t = esc(title)
+        r##"<svg class="bar" aria-hidden="true" focusable="false" viewBox="0 0 {width} 22" width="{width}" height="22" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="5" width="{track}" height="12" rx="2" fill="#e5e7eb"/>"##
     );
     if let Some(a) = attainment {
-        let shown = a.clamp(0.0, 1.2);
-        let color = if a >= 1.0 {
-            "#047857"
-        } else if a >= 0.5 {
-            "#2563eb"
-        } else {
-            "#d97706"
-        };
+        let shown = a.clamp(0.0, 1.2) / 1.2;
         let _ = write!(
             svg,
             r#"<rect x="0" y="5" width="{w:.1}" height="12" rx="2" fill="{color}"/>"#,
-            w = track * shown
+            w = track * shown,
+            color = grade_color(grade)
         );
     }
     let _ = write!(
         svg,
-        r##"<line x1="{track}" y1="1" x2="{track}" y2="21" stroke="#111827" stroke-width="2"/>"##
-    );
-    let label = attainment.map_or_else(
-        || "—".to_owned(),
-        |a| format!("{:.0}%", crate::vocab::cut(a * 100.0, 0)),
-    );
-    let _ = write!(
-        svg,
-        r#"<text x="{x}" y="16" class="count">{label}</text></svg>"#,
-        x = track + 10.0
+        r##"<line x1="{x:.1}" y1="1" x2="{x:.1}" y2="21" stroke="#111827" stroke-width="2"/></svg>"##,
+        x = track / 1.2
     );
     svg
+}
+
+/// The colour of a grade's bar (contrast with white at least 3:1, the
+/// minimum for graphics).
+#[must_use]
+pub fn grade_color(grade: &str) -> &'static str {
+    match grade {
+        "A" => "#047857",
+        "B" => "#2563eb",
+        "C" => "#b45309",
+        _ => "#6b7280",
+    }
 }
 
 /// An indicator's history as a small line: its values over time, with the

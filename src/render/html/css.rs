@@ -28,7 +28,23 @@ td.num, th.num { white-space: nowrap; overflow-wrap: normal; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .scroll > table { margin: 0; }
 svg.chart { max-width: 100%; height: auto; }
-svg.bar { max-width: 100%; height: auto; }
+svg.bar { max-width: 100%; height: auto; display: block; margin-top: 2px; }
+td.attain { min-width: 6em; }
+.pct { font-weight: bold; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.nobr { white-space: nowrap; }
+/* On a phone and at 200 % zoom, an indicator table is a card per row:
+   each value under its label, numbers never broken. The header row stays
+   for screen readers; the ARIA roles keep the table's semantics, which
+   display: block would drop. */
+@media (max-width: 640px) {
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 10px; padding: 6px 10px; }
+  table.stack td { border: none; padding: 2px 0; display: grid; grid-template-columns: 6.5em minmax(0, 1fr); gap: 8px; text-align: left; }
+  table.stack td::before { content: attr(data-label); color: var(--muted); font-size: 13px; }
+  table.stack td.num { white-space: normal; }
+  table.stack svg.bar { grid-column: 2; }
+}
 .id, .badge, .grade, .date { white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f9fafb; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }

@@ -241,7 +241,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         let n = |v: Option<f64>| v.map_or_else(String::new, number);
         let _ = write!(
             h,
-            "<table><caption class=\"sr-only\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            "<table class=\"stack\"><caption class=\"sr-only\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
             esc(l.indicators),
             esc(l.indicator),
             esc(l.baseline_target),
@@ -253,18 +253,22 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         for i in &show.indicators {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{} → {} {}</td><td class=\"num\">{}</td><td>{}</td><td><span class=\"grade grade-{}\">{}</span></td><td class=\"date\">{}</td></tr>",
+                "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"nobr\">{} → {} {}</span></td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"attain\" data-label=\"{}\"><span class=\"pct\">{}</span>{}</td><td data-label=\"{}\"><span class=\"grade grade-{}\">{}</span></td><td class=\"date\" data-label=\"{}\">{}</td></tr>",
+                esc(l.indicator),
                 esc(&i.name),
+                esc(l.baseline_target),
                 esc(&n(i.baseline)),
                 esc(&n(i.target)),
                 esc(&i.unit),
+                esc(l.actual),
                 esc(&n(i.actual)),
-                svg::indicator_bar(
-                    i.attainment,
-                    &format!("{} {}", i.name, percent(i.attainment))
-                ),
+                esc(l.attainment),
+                esc(&percent(i.attainment)),
+                svg::indicator_bar(i.attainment, i.grade),
+                esc(l.grade),
                 i.grade,
                 esc(&(l.paren)(i.grade, &i.grade_label)),
+                esc(l.measured),
                 esc(&d.dates.show_text(i.measured.as_deref().unwrap_or(""))),
             );
         }
@@ -446,7 +450,7 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
         return format!("<p>{}</p>", esc(l.nothing));
     }
     let mut h = format!(
-        "<table><caption class=\"sr-only\">{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<table class=\"stack\"><caption class=\"sr-only\">{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         esc(l.indicators),
         esc(l.id),
         esc(l.indicator),
@@ -460,7 +464,13 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
         let actual = bar.actual.map_or_else(|| r.unmeasured.to_owned(), number);
         let _ = write!(
             h,
-            "<tr><td><a class=\"id\" href=\"#{id}\">{id}</a></td><td>{name}</td><td>{b} → {t} {unit}</td><td class=\"num\">{actual}</td><td>{svg}</td><td><span class=\"grade grade-{g}\">{grade}</span></td></tr>",
+            "<tr><td data-label=\"{hid}\"><a class=\"id\" href=\"#{id}\">{id}</a></td><td data-label=\"{hname}\">{name}</td><td data-label=\"{hbt}\"><span class=\"nobr\">{b} → {t} {unit}</span></td><td class=\"num\" data-label=\"{hact}\">{actual}</td><td class=\"attain\" data-label=\"{hatt}\"><span class=\"pct\">{pct}</span>{svg}</td><td data-label=\"{hgr}\"><span class=\"grade grade-{g}\">{grade}</span></td></tr>",
+            hid = esc(l.id),
+            hname = esc(l.indicator),
+            hbt = esc(l.baseline_target),
+            hact = esc(l.actual),
+            hatt = esc(l.attainment),
+            hgr = esc(l.grade),
             g = bar.grade.letter(),
             grade = esc(&(l.paren)(
                 bar.grade.letter(),
@@ -472,13 +482,21 @@ fn indicators(d: &Dashboard<'_>, lang: Lang) -> String {
             t = esc(&number(bar.target)),
             unit = esc(&bar.unit),
             actual = esc(&actual),
-            svg = svg::indicator_bar(
-                bar.attainment,
-                &format!("{} {}", bar.name, percent(bar.attainment))
-            ),
+            pct = esc(&percent(bar.attainment)),
+            svg = svg::indicator_bar(bar.attainment, bar.grade.letter()),
         );
     }
     h.push_str("</tbody></table>");
+    // What the bars' colours and line say, in words.
+    let _ = write!(h, "<p class=\"legend\">{}", esc(r.bar_legend));
+    for g in ["A", "B", "C", "D"] {
+        let _ = write!(
+            h,
+            "<span class=\"swatch\" style=\"background:{}\"></span>{g}",
+            svg::grade_color(g)
+        );
+    }
+    h.push_str("</p>");
     h
 }
 
@@ -554,6 +572,25 @@ fn accessible_tables(html: &str) -> String {
                 &table[b..]
             ),
             _ => table.to_owned(),
+        };
+        // A table laid out as cards on a phone keeps its semantics through
+        // ARIA roles (display: block drops them).
+        let table = if table.starts_with("<table class=\"stack\"") {
+            table
+                .replacen(
+                    "<table class=\"stack\"",
+                    "<table class=\"stack\" role=\"table\"",
+                    1,
+                )
+                .replace("<thead>", "<thead role=\"rowgroup\">")
+                .replace("<tbody>", "<tbody role=\"rowgroup\">")
+                .replace("<tr>", "<tr role=\"row\">")
+                .replace("<th ", "<th role=\"columnheader\" ")
+                .replace("<th>", "<th role=\"columnheader\">")
+                .replace("<td ", "<td role=\"cell\" ")
+                .replace("<td>", "<td role=\"cell\">")
+        } else {
+            table
         };
         out.push_str("<div class=\"scroll\" tabindex=\"0\">");
         out.push_str(&table);
