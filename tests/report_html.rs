@@ -406,3 +406,30 @@ fn charts_say_their_numbers_in_text() {
     assert!(html.contains("<table class=\"stack\" role=\"table\">"));
     assert!(html.contains("<td role=\"cell\" class=\"attain\" data-label=\"達成度\">"));
 }
+
+/// Both editions explain their words in plain language: 課題, 手法, 技術,
+/// the stages, 達成度, and the grades with the tree's own labels.
+#[test]
+fn the_report_explains_its_words() {
+    for args in [&["report"][..], &["report", "--public"]] {
+        let html = stdout(dx(bundled()).args(args));
+        let at = html.find("id=\"glossary\"").expect("a glossary");
+        let glossary = &html[at..];
+        for term in [
+            "<dt>課題</dt>",
+            "<dt>手法</dt>",
+            "<dt>技術</dt>",
+            "<dt>段階</dt>",
+            "<dt>達成度</dt>",
+        ] {
+            assert!(glossary.contains(term), "{args:?}: {term}");
+        }
+        assert!(
+            glossary.contains("A 目標より進んでいる、B 目標どおり、C 遅れている、D 評価できない")
+        );
+        assert!(
+            html.contains("<a href=\"#glossary\">用語の説明</a>"),
+            "in the contents"
+        );
+    }
+}

@@ -4,10 +4,12 @@ mod en;
 pub mod help;
 mod ja;
 mod labels;
+mod report;
 mod survey;
 
 pub use help::{ArgProblem, ClapWords};
-pub use labels::{AgendaLabels, DiffLabels, Labels, ReportLabels};
+pub use labels::{AgendaLabels, DiffLabels, Labels};
+pub use report::ReportLabels;
 
 use crate::diag::{IdKind, Message, Summary};
 use crate::model::LoadError;
@@ -257,8 +259,8 @@ impl Lang {
     #[must_use]
     pub fn report_labels(self) -> &'static ReportLabels {
         match self {
-            Self::Ja => &labels::REPORT_JA,
-            Self::En => &labels::REPORT_EN,
+            Self::Ja => &report::REPORT_JA,
+            Self::En => &report::REPORT_EN,
         }
     }
 

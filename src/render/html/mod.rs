@@ -17,8 +17,10 @@ use crate::report::show::{Link, Show};
 use crate::report::{number, percent, state_word};
 
 mod css;
+mod tables;
 
 use css::CSS;
+use tables::accessible_tables;
 
 /// A report document as a page of its own, to print (`dx agenda --format html`).
 #[must_use]
@@ -550,57 +552,6 @@ fn history(
     h
 }
 
-/// Every table of `html` in a box that scrolls on its own on a narrow
-/// screen (focusable, so a keyboard can scroll it), and its header cells
-/// scoped to their columns.
-fn accessible_tables(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(at) = rest.find("<table") {
-        out.push_str(&rest[..at]);
-        let end = rest[at..]
-            .find("</table>")
-            .map_or(rest.len(), |e| at + e + "</table>".len());
-        let table = &rest[at..end];
-        let table = match (table.find("<thead>"), table.find("</thead>")) {
-            (Some(a), Some(b)) => format!(
-                "{}{}{}",
-                &table[..a],
-                table[a..b]
-                    .replace("<th>", "<th scope=\"col\">")
-                    .replace("<th class=", "<th scope=\"col\" class="),
-                &table[b..]
-            ),
-            _ => table.to_owned(),
-        };
-        // A table laid out as cards on a phone keeps its semantics through
-        // ARIA roles (display: block drops them).
-        let table = if table.starts_with("<table class=\"stack\"") {
-            table
-                .replacen(
-                    "<table class=\"stack\"",
-                    "<table class=\"stack\" role=\"table\"",
-                    1,
-                )
-                .replace("<thead>", "<thead role=\"rowgroup\">")
-                .replace("<tbody>", "<tbody role=\"rowgroup\">")
-                .replace("<tr>", "<tr role=\"row\">")
-                .replace("<th ", "<th role=\"columnheader\" ")
-                .replace("<th>", "<th role=\"columnheader\">")
-                .replace("<td ", "<td role=\"cell\" ")
-                .replace("<td>", "<td role=\"cell\">")
-        } else {
-            table
-        };
-        out.push_str("<div class=\"scroll\" tabindex=\"0\">");
-        out.push_str(&table);
-        out.push_str("</div>");
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The records section, written straight out: it is most of the page.
 fn records(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
     let (mut field, mut domain) = (None, None);
@@ -677,6 +628,36 @@ fn header(model: &Model, d: &Dashboard<'_>, lang: Lang) -> String {
         );
     }
     h.push_str("</header>");
+    h
+}
+
+/// The words of the report in plain language, for citizens first: what a
+/// 課題, a 手法, a stage, 達成度 and a grade are. The grades' labels are the
+/// tree's own (dx.toml `[grades] labels`).
+fn glossary(model: &Model, lang: Lang) -> String {
+    let r = lang.report_labels();
+    let mut h = String::from("<dl class=\"facts glossary\">");
+    for (term, text) in r.glossary_terms {
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(term), esc(text));
+    }
+    let (term, text) = r.glossary_grades;
+    let grades: Vec<String> = crate::vocab::Grade::ALL
+        .iter()
+        .map(|g| {
+            format!(
+                "{} {}",
+                g.letter(),
+                lang.grade_label(*g, &model.settings.grades)
+            )
+        })
+        .collect();
+    let _ = write!(
+        h,
+        "<dt>{}</dt><dd>{}{}</dd></dl>",
+        esc(term),
+        esc(text),
+        esc(&grades.join(lang.pick("、", ", ")))
+    );
     h
 }
 
@@ -793,6 +774,11 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
         ));
     }
     sections.push(("records", r.records.to_owned(), None));
+    sections.push((
+        "glossary",
+        r.glossary.to_owned(),
+        Some(glossary(model, lang)),
+    ));
     if d.public {
         // The statement a city publishes with a report for citizens.
         sections.push((
