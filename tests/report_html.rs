@@ -273,9 +273,15 @@ fn the_report_is_built_for_every_reader() {
         // Printed, no ID or date breaks across lines: every ID cell and
         // link in a table, and every date cell, is marked unbreakable.
         assert!(html.contains(".id, .badge, .grade, .date { white-space: nowrap; }"));
-        let id_cells =
-            html.matches("<td class=\"id\">").count() + html.matches("<td><a class=\"id\"").count();
+        let id_cells = html.matches("<td class=\"id\">").count()
+            + html.matches("<a class=\"id\"").count()
+            + html.matches("<span class=\"id\">").count();
         assert!(id_cells > 10, "{id_cells} ID cells marked");
+        // The ビジョン table links each 課題 by its title, the ID beside it.
+        assert!(
+            html.contains("<span class=\"issue\"><span class=\"id\">K-"),
+            "課題 named by title"
+        );
         assert!(!html.contains("<td><a href=\"#K-"), "an unmarked ID link");
         assert!(!html.contains("<td>K-0"), "an unmarked ID cell");
         assert!(html.contains("<td class=\"date\">2025-"));

@@ -32,6 +32,7 @@ svg.bar { max-width: 100%; height: auto; display: block; margin-top: 2px; }
 td.attain { min-width: 6em; }
 .pct { font-weight: bold; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .nobr { white-space: nowrap; }
+span.issue { display: block; }
 /* On a phone and at 200 % zoom, an indicator table is a card per row:
    each value under its label, numbers never broken. The header row stays
    for screen readers; the ARIA roles keep the table's semantics, which

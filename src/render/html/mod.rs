@@ -419,11 +419,14 @@ fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
         let issues: Vec<String> = v
             .issues
             .iter()
+            // Each 課題 linked by its title (a link's words say where it
+            // goes, WCAG 2.4.4), its ID beside it.
             .map(|i| {
                 format!(
-                    "<a class=\"id\" href=\"#{id}\">{id}</a>{}",
+                    "<span class=\"issue\"><span class=\"id\">{id}</span> <a href=\"#{id}\">{title}</a>{}</span>",
                     badge(&i.state, lang),
-                    id = esc(&i.id)
+                    id = esc(&i.id),
+                    title = esc(&i.title),
                 )
             })
             .collect();
