@@ -439,3 +439,19 @@ fn the_report_explains_its_words() {
         );
     }
 }
+
+/// A trend's baseline and target differ by their dashes, not by colour
+/// alone, and a legend names the three lines.
+#[test]
+fn trend_lines_are_told_apart_without_colour() {
+    let html = stdout(dx(bundled()).arg("report"));
+    assert!(html.contains("stroke-dasharray=\"2 3\"") && html.contains("stroke-dasharray=\"8 4\""));
+    let legend = html
+        .split("<figure class=\"history\">")
+        .nth(1)
+        .and_then(|f| f.split("</figure>").next())
+        .expect("a trend");
+    for word in ["実績", "基準値", "目標値"] {
+        assert!(legend.contains(word), "{word}");
+    }
+}

@@ -23,6 +23,8 @@ pub struct ReportLabels {
     pub a11y_dx_check: &'static str,
     /// What the indicator bars show.
     pub bar_legend: &'static str,
+    /// The trend chart's lines: values, baseline, target.
+    pub trend_legend: [&'static str; 3],
     /// The glossary's heading and its terms in plain words.
     pub glossary: &'static str,
     pub glossary_terms: &'static [(&'static str, &'static str)],
@@ -87,6 +89,7 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     a11y_not_tested: "まだ試験していません",
     a11y_no_exceptions: "なし",
     bar_legend: "棒は達成度(縦線が目標の 100%)、色は評価:",
+    trend_legend: ["実績", "基準値", "目標値"],
     glossary: "用語の説明",
     glossary_terms: &[
         (
@@ -209,6 +212,7 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     a11y_not_tested: "not yet tested",
     a11y_no_exceptions: "none",
     bar_legend: "Bars show attainment (the line is the target, 100%); colour is the grade:",
+    trend_legend: ["Values", "Baseline", "Target"],
     glossary: "Words used in this report",
     glossary_terms: &[
         (

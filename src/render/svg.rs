@@ -176,8 +176,21 @@ pub fn grade_color(grade: &str) -> &'static str {
     }
 }
 
+/// The lines of a trend chart: (colour, dashes) of the values, the
+/// baseline and the target.
+pub const TREND_LINES: [(&str, &str); 3] =
+    [("#1d4ed8", "none"), ("#6b7280", "2 3"), ("#047857", "8 4")];
+
+/// A sample of one of [`TREND_LINES`], for the legend.
+#[must_use]
+pub fn line_sample((color, dash): (&str, &str)) -> String {
+    format!(
+        r#"<svg class="sample" aria-hidden="true" focusable="false" viewBox="0 0 28 10" width="28" height="10" xmlns="http://www.w3.org/2000/svg"><line x1="1" x2="27" y1="5" y2="5" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/></svg>"#
+    )
+}
+
 /// An indicator's history as a small line: its values over time, with the
-/// baseline and the target as dashed lines. Decorative beside the table of
+/// baseline dotted and the target dashed. Decorative beside the table of
 /// the same numbers, which screen readers read: the image is hidden from
 /// them (`aria-hidden`), so nothing is announced twice.
 #[must_use]
@@ -198,11 +211,13 @@ pub fn trend(points: &[(i32, f64)], baseline: Option<f64>, target: Option<f64>) 
     let mut svg = format!(
         r#"<svg class="trend" aria-hidden="true" focusable="false" viewBox="0 0 {w} {h}" width="{w}" height="{h}" xmlns="http://www.w3.org/2000/svg">"#
     );
-    for (v, color) in [(baseline, "#6b7280"), (target, "#047857")] {
+    // Baseline and target differ by their dashes as well as their colour
+    // (WCAG 1.4.1), as the legend beside the chart shows.
+    for (v, (color, dash)) in [(baseline, TREND_LINES[1]), (target, TREND_LINES[2])] {
         if let Some(v) = v {
             let _ = write!(
                 svg,
-                r#"<line x1="{pad}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="{color}" stroke-dasharray="3 2"/>"#,
+                r#"<line x1="{pad}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>"#,
                 x2 = w - pad,
                 y = y(v)
             );
@@ -214,8 +229,9 @@ pub fn trend(points: &[(i32, f64)], baseline: Option<f64>, target: Option<f64>) 
         .collect();
     let _ = write!(
         svg,
-        r##"<polyline points="{}" fill="none" stroke="#1d4ed8" stroke-width="2"/>"##,
-        line.join(" ")
+        r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>"##,
+        line.join(" "),
+        TREND_LINES[0].0
     );
     for &(d, v) in points {
         let _ = write!(

@@ -71,6 +71,8 @@ ul.links { margin: 4px 0; padding-left: 18px; }
 figure.history { margin: 6px 0 12px; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-start; }
 figure.history figcaption { flex-basis: 100%; font-weight: bold; font-size: 13px; }
 figure.history table.compact { width: auto; margin: 0; font-size: 13px; }
+figure.history .legend { margin: 2px 0 0; }
+svg.sample { vertical-align: middle; margin: 0 3px 0 8px; }
 svg.trend { max-width: 100%; height: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 .cover { display: none; }

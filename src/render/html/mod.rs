@@ -525,9 +525,15 @@ fn history(
     points.sort_by_key(|p| p.0);
     let n = |v: Option<f64>| v.map_or_else(String::new, number);
     let mut h = format!(
-        "<figure class=\"history\"><figcaption>{}</figcaption>{}",
+        "<figure class=\"history\"><figcaption>{}</figcaption><div>{}<p class=\"legend\" aria-hidden=\"true\">{}</p></div>",
         esc(&(l.history)(&i.name)),
-        svg::trend(&points, i.baseline, i.target)
+        svg::trend(&points, i.baseline, i.target),
+        svg::TREND_LINES
+            .iter()
+            .zip(lang.report_labels().trend_legend)
+            .map(|(line, word)| format!("{}{}", svg::line_sample(*line), esc(word)))
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     let _ = write!(
         h,
