@@ -190,15 +190,15 @@ fn split_era(s: &str) -> (Option<usize>, &str) {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        s.parse().expect("date")
+    fn d((y, m, day): (i16, i8, i8)) -> Date {
+        jiff::civil::date(y, m, day)
     }
 
     #[test]
     fn fiscal_years_run_april_to_march() {
-        assert_eq!(fiscal_year(d("2026-03-31")), 2025);
-        assert_eq!(fiscal_year(d("2026-04-01")), 2026);
-        assert_eq!(fiscal_year(d("2026-12-31")), 2026);
+        assert_eq!(fiscal_year(d((2026, 3, 31))), 2025);
+        assert_eq!(fiscal_year(d((2026, 4, 1))), 2026);
+        assert_eq!(fiscal_year(d((2026, 12, 31))), 2026);
         assert_eq!(wareki_fiscal_year(2025), "令和7年度");
         assert_eq!(wareki_fiscal_year(2026), "令和8年度");
         assert_eq!(wareki_fiscal_year(2019), "令和元年度");
@@ -207,11 +207,11 @@ mod tests {
 
     #[test]
     fn era_dates() {
-        assert_eq!(wareki(d("2026-03-31")), "令和8年3月31日");
-        assert_eq!(wareki(d("2019-05-01")), "令和元年5月1日");
-        assert_eq!(wareki(d("2019-04-30")), "平成31年4月30日");
+        assert_eq!(wareki(d((2026, 3, 31))), "令和8年3月31日");
+        assert_eq!(wareki(d((2019, 5, 1))), "令和元年5月1日");
+        assert_eq!(wareki(d((2019, 4, 30))), "平成31年4月30日");
         assert_eq!(
-            DateStyle::Both.show(d("2026-03-31")),
+            DateStyle::Both.show(d((2026, 3, 31))),
             "2026-03-31(令和8年3月31日)"
         );
     }
@@ -229,10 +229,10 @@ mod tests {
             "２０２６／３／３１",
             "令和８年３月３１日",
         ] {
-            assert_eq!(parse_date(s), Some(d("2026-03-31")), "{s}");
+            assert_eq!(parse_date(s), Some(d((2026, 3, 31))), "{s}");
         }
-        assert_eq!(parse_date("令和元年5月1日"), Some(d("2019-05-01")));
-        assert_eq!(parse_date("H31.4.30"), Some(d("2019-04-30")));
+        assert_eq!(parse_date("令和元年5月1日"), Some(d((2019, 5, 1))));
+        assert_eq!(parse_date("H31.4.30"), Some(d((2019, 4, 30))));
         for s in [
             "令和1年4月1日",
             "H31.5.1",

@@ -566,7 +566,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn noncharacters_are_shown_and_escaped() {
+    fn noncharacters_are_shown_and_escaped() -> Result<(), Box<dyn std::error::Error>> {
         // XML 1.0 forbids U+FFFE and U+FFFF: a title holding one broke the
         // Excel workbook.
         assert_eq!(printable("a\u{FFFF}b\u{FFFE}", false), "a<U+FFFF>b<U+FFFE>");
@@ -574,8 +574,9 @@ mod tests {
         // Escapes beyond the first plane take \U and eight digits.
         let s = toml_string("x\u{1FFFF}\u{FFFF}");
         assert_eq!(s, "\"x\\U0001FFFF\\uFFFF\"");
-        let parsed: toml::Value = toml::from_str(&format!("v = {s}")).expect("valid TOML");
+        let parsed: toml::Value = toml::from_str(&format!("v = {s}"))?;
         assert_eq!(parsed["v"].as_str(), Some("x\u{1FFFF}\u{FFFF}"));
+        Ok(())
     }
 
     fn db(file: SourceFile) -> (FileDb, FileId) {

@@ -377,12 +377,12 @@ mod tests {
     const SRC: &str = "\u{FEFF}# 手法のメモ\r\ntitle = \"書かない窓口\"\r\nsolves = [\"K-003\"]\r\nprinciples = [\"P1\"]\r\nstage = \"実証実験\"  # いまの段階\r\n\r\n[[indicator]]\r\nname = \"手書き枚数\"\r\nbaseline = 7.0\r\ntarget = 1.0\r\n";
 
     #[test]
-    fn keeps_comments_bom_and_line_ends() {
-        let mut doc = RecordDoc::open(SRC.as_bytes(), Kind::Method).expect("opens");
+    fn keeps_comments_bom_and_line_ends() -> Result<(), Box<dyn std::error::Error>> {
+        let mut doc = RecordDoc::open(SRC.as_bytes(), Kind::Method).ok_or("opens")?;
         doc.set_stage(Stage::Decided);
         doc.push_decision(&NewDecision {
             date: Date::constant(2026, 12, 15),
-            body: Body::parse("推進本部").expect("body"),
+            body: Body::Headquarters,
             result: Outcome::Adopt,
             to: None,
             note: Some("全窓口に広げる".into()),
@@ -407,10 +407,11 @@ mod tests {
                 note: None,
             }
         ));
-        let out = String::from_utf8(doc.finish()).expect("utf-8");
+        let out = String::from_utf8(doc.finish())?;
         assert_eq!(
             out,
             "\u{FEFF}# 手法のメモ\r\ntitle = \"書かない窓口\"\r\nsolves = [\"K-003\"]\r\nprinciples = [\"P1\"]\r\nstage = \"導入決定\"  # いまの段階\r\n\r\n[[indicator]]\r\nname = \"手書き枚数\"\r\nbaseline = 7.0\r\ntarget = 1.0\r\n\r\n[[indicator.observation]]\r\ndate = 2026-11-30\r\nvalue = 2.5\r\nstatus = \"速報\"\r\n\r\n[[decision]]\r\ndate = 2026-12-15\r\nbody = \"推進本部\"\r\nresult = \"導入\"\r\nnote = \"全窓口に広げる\"\r\n"
         );
+        Ok(())
     }
 }

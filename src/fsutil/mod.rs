@@ -186,15 +186,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn temporary_names_are_recognised() {
+    fn temporary_names_are_recognised() -> Result<(), Box<dyn std::error::Error>> {
         let made = temp_path(Path::new("tree/K-001.toml"));
-        let name = made.file_name().and_then(|n| n.to_str()).expect("name");
+        let name = made.file_name().and_then(|n| n.to_str()).ok_or("name")?;
         assert!(is_temp_name(name), "{name}");
         // A name at the system's limit (255 bytes) still has one.
         let long = format!("{}.toml", "あ".repeat(83));
         assert_eq!(long.len(), 254);
         let made = temp_path(&Path::new("tree").join(&long));
-        let name = made.file_name().and_then(|n| n.to_str()).expect("name");
+        let name = made.file_name().and_then(|n| n.to_str()).ok_or("name")?;
         assert!(name.len() <= 160 && is_temp_name(name), "{name}");
         for other in [
             ".notes.tmp",
@@ -205,6 +205,7 @@ mod tests {
         ] {
             assert!(!is_temp_name(other), "{other}");
         }
+        Ok(())
     }
 
     #[test]

@@ -231,15 +231,18 @@ mod tests {
     use super::*;
     use crate::files::{Loc, Sp};
 
-    fn d(s: &str) -> Date {
-        s.parse().expect("date")
+    /// A date written in a test: (year, month, day).
+    type Ymd = (i16, i8, i8);
+
+    fn d((y, m, day): Ymd) -> Date {
+        jiff::civil::date(y, m, day)
     }
 
     fn sp<T>(v: T) -> Option<Sp<T>> {
         Some(Sp::new(v, Loc::new(0..1)))
     }
 
-    fn obs(date: &str, value: Option<f64>, status: ObservationStatus) -> Observation {
+    fn obs(date: Ymd, value: Option<f64>, status: ObservationStatus) -> Observation {
         Observation {
             span: Loc::new(0..1),
             date: sp(d(date)),
@@ -257,7 +260,7 @@ mod tests {
             unit: None,
             baseline: sp(0.0),
             target: sp(100.0),
-            target_date: sp(d("2028-03-31")),
+            target_date: sp(d((2028, 3, 31))),
             baseline_date: None,
             actual: None,
             measured: None,
@@ -265,10 +268,10 @@ mod tests {
         }
     }
 
-    fn grade(ind: &Indicator, today: &str) -> Assessment {
+    fn grade(ind: &Indicator, today: Ymd) -> Assessment {
         assess(
             ind,
-            Some(d("2024-03-31")),
+            Some(d((2024, 3, 31))),
             d(today),
             &GradeSettings::default(),
         )
@@ -279,11 +282,11 @@ mod tests {
     #[test]
     fn pace_against_the_straight_line() {
         // Half-way through four years: 50 expected.
-        let today = "2026-03-31";
-        let at = |v| grade(&indicator(vec![obs("2026-03-31", Some(v), Final)]), today);
+        let today = (2026, 3, 31);
+        let at = |v| grade(&indicator(vec![obs((2026, 3, 31), Some(v), Final)]), today);
         let half = at(50.0);
         assert!(
-            (half.expected.expect("expected") - 0.5).abs() < 0.01,
+            half.expected.is_some_and(|e| (e - 0.5).abs() < 0.01),
             "{half:?}"
         );
         assert_eq!(half.grade, Grade::B);
@@ -296,37 +299,37 @@ mod tests {
     #[test]
     fn the_latest_dated_value_is_current() {
         let ind = indicator(vec![
-            obs("2026-03-01", Some(60.0), Final),
-            obs("2025-03-01", Some(10.0), Final),
-            obs("2026-06-01", None, Preliminary),
+            obs((2026, 3, 1), Some(60.0), Final),
+            obs((2025, 3, 1), Some(10.0), Final),
+            obs((2026, 6, 1), None, Preliminary),
         ]);
         assert_eq!(ind.current_value(), Some(60.0));
-        assert_eq!(grade(&ind, "2026-03-31").grade, Grade::A);
+        assert_eq!(grade(&ind, (2026, 3, 31)).grade, Grade::A);
     }
 
     #[test]
     fn not_gradable_is_d() {
-        assert_eq!(grade(&indicator(vec![]), "2026-03-31").grade, Grade::D);
+        assert_eq!(grade(&indicator(vec![]), (2026, 3, 31)).grade, Grade::D);
         let unmeasurable = indicator(vec![
-            obs("2025-03-01", Some(40.0), Final),
-            obs("2026-03-01", None, Unmeasurable),
+            obs((2025, 3, 1), Some(40.0), Final),
+            obs((2026, 3, 1), None, Unmeasurable),
         ]);
-        let a = grade(&unmeasurable, "2026-03-31");
+        let a = grade(&unmeasurable, (2026, 3, 31));
         assert_eq!(a.grade, Grade::D);
         // The current value is still the last one measured.
         assert_eq!(a.current, Some(40.0));
-        let mut no_date = indicator(vec![obs("2026-03-01", Some(40.0), Final)]);
+        let mut no_date = indicator(vec![obs((2026, 3, 1), Some(40.0), Final)]);
         no_date.target_date = None;
-        assert_eq!(grade(&no_date, "2026-03-31").grade, Grade::D);
+        assert_eq!(grade(&no_date, (2026, 3, 31)).grade, Grade::D);
     }
 
     #[test]
     fn before_the_start_pace_is_attainment_and_after_the_end_overdue() {
-        let ind = indicator(vec![obs("2024-01-01", Some(5.0), Final)]);
-        let early = grade(&ind, "2024-01-01");
+        let ind = indicator(vec![obs((2024, 1, 1), Some(5.0), Final)]);
+        let early = grade(&ind, (2024, 1, 1));
         assert_eq!(early.expected, Some(0.0));
         assert_eq!(early.pace, early.attainment);
-        let late = grade(&ind, "2028-04-01");
+        let late = grade(&ind, (2028, 4, 1));
         assert!(late.overdue);
         assert_eq!(late.grade, Grade::C);
     }
@@ -335,36 +338,38 @@ mod tests {
     fn pace_is_taken_at_the_date_of_the_measurement() {
         // Measured on track half-way through; eight months later, with no
         // new data, the grade is still the one measured (SPEC §7.2).
-        let ind = indicator(vec![obs("2026-03-31", Some(47.0), Final)]);
-        let then = grade(&ind, "2026-03-31");
-        let later = grade(&ind, "2026-11-30");
+        let ind = indicator(vec![obs((2026, 3, 31), Some(47.0), Final)]);
+        let then = grade(&ind, (2026, 3, 31));
+        let later = grade(&ind, (2026, 11, 30));
         assert_eq!(then.grade, Grade::B);
         assert_eq!(later.grade, Grade::B);
         assert_eq!(then.pace, later.pace);
         assert!(!later.due);
         // A year and a day after it, a measurement is due; the grade stays.
-        let due = grade(&ind, "2027-04-01");
+        let due = grade(&ind, (2027, 4, 1));
         assert!(due.due);
         assert_eq!(due.grade, Grade::B);
-        assert!(!grade(&ind, "2027-03-31").due);
+        assert!(!grade(&ind, (2027, 3, 31)).due);
     }
 
     #[test]
     fn a_pace_just_under_the_threshold_is_c_and_shows_so() {
         // 730 of 1461 days: 0.49966 expected; 44.96 gives a pace of 0.8998.
-        let ind = indicator(vec![obs("2026-03-31", Some(44.96), Final)]);
-        let a = grade(&ind, "2026-11-30");
-        let pace = a.pace.expect("pace");
-        assert!(pace > 0.899 && pace < 0.9, "{pace}");
+        let ind = indicator(vec![obs((2026, 3, 31), Some(44.96), Final)]);
+        let a = grade(&ind, (2026, 11, 30));
+        assert!(a.pace.is_some_and(|p| p > 0.899 && p < 0.9), "{a:?}");
         assert_eq!(a.grade, Grade::C);
-        assert!((crate::vocab::cut(pace, 2) - 0.89).abs() < 1e-12);
+        assert!(
+            a.pace
+                .is_some_and(|p| (crate::vocab::cut(p, 2) - 0.89).abs() < 1e-12)
+        );
     }
 
     #[test]
     fn lower_is_better_when_the_target_is_below_the_baseline() {
-        let mut ind = indicator(vec![obs("2026-03-01", Some(50.0), Final)]);
+        let mut ind = indicator(vec![obs((2026, 3, 1), Some(50.0), Final)]);
         ind.baseline = sp(100.0);
         ind.target = sp(0.0);
-        assert_eq!(grade(&ind, "2026-03-31").grade, Grade::B);
+        assert_eq!(grade(&ind, (2026, 3, 31)).grade, Grade::B);
     }
 }
