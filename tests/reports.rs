@@ -187,7 +187,7 @@ fn every_csv_is_one_table() {
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("CSV には表を一つだけ書きます") && err.contains("behind(遅れている評価指標"),
+        err.contains("CSV には表を一つだけ書きます") && err.contains("9: 遅れ(遅れている評価指標"),
         "{err}"
     );
     let by_year = |table: &str| {
@@ -219,7 +219,7 @@ fn every_csv_is_one_table() {
     let (code, _, err) = by_year("予算");
     assert_eq!(code, 2);
     assert!(
-        err.contains("「予算」という表はありません") && err.contains("1: decisions"),
+        err.contains("「予算」という表はありません") && err.contains("1: 意思決定("),
         "{err}"
     );
 }

@@ -271,7 +271,7 @@ impl Ctx<'_> {
             anyhow::anyhow!((words.cannot_write)(&path, &e.to_string()))
         })?;
         if restored > 0 {
-            let _ = writeln!(std::io::stderr(), "{}", (words.recovered)(restored));
+            self.notes.borrow_mut().push((words.recovered)(restored));
         }
         crate::fsutil::remove_stale_temps(root);
         Ok(lock)

@@ -46,12 +46,13 @@ pub struct Output {
 /// without `--table` it is the first, and a note names the others.
 fn document(ctx: &Ctx<'_>, output: &Output, full: Doc) -> anyhow::Result<Doc> {
     let words = ctx.lang().words();
+    let japanese = ctx.lang() == crate::i18n::Lang::Ja;
     let choices = || {
         full.sections()
             .iter()
-            .map(super::super::report::doc::Section::label)
+            .map(|s| s.label(japanese))
             .collect::<Vec<_>>()
-            .join("、")
+            .join(ctx.lang().pick("、", ", "))
     };
     if let Some(wanted) = &output.table {
         return full

@@ -62,6 +62,8 @@ pub struct Inject {
     /// Wait this many milliseconds before each rename, so that a test can
     /// kill the writer in the middle of them.
     pub pause_ms: Option<u64>,
+    /// Fail the commit (the journal's removal) after every rename.
+    pub commit: bool,
 }
 
 impl Inject {
@@ -75,6 +77,7 @@ impl Inject {
             pause_ms: std::env::var("DX_TEST_PAUSE_RENAMES_MS")
                 .ok()
                 .and_then(|v| v.parse().ok()),
+            commit: false,
         }
     }
 }
@@ -134,9 +137,10 @@ pub fn write_all(root: &Path, files: &[FileWrite], inject: Inject) -> io::Result
         return Err(e);
     }
     let journal = root.join(JOURNAL);
+    // A journal that could not be written is removed by write_journal
+    // itself: one already there (another's) is never touched here.
     if let Err(e) = write_journal(root, &journal, &steps) {
         remove_all(&steps);
-        let _ = fs::remove_file(&journal);
         return Err(e);
     }
     for (i, step) in steps.iter().enumerate() {
@@ -165,7 +169,20 @@ pub fn write_all(root: &Path, files: &[FileWrite], inject: Inject) -> io::Result
         }
     }
     sync_dir(root);
-    fs::remove_file(&journal)?;
+    // The commit. Should the journal not go, the next writer would take
+    // the change back after it was reported written: take it back now and
+    // say it failed, so what is reported is what stays.
+    let committed = if inject.commit {
+        Err(io::Error::other("injected failure"))
+    } else {
+        fs::remove_file(&journal)
+    };
+    if let Err(e) = committed {
+        undo(&steps);
+        remove_all(&steps);
+        let _ = fs::remove_file(&journal);
+        return Err(e);
+    }
     for step in &steps {
         if let Some(b) = &step.backup {
             let _ = fs::remove_file(b);
@@ -317,8 +334,14 @@ fn write_journal(root: &Path, journal: &Path, steps: &[Step]) -> io::Result<()> 
         .write(true)
         .create_new(true)
         .open(journal)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all());
+    if written.is_err() {
+        // Ours, half written: no rename has happened, nothing to undo.
+        let _ = fs::remove_file(journal);
+    }
+    written?;
     sync_dir(root);
     Ok(())
 }
@@ -457,6 +480,23 @@ mod tests {
         let names: Vec<&str> = after.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(names, ["a/one.toml", "a/two.toml", "b/new.toml"]);
         assert_eq!(after[0].1, "one = 10\n");
+        Ok(())
+    }
+
+    #[test]
+    fn a_commit_that_fails_is_taken_back() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tree()?;
+        let before = listing(dir.path());
+        let inject = Inject {
+            commit: true,
+            ..Inject::default()
+        };
+        write_all(dir.path(), &change(dir.path()), inject).expect_err("refused");
+        assert_eq!(
+            listing(dir.path()),
+            before,
+            "every rename undone, the journal gone"
+        );
         Ok(())
     }
 

@@ -114,14 +114,18 @@ impl Section<'_> {
     }
 
     /// How `--table` may name it, for a list of the choices: its number,
-    /// key (when it has one) and heading.
+    /// its heading, and its short name in the output's language (the
+    /// Japanese word when `japanese`, else the English key).
     #[must_use]
-    pub fn label(&self) -> String {
+    pub fn label(&self, japanese: bool) -> String {
         match self.block {
             Block::Table(Table {
-                key: Some((key, _)),
+                key: Some((key, word)),
                 ..
-            }) => format!("{}: {key}({})", self.number, self.heading),
+            }) => {
+                let name = if japanese { word } else { key };
+                format!("{}: {name}({})", self.number, self.heading)
+            }
             _ => format!("{}: {}", self.number, self.heading),
         }
     }

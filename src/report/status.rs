@@ -88,6 +88,13 @@ impl Rows {
     }
 }
 
+/// A 原則 or national priority as a row: its ID, its ID and title.
+fn reference(p: &crate::model::Reference, retired: bool) -> (String, String, bool) {
+    let id = p.id.value.to_string();
+    let label = format!("{id} {}", p.title);
+    (id, label, retired)
+}
+
 fn axis_rows(model: &Model, axis: Axis) -> Rows {
     let current = |(key, label): (String, String)| (key, label, false);
     let order = match axis {
@@ -113,57 +120,30 @@ fn axis_rows(model: &Model, axis: Axis) -> Rows {
         Axis::Principle => model
             .principles
             .iter()
-            .map(|p| {
-                (
-                    p.id.value.to_string(),
-                    format!("{} {}", p.id.value, p.title),
-                )
-            })
-            .map(current)
+            .map(|p| reference(p, false))
             .collect(),
         // The current edition's items in its order, then the items of
         // earlier editions, marked: the records still on them (SPEC §7.4).
-        Axis::National => {
-            let plan = &model.national_plan;
-            let title = |id: &str| {
-                model
-                    .national
+        Axis::National => match model.national_plan.current {
+            Some(c) => {
+                let items = &model.national_plan.editions[c].items;
+                items
                     .iter()
-                    .find(|p| p.id.value == id)
-                    .map_or("", |p| p.title.as_str())
-            };
-            match plan.current {
-                Some(c) => {
-                    let items = &plan.editions[c].items;
-                    items
-                        .iter()
-                        .map(|id| (id.clone(), format!("{id} {}", title(id)), false))
-                        .chain(
-                            model
-                                .national
-                                .iter()
-                                .filter(|p| !items.iter().any(|x| *x == p.id.value))
-                                .map(|p| {
-                                    let id = p.id.value.to_string();
-                                    let label = format!("{id} {}", p.title);
-                                    (id, label, true)
-                                }),
-                        )
-                        .collect()
-                }
-                None => model
-                    .national
-                    .iter()
-                    .map(|p| {
-                        (
-                            p.id.value.to_string(),
-                            format!("{} {}", p.id.value, p.title),
-                        )
+                    .map(|id| match model.find(id) {
+                        Some(Thing::National(i)) => reference(&model.national[i], false),
+                        _ => (id.clone(), id.clone(), false),
                     })
-                    .map(current)
-                    .collect(),
+                    .chain(
+                        model
+                            .national
+                            .iter()
+                            .filter(|p| !items.iter().any(|x| *x == p.id.value))
+                            .map(|p| reference(p, true)),
+                    )
+                    .collect()
             }
-        }
+            None => model.national.iter().map(|p| reference(p, false)).collect(),
+        },
         Axis::Team => {
             let mut teams: Vec<String> = model
                 .records
