@@ -45,6 +45,12 @@ const COMMANDS: &[&[&str]] = &[
     &["show", "S-000001"],
     &["export", "--format", "json"],
     &["export", "--format", "yaml"],
+    // The workbooks and the engines' tables (written to /tmp: a file
+    // beside the tree would be read as part of it next time).
+    &["export", "--format", "xlsx", "-o", "/tmp/dx-bench.xlsx"],
+    &["export", "--format", "tables", "-o", "/tmp/dx-bench-tables"],
+    &["gap", "--format", "xlsx", "-o", "/tmp/dx-bench-gap.xlsx"],
+    &["status", "--format", "csv", "--table", "issues"],
     &["report"],
     &["fmt", "--check"],
     &["status", "--by", "fiscal-year"],
