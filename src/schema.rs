@@ -459,6 +459,16 @@ pub struct SettingsFile {
     revision: Option<Vec<RevisionTable>>,
     /// 公開版の報告のウェブアクセシビリティ方針(試験の記録)
     accessibility: Option<AccessibilityTable>,
+    /// 報告(公開版で最初に示す評価指標)
+    report: Option<ReportTable>,
+}
+
+/// dx.toml `[report]`: what the public report shows first.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, description = "報告の設定")]
+pub struct ReportTable {
+    /// 公開版の最初に示す主な評価指標(「レコードの ID/評価指標の名前」、例: S-001/オンライン申請率。名前の代わりに番号 1, 2… も可)
+    headline: Option<Vec<String>>,
 }
 
 /// dx.toml `[accessibility]`: the accessibility statement of the public

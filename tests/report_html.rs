@@ -381,15 +381,31 @@ fn the_accessibility_statement_is_what_the_city_declares() {
 #[test]
 fn charts_say_their_numbers_in_text() {
     let html = stdout(dx(bundled()).arg("report"));
+    // The funnel is a list: each step's name and count are text.
     let funnel = html
-        .split("<svg class=\"chart\" role=\"img\" aria-label=\"")
+        .split("<ol class=\"funnel\">")
         .nth(1)
-        .and_then(|rest| rest.split('"').next())
+        .and_then(|rest| rest.split("</ol>").next())
         .expect("the funnel");
+    for step in ["検討", "導入決定", "運用", "見送り・廃止"] {
+        assert!(
+            funnel.contains(&format!("<span class=\"f-label\">{step}")),
+            "{step} in {funnel}"
+        );
+    }
+    let counts: Vec<&str> = funnel
+        .split("<span class=\"f-count\">")
+        .skip(1)
+        .filter_map(|c| c.split('<').next())
+        .collect();
+    assert_eq!(counts.len(), 5, "{funnel}");
     assert!(
-        funnel.chars().filter(char::is_ascii_digit).count() >= 4,
-        "numbers in the funnel's name: {funnel}"
+        counts.iter().all(|c| c.parse::<usize>().is_ok()),
+        "{counts:?}"
     );
+    // No chart text left to shrink on a phone: the coverage map's words
+    // are HTML too.
+    assert!(!html.contains("<text"), "SVG text in the page");
     assert!(
         html.contains("data-label=\"達成度\"><span class=\"pct\">"),
         "達成度 as text"
@@ -454,4 +470,252 @@ fn trend_lines_are_told_apart_without_colour() {
     for word in ["実績", "基準値", "目標値"] {
         assert!(legend.contains(word), "{word}");
     }
+}
+
+/// The progress ranks of the words a coverage cell or a badge shows.
+fn rank(word: &str) -> Option<usize> {
+    ["未着手", "検討中", "実証中", "導入決定", "運用中", "解消"]
+        .iter()
+        .position(|w| *w == word.trim())
+}
+
+/// The public edition's ビジョン map claims no more than it lists: each
+/// cell's word is the furthest progress of the 課題 its row lists, and a
+/// row naming 課題 that are not public says how many. The numbers at the
+/// top add up with what is left out.
+#[test]
+fn the_public_edition_says_what_it_leaves_out() {
+    let full = stdout(dx(bundled()).arg("report"));
+    let html = stdout(dx(bundled()).args(["report", "--public"]));
+    let mut hidden_rows = 0;
+    for cell in html.split("<a class=\"heat-cell").skip(1) {
+        let anchor = cell
+            .split("href=\"#")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("an anchor");
+        let word = cell
+            .split("<small> ")
+            .nth(1)
+            .and_then(|r| r.split('<').next())
+            .expect("a word");
+        let row = html
+            .split(&format!("<tr id=\"{anchor}\""))
+            .nth(1)
+            .and_then(|r| r.split("</tr>").next())
+            .expect("its row");
+        let listed = row
+            .split("class=\"badge p")
+            .skip(1)
+            .filter_map(|b| b.split('>').nth(1)?.split('<').next())
+            .filter_map(rank)
+            .max();
+        let says = row.contains("ほか非公開の課題");
+        hidden_rows += usize::from(says);
+        if let Some(claimed) = rank(word) {
+            assert!(
+                listed.is_some_and(|l| claimed <= l),
+                "{anchor}: {word} claimed, {listed:?} listed: {row}"
+            );
+        }
+        // The cell's name says what is hidden too.
+        let name = cell.split("</a>").next().expect("the cell");
+        assert_eq!(says, name.contains("ほか非公開の課題"), "{name}");
+    }
+    assert!(hidden_rows > 0, "the bundled tree has internal 課題");
+    assert!(
+        !full.contains("ほか非公開の課題"),
+        "the internal edition hides nothing"
+    );
+    // Listed plus left out is the whole.
+    let number = |page: &str, label: &str| -> usize {
+        page.split(&format!("</div><div class=\"k\">{label}</div>"))
+            .next()
+            .and_then(|r| r.rsplit('>').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a number")
+    };
+    let left_out: Vec<usize> = html
+        .split("このほか、公開していない課題 ")
+        .nth(1)
+        .expect("the line of what is left out")
+        .split(" 件")
+        .take(3)
+        .map(|n| {
+            n.trim_start_matches('・')
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .expect("a count")
+        })
+        .collect();
+    for (k, label) in ["課題", "手法", "技術"].iter().enumerate() {
+        assert_eq!(
+            number(&html, label) + left_out[k],
+            number(&full, label),
+            "{label}"
+        );
+    }
+}
+
+/// 速報 and 推計 values are marked wherever they are shown, with their date
+/// and source; a D from a 評価不能 measurement gives its reason.
+#[test]
+fn values_say_how_far_they_can_be_trusted() {
+    let html = stdout(dx(bundled()).args(["report", "--public"]));
+    let card = html
+        .split("<article class=\"record\" id=\"S-001\">")
+        .nth(1)
+        .and_then(|r| r.split("</article>").next())
+        .expect("S-001's card");
+    assert!(
+        card.contains("31.5</span> <span class=\"mark\">速報</span>"),
+        "{card}"
+    );
+    assert!(card.contains("出典: 電子申請システムの月報"), "{card}");
+    // The history gives each source and note.
+    assert!(
+        card.contains("システム更新で対象手続の数え方が変わり"),
+        "{card}"
+    );
+    let section = html
+        .split("id=\"indicators\"")
+        .nth(1)
+        .and_then(|r| r.split("</section>").next())
+        .expect("the indicators");
+    assert!(
+        section.contains("<span class=\"mark\">速報</span>"),
+        "{section}"
+    );
+
+    let tree = common::tree(Some("reports"));
+    let html = stdout(dx(tree.path()).arg("report"));
+    let card = html
+        .split("<article class=\"record\" id=\"S-007\">")
+        .nth(1)
+        .and_then(|r| r.split("</article>").next())
+        .expect("S-007's card");
+    assert!(card.contains("<span class=\"mark\">速報</span>"), "{card}");
+    assert!(card.contains("<td>業務改革推進室の集計</td>"), "{card}");
+}
+
+/// dx.toml `[report] headline` puts the city's chosen indicators first; an
+/// entry naming nothing is a finding with the record's indicators listed.
+#[test]
+fn headline_indicators_come_first() {
+    let tree = common::tree(None);
+    let root = tree.path();
+    let settings = root.join("dx.toml");
+    let text = std::fs::read_to_string(&settings).expect("dx.toml");
+    let html = stdout(dx(root).arg("report"));
+    assert!(
+        !html.contains("id=\"headline\""),
+        "no headline unless chosen"
+    );
+    // By name, and by position.
+    for entry in ["S-001/オンライン申請率", "S-001/1"] {
+        std::fs::write(
+            &settings,
+            format!("{text}\n[report]\nheadline = [\"{entry}\"]\n"),
+        )
+        .expect("written");
+        let (code, out, _) = common::dx_on(root, common::TODAY, &["check"]);
+        assert_eq!(code, 0, "{out}");
+        let html = stdout(dx(root).arg("report"));
+        let headline = html.find("id=\"headline\"").expect("the headline section");
+        let numbers = html.find("id=\"numbers\"").expect("the numbers");
+        assert!(headline < numbers, "the headline first");
+        assert!(html.contains("<li><a href=\"#headline\">主な評価指標</a></li>"));
+        assert!(html[headline..numbers].contains("オンライン申請率"));
+        // S-001 is internal: the public edition has no headline to show.
+        let public = stdout(dx(root).args(["report", "--public"]));
+        assert!(
+            !public.contains("id=\"headline\""),
+            "internal records stay out"
+        );
+    }
+    let with = "S-001";
+    std::fs::write(
+        &settings,
+        format!("{text}\n[report]\nheadline = [\"S-999/オンライン申請率\", \"{with}/ないもの\"]\n"),
+    )
+    .expect("written");
+    let (code, out, _) = common::dx_on(root, common::TODAY, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("[report] headline の「S-999/オンライン申請率」のレコードが見つかりません"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "[report] headline の「{with}/ないもの」の評価指標が見つかりません"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("broken-link"), "{out}");
+}
+
+/// The English edition marks the records' Japanese text; `--dates wareki`
+/// reaches the cover and the header.
+#[test]
+fn languages_and_dates_reach_the_whole_page() {
+    let html = stdout(dx(bundled()).args(["report", "--lang", "en"]));
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(
+        html.contains("<h5><span class=\"id\">K-001</span> <span lang=\"ja\">"),
+        "record titles in Japanese"
+    );
+    assert!(
+        html.contains("<h3><span lang=\"ja\">"),
+        "分野 names in Japanese"
+    );
+    let ja = stdout(dx(bundled()).arg("report"));
+    assert!(
+        !ja.contains("<span lang=\"ja\">"),
+        "a Japanese page needs no marks"
+    );
+    let wareki = stdout(dx(bundled()).args(["report", "--dates", "wareki"]));
+    assert!(
+        wareki.contains("令和8年11月24日 現在"),
+        "the as-of date in 和暦"
+    );
+    assert!(!wareki.contains("2026-11-24"), "no ISO date left");
+}
+
+/// A report of more than 500 records folds each 領域's cards; a smaller
+/// one, the size of a meeting's print-out, does not.
+#[test]
+fn large_reports_fold_each_domain() {
+    let small = stdout(dx(bundled()).arg("report"));
+    assert!(!small.contains("<details class=\"fold\">"));
+    let tree = common::tree(None);
+    let root = tree.path();
+    let domain = root.join("kurashi/online");
+    for n in 0..510 {
+        std::fs::write(
+            domain.join(format!("K-{:03}.toml", 500 + n)),
+            format!("title = \"課題その{n}\"\nvision = [\"kurashi-1\"]\nowner = \"市民課\"\n"),
+        )
+        .expect("written");
+    }
+    let html = stdout(dx(root).args(["report", "--public"]));
+    let html = if html.contains("<details class=\"fold\">") {
+        html
+    } else {
+        stdout(dx(root).arg("report"))
+    };
+    assert!(
+        html.contains("<details class=\"fold\"><summary>この領域のレコード "),
+        "folded"
+    );
+    assert!(
+        html.contains("<details class=\"fold\"><summary>この分野の評価指標 "),
+        "indicators folded by 分野"
+    );
+    assert_eq!(
+        html.matches("<details class=\"fold\">").count(),
+        html.matches("</details>").count(),
+        "every fold closed"
+    );
+    // Every card is still on the page.
+    assert!(html.contains("id=\"K-1009\"") || html.contains("id=\"K-999\""));
 }

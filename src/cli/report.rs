@@ -38,7 +38,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         }
         None => None,
     };
-    let mut dashboard = Dashboard::build(&model, ctx.today(), args.public, since);
+    let mut dashboard = Dashboard::build(&model, ctx.today(), args.public, since, ctx.lang());
     dashboard.dates = ctx.dates(&model);
     dashboard.errors = ctx.note_errors(&model);
     let write = |w: &mut dyn Write| render::html::dashboard(&dashboard, ctx.lang(), w);

@@ -200,6 +200,16 @@ pub enum Message {
         /// The record's indicators.
         known: Vec<String>,
     },
+    /// dx.toml `[report] headline` names a record or an indicator that does
+    /// not exist, or is not written `ID/指標名`.
+    Headline {
+        /// The entry as written.
+        entry: String,
+        /// The record's indicators; `None` when the record is not found.
+        known: Option<Vec<String>>,
+        /// The nearest existing record ID.
+        suggestion: Option<String>,
+    },
     /// A meeting file records a decision, review or measurement on a 課題.
     MeetingIssue {
         /// The 課題's ID.

@@ -463,6 +463,14 @@ fn message(m: &Message) -> String {
         Message::MeetingField { target, .. } => {
             format!("the meeting file's 分野 \"{target}\" does not exist")
         }
+        Message::Headline {
+            entry, known: None, ..
+        } => {
+            format!("[report] headline \"{entry}\": no such record")
+        }
+        Message::Headline { entry, .. } => {
+            format!("[report] headline \"{entry}\": no such indicator")
+        }
         Message::MeetingIndicator {
             record, indicator, ..
         } => {
@@ -635,6 +643,10 @@ fn help(m: &Message) -> Option<String> {
         Message::MeetingRecord { .. } => "check the record's ID (`dx list`)".into(),
         Message::MeetingField { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
         Message::MeetingField { .. } => "write the 分野's folder name (the one holding field.toml)".into(),
+        Message::Headline { suggestion: Some(s), known: None, .. } => format!("did you mean {s}? Write \"RECORD-ID/indicator name\" (S-001/オンライン申請率)"),
+        Message::Headline { known: None, .. } => "write \"RECORD-ID/indicator name\" (S-001/オンライン申請率); `dx list` shows the IDs".into(),
+        Message::Headline { known: Some(k), .. } if k.is_empty() => "the record has no indicator: name a record that has one".into(),
+        Message::Headline { known: Some(k), .. } => format!("after the / write the indicator's name or its position (from 1): {}", k.join(", ")),
         Message::MeetingIndicator { known, .. } if known.is_empty() => "the record has no indicator: add an [[indicator]] to it first".into(),
         Message::MeetingIndicator { known, .. } => format!("write the indicator's name or its position (from 1): {}", known.join(", ")),
         Message::MeetingIssue { .. } => "write the ID of a 手法 that solves it (`dx show` lists them)".into(),

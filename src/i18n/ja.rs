@@ -540,6 +540,14 @@ fn message(m: &Message) -> String {
         } => {
             format!("{record} に評価指標「{indicator}」はありません")
         }
+        Message::Headline {
+            entry, known: None, ..
+        } => {
+            format!("[report] headline の「{entry}」のレコードが見つかりません")
+        }
+        Message::Headline { entry, .. } => {
+            format!("[report] headline の「{entry}」の評価指標が見つかりません")
+        }
         Message::MeetingIssue { target } => {
             format!("{target} は課題です。意思決定・見直し・測定は手法か技術に記録します")
         }
@@ -675,6 +683,10 @@ fn help(m: &Message) -> Option<String> {
         }
         Message::MeetingIndicator { known, .. } if known.is_empty() => "このレコードには評価指標がありません。先にレコードに [[indicator]] を追加してください".into(),
         Message::MeetingIndicator { known, .. } => format!("評価指標の名前か、その番号(1 から)を書いてください: {}", known.join("、")),
+        Message::Headline { suggestion: Some(s), known: None, .. } => format!("「{s}」ではありませんか。「レコードの ID/評価指標の名前」と書きます(例: S-001/オンライン申請率)"),
+        Message::Headline { known: None, .. } => "「レコードの ID/評価指標の名前」と書きます(例: S-001/オンライン申請率)。ID は `dx list` で確かめられます".into(),
+        Message::Headline { known: Some(k), .. } if k.is_empty() => "このレコードには評価指標がありません。評価指標のあるレコードを挙げてください".into(),
+        Message::Headline { known: Some(k), .. } => format!("/ の後に評価指標の名前か、その番号(1 から)を書いてください: {}", k.join("、")),
         Message::MeetingIssue { .. } => "この課題を解決する手法の ID を書いてください(`dx show` で確かめられます)".into(),
         Message::FullWidthSyntax { instead, .. } if instead == " " => "半角の空白にしてください(TOML の記号と区切りの空白は半角で書きます)".into(),
         Message::FullWidthSyntax { instead, .. } => format!("半角の {instead} にしてください(TOML の記号 = \" ' , [ ] # は半角で書きます)"),

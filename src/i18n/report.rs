@@ -55,6 +55,20 @@ pub struct ReportLabels {
     pub vision_covered: &'static str,
     pub made_by: fn(&str) -> String,
     pub unmeasured: &'static str,
+    /// 課題 of a ビジョン item the public edition leaves out.
+    pub hidden_issues: fn(usize) -> String,
+    /// Records of each kind (課題, 手法, 技術) the public edition leaves out.
+    pub hidden_records: fn([usize; 3]) -> String,
+    /// The section of the indicators the city shows first.
+    pub headline: &'static str,
+    /// A folded 領域's summary: its record count.
+    pub fold: fn(usize) -> String,
+    /// A folded 分野's indicators: their count.
+    pub fold_indicators: fn(usize) -> String,
+    /// Where a value comes from.
+    pub source: fn(&str) -> String,
+    /// The latest measurement could not be made: its reason, if written.
+    pub unmeasurable: fn(&str) -> String,
 }
 
 pub(super) static REPORT_JA: ReportLabels = ReportLabels {
@@ -153,7 +167,7 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     as_of: |d| format!("{d} 現在"),
     edition: |v| format!("第{v}版"),
     period: |s, e| format!("指針の期間 {s}〜{e}"),
-    public_note: "公開版: 公開としたレコードだけを載せています。件数は全体の数です。",
+    public_note: "公開版: 公開としたレコードだけを載せています。件数とビジョンの色は載せたものから数えています。ただし「状況表」と「手法の進み具合」は、公開していないものを含む全体の件数です。",
     internal_note: "庁内限定版: 公開していないレコードも載せています。庁外に出さないでください(市民向けには dx report --public で公開版を作ります)。",
     internal_stamp: "庁内限定",
     contents: "目次",
@@ -180,6 +194,23 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     vision_covered: "課題のあるビジョン項目",
     made_by: |v| format!("dx {v} で作成"),
     unmeasured: "未測定",
+    hidden_issues: |n| format!("ほか非公開の課題 {n} 件"),
+    hidden_records: |[i, m, t]| {
+        format!(
+            "このほか、公開していない課題 {i} 件・手法 {m} 件・技術 {t} 件があります(この版には載せていません)。"
+        )
+    },
+    headline: "主な評価指標",
+    fold: |n| format!("この領域のレコード {n} 件を表示"),
+    fold_indicators: |n| format!("この分野の評価指標 {n} 件を表示"),
+    source: |s| format!("出典: {s}"),
+    unmeasurable: |r| {
+        if r.is_empty() {
+            "最新の測定は評価不能(理由の記載なし)".to_owned()
+        } else {
+            format!("最新の測定は評価不能: {r}")
+        }
+    },
 };
 
 pub(super) static REPORT_EN: ReportLabels = ReportLabels {
@@ -279,7 +310,7 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     as_of: |d| format!("as of {d}"),
     edition: |v| format!("version {v}"),
     period: |s, e| format!("guideline period {s} – {e}"),
-    public_note: "Public edition: only records made public are shown. Counts are of the whole portfolio.",
+    public_note: "Public edition: only records made public are shown. Counts and the vision map's colours are of what is shown, except the status table and where the methods are, which count the whole portfolio, records not made public included.",
     internal_note: "Internal edition: records not made public are shown too. Do not pass it outside the city (dx report --public makes the edition for citizens).",
     internal_stamp: "Internal only",
     contents: "Contents",
@@ -306,4 +337,21 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     vision_covered: "Vision items with issues",
     made_by: |v| format!("made with dx {v}"),
     unmeasured: "not measured",
+    hidden_issues: |n| format!("{n} more issue{} not public", if n == 1 { "" } else { "s" }),
+    hidden_records: |[i, m, t]| {
+        format!(
+            "There are also {i} issues, {m} methods and {t} technologies not made public (not in this edition)."
+        )
+    },
+    headline: "Key indicators",
+    fold: |n| format!("Show this domain's {n} records"),
+    fold_indicators: |n| format!("Show this field's {n} indicators"),
+    source: |s| format!("source: {s}"),
+    unmeasurable: |r| {
+        if r.is_empty() {
+            "the latest measurement could not be made (no reason written)".to_owned()
+        } else {
+            format!("the latest measurement could not be made: {r}")
+        }
+    },
 };

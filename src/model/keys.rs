@@ -18,7 +18,10 @@ pub const SETTINGS: &[&str] = &[
     "contact",
     "revision",
     "accessibility",
+    "report",
 ];
+/// dx.toml `[report]`: what the public report shows first.
+pub const SETTINGS_REPORT: &[&str] = &["headline"];
 /// dx.toml `[accessibility]`: the accessibility statement of the public
 /// report, as the city declares it.
 pub const SETTINGS_ACCESSIBILITY: &[&str] = &[

@@ -120,6 +120,9 @@ pub struct Settings {
     pub revisions: Vec<Revision>,
     /// `[accessibility]`: the public report's accessibility statement.
     pub accessibility: Accessibility,
+    /// `[report] headline`: the indicators the public report shows first,
+    /// each `ID/指標名` (or `ID/番号`), as written.
+    pub headline: Vec<(compact_str::CompactString, crate::files::Span)>,
 }
 
 /// dx.toml `[accessibility]`: what the city declares of the public
@@ -190,6 +193,7 @@ impl Default for Settings {
             contact: Contact::default(),
             revisions: Vec::new(),
             accessibility: Accessibility::default(),
+            headline: Vec::new(),
         }
     }
 }

@@ -1,10 +1,9 @@
-//! Inline SVG charts for the dashboard: a stage funnel, a ビジョン coverage
-//! heat map and indicator bars. Plain SVG, no script: they print and show
-//! from a file share as they are.
+//! Inline SVG for the dashboard: indicator bars and trend lines, both
+//! decorative beside the text and tables that carry their numbers, and
+//! the colours the report's maps and badges share. Plain SVG, no script:
+//! they print and show from a file share as they are.
 
 use std::fmt::Write as _;
-
-use super::escape::esc;
 
 /// Fill and text colour of a progress (or of no 課題 at all).
 #[must_use]
@@ -19,121 +18,6 @@ pub fn progress_colors(progress: Option<&str>) -> (&'static str, &'static str) {
         Some("運用中") => ("#1d4ed8", "#ffffff"),
         _ => ("#047857", "#ffffff"),
     }
-}
-
-/// One step of the funnel.
-pub struct Step<'a> {
-    /// Its label.
-    pub label: &'a str,
-    /// Its count.
-    pub count: usize,
-    /// Whether it is the aside (no longer pursued).
-    pub aside: bool,
-}
-
-/// Horizontal bars narrowing with the process, counts at the end.
-#[must_use]
-pub fn funnel(steps: &[Step<'_>], title: &str) -> String {
-    let max = steps.iter().map(|s| s.count).max().unwrap_or(0).max(1);
-    let (row, width, label_w) = (34, 720, 200);
-    let height = row * steps.len() + 10;
-    // The image's name carries its numbers (WCAG 1.1.1): each step and
-    // its count.
-    let numbers: Vec<String> = steps
-        .iter()
-        .map(|s| format!("{} {}", s.label, s.count))
-        .collect();
-    let name = format!("{title}: {}", numbers.join(" / "));
-    let mut svg = format!(
-        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        t = esc(&name)
-    );
-    for (i, s) in steps.iter().enumerate() {
-        let y = i * row + 5;
-        let w = (width - label_w - 60) * s.count / max;
-        let x = label_w + (width - label_w - 60 - w) / 2;
-        let fill = if s.aside {
-            "#9ca3af"
-        } else {
-            ["#dbeafe", "#93c5fd", "#2563eb", "#1d4ed8"][i.min(3)]
-        };
-        let _ = write!(
-            svg,
-            r#"<text x="{tx}" y="{ty}" text-anchor="end" class="label">{label}</text><rect x="{x}" y="{y}" width="{w}" height="26" rx="3" fill="{fill}"/><text x="{cx}" y="{ty}" class="count">{count}</text>"#,
-            tx = label_w - 8,
-            ty = y + 18,
-            label = esc(s.label),
-            cx = width - 50,
-            count = s.count,
-        );
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// One cell of the heat map.
-pub struct Cell<'a> {
-    /// Anchor id of the item.
-    pub anchor: String,
-    /// `①`.
-    pub label: String,
-    /// Best progress as written in records; `None` when uncovered.
-    pub progress: Option<&'a str>,
-    /// The word shown under the label.
-    pub word: &'a str,
-    /// Tooltip: the vision text and the 課題.
-    pub tooltip: String,
-}
-
-/// 分野 × ビジョン item, each cell coloured by its best progress; uncovered
-/// items white with a red dashed border.
-#[must_use]
-pub fn heatmap(rows: &[(String, Vec<Cell<'_>>)], title: &str) -> String {
-    let cols = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
-    let (label_w, cw, ch, gap) = (110, 92, 46, 6);
-    let width = label_w + cols * (cw + gap);
-    let height = rows.len() * (ch + gap) + 4;
-    // A group of links (each cell leads to its item), not one image: an
-    // image may hold nothing a keyboard can reach.
-    let mut svg = format!(
-        r#"<svg class="chart" role="group" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        t = esc(title)
-    );
-    for (r, (field, cells)) in rows.iter().enumerate() {
-        let y = r * (ch + gap) + 2;
-        let _ = write!(
-            svg,
-            r#"<text x="{x}" y="{ty}" text-anchor="end" class="label">{f}</text>"#,
-            x = label_w - 8,
-            ty = y + ch / 2 + 5,
-            f = esc(field)
-        );
-        for (c, cell) in cells.iter().enumerate() {
-            let x = label_w + c * (cw + gap);
-            let (fill, ink) = progress_colors(cell.progress);
-            let stroke = if cell.progress.is_none() {
-                r##" stroke="#b91c1c" stroke-width="2" stroke-dasharray="5 3""##
-            } else {
-                ""
-            };
-            // No <title> in the link: axe counts its text as the link's
-            // visible text, which the name (starting with the number and
-            // the state shown) then does not contain (WCAG 2.5.3).
-            let _ = write!(
-                svg,
-                r##"<a href="#{anchor}" aria-label="{tip}"><g><rect x="{x}" y="{y}" width="{cw}" height="{ch}" rx="4" fill="{fill}"{stroke}/><text x="{cx}" y="{y1}" text-anchor="middle" fill="{ink}" class="cell">{label}</text><text x="{cx}" y="{y2}" text-anchor="middle" fill="{ink}" class="cell small">{word}</text></g></a>"##,
-                anchor = esc(&cell.anchor),
-                tip = esc(&cell.tooltip),
-                cx = x + cw / 2,
-                y1 = y + 19,
-                y2 = y + 37,
-                label = esc(&cell.label),
-                word = esc(cell.word),
-            );
-        }
-    }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// An indicator as a bar: attainment from 0 to 100% (the target), the

@@ -34,6 +34,10 @@ pub struct Link {
     pub title: String,
     /// Its stage or progress, if it has one.
     pub state: String,
+    /// A record the public edition leaves out: shown as such, without its
+    /// ID or title.
+    #[serde(skip)]
+    pub hidden: bool,
 }
 
 /// An indicator with its history and what dx derives from it.
@@ -75,6 +79,20 @@ pub struct IndicatorView {
     pub overdue: bool,
     /// Every observation as written.
     pub observations: Vec<ObservationView>,
+    /// How far the current value can be trusted (速報 and 推計 are marked
+    /// wherever the value is shown).
+    #[serde(skip)]
+    pub actual_status: crate::vocab::ObservationStatus,
+    /// Where the current value comes from.
+    #[serde(skip)]
+    pub actual_source: Option<String>,
+    /// When the latest observation is 評価不能: its note, the reason (empty
+    /// when none is written).
+    #[serde(skip)]
+    pub unmeasurable: Option<String>,
+    /// The grade, typed.
+    #[serde(skip)]
+    pub graded: crate::vocab::Grade,
 }
 
 /// One measurement of an indicator.
@@ -106,6 +124,13 @@ impl IndicatorView {
     ) -> Self {
         let a = model.assess(record, ind, today);
         let date = |d: &Option<crate::files::Sp<jiff::civil::Date>>| d.as_ref().map(|d| d.value);
+        // The observation that gave the current value, and the latest one
+        // (which, when 評価不能, makes the grade D and carries the reason).
+        let current = ind
+            .observations
+            .iter()
+            .rfind(|o| o.value.is_some() && date(&o.date) == a.current_date);
+        let latest = ind.observations.iter().max_by_key(|o| date(&o.date));
         Self {
             name: ind.name().to_owned(),
             unit: ind
@@ -139,6 +164,14 @@ impl IndicatorView {
                     note: o.note().map(|v| v.value.to_string()),
                 })
                 .collect(),
+            actual_status: current.map_or(crate::vocab::ObservationStatus::Final, |o| o.status),
+            actual_source: current
+                .and_then(|o| o.source())
+                .map(|v| v.value.to_string()),
+            unmeasurable: latest
+                .filter(|o| o.status == crate::vocab::ObservationStatus::Unmeasurable)
+                .map(|o| o.note().map(|v| v.value.to_string()).unwrap_or_default()),
+            graded: a.grade,
         }
     }
 }
@@ -253,6 +286,7 @@ fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
         kind: thing_kind(t, model),
         title: thing_title(t, model),
         state,
+        hidden: false,
     }
 }
 

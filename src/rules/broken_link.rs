@@ -22,6 +22,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     check_meetings(ctx, out);
+    check_headline(ctx, out);
     let model = ctx.model;
     for (i, r) in model.records.enumerate() {
         for (key, link, res) in model.distinct_links(i) {
@@ -37,6 +38,28 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(RULE.id, r.span_of(link.span), message).with_record(Some(&r.id)),
             );
         }
+    }
+}
+
+/// dx.toml `[report] headline`: each entry a record's indicator.
+fn check_headline(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    for (entry, span) in &model.settings.headline {
+        let (id, name) = entry.split_once('/').unwrap_or((entry, ""));
+        let message = match model.record(id.trim()) {
+            None => Message::Headline {
+                entry: entry.to_string(),
+                known: None,
+                suggestion: model.nearest_id(crate::diag::IdKind::Method, id.trim()),
+            },
+            Some(r) if r.indicator_named(name).is_none() => Message::Headline {
+                entry: entry.to_string(),
+                known: Some(r.indicators().iter().map(|i| i.name().to_owned()).collect()),
+                suggestion: None,
+            },
+            Some(_) => continue,
+        };
+        out.push(Diagnostic::new(RULE.id, *span, message));
     }
 }
 

@@ -144,6 +144,17 @@ pub(super) fn read_settings(r: &mut Reader<'_>, root: Table<'_, '_>) -> Settings
                 .collect();
         }
     }
+    if let Some((t, span)) = r.table(root, "report", false) {
+        let t = Table::nested(t, &span, "report.");
+        r.check_keys(t, keys::SETTINGS_REPORT);
+        if let Some(list) = r.strings(t, "headline", false) {
+            s.headline = list
+                .items
+                .into_iter()
+                .map(|i| (i.value, r.at(i.span)))
+                .collect();
+        }
+    }
     if let Some((t, span)) = r.table(root, "privacy", false) {
         let t = Table::nested(t, &span, "privacy.");
         r.check_keys(t, keys::SETTINGS_PRIVACY);

@@ -45,17 +45,41 @@ span.issue { display: block; }
   table.stack td::before { content: attr(data-label); color: var(--muted); font-size: 13px; }
   table.stack td.num { white-space: normal; }
   table.stack svg.bar { grid-column: 2; }
+  table.stack .grade { white-space: normal; }
 }
 .id, .badge, .grade, .date { white-space: nowrap; }
+.mark { display: inline-block; border: 1px solid #92400e; color: #92400e; border-radius: 4px; padding: 0 4px; font-size: 12px; font-weight: bold; }
+.sub { display: block; color: var(--muted); font-size: 12px; white-space: normal; }
+.hidden-count { color: var(--muted); }
+.val { display: block; }
+ol.funnel { list-style: none; padding: 0; margin: 8px 0 16px; max-width: 760px; }
+ol.funnel li { display: grid; grid-template-columns: minmax(7em, 15em) minmax(0, 1fr) 3.5em; gap: 8px; align-items: center; margin: 4px 0; }
+.f-track { display: block; height: 22px; background: #f3f4f6; border-radius: 3px; }
+.f-bar { display: block; height: 100%; border-radius: 3px; }
+.f-count { font-weight: bold; text-align: right; font-variant-numeric: tabular-nums; }
+.heat { display: grid; gap: 6px; margin: 8px 0; }
+.heat-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.heat-field { flex: 0 0 9em; font-weight: bold; }
+a.heat-cell { display: inline-flex; flex-direction: column; align-items: center; justify-content: center; min-width: 6em; min-height: 3.2em; padding: 2px 8px; border-radius: 4px; text-decoration: none; font-weight: bold; line-height: 1.3; }
+a.heat-cell small { font-size: 12px; font-weight: normal; }
+a.heat-cell.none { border: 2px dashed #b91c1c; }
+a.heat-cell:focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; }
+details.fold > summary { cursor: pointer; color: var(--accent); margin: 4px 0 8px; }
+/* On a phone: the funnel's names above their bars, each 分野's name above
+   its map cells, and the ビジョン table a block per item. */
+@media (max-width: 640px) {
+  ol.funnel li { grid-template-columns: minmax(0, 1fr) 3.5em; }
+  .f-label { grid-column: 1 / -1; }
+  .heat-field { flex-basis: 100%; }
+  table.vision, table.vision tbody, table.vision tr, table.vision th, table.vision td { display: block; width: 100%; }
+  table.vision tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 10px; }
+  table.vision th, table.vision td { border: none; }
+}
 tr.total td { font-weight: bold; background: #f9fafb; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 .card .n { font-size: 26px; font-weight: bold; }
 .card .k { color: var(--muted); font-size: 12px; }
-svg text { font-family: inherit; font-size: 13px; fill: var(--ink); }
-svg text.cell { font-size: 14px; font-weight: bold; }
-svg text.small { font-size: 11px; font-weight: normal; }
-svg .count { font-weight: bold; }
 .legend { color: var(--muted); font-size: 12px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--line); vertical-align: middle; margin: 0 4px 0 10px; }
 .record { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; margin: 10px 0; }
