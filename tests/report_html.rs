@@ -523,6 +523,20 @@ fn the_public_edition_says_what_it_leaves_out() {
         assert_eq!(says, name.contains("ほか非公開の課題"), "{name}");
     }
     assert!(hidden_rows > 0, "the bundled tree has internal 課題");
+    // 原則 and national priorities by name, not by the city's codes.
+    assert!(
+        full.contains("<span class=\"id\">P2</span>"),
+        "the staff's edition keeps codes"
+    );
+    assert!(html.contains("則る原則: DXは"), "principles named");
+    for code in [
+        "P1", "P2", "P3", "P4", "P5", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8",
+    ] {
+        assert!(
+            !html.contains(&format!("<span class=\"id\">{code}</span>")),
+            "{code} in the public edition"
+        );
+    }
     assert!(
         !full.contains("ほか非公開の課題"),
         "the internal edition hides nothing"

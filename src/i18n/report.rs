@@ -152,7 +152,7 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
         ),
     ],
     glossary_grades: ("評価(A〜D)", "目標期日までの進み具合から見た評価。"),
-    a11y_dx_check: "報告を作るツール dx は、同じ作りの報告を axe-core の自動試験(WCAG 2.0・2.1 の A・AA の規則と、ラベルと名前の一致の規則。Chromium で、画面幅 1280・390・320 ピクセル)にかけ、自動で検出できる不適合がないこと、横方向のスクロールが生じないことを確かめています。自動試験で確かめられるのは達成基準の一部です。WCAG 2.1 で加わった達成基準は、このうち自動で確かめられるものだけを確認しています。",
+    a11y_dx_check: "報告を作るツール dx は、同じ作りの報告を axe-core の自動試験(WCAG 2.0・2.1 の A・AA の規則と、ラベルと名前の一致の規則。Chromium で、画面幅 1280・390・320 ピクセルと 200% の拡大)にかけ、自動で検出できる不適合がないこと、横方向のスクロールが生じないことを確かめています。自動試験で確かめられるのは達成基準の一部です。WCAG 2.1 で加わった達成基準は、このうち自動で確かめられるものだけを確認しています。",
     has_errors: |e, u| {
         if u > 0 {
             format!(
@@ -295,7 +295,7 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
         "Grade (A–D)",
         "How the indicator is doing against its target date.",
     ),
-    a11y_dx_check: "dx, the tool that makes the report, runs reports made the same way through axe-core's automatic tests (the WCAG 2.0 and 2.1 A and AA rules and the label-in-name rule, in Chromium at 1280, 390 and 320 pixels wide) and checks that they show no failure automatic tests can find and no sideways scrolling. Automatic tests check only some of the success criteria; of those WCAG 2.1 added, only those that can be checked automatically are checked.",
+    a11y_dx_check: "dx, the tool that makes the report, runs reports made the same way through axe-core's automatic tests (the WCAG 2.0 and 2.1 A and AA rules and the label-in-name rule, in Chromium at 1280, 390 and 320 pixels wide and at 200% zoom) and checks that they show no failure automatic tests can find and no sideways scrolling. Automatic tests check only some of the success criteria; of those WCAG 2.1 added, only those that can be checked automatically are checked.",
     has_errors: |e, u| {
         if u > 0 {
             format!(

@@ -46,7 +46,7 @@ pub(super) fn badge_css() -> String {
         .collect()
 }
 
-fn link_html(link: &Link, lang: Lang) -> String {
+fn link_html(link: &Link, public: bool, lang: Lang) -> String {
     if link.hidden {
         return format!(
             "<span class=\"hidden\">{}</span>",
@@ -64,6 +64,11 @@ fn link_html(link: &Link, lang: Lang) -> String {
         Some(a) => format!("<a href=\"#{}\">{title}</a>", esc(&a)),
         None => title,
     };
+    // Citizens read 原則, 配慮 and national priorities by name: their codes
+    // (P1, C2, N3) are the city's shorthand.
+    if public && matches!(link.kind, "principle" | "consideration" | "national") {
+        return body;
+    }
     format!(
         "<span class=\"id\">{}</span> {body}{}",
         text(&link.shown, lang),
@@ -114,7 +119,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
                 h,
                 "<li>{}: {}</li>",
                 esc((l.relation)(link.relation)),
-                link_html(link, lang)
+                link_html(link, d.public, lang)
             );
         }
         h.push_str("</ul>");
