@@ -21,6 +21,7 @@ pub mod fsutil;
 pub mod git;
 pub mod i18n;
 pub mod model;
+pub mod names;
 pub mod privacy;
 pub mod render;
 pub mod report;

@@ -8,8 +8,9 @@
 //   - at 390 px no visible text, HTML or SVG, is below 12 CSS px;
 //   - in a public edition, no ビジョン cell claims more progress than the
 //     課題 its row lists, unless the row says what it leaves out.
-// With --load FILE, it also loads FILE (a 10,000-record report) and fails
-// when it takes longer than 3 s to load or 1 s to the first Tab.
+// With --load FILE, it also loads FILE (a 10,000-record report) three times
+// and fails when the median takes longer than 3 s to load or 1 s to the
+// first Tab.
 // Exits 1 on any failure.
 //
 //   node check.mjs target/e2e/report.html target/e2e/report-public.html [--load big.html]
@@ -137,20 +138,28 @@ for (const file of files) {
 }
 
 if (big) {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  const t0 = performance.now();
-  await page.goto("file://" + path.resolve(big), { waitUntil: "load", timeout: 120000 });
-  const load = performance.now() - t0;
-  const t1 = performance.now();
-  await page.keyboard.press("Tab");
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-  const tab = performance.now() - t1;
+  // Three loads in a fresh tab each; the median is judged (one slow run on
+  // a busy two-core machine says little about the page).
   const name = path.basename(big);
+  const runs = [];
+  for (let k = 0; k < 3; k++) {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const t0 = performance.now();
+    await page.goto("file://" + path.resolve(big), { waitUntil: "load", timeout: 120000 });
+    const load = performance.now() - t0;
+    const t1 = performance.now();
+    await page.keyboard.press("Tab");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    runs.push({ load, tab: performance.now() - t1 });
+    await page.close();
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[1];
+  const load = median(runs.map((r) => r.load));
+  const tab = median(runs.map((r) => r.tab));
   if (load > 3000) fail(`load: ${name}: ${Math.round(load)} ms to load (at most 3000)`);
   if (tab > 1000) fail(`load: ${name}: ${Math.round(tab)} ms to the first Tab (at most 1000)`);
-  console.log(`load: ${name}: ${Math.round(load)} ms to load, ${Math.round(tab)} ms to the first Tab`);
-  await page.close();
+  console.log(`load: ${name}: ${Math.round(load)} ms to load, ${Math.round(tab)} ms to the first Tab (median of ${runs.map((r) => Math.round(r.load)).join(", ")} ms)`);
 }
 await browser.close();
 process.exit(failed ? 1 : 0);

@@ -282,6 +282,8 @@ pub struct Work {
 pub struct LinkKey {
     /// The key.
     pub key: &'static str,
+    /// The same, as the relation reports label.
+    pub relation: crate::names::Relation,
     /// What it must name.
     pub target: IdKind,
     /// Whether the list must have at least one item.
@@ -289,22 +291,28 @@ pub struct LinkKey {
 }
 
 impl LinkKey {
-    const fn new(key: &'static str, target: IdKind, required: bool) -> Self {
+    const fn new(relation: crate::names::Relation, target: IdKind, required: bool) -> Self {
         Self {
-            key,
+            key: relation.as_str(),
+            relation,
             target,
             required,
         }
     }
 }
 
-const VISION: LinkKey = LinkKey::new("vision", IdKind::Vision, true);
-const SOLVES: LinkKey = LinkKey::new("solves", IdKind::Issue, true);
-const PRINCIPLES: LinkKey = LinkKey::new("principles", IdKind::Principle, true);
-const CONSIDERATIONS: LinkKey = LinkKey::new("considerations", IdKind::Consideration, false);
-const NATIONAL: LinkKey = LinkKey::new("national", IdKind::National, false);
-const IMPLEMENTS: LinkKey = LinkKey::new("implements", IdKind::Method, true);
-const EXPANDS: LinkKey = LinkKey::new("expands", IdKind::Method, false);
+const VISION: LinkKey = LinkKey::new(crate::names::Relation::Vision, IdKind::Vision, true);
+const SOLVES: LinkKey = LinkKey::new(crate::names::Relation::Solves, IdKind::Issue, true);
+const PRINCIPLES: LinkKey =
+    LinkKey::new(crate::names::Relation::Principles, IdKind::Principle, true);
+const CONSIDERATIONS: LinkKey = LinkKey::new(
+    crate::names::Relation::Considerations,
+    IdKind::Consideration,
+    false,
+);
+const NATIONAL: LinkKey = LinkKey::new(crate::names::Relation::National, IdKind::National, false);
+const IMPLEMENTS: LinkKey = LinkKey::new(crate::names::Relation::Implements, IdKind::Method, true);
+const EXPANDS: LinkKey = LinkKey::new(crate::names::Relation::Expands, IdKind::Method, false);
 
 impl Record {
     /// A record whose file could not be read.

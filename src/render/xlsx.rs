@@ -79,7 +79,7 @@ fn shown_text(s: &str, shown: Shown, lang: Lang) -> &str {
     let word = match shown {
         Shown::Kind => crate::vocab::Kind::from_word(s).map(|k| lang.kind(k)),
         Shown::Visibility => Some((l.visibility_word)(s)),
-        Shown::LinkKey => Some((l.relation)(s)),
+        Shown::LinkKey => crate::names::Relation::parse(s).map(l.relation),
         Shown::Plain | Shown::Percent | Shown::Ratio => None,
     };
     word.filter(|w| !w.is_empty()).unwrap_or(s)

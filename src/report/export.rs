@@ -250,7 +250,7 @@ fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
     let mut linked_from: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for l in &show.down {
         linked_from
-            .entry(l.relation)
+            .entry(l.relation.as_str())
             .or_default()
             .push(l.id.clone());
     }

@@ -8,12 +8,13 @@ use super::{number, percent, state, state_word};
 use crate::calendar::fiscal_year;
 use crate::i18n::Lang;
 use crate::model::{Idx, Kind, Model, RecordIdx, Resolution, Thing};
+use crate::names::{self, Relation, ThingKind};
 
 /// One labelled value.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
     /// Stable key (`path`, `stage`, `owner` …).
-    pub key: &'static str,
+    pub key: names::Fact,
     /// The value.
     pub value: String,
 }
@@ -22,14 +23,14 @@ pub struct Fact {
 #[derive(Clone, Debug, Serialize)]
 pub struct Link {
     /// The link (`vision`, `solves`, `solved_by`, `implemented_by` …).
-    pub relation: &'static str,
+    pub relation: Relation,
     /// The other end's id.
     pub id: String,
     /// The other end as people read it (暮らし手続き④); data keeps `id`.
     #[serde(skip)]
     pub shown: String,
     /// Its kind (`issue`, `vision`, `principle` …).
-    pub kind: &'static str,
+    pub kind: ThingKind,
     /// Its title or wording.
     pub title: String,
     /// Its stage or progress, if it has one.
@@ -213,7 +214,7 @@ pub struct Show {
     pub shown: String,
     /// What it is (`issue`, `method`, `technology`, `vision`, `principle`,
     /// `consideration`, `national`, `field`, `domain`).
-    pub kind: &'static str,
+    pub kind: ThingKind,
     /// Title, name or wording.
     pub title: String,
     /// Its values.
@@ -240,15 +241,15 @@ pub struct NotFound {
     pub nearest: Option<String>,
 }
 
-fn thing_kind(t: Thing, model: &Model) -> &'static str {
+fn thing_kind(t: Thing, model: &Model) -> ThingKind {
     match t {
-        Thing::Record(i) => model.records[i].kind.en(),
-        Thing::Vision(..) => "vision",
-        Thing::Principle(_) => "principle",
-        Thing::Consideration(_) => "consideration",
-        Thing::National(_) => "national",
-        Thing::Field(_) => "field",
-        Thing::Domain(_) => "domain",
+        Thing::Record(i) => ThingKind::of_record(model.records[i].kind),
+        Thing::Vision(..) => ThingKind::Vision,
+        Thing::Principle(_) => ThingKind::Principle,
+        Thing::Consideration(_) => ThingKind::Consideration,
+        Thing::National(_) => ThingKind::National,
+        Thing::Field(_) => ThingKind::Field,
+        Thing::Domain(_) => ThingKind::Domain,
     }
 }
 
@@ -274,7 +275,7 @@ fn shown(t: Thing, model: &Model) -> String {
     }
 }
 
-fn link(relation: &'static str, t: Thing, model: &Model) -> Link {
+fn link(relation: Relation, t: Thing, model: &Model) -> Link {
     let state = match t {
         Thing::Record(i) => state(model, i).map_or_else(String::new, |s| s.as_str().to_owned()),
         _ => String::new(),
@@ -351,52 +352,59 @@ impl Show {
                 })
                 .collect();
             if !revised.is_empty() {
-                show.facts.push(fact("revised", revised.join("; ")));
+                show.facts
+                    .push(fact(names::Fact::Revised, revised.join("; ")));
             }
         }
         match thing {
             Thing::Record(i) => show.record(model, i, today, lang),
             Thing::Vision(f, v) => {
-                show.facts.push(fact("field", model.fields[f].name.clone()));
-                show.up.push(link("field", Thing::Field(f), model));
-                show.down = records("named_by", &back.vision_issues[f][v.get()]);
+                show.facts
+                    .push(fact(names::Fact::Field, model.fields[f].name.clone()));
+                show.up.push(link(Relation::Field, Thing::Field(f), model));
+                show.down = records(Relation::NamedBy, &back.vision_issues[f][v.get()]);
             }
             Thing::Principle(p) => {
-                show.down = records("followed_by", &back.principle_followers[p]);
+                show.down = records(Relation::FollowedBy, &back.principle_followers[p]);
             }
             Thing::Consideration(c) => {
-                show.down = records("followed_by", &back.consideration_followers[c]);
+                show.down = records(Relation::FollowedBy, &back.consideration_followers[c]);
             }
             Thing::National(n) => {
-                show.down = records("followed_by", &back.national_followers[n]);
+                show.down = records(Relation::FollowedBy, &back.national_followers[n]);
             }
             Thing::Field(f) => {
                 let field = &model.fields[f];
                 if let Some(wg) = &field.working_group {
-                    show.facts.push(fact("working_group", wg.clone()));
+                    show.facts.push(fact(names::Fact::WorkingGroup, wg.clone()));
                 }
-                show.facts
-                    .push(fact("path", model.files.get(field.file).path.to_string()));
+                show.facts.push(fact(
+                    names::Fact::Path,
+                    model.files.get(field.file).path.to_string(),
+                ));
                 show.down = (0..field.vision.len())
-                    .map(|v| link("vision_item", Thing::Vision(f, Idx::new(v)), model))
+                    .map(|v| link(Relation::VisionItem, Thing::Vision(f, Idx::new(v)), model))
                     .collect();
                 show.down.extend(
                     back.field_domains[f]
                         .iter()
-                        .map(|&d| link("domain", Thing::Domain(d), model)),
+                        .map(|&d| link(Relation::Domain, Thing::Domain(d), model)),
                 );
             }
             Thing::Domain(d) => {
                 let domain = &model.domains[d];
                 if let Some(f) = domain.field {
-                    show.up.push(link("field", Thing::Field(f), model));
+                    show.up.push(link(Relation::Field, Thing::Field(f), model));
                 }
                 if let Some(desc) = &domain.description {
-                    show.facts.push(fact("description", desc.clone()));
+                    show.facts
+                        .push(fact(names::Fact::Description, desc.clone()));
                 }
-                show.facts
-                    .push(fact("path", model.files.get(domain.file).path.to_string()));
-                show.down = records("record", &back.domain_records[d]);
+                show.facts.push(fact(
+                    names::Fact::Path,
+                    model.files.get(domain.file).path.to_string(),
+                ));
+                show.down = records(Relation::Record, &back.domain_records[d]);
             }
         }
         Ok(show)
@@ -409,21 +417,33 @@ impl Show {
                 self.facts.push(Fact { key, value });
             }
         };
-        fact("path", Some(model.path_of(r).to_owned()));
-        fact("field", r.field.map(|f| model.fields[f].name.clone()));
-        fact("domain", r.domain.map(|d| model.domains[d].name.clone()));
+        fact(names::Fact::Path, Some(model.path_of(r).to_owned()));
+        fact(
+            names::Fact::Field,
+            r.field.map(|f| model.fields[f].name.clone()),
+        );
+        fact(
+            names::Fact::Domain,
+            r.domain.map(|d| model.domains[d].name.clone()),
+        );
         fact(
             if r.kind == Kind::Issue {
-                "progress"
+                names::Fact::Progress
             } else {
-                "stage"
+                names::Fact::Stage
             },
             state(model, i).map(|s| s.as_str().to_owned()),
         );
-        fact("owner", r.owner.as_ref().map(|o| o.value.to_string()));
-        fact("visibility", Some(r.visibility().as_str().to_owned()));
         fact(
-            "tags",
+            names::Fact::Owner,
+            r.owner.as_ref().map(|o| o.value.to_string()),
+        );
+        fact(
+            names::Fact::Visibility,
+            Some(r.visibility().as_str().to_owned()),
+        );
+        fact(
+            names::Fact::Tags,
             Some(
                 r.tags
                     .iter()
@@ -432,27 +452,39 @@ impl Show {
                     .join("、"),
             ),
         );
-        fact("current", r.current().map(|v| v.value.to_string()));
-        fact("gap", r.gap().map(|v| v.value.to_string()));
         fact(
-            "reviewed",
+            names::Fact::Current,
+            r.current().map(|v| v.value.to_string()),
+        );
+        fact(names::Fact::Gap, r.gap().map(|v| v.value.to_string()));
+        fact(
+            names::Fact::Reviewed,
             r.issue()
                 .and_then(|p| p.reviewed.as_ref())
                 .map(|d| d.value.to_string()),
         );
-        fact("product", r.product().map(|v| v.value.to_string()));
-        fact("review_due", r.review_due().map(|d| d.value.to_string()));
+        fact(
+            names::Fact::Product,
+            r.product().map(|v| v.value.to_string()),
+        );
+        fact(
+            names::Fact::ReviewDue,
+            r.review_due().map(|d| d.value.to_string()),
+        );
         if let Some(c) = r.closed() {
-            fact("closed", c.date.as_ref().map(|d| d.value.to_string()));
             fact(
-                "closed_reason",
+                names::Fact::Closed,
+                c.date.as_ref().map(|d| d.value.to_string()),
+            );
+            fact(
+                names::Fact::ClosedReason,
                 c.reason.as_ref().map(|v| v.value.to_string()),
             );
         }
         self.up = model
             .resolved_links(i)
             .filter_map(|(k, _, res)| match res {
-                Resolution::Found(t) => Some(link(k.key, t, model)),
+                Resolution::Found(t) => Some(link(k.relation, t, model)),
                 _ => None,
             })
             .collect();
@@ -463,10 +495,10 @@ impl Show {
                 .collect::<Vec<Link>>()
         };
         self.down = match r.kind {
-            Kind::Issue => links("solved_by", &back.solvers[i]),
+            Kind::Issue => links(Relation::SolvedBy, &back.solvers[i]),
             Kind::Method => {
-                let mut down = links("implemented_by", &back.implementers[i]);
-                down.extend(links("expanded_by", &back.expanders[i]));
+                let mut down = links(Relation::ImplementedBy, &back.implementers[i]);
+                down.extend(links(Relation::ExpandedBy, &back.expanders[i]));
                 down
             }
             Kind::Technology => Vec::new(),
@@ -513,8 +545,8 @@ impl Show {
             .iter()
             .map(|f| {
                 let value = match f.key {
-                    "stage" | "progress" => state_word(&f.value, lang),
-                    "visibility" => (l.visibility_word)(&f.value).to_owned(),
+                    names::Fact::Stage | names::Fact::Progress => state_word(&f.value, lang),
+                    names::Fact::Visibility => (l.visibility_word)(&f.value).to_owned(),
                     _ => f.value.to_string(),
                 };
                 ((l.fact)(f.key).to_owned(), value)
@@ -553,16 +585,16 @@ impl Show {
         }
         if let Some(t) = &self.team {
             doc.heading(l.team);
-            let mut facts = vec![((l.fact)("team_name").to_owned(), t.name.clone())];
+            let mut facts = vec![((l.fact)(names::Fact::TeamName).to_owned(), t.name.clone())];
             if let Some(k) = t.kind {
-                facts.push(((l.fact)("team_kind").to_owned(), k.to_owned()));
+                facts.push(((l.fact)(names::Fact::TeamKind).to_owned(), k.to_owned()));
             }
             if let Some(lead) = &t.lead {
-                facts.push(((l.fact)("team_lead").to_owned(), lead.clone()));
+                facts.push(((l.fact)(names::Fact::TeamLead).to_owned(), lead.clone()));
             }
             if !t.departments.is_empty() {
                 facts.push((
-                    (l.fact)("team_departments").to_owned(),
+                    (l.fact)(names::Fact::TeamDepartments).to_owned(),
                     t.departments.join(l.sep),
                 ));
             }

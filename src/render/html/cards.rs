@@ -6,6 +6,7 @@ use std::io;
 
 use super::{accessible_tables, sections, text, vision_anchor};
 use crate::i18n::Lang;
+use crate::names::{Fact, ThingKind};
 use crate::render::escape::esc;
 use crate::render::svg;
 use crate::report::dashboard::Dashboard;
@@ -54,8 +55,8 @@ fn link_html(link: &Link, public: bool, lang: Lang) -> String {
         );
     }
     let anchor = match link.kind {
-        "issue" | "method" | "technology" => Some(link.id.clone()),
-        "vision" => Some(vision_anchor(&link.id)),
+        ThingKind::Issue | ThingKind::Method | ThingKind::Technology => Some(link.id.clone()),
+        ThingKind::Vision => Some(vision_anchor(&link.id)),
         _ => None,
     };
     // Named by its title (WCAG 2.4.4); the ID or ビジョン number beside it.
@@ -66,7 +67,12 @@ fn link_html(link: &Link, public: bool, lang: Lang) -> String {
     };
     // Citizens read 原則, 配慮 and national priorities by name: their codes
     // (P1, C2, N3) are the city's shorthand.
-    if public && matches!(link.kind, "principle" | "consideration" | "national") {
+    if public
+        && matches!(
+            link.kind,
+            ThingKind::Principle | ThingKind::Consideration | ThingKind::National
+        )
+    {
         return body;
     }
     format!(
@@ -87,7 +93,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         badge = badge(
             show.facts
                 .iter()
-                .find(|f| matches!(f.key, "stage" | "progress"))
+                .find(|f| matches!(f.key, Fact::Stage | Fact::Progress))
                 .map_or("", |f| f.value.as_str()),
             lang
         ),
@@ -96,13 +102,18 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         .facts
         .iter()
         // The 分野 and 領域 are the headings the card stands under.
-        .filter(|f| !matches!(f.key, "stage" | "progress" | "path" | "field" | "domain"))
-        .filter(|f| !(d.public && matches!(f.key, "owner" | "visibility")))
+        .filter(|f| {
+            !matches!(
+                f.key,
+                Fact::Stage | Fact::Progress | Fact::Path | Fact::Field | Fact::Domain
+            )
+        })
+        .filter(|f| !(d.public && matches!(f.key, Fact::Owner | Fact::Visibility)))
         .collect();
     if !facts.is_empty() {
         h.push_str("<dl class=\"facts\">");
         for f in facts {
-            let value = if f.key == "visibility" {
+            let value = if f.key == Fact::Visibility {
                 esc((l.visibility_word)(&f.value))
             } else {
                 text(&d.dates.show_text(&f.value), lang)

@@ -1,6 +1,7 @@
 //! Reference data changed, and every record it reaches down the links.
 
 use super::*;
+use crate::names::ThingKind;
 
 /// Records reached from `start` down the links: the 課題 given, the 手法
 /// solving them, the 技術 implementing those (and 手法 given directly).
@@ -54,32 +55,44 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
         let before = bi.get(id).map(|x| x.2.clone());
         if before.as_deref() != Some(text.as_str()) {
             let records = down(head, head.back.vision_issues[*f][*v].iter().copied());
-            push("vision", id.clone(), before, Some(text.clone()), records);
+            push(
+                ThingKind::Vision,
+                id.clone(),
+                before,
+                Some(text.clone()),
+                records,
+            );
         }
     }
     for (id, (_, _, text)) in &bi {
         if !hi.contains_key(id) {
-            push("vision", id.clone(), Some(text.clone()), None, Vec::new());
+            push(
+                ThingKind::Vision,
+                id.clone(),
+                Some(text.clone()),
+                None,
+                Vec::new(),
+            );
         }
     }
     // 原則, 配慮, national priorities: their titles.
     type Refs<'a> = &'a crate::model::IndexVec<crate::model::RefIdx, crate::model::Reference>;
     type Followers<'a> = &'a crate::model::Reverse<crate::model::RefIdx, RecordIdx>;
-    let lists: [(&'static str, Refs<'_>, Refs<'_>, Followers<'_>); 3] = [
+    let lists: [(ThingKind, Refs<'_>, Refs<'_>, Followers<'_>); 3] = [
         (
-            "principle",
+            ThingKind::Principle,
             &base.principles,
             &head.principles,
             &head.back.principle_followers,
         ),
         (
-            "consideration",
+            ThingKind::Consideration,
             &base.considerations,
             &head.considerations,
             &head.back.consideration_followers,
         ),
         (
-            "national",
+            ThingKind::National,
             &base.national,
             &head.national,
             &head.back.national_followers,
@@ -114,7 +127,7 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
                 .iter()
                 .flat_map(|&d| head.back.domain_records[d].iter().copied());
             push(
-                "field",
+                ThingKind::Field,
                 field.id.clone(),
                 before,
                 Some(field.name.clone()),
@@ -131,7 +144,7 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
         if before.is_some() && before.as_deref() != Some(domain.name.as_str()) {
             let records = head.back.domain_records[d].iter().copied();
             push(
-                "domain",
+                ThingKind::Domain,
                 domain.id.clone(),
                 before,
                 Some(domain.name.clone()),
@@ -171,7 +184,7 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
     ];
     for (key, before, after) in settings {
         if before != after {
-            push("settings", key.to_owned(), before, after, all());
+            push(ThingKind::Settings, key.to_owned(), before, after, all());
         }
     }
     out
@@ -198,6 +211,6 @@ pub(super) fn flag_unrevised(impact: &mut [ReferenceImpact], base: &Model, head:
         .flat_map(|r| r.changed.iter().map(String::as_str))
         .collect();
     for i in impact.iter_mut() {
-        i.unrevised = i.kind != "settings" && !named.contains(i.id.as_str());
+        i.unrevised = i.kind != ThingKind::Settings && !named.contains(i.id.as_str());
     }
 }

@@ -1,6 +1,7 @@
 //! The diff as a document: what is flagged first, then everything else.
 
 use super::*;
+use crate::names::Fact;
 
 impl Diff {
     /// Lay the change out.
@@ -306,7 +307,7 @@ impl Diff {
         let mut rows: Vec<Vec<String>> = Vec::new();
         let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
         for c in self.field_changes.iter().filter(|c| c.flagged) {
-            let flag = if c.key == "visibility" {
+            let flag = if c.key == Fact::Visibility {
                 d.made_public
             } else {
                 d.review_postponed
@@ -478,11 +479,7 @@ impl Diff {
                 .map(|i| {
                     vec![
                         // Reference data by its kind; dx.toml settings have none.
-                        match (l.thing_kind)(i.kind) {
-                            "" => "dx.toml",
-                            word => word,
-                        }
-                        .into(),
+                        (l.thing_kind)(i.kind).into(),
                         i.id.clone(),
                         format!("{} → {}", opt(&i.before), opt(&i.after)),
                         i.records.join(", "),
@@ -504,11 +501,6 @@ impl Diff {
 }
 
 /// A record key in the user's words.
-pub(super) fn field_label(key: &str, lang: Lang) -> &'static str {
-    let l = lang.labels();
-    match key {
-        "title" => l.title,
-        "team" => l.team,
-        other => (l.fact)(other),
-    }
+pub(super) fn field_label(key: Fact, lang: Lang) -> &'static str {
+    (lang.labels().fact)(key)
 }

@@ -10,6 +10,7 @@ use super::gap::Coverage;
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
 use crate::model::{Model, Outcome, Progress, RecordIdx, Resolution, Stage, attainment};
+use crate::names::{Fact, Relation, ThingKind};
 
 mod findings;
 mod impact;
@@ -87,7 +88,7 @@ pub struct FieldChange {
     pub record: String,
     /// The key (`title`, `owner`, `visibility`, `tags`, `team`,
     /// `review_due`, `closed`, `current`, `gap`, `product`).
-    pub key: &'static str,
+    pub key: Fact,
     /// Before, as written (lists joined with `, `).
     pub before: Option<String>,
     /// After.
@@ -170,7 +171,7 @@ pub struct FindingChange {
 pub struct ReferenceImpact {
     /// `vision`, `principle`, `consideration`, `national`, `field`,
     /// `domain` or `settings`.
-    pub kind: &'static str,
+    pub kind: ThingKind,
     /// Its ID (the dx.toml key for settings).
     pub id: String,
     /// Before.
@@ -193,7 +194,7 @@ pub struct LinkChange {
     /// The record holding the link.
     pub record: String,
     /// The key (`solves`, `vision` …).
-    pub key: &'static str,
+    pub key: Relation,
     /// The ID linked to.
     pub target: String,
 }
@@ -359,11 +360,11 @@ fn renames<'m>(
         .collect()
 }
 
-fn links(model: &Model, i: RecordIdx) -> BTreeSet<(&'static str, String)> {
+fn links(model: &Model, i: RecordIdx) -> BTreeSet<(Relation, String)> {
     model
         .resolved_links(i)
         .filter(|(_, _, res)| !matches!(res, Resolution::Unchecked))
-        .map(|(k, l, _)| (k.key, l.value.to_string()))
+        .map(|(k, l, _)| (k.relation, l.value.to_string()))
         .collect()
 }
 
@@ -431,14 +432,14 @@ impl Diff {
                     for (key, target) in after.difference(&before) {
                         d.links_added.push(LinkChange {
                             record: id.to_owned(),
-                            key,
+                            key: *key,
                             target: target.clone(),
                         });
                     }
                     for (key, target) in before.difference(&after) {
                         d.links_removed.push(LinkChange {
                             record: id.to_owned(),
-                            key,
+                            key: *key,
                             target: target.clone(),
                         });
                     }

@@ -1,6 +1,7 @@
 //! Changes of each record: its stage, its decisions, its fields.
 
 use super::*;
+use crate::names::Fact;
 
 impl Diff {
     pub(super) fn state_change(
@@ -173,30 +174,30 @@ impl Diff {
         };
         let review = |r: &crate::model::Record| r.review_due().map(|d| d.value);
         let visibility = |r: &crate::model::Record| r.visibility();
-        let pairs: [(&'static str, Option<String>, Option<String>, bool); 10] = [
+        let pairs: [(Fact, Option<String>, Option<String>, bool); 10] = [
             (
-                "title",
+                Fact::Title,
                 Some(o.title().to_owned()),
                 Some(n.title().to_owned()),
                 false,
             ),
             (
-                "owner",
+                Fact::Owner,
                 text(o.owner.as_ref()),
                 text(n.owner.as_ref()),
                 false,
             ),
             (
-                "visibility",
+                Fact::Visibility,
                 Some(visibility(o).as_str().to_owned()),
                 Some(visibility(n).as_str().to_owned()),
                 visibility(o) == crate::model::Visibility::Internal
                     && visibility(n) == crate::model::Visibility::Public,
             ),
-            ("tags", tags(o), tags(n), false),
-            ("team", team(o), team(n), false),
+            (Fact::Tags, tags(o), tags(n), false),
+            (Fact::Team, team(o), team(n), false),
             (
-                "review_due",
+                Fact::ReviewDue,
                 review(o).map(|d| d.to_string()),
                 review(n).map(|d| d.to_string()),
                 // A review postponed, or its date removed, with no decision
@@ -205,10 +206,10 @@ impl Diff {
                 review(o).is_some_and(|before| review(n).is_none_or(|after| after > before))
                     && !new_decision(o, n),
             ),
-            ("closed", closed(o), closed(n), false),
-            ("current", text(o.current()), text(n.current()), false),
-            ("gap", text(o.gap()), text(n.gap()), false),
-            ("product", text(o.product()), text(n.product()), false),
+            (Fact::Closed, closed(o), closed(n), false),
+            (Fact::Current, text(o.current()), text(n.current()), false),
+            (Fact::Gap, text(o.gap()), text(n.gap()), false),
+            (Fact::Product, text(o.product()), text(n.product()), false),
         ];
         for (key, before, after, flagged) in pairs {
             if before != after {
