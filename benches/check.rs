@@ -76,6 +76,16 @@ fn child(mode: &str, root: &Path) {
     if mode == "parse" {
         let n = dx::model::parse_only(root).expect("parse");
         assert!(n > 0);
+    } else if mode == "load" || mode == "rules" {
+        // The model alone (walk, parse, records built and linked), and the
+        // model with every rule run: check less these is the findings'
+        // sorting and rendering.
+        let model = dx::model::load(root).expect("load");
+        if mode == "rules" {
+            let today = "2026-11-24".parse().expect("date");
+            std::hint::black_box(dx::rules::check(&model, today));
+        }
+        std::hint::black_box(&model);
     } else {
         let root_arg = root.display().to_string();
         let mut argv = vec!["dx", "--root", &root_arg, "--today", "2026-11-24"];
@@ -299,11 +309,30 @@ fn main() {
         return;
     }
     let mut trees = Vec::new();
+    let mut spent = Vec::new();
     for &n in &sizes {
         let (root, bytes) = tree(n);
         meeting(&root);
-        let (parse_ms, parse_kib) = run("parse", &root, iters);
-        let (check_ms, check_kib) = run("check", &root, iters);
+        // Parse and check in turns, so that each run's ratio compares two
+        // passes made in the same state of the machine.
+        let (mut parse, mut check, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut parse_kib, mut check_kib) = (0, 0);
+        for _ in 0..iters {
+            let (p, pk) = run("parse", &root, 1);
+            let (c, ck) = run("check", &root, 1);
+            parse.push(p);
+            check.push(c);
+            ratios.push(c / p);
+            parse_kib = parse_kib.max(pk);
+            check_kib = check_kib.max(ck);
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (parse_ms, check_ms) = (median(&mut parse), median(&mut check));
+        ratios.sort_by(f64::total_cmp);
+        spent.push((n, parse_ms, ratios.clone()));
         println!(
             "| {n} | {:.1} | {parse_ms:.0} | {check_ms:.0} | {:.2} | {:.0} | {:.0} | {:.2} |",
             bytes as f64 / 1_048_576.0,
@@ -313,6 +342,28 @@ fn main() {
             check_kib as f64 * 1024.0 / bytes as f64,
         );
         trees.push((n, root, check_ms));
+    }
+    println!();
+    println!("check / parse in each run (parse and check taken in turns):");
+    println!();
+    for (n, _, ratios) in &spent {
+        let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+        println!(
+            "- {n}: {} (max {:.2})",
+            shown.join(", "),
+            ratios.last().copied().unwrap_or(0.0)
+        );
+    }
+    // Where check's time beyond the parse floor goes: building the model,
+    // the rules, and the rest (sorting and rendering the findings).
+    println!();
+    println!("| records | parse ms | load ms | load + rules ms | check ms |");
+    println!("|---:|---:|---:|---:|---:|");
+    for (n, root, check_ms) in &trees {
+        let parse_ms = spent.iter().find(|s| s.0 == *n).map_or(0.0, |s| s.1);
+        let (load_ms, _) = run("load", root, iters);
+        let (rules_ms, _) = run("rules", root, iters);
+        println!("| {n} | {parse_ms:.0} | {load_ms:.0} | {rules_ms:.0} | {check_ms:.0} |");
     }
     if only_check {
         return;

@@ -49,19 +49,21 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         summary,
         lang: ctx.lang(),
     };
-    let prefix = super::repo_prefix(&model.root);
+    // Only the formats that name paths from the repository's top ask git
+    // for it (a process started for nothing costs every other check).
+    let prefix = || super::repo_prefix(&model.root);
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         match args.format {
             // Colour only on a terminal: never in a file.
             Format::Human => render::human(&findings, ctx.color() && args.output.is_none(), out),
             Format::Json => render::json(&findings, out),
-            Format::Github => render::github(&findings, &prefix, out),
+            Format::Github => render::github(&findings, &prefix(), out),
             Format::Sarif => {
                 let docs: Vec<_> = rules::RULES
                     .iter()
                     .map(|r| (r.id, ctx.lang().pick(r.ja, r.en)))
                     .collect();
-                render::sarif(&findings, &docs, &prefix, out)
+                render::sarif(&findings, &docs, &prefix(), out)
             }
         }
     };

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Chars, Config, termcolor};
@@ -23,68 +25,94 @@ pub fn human(f: &Findings<'_>, color: bool, out: &mut dyn Write) -> io::Result<(
         chars: Chars::ascii(),
         ..Config::default()
     };
-    let hint = f.lang.words().help_label;
     let echoed = Echoed::new(f);
-    for d in f.diagnostics {
-        let level = match d.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-        };
-        let mut notes = Vec::new();
-        let mut labels: Vec<Label<FileId>> = Vec::new();
-        for (i, span) in std::iter::once(&d.span).chain(&d.related).enumerate() {
-            match f.files.line_length(*span) {
-                Some(n) if n <= MAX_SHOWN_LINE => {
-                    let label = if i == 0 {
-                        Label::primary(span.file, span.range())
-                    } else {
-                        Label::secondary(span.file, span.range())
-                    };
-                    labels.push(label);
-                }
-                // Echoing a huge line (a pasted export) would flood the log.
-                Some(_) => {
-                    let (path, line, col) = f.files.locate(*span);
-                    let path = crate::files::printable(path, false);
-                    notes.push(format!("--> {path}:{line}:{col}"));
-                }
-                None => {
-                    let path = crate::files::printable(&f.files.get(span.file).path, false);
-                    notes.push(format!("--> {path}"));
-                    let words = f.lang.words();
-                    notes.push(if f.files.missing_on_disk(span.file) {
-                        words.cannot_reread.to_owned()
-                    } else {
-                        words.changed_since_check.to_owned()
-                    });
-                }
+    // Findings are laid out in parallel, a chunk at a time, and written in
+    // order: laying out thousands of excerpts is most of what a check of a
+    // large tree spends after its rules.
+    let chunks: Vec<io::Result<Vec<u8>>> = f
+        .diagnostics
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut buf = Vec::with_capacity(chunk.len() * 256);
+            for d in chunk {
+                emit(f, d, &echoed, &config, color, &mut buf)?;
             }
-        }
-        notes.extend(
-            f.lang
-                .help(&d.message)
-                .map(|h| format!("{hint}: {}", visible(&h))),
-        );
-        let report = Report::new(level)
-            .with_code(d.rule.slug())
-            .with_message(visible(&f.lang.message(&d.message)))
-            .with_notes(notes);
-        let result = if color {
-            term::emit_to_write_style(
-                &mut termcolor::Ansi::new(&mut *out),
-                &config,
-                &echoed,
-                &report.with_labels(labels),
-            )
-        } else {
-            term::emit_to_io_write(&mut *out, &config, &echoed, &report.with_labels(labels))
-        };
-        result.map_err(io::Error::other)?;
+            Ok(buf)
+        })
+        .collect();
+    for chunk in chunks {
+        out.write_all(&chunk?)?;
     }
     if f.diagnostics.is_empty() {
         writeln!(out, "{}", f.lang.words().clean)?;
     }
     writeln!(out, "{}", f.lang.summary(&f.summary))
+}
+
+/// One finding, as codespan lays it out.
+fn emit(
+    f: &Findings<'_>,
+    d: &crate::diag::Diagnostic,
+    echoed: &Echoed<'_>,
+    config: &Config,
+    color: bool,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    let hint = f.lang.words().help_label;
+    let level = match d.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+    };
+    let mut notes = Vec::new();
+    let mut labels: Vec<Label<FileId>> = Vec::new();
+    for (i, span) in std::iter::once(&d.span).chain(&d.related).enumerate() {
+        match f.files.line_length(*span) {
+            Some(n) if n <= MAX_SHOWN_LINE => {
+                let label = if i == 0 {
+                    Label::primary(span.file, span.range())
+                } else {
+                    Label::secondary(span.file, span.range())
+                };
+                labels.push(label);
+            }
+            // Echoing a huge line (a pasted export) would flood the log.
+            Some(_) => {
+                let (path, line, col) = f.files.locate(*span);
+                let path = crate::files::printable(path, false);
+                notes.push(format!("--> {path}:{line}:{col}"));
+            }
+            None => {
+                let path = crate::files::printable(&f.files.get(span.file).path, false);
+                notes.push(format!("--> {path}"));
+                let words = f.lang.words();
+                notes.push(if f.files.missing_on_disk(span.file) {
+                    words.cannot_reread.to_owned()
+                } else {
+                    words.changed_since_check.to_owned()
+                });
+            }
+        }
+    }
+    notes.extend(
+        f.lang
+            .help(&d.message)
+            .map(|h| format!("{hint}: {}", visible(&h))),
+    );
+    let report = Report::new(level)
+        .with_code(d.rule.slug())
+        .with_message(visible(&f.lang.message(&d.message)))
+        .with_notes(notes);
+    let result = if color {
+        term::emit_to_write_style(
+            &mut termcolor::Ansi::new(&mut *out),
+            config,
+            echoed,
+            &report.with_labels(labels),
+        )
+    } else {
+        term::emit_to_io_write(&mut *out, config, echoed, &report.with_labels(labels))
+    };
+    result.map_err(io::Error::other)
 }
 
 /// The files as echoed under the findings: every stretch the check found to
