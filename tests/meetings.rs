@@ -671,3 +671,50 @@ fn dx_mv_moves_links_to_the_current_edition() {
     let flat = common::tree(None);
     assert_eq!(retired(flat.path()), 0);
 }
+
+/// `dx agenda -o`: the agenda to a file, and the meeting-file skeleton to a
+/// new file only: one that exists (it may hold what the meeting decided)
+/// is left byte for byte, with a message that says why.
+#[test]
+fn agenda_writes_to_a_file_and_never_over_a_meeting_file() {
+    let dir = tree();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    let (code, out, err) = dx(root, &["agenda", "--format", "markdown", "-o", "議題案.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(read(root, "議題案.md").contains("S-003"));
+    let (code, _, err) = dx(
+        root,
+        &[
+            "agenda",
+            "--format",
+            "meeting",
+            "-o",
+            "meetings/2027-03-15-honbu.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, skeleton, _) = dx(root, &["agenda", "--format", "meeting"]);
+    assert_eq!(read(root, "meetings/2027-03-15-honbu.toml"), skeleton);
+    // Filled in, then asked for again: refused, nothing written.
+    let filled = skeleton.replacen("result = \"\"", "result = \"導入\"", 1);
+    std::fs::write(root.join("meetings/2027-03-15-honbu.toml"), &filled).expect("writes");
+    let before = snapshot(root);
+    let (code, _, err) = dx(
+        root,
+        &[
+            "agenda",
+            "--format",
+            "meeting",
+            "-o",
+            "meetings/2027-03-15-honbu.toml",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("すでにあります") && err.contains("上書きしない"),
+        "{err}"
+    );
+    assert_eq!(snapshot(root), before, "the filled-in file is kept");
+}

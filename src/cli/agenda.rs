@@ -41,6 +41,9 @@ pub struct Args {
     /// 出力形式(meeting は dx apply で記録する会議ファイルの雛形)
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// 書き出すファイル(省略すると標準出力。会議ファイルの雛形は、すでにあるファイルには書きません)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -75,18 +78,41 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
     }
     let lang = ctx.lang();
     let dates = ctx.dates(&model);
-    match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agenda)?)?,
-        Format::Table => render::text(
-            &agenda.doc(&model, lang).with_dates(dates),
-            ctx.ambiguous(),
-            out,
-        )?,
-        Format::Markdown => render::markdown(&agenda.doc(&model, lang).with_dates(dates), out)?,
-        Format::Html => out.write_all(
-            render::html::page(&agenda.doc(&model, lang).with_dates(dates), lang).as_bytes(),
-        )?,
-        Format::Meeting => out.write_all(agenda.meeting_file(lang).as_bytes())?,
+    // A skeleton is never written over a meeting file, which may hold what
+    // the meeting decided.
+    if let (Format::Meeting, Some(path)) = (args.format, &args.output) {
+        let path = ctx.env.cwd.join(path);
+        return match crate::fsutil::create_new(&path, agenda.meeting_file(lang).as_bytes()) {
+            Ok(()) => Ok(EXIT_OK),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(anyhow::anyhow!((lang.words().meeting_file_exists)(
+                    &path.display().to_string()
+                )))
+            }
+            Err(e) => Err(anyhow::anyhow!((lang.words().cannot_write)(
+                &path.display().to_string(),
+                &e.to_string()
+            ))),
+        };
     }
+    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+        match args.format {
+            Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agenda)?)?,
+            Format::Table => render::text(
+                &agenda.doc(&model, lang).with_dates(dates),
+                ctx.ambiguous(),
+                out,
+            )?,
+            Format::Markdown => {
+                render::markdown(&agenda.doc(&model, lang).with_dates(dates), out)?;
+            }
+            Format::Html => out.write_all(
+                render::html::page(&agenda.doc(&model, lang).with_dates(dates), lang).as_bytes(),
+            )?,
+            Format::Meeting => out.write_all(agenda.meeting_file(lang).as_bytes())?,
+        }
+        Ok(())
+    };
+    super::output::to_file_or(ctx, args.output.as_deref(), out, write)?;
     Ok(EXIT_OK)
 }

@@ -33,7 +33,7 @@ pub struct Output {
     /// CSV の先頭に BOM を付けない(Excel 以外で読むとき)
     #[arg(long)]
     pub no_bom: bool,
-    /// 書き出すファイル(省略すると標準出力。xlsx では必須)
+    /// 書き出すファイル(省略すると標準出力。xlsx は端末には出せません)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
     /// 表を一つだけ出す: 番号(1 から)、名前(issues・課題 など)、見出し。CSV は一つの表だけを書き、省略すると最初の表(JSON には効きません)
@@ -133,12 +133,25 @@ pub(crate) fn emit<T: Serialize>(
         }
         Ok(())
     };
-    match &output.output {
+    to_file_or(ctx, output.output.as_deref(), out, write)
+}
+
+/// Write to the file `-o` names (whole or not at all: a temporary file
+/// renamed into place) or, without it, to `out`. Every command that writes
+/// a document takes its `-o` by this one rule.
+pub(crate) fn to_file_or(
+    ctx: &Ctx<'_>,
+    path: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
         Some(path) => {
+            let path = ctx.env.cwd.join(path);
             let mut bytes = Vec::new();
             write(&mut bytes)?;
-            crate::fsutil::replace(path, &bytes).map_err(|e| {
-                anyhow::anyhow!((lang.words().cannot_write)(
+            crate::fsutil::replace(&path, &bytes).map_err(|e| {
+                anyhow::anyhow!((ctx.lang().words().cannot_write)(
                     &path.display().to_string(),
                     &e.to_string()
                 ))

@@ -118,6 +118,11 @@ pub(super) static WORDS: Words = Words {
         )
     },
     id_taken: "someone created a file with the same ID at the same moment, so nothing was written; run it again to take the next free ID",
+    meeting_file_exists: |path| {
+        format!(
+            "{path} exists: the skeleton is not written over a meeting file that may be filled in. Name another file, or use the one there"
+        )
+    },
     binary_to_terminal: "an Excel workbook cannot be shown on a terminal; name a file with -o, like -o portfolio.xlsx",
     tables_need_folder: "--format tables needs a folder to write to: -o DIR (for example -o tables)",
     public_only_tables: "--public goes with --format xlsx and tables",
