@@ -207,6 +207,17 @@ interval_months = 12             # 定期的な見直しの標準の間隔
 # [privacy]                      # 個人情報として扱わないもの
 # allowed_email_domains = ["city.example.lg.jp"]   # 市のメールのドメイン
 # allowed_phone_numbers = ["XXXX-XX-XXXX"]          # 市の代表番号など公開の番号(数字で)
+
+# [report]                       # 報告(dx report)
+# headline = ["S-001/オンライン申請率"]   # 公開版の最初に示す評価指標(ID/評価指標の名前)
+
+# [accessibility]                # 公開版の報告のウェブアクセシビリティ方針(市が試験したら書く)
+# declared = 2027-04-01          # 表明日
+# level = "準拠"                 # 対応度: 準拠・一部準拠・配慮
+# tested = 2027-03-20            # 試験日
+# pages = "公開版の報告の全ページ"   # 試験対象
+# exceptions = []                # 例外
+# contact = "〇〇課 電話 …"       # 問い合わせ先(省略すると [contact])
 "#,
         org = quote(organization),
         guideline = quote(&guideline),
