@@ -4,14 +4,15 @@
 use std::fmt::Write as _;
 use std::io;
 
-use super::{accessible_tables, sections, text, vision_anchor};
+use super::tables::Table;
+use super::{sections, text, vision_anchor};
 use crate::i18n::Lang;
 use crate::names::{Fact, ThingKind};
 use crate::render::escape::esc;
 use crate::render::svg;
 use crate::report::dashboard::Dashboard;
 use crate::report::show::{IndicatorView, Link, Show};
-use crate::report::{number, percent, state_word};
+use crate::report::{number, state_word};
 use crate::vocab::{Progress, Stage};
 
 /// A stage or progress as a coloured word (the word carries the meaning;
@@ -142,14 +143,15 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         indicators(&mut h, d, &show.indicators, lang);
     }
     if !show.decisions.is_empty() {
-        let _ = write!(
-            h,
-            "<table><caption class=\"sr-only\">{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            esc(l.decisions),
-            esc(l.date),
-            esc(l.body),
-            esc(l.result),
-            esc(l.note)
+        let table = Table::open(&mut h, "", l.decisions, false);
+        table.head(
+            &mut h,
+            &[
+                (l.date, false),
+                (l.body, false),
+                (l.result, false),
+                (l.note, false),
+            ],
         );
         for x in &show.decisions {
             let _ = write!(
@@ -161,7 +163,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
                 text(x.note.as_deref().unwrap_or(""), lang)
             );
         }
-        h.push_str("</tbody></table>");
+        table.close(&mut h);
     }
     h.push_str("</article>");
     h
@@ -171,37 +173,23 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
 /// then each history as a small chart beside the table of its numbers.
 fn indicators(h: &mut String, d: &Dashboard<'_>, list: &[IndicatorView], lang: Lang) {
     let l = lang.labels();
-    let n = |v: Option<f64>| v.map_or_else(String::new, number);
-    let _ = write!(
+    let table = Table::open(h, "stack", l.indicators, true);
+    table.head(
         h,
-        "<table class=\"stack\"><caption class=\"sr-only\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        esc(l.indicators),
-        esc(l.indicator),
-        esc(l.baseline_target),
-        esc(l.actual),
-        esc(l.attainment),
-        esc(l.grade),
+        &[
+            (l.indicator, false),
+            (l.baseline_target, false),
+            (l.actual, true),
+            (l.attainment, false),
+            (l.grade, false),
+        ],
     );
     for i in list {
-        let _ = write!(
-            h,
-            "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"nobr\">{} → {} {}</span></td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"attain\" data-label=\"{}\"><span class=\"pct\">{}</span>{}</td><td data-label=\"{}\">{}</td></tr>",
-            esc(l.indicator),
-            text(&i.name, lang),
-            esc(l.baseline_target),
-            esc(&n(i.baseline)),
-            esc(&n(i.target)),
-            text(&i.unit, lang),
-            esc(l.actual),
-            sections::actual(i, d, lang),
-            esc(l.attainment),
-            esc(&percent(i.attainment)),
-            svg::indicator_bar(i.attainment, i.grade),
-            esc(l.grade),
-            sections::grade(i, d, lang),
-        );
+        table.tr(h, "");
+        sections::indicator_cells(&table, h, d, i, lang);
+        h.push_str("</tr>");
     }
-    h.push_str("</tbody></table>");
+    table.close(h);
     for i in list.iter().filter(|i| i.observations.len() > 1) {
         h.push_str(&history(i, d, lang));
     }
@@ -234,15 +222,16 @@ fn history(i: &IndicatorView, d: &Dashboard<'_>, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let _ = write!(
-        h,
-        "<table class=\"compact\"><caption class=\"sr-only\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        text(&(l.history)(&i.name), lang),
-        esc(l.measured),
-        esc(l.fiscal_year),
-        esc(l.value),
-        esc(l.observation_status),
-        esc(l.source),
+    let table = Table::open(&mut h, "compact", &(l.history)(&i.name), false);
+    table.head(
+        &mut h,
+        &[
+            (l.measured, false),
+            (l.fiscal_year, false),
+            (l.value, true),
+            (l.observation_status, false),
+            (l.source, false),
+        ],
     );
     for o in &i.observations {
         // The source, then the note (for 評価不能, its reason).
@@ -263,7 +252,8 @@ fn history(i: &IndicatorView, d: &Dashboard<'_>, lang: Lang) -> String {
             text(&about.join(lang.pick("。", ". ")), lang),
         );
     }
-    h.push_str("</tbody></table></figure>");
+    table.close(&mut h);
+    h.push_str("</figure>");
     h
 }
 
@@ -293,7 +283,7 @@ pub(super) fn records(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) ->
                 open = true;
             }
         }
-        out.write_all(accessible_tables(&record_html(d, &card.show, lang)).as_bytes())?;
+        out.write_all(record_html(d, &card.show, lang).as_bytes())?;
     }
     if open {
         out.write_all(b"</details>")?;

@@ -17,7 +17,7 @@ mod sections;
 mod tables;
 
 use css::CSS;
-use tables::accessible_tables;
+use tables::Table;
 
 /// A report document as a page of its own, to print (`dx agenda --format html`).
 #[must_use]
@@ -78,48 +78,40 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
             // An empty table is said by the text before it (「なし」).
             Block::Table(t) if t.rows.is_empty() => {}
             Block::Table(t) => {
-                h.push_str("<table>");
-                if let Some(c) = caption {
-                    let _ = write!(h, "<caption class=\"sr-only\">{}</caption>", esc(c));
-                }
-                h.push_str("<thead><tr>");
-                for (i, head) in t.headers.iter().enumerate() {
-                    let class = if t.numeric.contains(&i) {
-                        " class=\"num\""
-                    } else {
-                        ""
-                    };
-                    let _ = write!(h, "<th{class}>{}</th>", esc(head));
-                }
-                h.push_str("</tr></thead><tbody>");
+                let table = Table::open(&mut h, "", caption.unwrap_or(&doc.title), false);
+                let columns: Vec<(&str, bool)> = t
+                    .headers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, head)| (head.as_str(), t.numeric.contains(&i)))
+                    .collect();
+                table.head(&mut h, &columns);
                 for (r, row) in t.rows.iter().enumerate() {
                     let total = t.totals && r + 1 == t.rows.len();
-                    h.push_str(if total {
-                        "<tr class=\"total\">"
-                    } else {
-                        "<tr>"
-                    });
+                    table.tr(&mut h, if total { " class=\"total\"" } else { "" });
                     for (i, cell) in row.iter().enumerate() {
                         // A table of counts is read by its first column: a
                         // row header, kept on one line (a 分野's name, not
                         // one letter a line on a phone).
                         if i == 0 && !t.numeric.is_empty() && !t.numeric.contains(&0) {
-                            let _ = write!(h, "<th scope=\"row\">{}</th>", text(cell, lang));
+                            table.th_row(&mut h);
+                            let _ = write!(h, "{}</th>", text(cell, lang));
                             continue;
                         }
                         // An ID never breaks across lines (「S-」/「003」).
                         let class = if t.numeric.contains(&i) {
-                            " class=\"num\""
+                            "num"
                         } else if looks_like_id(cell) {
-                            " class=\"id\""
+                            "id"
                         } else {
                             ""
                         };
-                        let _ = write!(h, "<td{class}>{}</td>", text(cell, lang));
+                        table.td(&mut h, class, None);
+                        let _ = write!(h, "{}</td>", text(cell, lang));
                     }
                     h.push_str("</tr>");
                 }
-                h.push_str("</tbody></table>");
+                table.close(&mut h);
             }
             Block::Outline(lines) => {
                 h.push_str("<ul>");
@@ -313,7 +305,7 @@ pub fn dashboard(d: &Dashboard<'_>, lang: Lang, out: &mut dyn io::Write) -> io::
             esc(title)
         )?;
         match body {
-            Some(body) => out.write_all(accessible_tables(body).as_bytes())?,
+            Some(body) => out.write_all(body.as_bytes())?,
             None => cards::records(d, lang, out)?,
         }
         out.write_all(b"</section>")?;

@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::tables::Table;
 use super::{text, vision_anchor};
 use crate::i18n::Lang;
 use crate::render::escape::esc;
@@ -124,11 +125,9 @@ pub(super) fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
         );
     }
     // The map's contents as a table: each item, its words, its 課題.
-    let _ = write!(
-        h,
-        "</p><table class=\"vision\" role=\"table\"><caption class=\"sr-only\">{}</caption><tbody role=\"rowgroup\">",
-        esc(r.coverage)
-    );
+    h.push_str("</p>");
+    let table = Table::open(&mut h, "vision", r.coverage, true);
+    table.body(&mut h);
     for cell in d.coverage.iter().flat_map(|row| &row.cells) {
         let issues: Vec<String> = cell
             .issues
@@ -157,16 +156,18 @@ pub(super) fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
         } else {
             String::new()
         };
-        let _ = write!(
-            h,
-            "<tr id=\"{anchor}\" role=\"row\"><th scope=\"row\" role=\"rowheader\">{id}</th><td role=\"cell\">{text}</td><td role=\"cell\">{issues}{flag}{hidden}</td></tr>",
-            anchor = esc(&vision_anchor(&cell.id)),
-            id = text(&cell.shown, lang),
-            text = text(&cell.text, lang),
-            issues = issues.join(" "),
+        table.tr(
+            &mut h,
+            &format!(" id=\"{}\"", esc(&vision_anchor(&cell.id))),
         );
+        table.th_row(&mut h);
+        let _ = write!(h, "{}</th>", text(&cell.shown, lang));
+        table.td(&mut h, "", None);
+        let _ = write!(h, "{}</td>", text(&cell.text, lang));
+        table.td(&mut h, "", None);
+        let _ = write!(h, "{}{flag}{hidden}</td></tr>", issues.join(" "));
     }
-    h.push_str("</tbody></table>");
+    table.close(&mut h);
     h
 }
 
@@ -270,41 +271,66 @@ pub(super) fn indicators(
 
 fn indicator_table(d: &Dashboard<'_>, rows: &[IndicatorRow], lang: Lang) -> String {
     let l = lang.labels();
-    let mut h = format!(
-        "<table class=\"stack\"><caption class=\"sr-only\">{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        esc(l.indicators),
-        esc(l.id),
-        esc(l.indicator),
-        esc(l.baseline_target),
-        esc(l.actual),
-        esc(l.attainment),
-        esc(l.grade)
+    let mut h = String::new();
+    let table = Table::open(&mut h, "stack", l.indicators, true);
+    table.head(
+        &mut h,
+        &[
+            (l.id, false),
+            (l.indicator, false),
+            (l.baseline_target, false),
+            (l.actual, true),
+            (l.attainment, false),
+            (l.grade, false),
+        ],
     );
-    let n = |v: Option<f64>| v.map_or_else(String::new, number);
     for row in rows {
-        let i = &row.view;
+        table.tr(&mut h, "");
+        table.td(&mut h, "", Some(l.id));
         let _ = write!(
             h,
-            "<tr><td data-label=\"{hid}\"><a class=\"id\" href=\"#{id}\">{id}</a></td><td data-label=\"{hname}\">{name}</td><td data-label=\"{hbt}\"><span class=\"nobr\">{b} → {t} {unit}</span></td><td class=\"num\" data-label=\"{hact}\">{actual}</td><td class=\"attain\" data-label=\"{hatt}\"><span class=\"pct\">{pct}</span>{svg}</td><td data-label=\"{hgr}\">{grade}</td></tr>",
-            hid = esc(l.id),
-            hname = esc(l.indicator),
-            hbt = esc(l.baseline_target),
-            hact = esc(l.actual),
-            hatt = esc(l.attainment),
-            hgr = esc(l.grade),
-            id = esc(&row.id),
-            name = text(&i.name, lang),
-            b = esc(&n(i.baseline)),
-            t = esc(&n(i.target)),
-            unit = text(&i.unit, lang),
-            actual = actual(i, d, lang),
-            pct = esc(&percent(i.attainment)),
-            svg = svg::indicator_bar(i.attainment, i.grade),
-            grade = grade(i, d, lang),
+            "<a class=\"id\" href=\"#{0}\">{0}</a></td>",
+            esc(&row.id)
         );
+        indicator_cells(&table, &mut h, d, &row.view, lang);
+        h.push_str("</tr>");
     }
-    h.push_str("</tbody></table>");
+    table.close(&mut h);
     h
+}
+
+/// An indicator's cells, each labelled for the card it becomes on a phone:
+/// its name, baseline → target, the current value, 達成度 and the grade.
+pub(super) fn indicator_cells(
+    table: &Table,
+    h: &mut String,
+    d: &Dashboard<'_>,
+    i: &IndicatorView,
+    lang: Lang,
+) {
+    let l = lang.labels();
+    let n = |v: Option<f64>| v.map_or_else(String::new, number);
+    table.td(h, "", Some(l.indicator));
+    let _ = write!(h, "{}</td>", text(&i.name, lang));
+    table.td(h, "", Some(l.baseline_target));
+    let _ = write!(
+        h,
+        "<span class=\"nobr\">{} → {} {}</span></td>",
+        esc(&n(i.baseline)),
+        esc(&n(i.target)),
+        text(&i.unit, lang)
+    );
+    table.td(h, "num", Some(l.actual));
+    let _ = write!(h, "{}</td>", actual(i, d, lang));
+    table.td(h, "attain", Some(l.attainment));
+    let _ = write!(
+        h,
+        "<span class=\"pct\">{}</span>{}</td>",
+        esc(&percent(i.attainment)),
+        svg::indicator_bar(i.attainment, i.grade)
+    );
+    table.td(h, "", Some(l.grade));
+    let _ = write!(h, "{}</td>", grade(i, d, lang));
 }
 
 /// The words of the report in plain language, for citizens first: what a
