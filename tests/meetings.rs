@@ -684,16 +684,14 @@ fn agenda_writes_to_a_file_and_never_over_a_meeting_file() {
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(read(root, "議題案.md").contains("S-003"));
-    let (code, _, err) = dx(
-        root,
-        &[
-            "agenda",
-            "--format",
-            "meeting",
-            "-o",
-            "meetings/2027-03-15-honbu.toml",
-        ],
-    );
+    const SKELETON: [&str; 5] = [
+        "agenda",
+        "--format",
+        "meeting",
+        "-o",
+        "meetings/2027-03-15-honbu.toml",
+    ];
+    let (code, _, err) = dx(root, &SKELETON);
     assert_eq!(code, 0, "{err}");
     let (_, skeleton, _) = dx(root, &["agenda", "--format", "meeting"]);
     assert_eq!(read(root, "meetings/2027-03-15-honbu.toml"), skeleton);
@@ -701,16 +699,7 @@ fn agenda_writes_to_a_file_and_never_over_a_meeting_file() {
     let filled = skeleton.replacen("result = \"\"", "result = \"導入\"", 1);
     std::fs::write(root.join("meetings/2027-03-15-honbu.toml"), &filled).expect("writes");
     let before = snapshot(root);
-    let (code, _, err) = dx(
-        root,
-        &[
-            "agenda",
-            "--format",
-            "meeting",
-            "-o",
-            "meetings/2027-03-15-honbu.toml",
-        ],
-    );
+    let (code, _, err) = dx(root, &SKELETON);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("すでにあります") && err.contains("上書きしない"),
