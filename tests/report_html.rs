@@ -101,7 +101,7 @@ fn public_report_leaks_nothing_internal() {
         .records
         .iter()
         .filter(|r| r.visibility() == dx::model::Visibility::Public)
-        .flat_map(|r| r.texts().map(|t| t.value.as_str()))
+        .flat_map(|r| r.all_texts().map(|t| t.value.as_str()))
         .collect();
     for r in &internal {
         assert!(
@@ -123,7 +123,7 @@ fn public_report_leaks_nothing_internal() {
         }
         // Free texts, but not words public records share (units like "%").
         for t in r
-            .texts()
+            .all_texts()
             .filter(|t| t.value.chars().count() >= 6 && !public_texts.contains(t.value.as_str()))
         {
             assert!(

@@ -15,6 +15,7 @@ mod nearest;
 mod reader;
 mod record;
 mod revision;
+pub mod texts;
 pub mod settings;
 
 pub use crate::vocab::{

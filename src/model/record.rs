@@ -221,10 +221,8 @@ pub enum Part {
 pub struct IssuePart {
     /// The ビジョン items it is a gap to.
     pub vision: Option<LinkList>,
-    /// 現状.
-    pub current: Option<Sp<CompactString>>,
-    /// The gap to the ビジョン.
-    pub gap: Option<Sp<CompactString>>,
+    /// Its free texts (現状, the gap to the ビジョン): `texts::TEXTS`.
+    pub texts: super::texts::Texts,
     /// When the 課題の整理 was last done again (`dx review K-…`, SPEC §7.4).
     pub reviewed: Option<Sp<Date>>,
     /// Closed: no more work is needed.
@@ -244,6 +242,8 @@ pub struct MethodPart {
     pub national: Option<LinkList>,
     /// The earlier 手法 it rolls out.
     pub expands: Option<Sp<CompactString>>,
+    /// Its free texts (none yet): `texts::TEXTS`.
+    pub texts: super::texts::Texts,
     /// Stage, review, team, indicators, decisions.
     pub work: Work,
 }
@@ -255,8 +255,8 @@ pub struct TechnologyPart {
     pub implements: Option<LinkList>,
     /// The national priorities it serves.
     pub national: Option<LinkList>,
-    /// The product.
-    pub product: Option<Sp<CompactString>>,
+    /// Its free texts (the product): `texts::TEXTS`.
+    pub texts: super::texts::Texts,
     /// Stage, review, team, indicators, decisions.
     pub work: Work,
 }
@@ -384,13 +384,13 @@ impl Record {
     /// 課題: 現状.
     #[must_use]
     pub fn current(&self) -> Option<&Sp<CompactString>> {
-        self.issue()?.current.as_ref()
+        self.text(crate::names::Fact::Current)
     }
 
     /// 課題: the gap to the ビジョン.
     #[must_use]
     pub fn gap(&self) -> Option<&Sp<CompactString>> {
-        self.issue()?.gap.as_ref()
+        self.text(crate::names::Fact::Gap)
     }
 
     /// 課題: closed.
@@ -442,7 +442,27 @@ impl Record {
     /// 技術: the product.
     #[must_use]
     pub fn product(&self) -> Option<&Sp<CompactString>> {
-        self.technology()?.product.as_ref()
+        self.text(crate::names::Fact::Product)
+    }
+
+    /// Its free texts as written (`texts::TEXTS`), in that table's order.
+    #[must_use]
+    pub fn free_texts(&self) -> &[(crate::names::Fact, Sp<CompactString>)] {
+        match &self.part {
+            Part::Issue(p) => &p.texts,
+            Part::Method(p) => &p.texts,
+            Part::Technology(p) => &p.texts,
+            Part::Unparsed => &[],
+        }
+    }
+
+    /// One of its free texts.
+    #[must_use]
+    pub fn text(&self, fact: crate::names::Fact) -> Option<&Sp<CompactString>> {
+        self.free_texts()
+            .iter()
+            .find(|(f, _)| *f == fact)
+            .map(|(_, v)| v)
     }
 
     /// 手法/技術: the stage as written, with its place.
@@ -565,9 +585,9 @@ impl Record {
             .map_or(Visibility::Internal, |v| v.value)
     }
 
-    /// Every free text of the record (what `dx report --public` must not
-    /// show of an internal record).
-    pub fn texts(&self) -> impl Iterator<Item = &Sp<CompactString>> {
+    /// Every text of the record, titles and notes included (what
+    /// `dx report --public` must not show of an internal record).
+    pub fn all_texts(&self) -> impl Iterator<Item = &Sp<CompactString>> {
         let team = self.team().into_iter().flat_map(|t| {
             t.name
                 .iter()
@@ -582,9 +602,7 @@ impl Record {
         let closed = self.closed().into_iter().flat_map(|c| c.reason.iter());
         self.title
             .iter()
-            .chain(self.current())
-            .chain(self.gap())
-            .chain(self.product())
+            .chain(self.free_texts().iter().map(|(_, v)| v))
             .chain(self.owner.iter())
             .chain(self.tags.iter())
             .chain(team)

@@ -254,16 +254,11 @@ fn record(model: &Model, i: RecordIdx, today: Date) -> RecordOut {
             .or_default()
             .push(l.id.clone());
     }
-    let mut texts = BTreeMap::new();
-    for (k, v) in [
-        ("current", r.current()),
-        ("gap", r.gap()),
-        ("product", r.product()),
-    ] {
-        if let Some(v) = v {
-            texts.insert(k, v.value.to_string());
-        }
-    }
+    let texts: BTreeMap<&'static str, String> = r
+        .free_texts()
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.value.to_string()))
+        .collect();
     RecordOut {
         id: r.id.to_string(),
         kind: r.kind.en(),

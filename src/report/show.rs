@@ -452,20 +452,15 @@ impl Show {
                     .join("、"),
             ),
         );
-        fact(
-            names::Fact::Current,
-            r.current().map(|v| v.value.to_string()),
-        );
-        fact(names::Fact::Gap, r.gap().map(|v| v.value.to_string()));
+        // The free texts, as the table declares them (現状, gap, product).
+        for (key, value) in r.free_texts() {
+            fact(*key, Some(value.value.to_string()));
+        }
         fact(
             names::Fact::Reviewed,
             r.issue()
                 .and_then(|p| p.reviewed.as_ref())
                 .map(|d| d.value.to_string()),
-        );
-        fact(
-            names::Fact::Product,
-            r.product().map(|v| v.value.to_string()),
         );
         fact(
             names::Fact::ReviewDue,

@@ -72,11 +72,14 @@ pub(super) fn read_record(
         .strings(root, "tags", false)
         .map(|l| l.items.into_vec().into())
         .unwrap_or_default();
+    // The free texts, from their table.
+    let texts: crate::model::texts::Texts = crate::model::texts::of_kind(kind)
+        .filter_map(|t| Some((t.fact, r.string(root, t.key(), false)?)))
+        .collect();
     rec.part = match kind {
         Kind::Issue => Part::Issue(Box::new(IssuePart {
             vision: r.strings(root, "vision", true),
-            current: r.string(root, "current", false),
-            gap: r.string(root, "gap", false),
+            texts,
             reviewed: r.date(root, "reviewed", false),
             closed: read_closed(r, root),
         })),
@@ -86,12 +89,13 @@ pub(super) fn read_record(
             considerations: r.strings(root, "considerations", false),
             national: r.strings(root, "national", false),
             expands: r.string(root, "expands", false),
+            texts,
             work: read_work(r, root),
         })),
         Kind::Technology => Part::Technology(Box::new(TechnologyPart {
             implements: r.strings(root, "implements", true),
             national: r.strings(root, "national", false),
-            product: r.string(root, "product", false),
+            texts,
             work: read_work(r, root),
         })),
     };

@@ -174,7 +174,7 @@ impl Diff {
         };
         let review = |r: &crate::model::Record| r.review_due().map(|d| d.value);
         let visibility = |r: &crate::model::Record| r.visibility();
-        let pairs: [(Fact, Option<String>, Option<String>, bool); 10] = [
+        let pairs: [(Fact, Option<String>, Option<String>, bool); 7] = [
             (
                 Fact::Title,
                 Some(o.title().to_owned()),
@@ -207,11 +207,17 @@ impl Diff {
                     && !new_decision(o, n),
             ),
             (Fact::Closed, closed(o), closed(n), false),
-            (Fact::Current, text(o.current()), text(n.current()), false),
-            (Fact::Gap, text(o.gap()), text(n.gap()), false),
-            (Fact::Product, text(o.product()), text(n.product()), false),
         ];
-        for (key, before, after, flagged) in pairs {
+        // Then the free texts, as their table declares them.
+        let texts = crate::model::texts::TEXTS.iter().map(|t| {
+            (
+                t.fact,
+                text(o.text(t.fact)),
+                text(n.text(t.fact)),
+                false,
+            )
+        });
+        for (key, before, after, flagged) in pairs.into_iter().chain(texts) {
             if before != after {
                 self.field_changes.push(FieldChange {
                     record: n.id.to_string(),
