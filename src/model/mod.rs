@@ -15,8 +15,8 @@ mod nearest;
 mod reader;
 mod record;
 mod revision;
-pub mod texts;
 pub mod settings;
+pub mod texts;
 
 pub use crate::vocab::{
     Body, Conformance, Grade, IdKind, Kind, ObservationStatus, Outcome, Progress, Stage, TeamKind,

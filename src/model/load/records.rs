@@ -72,10 +72,12 @@ pub(super) fn read_record(
         .strings(root, "tags", false)
         .map(|l| l.items.into_vec().into())
         .unwrap_or_default();
-    // The free texts, from their table.
-    let texts: crate::model::texts::Texts = crate::model::texts::of_kind(kind)
+    // The free texts, from their table, held at their exact size (a
+    // hundred thousand records pay for any slack).
+    let mut texts: crate::model::texts::Texts = crate::model::texts::of_kind(kind)
         .filter_map(|t| Some((t.fact, r.string(root, t.key(), false)?)))
         .collect();
+    texts.shrink_to_fit();
     rec.part = match kind {
         Kind::Issue => Part::Issue(Box::new(IssuePart {
             vision: r.strings(root, "vision", true),

@@ -209,14 +209,9 @@ impl Diff {
             (Fact::Closed, closed(o), closed(n), false),
         ];
         // Then the free texts, as their table declares them.
-        let texts = crate::model::texts::TEXTS.iter().map(|t| {
-            (
-                t.fact,
-                text(o.text(t.fact)),
-                text(n.text(t.fact)),
-                false,
-            )
-        });
+        let texts = crate::model::texts::TEXTS
+            .iter()
+            .map(|t| (t.fact, text(o.text(t.fact)), text(n.text(t.fact)), false));
         for (key, before, after, flagged) in pairs.into_iter().chain(texts) {
             if before != after {
                 self.field_changes.push(FieldChange {
