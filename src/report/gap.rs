@@ -10,6 +10,7 @@ use super::doc::{Block, ColumnType, Doc, Table};
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
 use crate::model::{FieldIdx, Grade, Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
+use crate::names::Relation;
 
 /// How far ahead reviews count as due soon.
 pub const REVIEW_WINDOW_DAYS: i64 = 90;
@@ -233,7 +234,7 @@ impl Gap {
         };
 
         let vision = vision_gaps(model, field_idx);
-        let followed = linked_ids(model, of_kind(Kind::Method), "principles");
+        let followed = linked_ids(model, of_kind(Kind::Method), Relation::Principles);
         let principles_unfollowed: Vec<ReferenceGap> = model
             .principles
             .iter()
@@ -244,7 +245,7 @@ impl Gap {
                 technologies: Vec::new(),
             })
             .collect();
-        let served = linked_ids(model, of_kind(Kind::Method), "national");
+        let served = linked_ids(model, of_kind(Kind::Method), Relation::National);
         let national_unserved: Vec<ReferenceGap> = model
             .national
             .enumerate()
@@ -428,14 +429,14 @@ fn vision_gaps(model: &Model, field: Option<FieldIdx>) -> Vec<VisionGap> {
 fn linked_ids(
     model: &Model,
     records: impl Iterator<Item = RecordIdx>,
-    key: &str,
+    key: Relation,
 ) -> std::collections::HashSet<String> {
     records
         .flat_map(|i| {
             model
                 .resolved_links(i)
                 .filter(|(k, _, res)| {
-                    k.key == key
+                    k.relation == key
                         && matches!(
                             res,
                             Resolution::Found(Thing::Principle(_) | Thing::National(_))

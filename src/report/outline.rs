@@ -11,6 +11,7 @@ use super::doc::{Block, Doc};
 use super::{state, state_word};
 use crate::i18n::Lang;
 use crate::model::{Kind, Model, RecordIdx, Resolution};
+use crate::names::Relation;
 
 /// One node of the outline.
 #[derive(Clone, Debug, Serialize)]
@@ -63,12 +64,12 @@ fn record_node(model: &Model, i: RecordIdx, depth: usize, level: usize) -> Node 
 fn has_parent(model: &Model, i: RecordIdx) -> bool {
     let key = match model.records[i].kind {
         Kind::Issue => return true,
-        Kind::Method => "solves",
-        Kind::Technology => "implements",
+        Kind::Method => Relation::Solves,
+        Kind::Technology => Relation::Implements,
     };
     model
         .resolved_links(i)
-        .any(|(k, _, res)| k.key == key && matches!(res, Resolution::Found(_)))
+        .any(|(k, _, res)| k.relation == key && matches!(res, Resolution::Found(_)))
 }
 
 impl Outline {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::doc::{Doc, Table};
 use crate::i18n::Lang;
 use crate::model::{Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
+use crate::names::Relation;
 
 /// What the rows are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -164,10 +165,10 @@ fn axis_rows(model: &Model, axis: Axis) -> Rows {
 /// The ids a record counts under on an axis.
 fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
     let r = &model.records[i];
-    let linked = |i: RecordIdx, key: &str| -> Vec<String> {
+    let linked = |i: RecordIdx, key: Relation| -> Vec<String> {
         model
             .resolved_links(i)
-            .filter(|(k, _, res)| k.key == key && matches!(res, Resolution::Found(_)))
+            .filter(|(k, _, res)| k.relation == key && matches!(res, Resolution::Found(_)))
             .map(|(_, link, _)| link.value.to_string())
             .collect()
     };
@@ -184,16 +185,16 @@ fn keys(model: &Model, i: RecordIdx, axis: Axis) -> Vec<String> {
             .collect(),
         Axis::Principle if r.kind == Kind::Technology => model
             .resolved_links(i)
-            .filter_map(|(k, _, res)| match (k.key, res) {
-                ("implements", Resolution::Found(Thing::Record(m))) => {
-                    Some(linked(m, "principles"))
+            .filter_map(|(k, _, res)| match (k.relation, res) {
+                (Relation::Implements, Resolution::Found(Thing::Record(m))) => {
+                    Some(linked(m, Relation::Principles))
                 }
                 _ => None,
             })
             .flatten()
             .collect(),
-        Axis::Principle => linked(i, "principles"),
-        Axis::National => linked(i, "national"),
+        Axis::Principle => linked(i, Relation::Principles),
+        Axis::National => linked(i, Relation::National),
         Axis::Team => r
             .team()
             .and_then(|t| t.name.as_ref())

@@ -4,6 +4,7 @@
 use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message, Retired};
 use crate::model::{Kind, Resolution, Stage, Thing};
+use crate::names::Relation;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::LinkToRetired,
@@ -29,14 +30,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let key = match r.kind {
-            Kind::Technology => "implements",
+            Kind::Technology => Relation::Implements,
             // The work is done once the 手法 is in operation: the 課題 it
             // solved being closed is the expected result.
-            Kind::Method if stage != Stage::Operation => "solves",
+            Kind::Method if stage != Stage::Operation => Relation::Solves,
             _ => continue,
         };
         for (k, link, res) in model.distinct_links(i) {
-            let (true, Resolution::Found(Thing::Record(p))) = (k.key == key, res) else {
+            let (true, Resolution::Found(Thing::Record(p))) = (k.relation == key, res) else {
                 continue;
             };
             let p = &model.records[p];

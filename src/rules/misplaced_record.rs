@@ -5,6 +5,7 @@ use super::{Context, DocText, Rule, RuleId};
 use crate::diag::{Diagnostic, Message};
 use crate::files::Span;
 use crate::model::{Kind, Model, Record, Resolution, Thing};
+use crate::names::Relation;
 
 pub(super) const RULE: Rule = Rule {
     id: RuleId::MisplacedRecord,
@@ -32,14 +33,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (key, own) = match r.kind {
-            Kind::Issue => ("vision", r.field.map(|f| model.fields[f].id.as_str())),
-            Kind::Method => ("solves", Some(model.domains[domain].id.as_str())),
-            Kind::Technology => ("implements", Some(model.domains[domain].id.as_str())),
+            Kind::Issue => (
+                Relation::Vision,
+                r.field.map(|f| model.fields[f].id.as_str()),
+            ),
+            Kind::Method => (Relation::Solves, Some(model.domains[domain].id.as_str())),
+            Kind::Technology => (
+                Relation::Implements,
+                Some(model.domains[domain].id.as_str()),
+            ),
         };
         let Some(own) = own else { continue };
         let mut homes = model
             .resolved_links(i)
-            .filter(|(k, _, _)| k.key == key)
+            .filter(|(k, _, _)| k.relation == key)
             .filter_map(|(_, _, res)| stays_home(model, r, res))
             .peekable();
         if homes.peek().is_none() || homes.any(|home| home) {
@@ -47,7 +54,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let span = r
             .link_lists()
-            .find(|(k, _)| k.key == key)
+            .find(|(k, _)| k.relation == key)
             .and_then(|(_, l)| l.span)
             .map_or(Span::file_start(r.file), |l| r.span_of(l));
         let message = Message::NoLinkInDomain {

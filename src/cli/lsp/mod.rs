@@ -415,10 +415,14 @@ impl Server<'_> {
     /// Rename a record's ID: `dx mv`'s plan as a workspace edit — the file
     /// renamed, its `id` key and every link to it rewritten.
     fn rename(&self, model: &Model, id: &str, new_id: &str) -> Option<Value> {
-        let record = model
-            .parsed_records()
-            .find(|(_, r)| r.id.as_str() == id)
-            .map(|(i, _)| i)?;
+        // Through the ID table, not a scan; a record that could not be read
+        // is not renamed (its file is not understood).
+        let crate::model::Thing::Record(record) = model.find(id)? else {
+            return None;
+        };
+        if !model.records[record].is_parsed() {
+            return None;
+        }
         let moved = crate::edit::mv::plan(
             model,
             &crate::edit::mv::Move {

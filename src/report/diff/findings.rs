@@ -15,17 +15,26 @@ impl Diff {
         lang: Lang,
     ) {
         let only = |a: &[crate::diag::Diagnostic], b: &[crate::diag::Diagnostic], m: &Model| {
-            let mut rest: Vec<&crate::diag::Diagnostic> = b.iter().collect();
+            // The other side's findings by rule and record, each matched at
+            // most once: a lookup, not a scan of every finding for each
+            // (thousands on a large tree made that quadratic).
+            let mut rest: HashMap<_, Vec<&crate::diag::Diagnostic>> = HashMap::new();
+            for o in b {
+                rest.entry((o.rule, o.record.as_deref()))
+                    .or_default()
+                    .push(o);
+            }
             let mut out = Vec::new();
             for d in a {
-                let twin = rest.iter().position(|o| {
-                    o.rule == d.rule && o.record == d.record && o.message == d.message
-                });
-                match twin {
-                    Some(at) => {
-                        rest.swap_remove(at);
+                let bucket = rest.get_mut(&(d.rule, d.record.as_deref()));
+                let twin = bucket
+                    .as_ref()
+                    .and_then(|list| list.iter().position(|o| o.message == d.message));
+                match (twin, bucket) {
+                    (Some(at), Some(list)) => {
+                        list.swap_remove(at);
                     }
-                    None => out.push(FindingChange {
+                    _ => out.push(FindingChange {
                         rule: d.rule.slug(),
                         severity: d.severity.as_str(),
                         record: d.record.clone(),

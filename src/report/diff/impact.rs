@@ -115,13 +115,20 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
             }
         }
     }
-    // 分野 and 領域 names: every record in them.
+    // 分野 and 領域 names: every record in them (the base's names by ID,
+    // looked up, not scanned for each).
+    let base_fields: HashMap<&str, &str> = base
+        .fields
+        .iter()
+        .map(|x| (x.id.as_str(), x.name.as_str()))
+        .collect();
+    let base_domains: HashMap<&str, &str> = base
+        .domains
+        .iter()
+        .map(|x| (x.id.as_str(), x.name.as_str()))
+        .collect();
     for (f, field) in head.fields.enumerate() {
-        let before = base
-            .fields
-            .iter()
-            .find(|x| x.id == field.id)
-            .map(|x| x.name.clone());
+        let before = base_fields.get(field.id.as_str()).map(|x| (*x).to_owned());
         if before.is_some() && before.as_deref() != Some(field.name.as_str()) {
             let records = head.back.field_domains[f]
                 .iter()
@@ -136,11 +143,9 @@ pub(super) fn impact(base: &Model, head: &Model) -> Vec<ReferenceImpact> {
         }
     }
     for (d, domain) in head.domains.enumerate() {
-        let before = base
-            .domains
-            .iter()
-            .find(|x| x.id == domain.id)
-            .map(|x| x.name.clone());
+        let before = base_domains
+            .get(domain.id.as_str())
+            .map(|x| (*x).to_owned());
         if before.is_some() && before.as_deref() != Some(domain.name.as_str()) {
             let records = head.back.domain_records[d].iter().copied();
             push(
