@@ -492,6 +492,44 @@ fn diff_against_the_working_tree() {
     );
 }
 
+/// The diff's workbook types its dates: a new decision's date and an
+/// indicator's measurement date are date cells, not text.
+#[test]
+fn diff_workbook_has_its_dates_typed() {
+    use calamine::{Data, Reader, Xlsx};
+    let repo = repo();
+    change(repo.path());
+    let (code, _, err) =
+        run(dx(repo.path()).args(["diff", "main", "--format", "xlsx", "-o", "diff.xlsx"]));
+    assert_eq!(code, 0, "{err}");
+    let mut book: Xlsx<_> = calamine::open_workbook(repo.path().join("diff.xlsx")).expect("opens");
+    let mut dated = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).expect("sheet");
+        let headers: Vec<String> = range
+            .rows()
+            .next()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .unwrap_or_default();
+        for (c, h) in headers.iter().enumerate() {
+            if h == "日付" || h == "測定日" {
+                for row in range.rows().skip(1) {
+                    assert!(
+                        matches!(row[c], Data::DateTime(_) | Data::Empty),
+                        "{name} {h}: {:?}",
+                        row[c]
+                    );
+                    dated.push((name.clone(), h.clone()));
+                }
+            }
+        }
+    }
+    assert!(
+        dated.iter().any(|(_, h)| h == "日付") && dated.iter().any(|(_, h)| h == "測定日"),
+        "{dated:?}"
+    );
+}
+
 #[test]
 fn diff_between_two_revisions() {
     let repo = repo();

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::diff::Diff;
-use super::doc::{Doc, Table};
+use super::doc::{ColumnType, Doc, Table};
 use super::{RecordRef, percent, state_word};
 use crate::i18n::Lang;
 use crate::model::{Body, Grade, Kind, Meeting, Model, Progress, RecordIdx, Stage};
@@ -242,13 +242,17 @@ impl Agenda {
         };
         doc.heading(a.pilots);
         doc.table_or(
-            refs(
-                self.pilots
-                    .iter()
-                    .map(|p| (&p.record, p.target_date.clone()))
-                    .collect(),
-                l.target_date,
-            ),
+            Table {
+                // The target dates are dates (a workbook's date cells).
+                types: vec![(3, ColumnType::Date)],
+                ..refs(
+                    self.pilots
+                        .iter()
+                        .map(|p| (&p.record, p.target_date.clone()))
+                        .collect(),
+                    l.target_date,
+                )
+            },
             l.nothing,
         );
         doc.heading(a.referred);

@@ -154,6 +154,7 @@ impl Diff {
                     l.note.into(),
                 ],
                 rows,
+                types: vec![(1, ColumnType::Date)],
                 ..Table::default()
             }));
         }
@@ -188,6 +189,7 @@ impl Diff {
                     l.measured.into(),
                 ],
                 rows,
+                types: vec![(5, ColumnType::Date)],
                 ..Table::default()
             }));
         }
