@@ -144,7 +144,8 @@ impl<'m> Dashboard<'m> {
                     .is_some_and(|r| r.visibility() == Visibility::Public)
         };
         let mut gap = Gap::compute(model, today, None);
-        let hidden_naming: Vec<usize> = gap.vision.iter().map(|v| v.issues.len()).collect();
+        // How many 課題 name each item before the public edition cuts them.
+        let naming_all: Vec<usize> = gap.vision.iter().map(|v| v.issues.len()).collect();
         let mut since = since;
         if public {
             gap.retain(shown_id);
@@ -193,8 +194,9 @@ impl<'m> Dashboard<'m> {
                 })
             })
             .collect();
-        let coverage = coverage(model, &gap, &hidden_naming);
+        let coverage = coverage(model, &gap, &naming_all);
         let counts = counts(model, &records, &gap, &coverage);
+        let fold = records.len() > FOLD_AT;
         Self {
             model,
             today,
@@ -212,15 +214,9 @@ impl<'m> Dashboard<'m> {
             grades: &model.settings.grades,
             dates: model.settings.dates,
             errors: (0, 0),
-            fold: false,
+            fold,
             lang,
         }
-        .folded()
-    }
-
-    fn folded(mut self) -> Self {
-        self.fold = self.records.len() > FOLD_AT;
-        self
     }
 
     /// 手法 per stage, for the funnel: 検討, 実証 (実証実験 + 先行導入),
