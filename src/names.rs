@@ -177,6 +177,20 @@ keys! {
     }
 }
 
+keys! {
+    /// What happened to a decision or an indicator between two revisions.
+    Change {
+        /// It is new.
+        Added = "added",
+        /// It is gone.
+        Removed = "removed",
+        /// An indicator's values changed.
+        Changed = "changed",
+        /// A decision's result or note was edited.
+        Edited = "edited",
+    }
+}
+
 impl ThingKind {
     /// The kind of a record kind.
     #[must_use]

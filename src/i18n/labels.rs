@@ -458,7 +458,7 @@ pub struct DiffLabels {
     pub decision_removed: &'static str,
     pub lowered_ambition: &'static str,
     pub observations_added: fn(usize) -> String,
-    pub indicator_change: fn(&str) -> &'static str,
+    pub indicator_change: fn(crate::names::Change) -> &'static str,
 }
 
 pub(super) static DIFF_JA: DiffLabels = DiffLabels {
@@ -514,9 +514,9 @@ pub(super) static DIFF_JA: DiffLabels = DiffLabels {
     lowered_ambition: "⚠ 目標の引き下げ",
     observations_added: |n| format!("測定 +{n}"),
     indicator_change: |c| match c {
-        "added" => "追加",
-        "removed" => "削除",
-        _ => "変更",
+        crate::names::Change::Added => "追加",
+        crate::names::Change::Removed => "削除",
+        crate::names::Change::Changed | crate::names::Change::Edited => "変更",
     },
 };
 
@@ -573,9 +573,9 @@ pub(super) static DIFF_EN: DiffLabels = DiffLabels {
     lowered_ambition: "⚠ lower ambition",
     observations_added: |n| format!("{n} observations added"),
     indicator_change: |c| match c {
-        "added" => "added",
-        "removed" => "removed",
-        _ => "changed",
+        crate::names::Change::Added => "added",
+        crate::names::Change::Removed => "removed",
+        crate::names::Change::Changed | crate::names::Change::Edited => "changed",
     },
 };
 

@@ -65,7 +65,7 @@ impl Diff {
                     self.indicator_changes.push(IndicatorDiff {
                         record: RecordRef::of(head, h),
                         name: ind.name().to_owned(),
-                        change: "changed",
+                        change: Change::Changed,
                         lowered_ambition: lowered(o, ind),
                         values,
                         observations_added,
@@ -76,7 +76,7 @@ impl Diff {
                 (Some(_), None) => self.indicator_changes.push(IndicatorDiff {
                     record: RecordRef::of(head, h),
                     name: ind.name().to_owned(),
-                    change: "added",
+                    change: Change::Added,
                     values: Vec::new(),
                     lowered_ambition: false,
                     observations_added: ind.observations.len(),
@@ -92,7 +92,7 @@ impl Diff {
                     self.indicator_changes.push(IndicatorDiff {
                         record: RecordRef::of(head, h),
                         name: o.name().to_owned(),
-                        change: "removed",
+                        change: Change::Removed,
                         values: Vec::new(),
                         lowered_ambition: false,
                         observations_added: 0,

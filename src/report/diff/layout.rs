@@ -322,7 +322,7 @@ impl Diff {
             ]);
         }
         for c in &self.decision_changes {
-            let flag = if c.change == "edited" {
+            let flag = if c.change == Change::Edited {
                 d.decision_edited
             } else {
                 d.decision_removed
@@ -338,7 +338,7 @@ impl Diff {
                 c.note_before.clone().unwrap_or_default()
             );
             let after = match c.change {
-                "edited" => format!(
+                Change::Edited => format!(
                     "{} {}",
                     c.result_after.unwrap_or_default(),
                     c.note_after.clone().unwrap_or_default()

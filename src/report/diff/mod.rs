@@ -10,7 +10,7 @@ use super::gap::Coverage;
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
 use crate::model::{Model, Outcome, Progress, RecordIdx, Resolution, Stage, attainment};
-use crate::names::{Fact, Relation, ThingKind};
+use crate::names::{Change, Fact, Relation, ThingKind};
 
 mod findings;
 mod impact;
@@ -104,7 +104,7 @@ pub struct DecisionChange {
     /// The record.
     pub record: RecordRef,
     /// `edited` or `removed`.
-    pub change: &'static str,
+    pub change: Change,
     /// Its date.
     pub date: Option<String>,
     /// Its body.
@@ -138,7 +138,7 @@ pub struct IndicatorDiff {
     /// The indicator's name.
     pub name: String,
     /// `added`, `removed` or `changed`.
-    pub change: &'static str,
+    pub change: Change,
     /// Its values that changed.
     pub values: Vec<ValueChange>,
     /// The target moved towards the baseline, or the target date later.

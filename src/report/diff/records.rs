@@ -89,9 +89,10 @@ impl Diff {
                 Some(j) => {
                     matched[j] = true;
                     let n = &new[j];
-                    (result(n) != result(o) || note(n) != note(o)).then_some(("edited", Some(n)))
+                    (result(n) != result(o) || note(n) != note(o))
+                        .then_some((Change::Edited, Some(n)))
                 }
-                None => Some(("removed", None)),
+                None => Some((Change::Removed, None)),
             };
             if let Some((change, after)) = changed {
                 self.decision_changes.push(DecisionChange {
