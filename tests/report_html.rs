@@ -625,8 +625,12 @@ fn headline_indicators_come_first() {
         !html.contains("id=\"headline\""),
         "no headline unless chosen"
     );
-    // By name, and by position.
-    for entry in ["S-001/オンライン申請率", "S-001/1"] {
+    // By name, by position, and with the slash typed full-width.
+    for entry in [
+        "S-001/オンライン申請率",
+        "S-001/1",
+        "S-001／オンライン申請率",
+    ] {
         std::fs::write(
             &settings,
             format!("{text}\n[report]\nheadline = [\"{entry}\"]\n"),

@@ -79,6 +79,20 @@ impl Prefixes {
     }
 }
 
+/// A `[report] headline` entry's record ID and indicator (a name or a
+/// position): `S-001/オンライン申請率`, the slash half- or full-width as
+/// staff type it.
+#[must_use]
+pub fn headline_parts(entry: &str) -> (&str, &str) {
+    match entry.find(['/', '／']) {
+        Some(at) => {
+            let slash = entry[at..].chars().next().map_or(1, char::len_utf8);
+            (entry[..at].trim(), entry[at + slash..].trim())
+        }
+        None => (entry.trim(), ""),
+    }
+}
+
 /// Everything dx.toml says, with defaults for what it leaves out.
 #[derive(Clone, Debug)]
 pub struct Settings {

@@ -45,12 +45,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn check_headline(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     for (entry, span) in &model.settings.headline {
-        let (id, name) = entry.split_once('/').unwrap_or((entry, ""));
-        let message = match model.record(id.trim()) {
+        let (id, name) = crate::model::settings::headline_parts(entry);
+        let message = match model.record(id) {
             None => Message::Headline {
                 entry: entry.to_string(),
                 known: None,
-                suggestion: model.nearest_id(crate::diag::IdKind::Method, id.trim()),
+                suggestion: model.nearest_id(crate::diag::IdKind::Method, id),
             },
             Some(r) if r.indicator_named(name).is_none() => Message::Headline {
                 entry: entry.to_string(),

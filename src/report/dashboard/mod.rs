@@ -181,8 +181,8 @@ impl<'m> Dashboard<'m> {
             .headline
             .iter()
             .filter_map(|(entry, _)| {
-                let (id, name) = entry.split_once('/')?;
-                let crate::model::Thing::Record(i) = model.find(id.trim())? else {
+                let (id, name) = crate::model::settings::headline_parts(entry);
+                let crate::model::Thing::Record(i) = model.find(id)? else {
                     return None;
                 };
                 let r = &model.records[i];
