@@ -5,18 +5,20 @@
 
 use std::fmt::Write as _;
 
+use crate::vocab::{Grade, Progress};
+
 /// Fill and text colour of a progress (or of no 課題 at all).
 #[must_use]
-pub fn progress_colors(progress: Option<&str>) -> (&'static str, &'static str) {
+pub fn progress_colors(progress: Option<Progress>) -> (&'static str, &'static str) {
     match progress {
         None => ("#ffffff", "#b91c1c"),
-        Some("未着手") => ("#e5e7eb", "#111827"),
-        Some("検討中") => ("#dbeafe", "#111827"),
-        Some("実証中") => ("#93c5fd", "#111827"),
+        Some(Progress::NotStarted) => ("#e5e7eb", "#111827"),
+        Some(Progress::Studying) => ("#dbeafe", "#111827"),
+        Some(Progress::Piloting) => ("#93c5fd", "#111827"),
         // White on it at least 4.5:1 (WCAG 2.1 AA): #2563eb is 5.2:1.
-        Some("導入決定") => ("#2563eb", "#ffffff"),
-        Some("運用中") => ("#1d4ed8", "#ffffff"),
-        _ => ("#047857", "#ffffff"),
+        Some(Progress::Decided) => ("#2563eb", "#ffffff"),
+        Some(Progress::Operating) => ("#1d4ed8", "#ffffff"),
+        Some(Progress::Resolved) => ("#047857", "#ffffff"),
     }
 }
 
@@ -26,7 +28,7 @@ pub fn progress_colors(progress: Option<&str>) -> (&'static str, &'static str) {
 /// width and zoom. Coloured by the grade (A green, B blue, C amber, D
 /// grey), the colours the legend explains.
 #[must_use]
-pub fn indicator_bar(attainment: Option<f64>, grade: &str) -> String {
+pub fn indicator_bar(attainment: Option<f64>, grade: Grade) -> String {
     let (width, track) = (210.0_f64, 200.0_f64);
     let mut svg = format!(
         r##"<svg class="bar" aria-hidden="true" focusable="false" viewBox="0 0 {width} 22" width="{width}" height="22" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="5" width="{track}" height="12" rx="2" fill="#e5e7eb"/>"##
@@ -51,12 +53,12 @@ pub fn indicator_bar(attainment: Option<f64>, grade: &str) -> String {
 /// The colour of a grade's bar (contrast with white at least 3:1, the
 /// minimum for graphics).
 #[must_use]
-pub fn grade_color(grade: &str) -> &'static str {
+pub fn grade_color(grade: Grade) -> &'static str {
     match grade {
-        "A" => "#047857",
-        "B" => "#2563eb",
-        "C" => "#b45309",
-        _ => "#6b7280",
+        Grade::A => "#047857",
+        Grade::B => "#2563eb",
+        Grade::C => "#b45309",
+        Grade::D => "#6b7280",
     }
 }
 

@@ -42,6 +42,22 @@ pub struct VisionGap {
     pub best: Option<&'static str>,
     /// Covered, unaddressed or uncovered.
     pub coverage: Coverage,
+    /// 課題 naming it that [`Gap::retain`] left out (the public report
+    /// says how many).
+    #[serde(skip)]
+    pub hidden: usize,
+}
+
+impl Coverage {
+    /// The coverage the furthest progress among an item's 課題 gives.
+    #[must_use]
+    pub fn of(best: Option<Progress>) -> Self {
+        match best {
+            None => Self::Uncovered,
+            Some(Progress::NotStarted) => Self::Unaddressed,
+            Some(_) => Self::Covered,
+        }
+    }
 }
 
 /// A 原則, 配慮 or national priority.
@@ -374,10 +390,22 @@ fn by_id(mut records: Vec<RecordRef>) -> Vec<RecordRef> {
 
 impl Gap {
     /// Keep only the records `keep` accepts in every list (the public
-    /// report); the summary numbers stay those of the whole portfolio.
+    /// report); the summary numbers stay those of the whole portfolio. A
+    /// ビジョン item's furthest progress and coverage become those of the
+    /// 課題 kept, and it counts those left out, so that no item claims
+    /// more than it lists.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
         for v in &mut self.vision {
+            let before = v.issues.len();
             v.issues.retain(|r| keep(&r.id));
+            v.hidden = before - v.issues.len();
+            let best = v
+                .issues
+                .iter()
+                .filter_map(|r| Progress::parse(&r.state))
+                .max();
+            v.best = best.map(Progress::as_str);
+            v.coverage = Coverage::of(best);
         }
         self.issues_without_methods.retain(|r| keep(&r.id));
         self.methods_without_technologies.retain(|r| keep(&r.id));
@@ -407,18 +435,14 @@ fn vision_gaps(model: &Model, field: Option<FieldIdx>) -> Vec<VisionGap> {
         for (v, item) in fld.vision.iter().enumerate() {
             let naming = &model.back.vision_issues[f][v];
             let best = naming.iter().map(|&i| model.progress(i)).max();
-            let coverage = match best {
-                None => Coverage::Uncovered,
-                Some(Progress::NotStarted) => Coverage::Unaddressed,
-                Some(_) => Coverage::Covered,
-            };
             out.push(VisionGap {
                 id: item.id.clone(),
                 field: fld.name.clone(),
                 text: item.text.clone(),
                 issues: by_id(naming.iter().map(|&i| RecordRef::of(model, i)).collect()),
                 best: best.map(Progress::as_str),
-                coverage,
+                coverage: Coverage::of(best),
+                hidden: 0,
             });
         }
     }

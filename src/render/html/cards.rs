@@ -39,7 +39,7 @@ pub(super) fn badge_css() -> String {
     Progress::ALL
         .iter()
         .map(|p| {
-            let (fill, ink) = svg::progress_colors(Some(p.as_str()));
+            let (fill, ink) = svg::progress_colors(Some(*p));
             format!(
                 ".badge.p{} {{ background: {fill}; color: {ink}; }}\n",
                 *p as usize

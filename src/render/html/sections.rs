@@ -88,7 +88,7 @@ pub(super) fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
             text(&row.field, lang)
         );
         for cell in &row.cells {
-            let (fill, ink) = svg::progress_colors(cell.best.map(Progress::as_str));
+            let (fill, ink) = svg::progress_colors(cell.best);
             let word = match cell.coverage {
                 Coverage::Uncovered => l.uncovered,
                 _ => cell.best.map_or("", |p| lang.progress(p)),
@@ -117,7 +117,7 @@ pub(super) fn coverage(d: &Dashboard<'_>, lang: Lang) -> String {
     h.push_str("</div>");
     let _ = write!(h, "<p class=\"legend\">{}", esc(r.legend));
     for p in Progress::ALL {
-        let (fill, _) = svg::progress_colors(Some(p.as_str()));
+        let (fill, _) = svg::progress_colors(Some(*p));
         let _ = write!(
             h,
             "<span class=\"swatch\" style=\"background:{fill}\"></span>{}",
@@ -261,7 +261,7 @@ pub(super) fn indicators(
         let _ = write!(
             h,
             "<span class=\"swatch\" style=\"background:{}\"></span>{}",
-            svg::grade_color(g.letter()),
+            svg::grade_color(g),
             g.letter()
         );
     }
@@ -327,7 +327,7 @@ pub(super) fn indicator_cells(
         h,
         "<span class=\"pct\">{}</span>{}</td>",
         esc(&percent(i.attainment)),
-        svg::indicator_bar(i.attainment, i.grade)
+        svg::indicator_bar(i.attainment, i.graded)
     );
     table.td(h, "", Some(l.grade));
     let _ = write!(h, "{}</td>", grade(i, d, lang));

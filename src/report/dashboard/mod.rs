@@ -144,8 +144,6 @@ impl<'m> Dashboard<'m> {
                     .is_some_and(|r| r.visibility() == Visibility::Public)
         };
         let mut gap = Gap::compute(model, today, None);
-        // How many 課題 name each item before the public edition cuts them.
-        let naming_all: Vec<usize> = gap.vision.iter().map(|v| v.issues.len()).collect();
         let mut since = since;
         if public {
             gap.retain(shown_id);
@@ -194,7 +192,7 @@ impl<'m> Dashboard<'m> {
                 })
             })
             .collect();
-        let coverage = coverage(model, &gap, &naming_all);
+        let coverage = coverage(model, &gap);
         let counts = counts(model, &records, &gap, &coverage);
         let fold = records.len() > FOLD_AT;
         Self {
@@ -287,36 +285,26 @@ impl<'m> Dashboard<'m> {
     }
 }
 
-/// The coverage map of the edition: a cell's colour and state come from
-/// the 課題 it lists; what the public edition leaves out is counted.
-fn coverage(model: &Model, gap: &Gap, naming: &[usize]) -> Vec<CoverageRow> {
+/// The coverage map of the edition, a row per 分野: each cell as the gap
+/// report (cut to the edition by [`Gap::retain`]) has it.
+fn coverage(model: &Model, gap: &Gap) -> Vec<CoverageRow> {
     let mut rows: Vec<CoverageRow> = Vec::with_capacity(model.fields.len());
-    let mut next = gap.vision.iter().zip(naming).peekable();
+    let mut next = gap.vision.iter().peekable();
     for field in model.fields.iter() {
         let mut cells = Vec::with_capacity(field.vision.len());
         for item in &field.vision {
-            let Some((v, &all)) = next.next_if(|(v, _)| v.id == item.id) else {
+            let Some(v) = next.next_if(|v| v.id == item.id) else {
                 continue;
-            };
-            let best = v
-                .issues
-                .iter()
-                .filter_map(|r| Progress::parse(&r.state))
-                .max();
-            let coverage = match best {
-                None => Coverage::Uncovered,
-                Some(Progress::NotStarted) => Coverage::Unaddressed,
-                Some(_) => Coverage::Covered,
             };
             cells.push(VisionCell {
                 id: v.id.clone(),
                 number: crate::model::circled(item.no),
                 shown: model.shown_id(&v.id),
                 text: v.text.clone(),
-                best,
-                coverage,
+                best: v.best.and_then(Progress::parse),
+                coverage: v.coverage,
                 issues: v.issues.clone(),
-                hidden: all - v.issues.len(),
+                hidden: v.hidden,
             });
         }
         rows.push(CoverageRow {

@@ -9,7 +9,7 @@ use super::doc::{Block, ColumnType, Doc, Table};
 use super::gap::Coverage;
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
-use crate::model::{Model, Outcome, Progress, RecordIdx, Resolution, Stage, attainment};
+use crate::model::{Model, Outcome, RecordIdx, Resolution, Stage, attainment};
 use crate::names::{Change, Fact, Relation, ThingKind};
 
 mod findings;
@@ -295,12 +295,7 @@ fn coverage(model: &Model) -> BTreeMap<String, Coverage> {
                 .iter()
                 .map(|&i| model.progress(i))
                 .max();
-            let c = match best {
-                None => Coverage::Uncovered,
-                Some(Progress::NotStarted) => Coverage::Unaddressed,
-                Some(_) => Coverage::Covered,
-            };
-            out.insert(item.id.clone(), c);
+            out.insert(item.id.clone(), Coverage::of(best));
         }
     }
     out
