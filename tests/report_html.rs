@@ -610,6 +610,38 @@ fn values_say_how_far_they_can_be_trusted() {
         .expect("S-007's card");
     assert!(card.contains("<span class=\"mark\">速報</span>"), "{card}");
     assert!(card.contains("<td>業務改革推進室の集計</td>"), "{card}");
+
+    // A D from a latest measurement that could not be made gives its note
+    // as the reason, or says none was written.
+    let record = tree.path().join("gyosei/jimu/S-007.toml");
+    let text = std::fs::read_to_string(&record).expect("S-007");
+    let at = text
+        .find("[[indicator]]\nname = \"削減した作業時間\"")
+        .expect("the second indicator");
+    let unmeasured = |note: &str| {
+        format!(
+            "{}[[indicator.observation]]\ndate = 2026-06-30\nstatus = \"評価不能\"\n{note}\n{}",
+            &text[..at],
+            &text[at..]
+        )
+    };
+    for (note, want) in [
+        (
+            "note = \"集計システムの更新中\"",
+            "最新の測定は評価不能: 集計システムの更新中",
+        ),
+        ("", "最新の測定は評価不能(理由の記載なし)"),
+    ] {
+        std::fs::write(&record, unmeasured(note)).expect("written");
+        let html = stdout(dx(tree.path()).arg("report"));
+        let card = html
+            .split("<article class=\"record\" id=\"S-007\">")
+            .nth(1)
+            .and_then(|r| r.split("</article>").next())
+            .expect("S-007's card");
+        assert!(card.contains("grade-D"), "{card}");
+        assert!(card.contains(want), "{want}\n{card}");
+    }
 }
 
 /// dx.toml `[report] headline` puts the city's chosen indicators first; an

@@ -66,9 +66,11 @@ pub struct ReportLabels {
     /// A folded 分野's indicators: their count.
     pub fold_indicators: fn(usize) -> String,
     /// Where a value comes from.
-    pub source: fn(&str) -> String,
+    pub source: &'static str,
     /// The latest measurement could not be made: its reason, if written.
-    pub unmeasurable: fn(&str) -> String,
+    pub unmeasurable: &'static str,
+    /// A 評価不能 observation with no note.
+    pub no_reason: &'static str,
 }
 
 pub(super) static REPORT_JA: ReportLabels = ReportLabels {
@@ -203,14 +205,9 @@ pub(super) static REPORT_JA: ReportLabels = ReportLabels {
     headline: "主な評価指標",
     fold: |n| format!("この領域のレコード {n} 件を表示"),
     fold_indicators: |n| format!("この分野の評価指標 {n} 件を表示"),
-    source: |s| format!("出典: {s}"),
-    unmeasurable: |r| {
-        if r.is_empty() {
-            "最新の測定は評価不能(理由の記載なし)".to_owned()
-        } else {
-            format!("最新の測定は評価不能: {r}")
-        }
-    },
+    source: "出典",
+    unmeasurable: "最新の測定は評価不能",
+    no_reason: "理由の記載なし",
 };
 
 pub(super) static REPORT_EN: ReportLabels = ReportLabels {
@@ -346,12 +343,7 @@ pub(super) static REPORT_EN: ReportLabels = ReportLabels {
     headline: "Key indicators",
     fold: |n| format!("Show this domain's {n} records"),
     fold_indicators: |n| format!("Show this field's {n} indicators"),
-    source: |s| format!("source: {s}"),
-    unmeasurable: |r| {
-        if r.is_empty() {
-            "the latest measurement could not be made (no reason written)".to_owned()
-        } else {
-            format!("the latest measurement could not be made: {r}")
-        }
-    },
+    source: "source",
+    unmeasurable: "the latest measurement could not be made",
+    no_reason: "no reason written",
 };

@@ -56,11 +56,12 @@ pub(super) fn funnel(d: &Dashboard<'_>, lang: Lang) -> String {
     let steps = d.funnel();
     let max = steps.iter().map(|s| s.1).max().unwrap_or(0).max(1);
     let mut h = String::from("<ol class=\"funnel\">");
-    for (i, ((stage, count), label)) in steps.iter().zip(r.funnel_steps).enumerate() {
-        let fill = if stage.is_none() {
-            "#9ca3af"
-        } else {
-            ["#dbeafe", "#93c5fd", "#2563eb", "#1d4ed8"][i.min(3)]
+    for ((stage, count), label) in steps.iter().zip(r.funnel_steps) {
+        // A step in the colour of the progress it gives a 課題, as the map
+        // and the badges have it; what is no longer pursued in grey.
+        let fill = match stage.and_then(Progress::from_stage) {
+            Some(p) => svg::progress_colors(Some(p)).0,
+            None => "#9ca3af",
         };
         let _ = write!(
             h,
@@ -196,8 +197,9 @@ pub(super) fn actual(i: &IndicatorView, d: &Dashboard<'_>, lang: Lang) -> String
             esc(&d.dates.show_text(m))
         ));
     }
+    // The label in the page's language, the source as written.
     if let Some(s) = &i.actual_source {
-        sub.push(text(&(r.source)(s), lang));
+        sub.push(format!("{}: {}", esc(r.source), text(s, lang)));
     }
     if !sub.is_empty() {
         let _ = write!(h, "<span class=\"sub\">{}</span>", sub.join(" "));
@@ -219,11 +221,13 @@ pub(super) fn grade(i: &IndicatorView, d: &Dashboard<'_>, lang: Lang) -> String 
         g = i.graded.letter(),
     );
     if let Some(reason) = &i.unmeasurable {
-        let _ = write!(
-            h,
-            "<span class=\"sub\">{}</span>",
-            text(&(lang.report_labels().unmeasurable)(reason), lang)
-        );
+        let r = lang.report_labels();
+        let why = if reason.is_empty() {
+            esc(&(l.paren)(r.unmeasurable, r.no_reason))
+        } else {
+            format!("{}: {}", esc(r.unmeasurable), text(reason, lang))
+        };
+        let _ = write!(h, "<span class=\"sub\">{why}</span>");
     }
     format!("<span class=\"val\">{h}</span>")
 }
