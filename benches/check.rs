@@ -68,6 +68,9 @@ const COMMANDS: &[&[&str]] = &[
     // The meeting writer: validates the meeting with check's rules, plans,
     // checks the tree as the plan would leave it.
     &["apply", "meetings/bench.toml", "--dry-run"],
+    // Two models (the commit, the files) and both sides' findings matched:
+    // the tree is a git repository of its own, committed once.
+    &["diff", "HEAD"],
 ];
 
 /// In the child: do one pass and print `milliseconds peak_kib`.
@@ -205,6 +208,40 @@ fn meeting(root: &Path) {
     }
 }
 
+/// Make the tree a git repository of its own, committed once (with its
+/// meeting), for `dx diff`.
+fn repository(root: &Path) {
+    if root.join(".git").exists() {
+        return;
+    }
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .current_dir(root)
+            .args([
+                "-c",
+                "user.name=dx-bench",
+                "-c",
+                "user.email=bench@example.invalid",
+                "-c",
+                "commit.gpgsign=false",
+                // No upkeep started in the background by the commit: it
+                // would hold the lock the gc below takes.
+                "-c",
+                "gc.auto=0",
+            ])
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "git {args:?} in {}", root.display());
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "bench tree"]);
+    // Packed, as a city's repository is once git has run its upkeep: loose
+    // objects would measure the file system's opens, not dx.
+    git(&["gc", "-q"]);
+}
+
 /// The 照会 of every department of the tree, written by `dx survey` into a
 /// folder beside it, then 20 answered workbooks (the departments' surveys
 /// in turn, each answer on its own day: every indicator measured, values
@@ -313,6 +350,7 @@ fn main() {
     for &n in &sizes {
         let (root, bytes) = tree(n);
         meeting(&root);
+        repository(&root);
         // Parse and check in turns, so that each run's ratio compares two
         // passes made in the same state of the machine.
         let (mut parse, mut check, mut ratios) = (Vec::new(), Vec::new(), Vec::new());

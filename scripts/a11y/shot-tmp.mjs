@@ -1,0 +1,10 @@
+import puppeteer from "puppeteer-core";
+const [file, out, width, scale, sel, h] = process.argv.slice(2);
+const browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--headless=new"] });
+const page = await browser.newPage();
+await page.setViewport({ width: +width, height: 900, deviceScaleFactor: +scale });
+await page.goto("file://" + file, { waitUntil: "load" });
+const el = await page.$(sel);
+const box = await el.boundingBox();
+await page.screenshot({ path: out, captureBeyondViewport: true, clip: { x: 0, y: box.y, width: +width, height: Math.min(+h, box.height) } });
+await browser.close();
