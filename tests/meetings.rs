@@ -691,10 +691,15 @@ fn agenda_writes_to_a_file_and_never_over_a_meeting_file() {
         "-o",
         "meetings/2027-03-15-honbu.toml",
     ];
+    let untouched = snapshot(root);
     let (code, _, err) = dx(root, &SKELETON);
     assert_eq!(code, 0, "{err}");
     let (_, skeleton, _) = dx(root, &["agenda", "--format", "meeting"]);
     assert_eq!(read(root, "meetings/2027-03-15-honbu.toml"), skeleton);
+    // The new file is the only change.
+    let mut after = snapshot(root);
+    after.remove("meetings/2027-03-15-honbu.toml");
+    assert_eq!(after, untouched, "nothing else written");
     // Filled in, then asked for again: refused, nothing written.
     let filled = skeleton.replacen("result = \"\"", "result = \"導入\"", 1);
     std::fs::write(root.join("meetings/2027-03-15-honbu.toml"), &filled).expect("writes");
@@ -706,4 +711,37 @@ fn agenda_writes_to_a_file_and_never_over_a_meeting_file() {
         "{err}"
     );
     assert_eq!(snapshot(root), before, "the filled-in file is kept");
+}
+
+/// Two `dx agenda --format meeting -o` at once onto one name: one writes
+/// the skeleton, the other is refused; the file is whole.
+#[test]
+fn two_skeletons_at_once_make_one_file() {
+    let dir = tree();
+    let root = dir.path().to_path_buf();
+    std::fs::create_dir_all(root.join("meetings")).expect("folder");
+    let args = [
+        "agenda",
+        "--format",
+        "meeting",
+        "-o",
+        "meetings/2027-03-15-honbu.toml",
+    ];
+    let runs: Vec<(i32, String, String)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4).map(|_| s.spawn(|| dx(&root, &args))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("runs"))
+            .collect()
+    });
+    let written = runs.iter().filter(|(code, _, _)| *code == 0).count();
+    assert_eq!(written, 1, "{runs:?}");
+    assert!(
+        runs.iter()
+            .filter(|(code, _, _)| *code != 0)
+            .all(|(code, _, err)| *code == 2 && err.contains("すでにあります")),
+        "{runs:?}"
+    );
+    let (_, skeleton, _) = dx(&root, &["agenda", "--format", "meeting"]);
+    assert_eq!(read(&root, "meetings/2027-03-15-honbu.toml"), skeleton);
 }
