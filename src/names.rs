@@ -151,6 +151,15 @@ keys! {
     }
 }
 
+impl Fact {
+    /// Whether its value is a date (a workbook types the cell, a screen
+    /// shows it in the user's calendar).
+    #[must_use]
+    pub const fn is_date(self) -> bool {
+        matches!(self, Self::ReviewDue | Self::Reviewed | Self::Closed)
+    }
+}
+
 keys! {
     /// What a thing is.
     ThingKind {

@@ -530,6 +530,56 @@ fn diff_workbook_has_its_dates_typed() {
     );
 }
 
+/// The diff's table of changed values holds dates and words in one
+/// column: each cell is typed by the fact it holds, so a changed 見直し期限
+/// is a date before and after, and a changed title stays text.
+#[test]
+fn diff_workbook_types_each_changed_value_by_its_fact() {
+    use calamine::{Data, Reader, Xlsx};
+    let repo = repo();
+    let s001 = repo.path().join("records/kurashi/online/S-001.toml");
+    edit(&s001, "review_due = 2027-03-31", "review_due = 2028-03-31");
+    let text = std::fs::read_to_string(&s001).expect("S-001");
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title = "))
+        .expect("a title")
+        .to_owned();
+    // A title that reads like a date is still a title.
+    edit(&s001, &title, "title = \"2026-04-01\"");
+    let (code, _, err) =
+        run(dx(repo.path()).args(["diff", "main", "--format", "xlsx", "-o", "diff.xlsx"]));
+    assert_eq!(code, 0, "{err}");
+    let mut book: Xlsx<_> = calamine::open_workbook(repo.path().join("diff.xlsx")).expect("opens");
+    let range = book
+        .worksheet_range("レコードの内容の変更")
+        .expect("the sheet of changed values");
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let row = |what: &str| {
+        rows.iter()
+            .find(|r| r.get(1).is_some_and(|c| *c == what))
+            .unwrap_or_else(|| panic!("{what}: {rows:?}"))
+    };
+    let due = row("見直し期限");
+    assert!(
+        matches!((&due[2], &due[3]), (Data::DateTime(_), Data::DateTime(_))),
+        "{due:?}"
+    );
+    let Data::DateTime(after) = &due[3] else {
+        unreachable!("matched above")
+    };
+    // 2028-03-31 as Excel counts days from 1899-12-30.
+    assert_eq!(after.as_f64(), 46_843.0, "{due:?}");
+    let title = row("タイトル");
+    assert_eq!(title[3], Data::String("2026-04-01".into()), "{title:?}");
+    // On a screen in 和暦, the date is shown as one and the title as written.
+    let (code, md, err) =
+        run(dx(repo.path()).args(["diff", "main", "--format", "markdown", "--dates", "wareki"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("| 令和10年3月31日 |"), "{md}");
+    assert!(md.contains("| 2026-04-01 |"), "{md}");
+}
+
 #[test]
 fn diff_between_two_revisions() {
     let repo = repo();

@@ -80,7 +80,7 @@ fn as_table(ctx: &Ctx<'_>, mut doc: Doc) -> Doc {
         let l = ctx.lang().labels();
         let rows = std::mem::take(facts)
             .into_iter()
-            .map(|(k, v)| vec![k, v])
+            .map(|(k, v)| vec![k.into(), v])
             .collect();
         doc.blocks = vec![Block::Table(Table {
             headers: vec![ctx.lang().diff_labels().what.to_owned(), l.value.to_owned()],

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use crate::report::doc::{Block, Doc};
+use crate::report::doc::{Block, Cell, Doc};
 
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -24,7 +24,7 @@ fn sheet() -> Sheet {
 /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a
 /// formula to Excel and LibreOffice (`=HYPERLINK(…)`, `+cmd|…`); a leading
 /// apostrophe makes it text, and Excel does not show the apostrophe. A
-/// number in a numeric column (`-2`, `-0.5`) stays a number.
+/// number cell (`-2`, `-0.5`) stays a number.
 fn safe(s: &str, numeric: bool) -> String {
     let s = crate::files::printable(s, true);
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
@@ -67,7 +67,7 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
             Block::Text(t) => w.write_record([safe(t, false)])?,
             Block::Facts(facts) => {
                 for (k, v) in facts {
-                    w.write_record([safe(k, false), safe(v, false)])?;
+                    w.write_record([safe(k, false), safe(&v.data(), false)])?;
                 }
             }
             Block::Table(t) => {
@@ -75,12 +75,11 @@ pub fn csv(doc: &Doc, bom: bool, out: &mut dyn Write) -> io::Result<()> {
                 // A totals row would be read as one more row of data; a
                 // spreadsheet sums what it needs.
                 let rows = t.rows.len() - usize::from(t.totals && !t.rows.is_empty());
-                for r in 0..rows {
+                for row in &t.rows[..rows] {
                     w.write_record(
-                        t.data_row(r)
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, c)| safe(c, t.numeric.contains(&i))),
+                        row.iter().map(|c| {
+                            safe(&c.data(), matches!(c, Cell::Number(_) | Cell::Ratio(_)))
+                        }),
                     )?;
                 }
             }

@@ -35,7 +35,8 @@ pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
             Block::Text(t) => writeln!(out, "{}", text(t))?,
             Block::Facts(facts) => {
                 for (k, v) in facts {
-                    writeln!(out, "- **{}**: {}", text(k), text(v).replace('\n', " "))?;
+                    let v = v.shown();
+                    writeln!(out, "- **{}**: {}", text(k), text(&v).replace('\n', " "))?;
                 }
             }
             Block::Table(t) => {
@@ -57,9 +58,9 @@ pub fn markdown(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
                         .iter()
                         .map(|c| {
                             if bold {
-                                format!("**{}**", cell(c))
+                                format!("**{}**", cell(&c.shown()))
                             } else {
-                                cell(c)
+                                cell(&c.shown())
                             }
                         })
                         .collect();

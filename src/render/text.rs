@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::report::doc::{Block, Doc, Table, clip};
+use crate::report::doc::{Block, Cell, Doc, Table, clip};
 
 /// The most characters one line of a cell shows on a terminal (Markdown,
 /// CSV, JSON and the workbook keep the whole text).
@@ -37,10 +37,25 @@ impl Ambiguous {
     }
 }
 
-/// The text of one cell, shortened where its column is clipped and every
-/// line to [`MAX_CELL`] characters.
-fn cell<'a>(t: &Table, row: &'a [String], col: usize) -> Cow<'a, str> {
-    let text = crate::files::printable(row.get(col).map_or("", String::as_str), true);
+/// The text of one cell as the terminal shows it.
+fn cell<'a>(t: &Table, c: Option<&'a Cell>, col: usize) -> Cow<'a, str> {
+    let text = match c.map(Cell::shown) {
+        None => Cow::Borrowed(""),
+        Some(Cow::Borrowed(s)) => crate::files::printable(s, true),
+        Some(Cow::Owned(s)) => Cow::Owned(crate::files::printable(&s, true).into_owned()),
+    };
+    fit(t, text, col)
+}
+
+/// A heading as the terminal shows it.
+fn header(t: &Table, col: usize) -> Cow<'_, str> {
+    let text = t.headers.get(col).map_or("", String::as_str);
+    fit(t, crate::files::printable(text, true), col)
+}
+
+/// A cell's text shortened where its column is clipped and every line to
+/// [`MAX_CELL`] characters.
+fn fit<'a>(t: &Table, text: Cow<'a, str>, col: usize) -> Cow<'a, str> {
     let text = match (t.clip.iter().find(|(c, _)| *c == col), text) {
         (Some((_, max)), text) => clip(&text, *max).into(),
         (None, text) => text,
@@ -70,9 +85,11 @@ fn grid(t: &Table, amb: Ambiguous, out: &mut dyn Write) -> io::Result<()> {
     let line_width = |s: &str| s.lines().map(|l| amb.width(l)).max().unwrap_or(0);
     let mut widths = vec![0usize; ncols];
     for (col, w) in widths.iter_mut().enumerate() {
-        *w = std::iter::once(&t.headers)
-            .chain(&t.rows)
-            .map(|row| line_width(&cell(t, row, col)))
+        *w = t
+            .rows
+            .iter()
+            .map(|row| line_width(&cell(t, row.get(col), col)))
+            .chain([line_width(&header(t, col))])
             .max()
             .unwrap_or(0);
     }
@@ -83,8 +100,7 @@ fn grid(t: &Table, amb: Ambiguous, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "{border}")?;
     let right = |col: usize| t.numeric.contains(&col);
-    let write_row = |row: &[String], out: &mut dyn Write| -> io::Result<()> {
-        let cells: Vec<Cow<'_, str>> = (0..ncols).map(|c| cell(t, row, c)).collect();
+    let write_row = |cells: Vec<Cow<'_, str>>, out: &mut dyn Write| -> io::Result<()> {
         let height = cells
             .iter()
             .map(|c| c.lines().count().max(1))
@@ -105,7 +121,7 @@ fn grid(t: &Table, amb: Ambiguous, out: &mut dyn Write) -> io::Result<()> {
         }
         Ok(())
     };
-    write_row(&t.headers, out)?;
+    write_row((0..ncols).map(|c| header(t, c)).collect(), out)?;
     let inner: usize = widths
         .iter()
         .map(|w| w + 3)
@@ -113,7 +129,7 @@ fn grid(t: &Table, amb: Ambiguous, out: &mut dyn Write) -> io::Result<()> {
         .saturating_sub(1);
     writeln!(out, "+{}+", "=".repeat(inner))?;
     for row in &t.rows {
-        write_row(row, out)?;
+        write_row((0..ncols).map(|c| cell(t, row.get(c), c)).collect(), out)?;
     }
     writeln!(out, "{border}")
 }
@@ -131,7 +147,7 @@ pub fn text(doc: &Doc, amb: Ambiguous, out: &mut dyn Write) -> io::Result<()> {
                 let width = facts.iter().map(|(k, _)| amb.width(k)).max().unwrap_or(0);
                 for (k, v) in facts {
                     let pad = width - amb.width(k);
-                    writeln!(out, "  {k}{}  {}", " ".repeat(pad), p(v))?;
+                    writeln!(out, "  {k}{}  {}", " ".repeat(pad), p(&v.shown()))?;
                 }
             }
             // An empty table is said by the text before it (「なし」).
@@ -159,7 +175,7 @@ mod tests {
             title: "t".into(),
             blocks: vec![Block::Table(Table {
                 headers: vec!["h".into()],
-                rows: cells.iter().map(|c| vec![(*c).to_owned()]).collect(),
+                rows: cells.iter().map(|c| vec![(*c).into()]).collect(),
                 ..Table::default()
             })],
         }

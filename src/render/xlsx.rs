@@ -13,8 +13,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
-use crate::report::doc::{Block, ColumnType, Doc, Section, Table};
-use crate::report::tables::{Cell, FlatTable, Shown, Tables};
+use crate::report::doc::{Block, Cell, Doc, Section, Table};
+use crate::report::tables::{self, FlatTable, Shown, Tables};
 
 /// A4 in Excel's paper sizes.
 const A4: u8 = 9;
@@ -135,15 +135,15 @@ fn table_sheet(
     for (r, row) in t.rows.iter().enumerate() {
         let r = r as u32 + 1;
         let first = match id_col.and_then(|i| row.get(i)) {
-            Some(Cell::Text(s)) => s.as_str(),
+            Some(tables::Cell::Text(s)) => s.as_str(),
             _ => "",
         };
         for (col, cell) in row.iter().enumerate() {
             let c = col as u16;
             let shown = t.columns.get(col).map_or(Shown::Plain, |c| c.shown);
             match cell {
-                Cell::Empty => {}
-                Cell::Text(s) => {
+                tables::Cell::Empty => {}
+                tables::Cell::Text(s) => {
                     let s = fit(
                         shown_text(s, shown, lang),
                         lang,
@@ -156,7 +156,7 @@ fn table_sheet(
                 }
                 // Cut towards minus infinity to what is shown, as dx shows
                 // it everywhere: Excel would round 37.8 % up to 38 %.
-                Cell::Number(n) => match shown {
+                tables::Cell::Number(n) => match shown {
                     Shown::Percent => {
                         let v = crate::vocab::cut(*n, 2);
                         sheet.write_number_with_format(r, c, v, &f.percent)?;
@@ -169,10 +169,10 @@ fn table_sheet(
                         sheet.write_number(r, c, *n)?;
                     }
                 },
-                Cell::Integer(n) => {
+                tables::Cell::Integer(n) => {
                     sheet.write_number(r, c, *n as f64)?;
                 }
-                Cell::Date(d) => {
+                tables::Cell::Date(d) => {
                     sheet.write_datetime_with_format(r, c, &excel_date(*d)?, &f.date)?;
                     widths[col] = widths[col].max(12.0);
                 }
@@ -190,58 +190,49 @@ fn table_sheet(
     Ok(())
 }
 
-/// One cell of a report's table, written by its column's type: a number
-/// in a numeric column, a date in a date column, `37%` as 0.37 formatted
-/// as a percentage; anything else (an empty cell, `—`) as text.
-#[allow(clippy::too_many_arguments)]
+/// One cell of a report, written by its type: a number as a number, a
+/// date as a date, a percentage as the ratio shown (37% as 0.37) formatted
+/// as a percentage, a thing people read by name as its ID; text as text,
+/// and nothing for an empty cell or a percentage that cannot be worked out.
+/// Returns the text written, for the column's width.
 fn typed_cell(
     sheet: &mut Worksheet,
     f: &Formats,
-    t: &Table,
     (r, c): (u32, u16),
-    cell: &str,
+    cell: &Cell,
     lang: Lang,
     (name, first): (&str, &str),
     cuts: &mut Cuts,
 ) -> Result<Option<String>, XlsxError> {
-    let col = usize::from(c);
-    match t.type_of(col) {
-        Some(ColumnType::Date) => {
-            if let Ok(d) = cell.parse::<jiff::civil::Date>() {
-                sheet.write_datetime_with_format(r, c, &excel_date(d)?, &f.date)?;
-                return Ok(None);
-            }
+    match cell {
+        Cell::Date(d) => {
+            sheet.write_datetime_with_format(r, c, &excel_date(*d)?, &f.date)?;
         }
-        Some(ColumnType::Percent) => {
-            // Not known (—): an empty cell, as a spreadsheet says it.
-            if cell == "—" {
-                return Ok(None);
-            }
-            if let Some(Ok(n)) = cell.strip_suffix('%').map(str::parse::<f64>) {
-                sheet.write_number_with_format(r, c, n / 100.0, &f.percent)?;
-                return Ok(None);
-            }
+        Cell::Percent(None) => {}
+        // Cut as shown, not rounded: Excel would show 37.8 % as 38 %.
+        Cell::Percent(Some(x)) => {
+            let shown = crate::vocab::cut(x * 100.0, 0) / 100.0;
+            sheet.write_number_with_format(r, c, shown, &f.percent)?;
         }
-        Some(ColumnType::Number) => {
-            if let Ok(n) = cell.parse::<f64>() {
-                sheet.write_number(r, c, n)?;
+        Cell::Number(n) => {
+            sheet.write_number(r, c, *n)?;
+        }
+        Cell::Ratio(x) => {
+            sheet.write_number_with_format(r, c, crate::vocab::cut(*x, 2), &f.ratio)?;
+        }
+        Cell::Year { year, .. } => {
+            sheet.write_number(r, c, f64::from(*year))?;
+        }
+        Cell::Text(s) | Cell::Id(s) | Cell::Named { id: s, .. } => {
+            if s.is_empty() {
                 return Ok(None);
             }
+            let s = fit(s, lang, (name, r, c), first, cuts);
+            sheet.write_string(r, c, &s)?;
+            return Ok(Some(s));
         }
-        None if t.numeric.contains(&col) => {
-            if let Ok(n) = cell.parse::<f64>() {
-                sheet.write_number(r, c, n)?;
-                return Ok(None);
-            }
-        }
-        None => {}
     }
-    if cell.is_empty() {
-        return Ok(None);
-    }
-    let s = fit(cell, lang, (name, r, c), first, cuts);
-    sheet.write_string(r, c, &s)?;
-    Ok(Some(s))
+    Ok(None)
 }
 
 /// A table on a sheet from `top`: its header row, then its rows as data
@@ -267,18 +258,17 @@ fn write_table(
     for (c, h) in t.headers.iter().enumerate() {
         sheet.write_string_with_format(top, c as u16, h, &f.header)?;
         grow(c, h);
-        if t.type_of(c) == Some(ColumnType::Date) {
-            grow(c, "2026-03-31__");
-        }
     }
     let mut r = top + 1;
-    for i in 0..t.rows.len() {
-        let row = t.data_row(i);
-        let first = row.first().copied().unwrap_or_default();
+    for row in &t.rows {
+        let first = row.first().map(Cell::data).unwrap_or_default();
         for (c, cell) in row.iter().enumerate() {
             let at = (r, c as u16);
-            if let Some(s) = typed_cell(sheet, f, t, at, cell, lang, (name, first), cuts)? {
+            if let Some(s) = typed_cell(sheet, f, at, cell, lang, (name, &first), cuts)? {
                 grow(c, &s);
+            }
+            if matches!(cell, Cell::Date(_)) {
+                grow(c, "2026-03-31__");
             }
         }
         r += 1;
@@ -326,7 +316,7 @@ fn doc_sheet(
             Block::Facts(facts) => {
                 for (k, v) in facts {
                     sheet.write_string_with_format(r, 0, k, &f.bold)?;
-                    sheet.write_string(r, 1, fit(v, lang, (name, r, 1), k, cuts))?;
+                    typed_cell(sheet, f, (r, 1), v, lang, (name, k), cuts)?;
                     if widths.is_empty() {
                         widths.push(8.0);
                     }
@@ -411,7 +401,7 @@ fn section_sheet(
                 ],
                 rows: list
                     .iter()
-                    .map(|(k, v)| vec![k.clone(), v.clone()])
+                    .map(|(k, v)| vec![k.clone().into(), v.clone()])
                     .collect(),
                 ..Table::default()
             };

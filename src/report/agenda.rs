@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::diff::Diff;
-use super::doc::{ColumnType, Doc, Table};
-use super::{RecordRef, percent, state_word};
+use super::doc::{Cell, Doc, Table};
+use super::{RecordRef, state_word};
 use crate::i18n::Lang;
 use crate::model::{Body, Grade, Kind, Meeting, Model, Progress, RecordIdx, Stage};
 
@@ -232,27 +232,30 @@ impl Agenda {
         if let Some(last) = &self.last_meeting {
             doc.text((a.last_meeting)(last));
         }
-        let refs = |list: Vec<(&RecordRef, String)>, extra: &str| Table {
+        let refs = |list: Vec<(&RecordRef, Cell)>, extra: &str| Table {
             headers: vec![l.id.into(), l.title.into(), l.state.into(), extra.into()],
             rows: list
                 .into_iter()
-                .map(|(r, x)| vec![r.id.clone(), r.title.clone(), state_word(&r.state, lang), x])
+                .map(|(r, x)| {
+                    vec![
+                        Cell::Id(r.id.clone()),
+                        r.title.clone().into(),
+                        state_word(&r.state, lang).into(),
+                        x,
+                    ]
+                })
                 .collect(),
             ..Table::default()
         };
         doc.heading(a.pilots);
         doc.table_or(
-            Table {
-                // The target dates are dates (a workbook's date cells).
-                types: vec![(3, ColumnType::Date)],
-                ..refs(
-                    self.pilots
-                        .iter()
-                        .map(|p| (&p.record, p.target_date.clone()))
-                        .collect(),
-                    l.target_date,
-                )
-            },
+            refs(
+                self.pilots
+                    .iter()
+                    .map(|p| (&p.record, Cell::date(&p.target_date)))
+                    .collect(),
+                l.target_date,
+            ),
             l.nothing,
         );
         doc.heading(a.referred);
@@ -260,7 +263,7 @@ impl Agenda {
             refs(
                 self.referred
                     .iter()
-                    .map(|x| (&x.record, format!("{} {}", x.by, x.date)))
+                    .map(|x| (&x.record, format!("{} {}", x.by, x.date).into()))
                     .collect(),
                 a.referred_by,
             ),
@@ -271,7 +274,12 @@ impl Agenda {
             refs(
                 self.revised
                     .iter()
-                    .map(|x| (&x.record, format!("{} {} {}", x.version, x.date, x.via)))
+                    .map(|x| {
+                        (
+                            &x.record,
+                            format!("{} {} {}", x.version, x.date, x.via).into(),
+                        )
+                    })
                     .collect(),
                 a.revised_by,
             ),
@@ -286,8 +294,8 @@ impl Agenda {
                         (
                             &r.record,
                             r.review_due
-                                .clone()
-                                .unwrap_or_else(|| l.no_review_date.to_owned()),
+                                .as_deref()
+                                .map_or_else(|| l.no_review_date.into(), Cell::date),
                         )
                     })
                     .collect(),
@@ -310,14 +318,14 @@ impl Agenda {
                     .iter()
                     .map(|b| {
                         vec![
-                            b.record.id.clone(),
-                            b.record.title.clone(),
-                            b.indicator.clone(),
-                            percent(b.attainment),
+                            Cell::Id(b.record.id.clone()),
+                            b.record.title.clone().into(),
+                            b.indicator.clone().into(),
+                            Cell::Percent(b.attainment),
                             if b.due {
-                                format!("{}{}", b.grade, a.due)
+                                format!("{}{}", b.grade, a.due).into()
                             } else {
-                                b.grade.to_owned()
+                                b.grade.into()
                             },
                         ]
                     })
@@ -329,17 +337,23 @@ impl Agenda {
         );
         doc.heading(a.issues);
         doc.table_or(
-            Table {
-                // CSV and spreadsheets keep the 領域's ID.
-                ids: vec![(3, self.issues.iter().map(|r| r.domain.clone()).collect())],
-                ..refs(
-                    self.issues
-                        .iter()
-                        .map(|r| (r, model.shown_id(&r.domain)))
-                        .collect(),
-                    l.domain,
-                )
-            },
+            // CSV and spreadsheets keep the 領域's ID.
+            refs(
+                self.issues
+                    .iter()
+                    .map(|r| {
+                        let name = model.shown_id(&r.domain);
+                        (
+                            r,
+                            Cell::Named {
+                                name,
+                                id: r.domain.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
+                l.domain,
+            ),
             l.nothing,
         );
         if let Some(diff) = &self.changes {

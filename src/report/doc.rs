@@ -1,6 +1,11 @@
 //! A report as a document: headings, lines of text, key–value lists, tables
-//! and outlines, in the user's language. The table, Markdown and CSV
-//! renderers read this; JSON is the report's own data instead.
+//! and outlines, in the user's language, every value a typed [`Cell`]. The
+//! table, Markdown, CSV, HTML and workbook renderers read this and format
+//! each cell by its type; JSON is the report's own data instead.
+
+use std::borrow::Cow;
+
+use jiff::civil::Date;
 
 /// One part of a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -10,7 +15,7 @@ pub enum Block {
     /// A line of text.
     Text(String),
     /// Labelled values (one record's facts).
-    Facts(Vec<(String, String)>),
+    Facts(Vec<(String, Cell)>),
     /// A table.
     Table(Table),
     /// An indented outline: (depth from 0, line).
@@ -24,13 +29,150 @@ pub enum Block {
     Trailer(String),
 }
 
+/// One value of a table or a list of facts: what people read, typed, so
+/// that each renderer formats it by what it is (a date as a date in a
+/// workbook and in the user's calendar on a screen, an ID kept on one line)
+/// instead of guessing from its text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Words, as they are.
+    Text(String),
+    /// A record's ID (`K-001`): one unbreakable word.
+    Id(String),
+    /// A thing people read by its name (the ビジョン item 暮らし手続き④, a
+    /// 領域's name) and data formats by its ID.
+    Named {
+        /// As people read it.
+        name: String,
+        /// As CSV and spreadsheets write it.
+        id: String,
+    },
+    /// A date: ISO in data, the user's calendar for people.
+    Date(Date),
+    /// A number, written without `.0` when whole.
+    Number(f64),
+    /// A ratio as a percentage, cut and not rounded (`37%`); `—` when none
+    /// can be worked out.
+    Percent(Option<f64>),
+    /// A ratio with two decimals (`0.85`).
+    Ratio(f64),
+    /// A 年度: its number (2019) in data, what people read (令和元年度) on
+    /// a screen.
+    Year {
+        /// As people read it.
+        shown: String,
+        /// The 年度.
+        year: i16,
+    },
+}
+
+impl Cell {
+    /// An empty cell.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self::Text(String::new())
+    }
+
+    /// A date written in ISO form (as reports keep dates), or the text as
+    /// it is when it is not one (a date a record wrote wrong stays visible).
+    #[must_use]
+    pub fn date(iso: &str) -> Self {
+        match iso.parse::<Date>() {
+            Ok(d) if iso.len() == 10 => Self::Date(d),
+            _ => Self::Text(iso.to_owned()),
+        }
+    }
+
+    /// A date when there is one, else an empty cell.
+    #[must_use]
+    pub fn opt_date(iso: Option<&str>) -> Self {
+        iso.map_or_else(Self::empty, Self::date)
+    }
+
+    /// A number when there is one, else an empty cell.
+    #[must_use]
+    pub fn opt_number(n: Option<f64>) -> Self {
+        n.map_or_else(Self::empty, Self::Number)
+    }
+
+    /// A count.
+    #[must_use]
+    pub fn count(n: usize) -> Self {
+        Self::Number(n as f64)
+    }
+
+    /// What people read (dates in ISO form until [`Doc::with_dates`]).
+    #[must_use]
+    pub fn shown(&self) -> Cow<'_, str> {
+        match self {
+            Self::Text(s)
+            | Self::Id(s)
+            | Self::Named { name: s, .. }
+            | Self::Year { shown: s, .. } => Cow::Borrowed(s),
+            Self::Date(d) => Cow::Owned(d.to_string()),
+            Self::Number(n) => Cow::Owned(number(*n)),
+            Self::Percent(r) => Cow::Owned(percent(*r)),
+            Self::Ratio(r) => Cow::Owned(format!("{:.2}", crate::vocab::cut(*r, 2))),
+        }
+    }
+
+    /// What data formats (CSV) write: IDs where people read names, the
+    /// 年度's number, ISO dates.
+    #[must_use]
+    pub fn data(&self) -> Cow<'_, str> {
+        match self {
+            Self::Named { id, .. } => Cow::Borrowed(id),
+            Self::Year { year, .. } => Cow::Owned(year.to_string()),
+            _ => self.shown(),
+        }
+    }
+
+    /// Whether it holds nothing to show.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Self::Text(s) if s.is_empty())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Self::Text(s.to_owned())
+    }
+}
+
+/// `12%` from a ratio, cut and not rounded (SPEC §7.2: 99.6 % is not yet
+/// 100 %); `—` when there is none.
+#[must_use]
+pub fn percent(ratio: Option<f64>) -> String {
+    ratio.map_or_else(
+        || "—".to_owned(),
+        |r| format!("{:.0}%", crate::vocab::cut(r * 100.0, 0)),
+    )
+}
+
+/// A number as written by people: no `.0` on whole numbers.
+#[must_use]
+pub fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
 /// A table with a header row.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     /// Column headings.
     pub headers: Vec<String>,
     /// Rows of cells.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
     /// Columns holding numbers (right-aligned in text).
     pub numeric: Vec<usize>,
     /// Whether the last row is a totals row.
@@ -38,54 +180,13 @@ pub struct Table {
     /// Columns shortened to a number of characters in terminal tables
     /// (Markdown, CSV and JSON keep the whole text).
     pub clip: Vec<(usize, usize)>,
-    /// Columns that name things as people read them (a ビジョン item as
-    /// 暮らし手続き④, a 領域 by its name), with the IDs that CSV and
-    /// spreadsheets write in their place: (column, one ID per row).
-    pub ids: Vec<(usize, Vec<String>)>,
     /// Columns for spreadsheets and data (CSV, xlsx), left out of the
     /// terminal and Markdown tables, which would grow too wide to read.
     pub detail: Vec<usize>,
-    /// Columns whose cells are dates (ISO) or percentages (`37%`), for the
-    /// formats that type their cells (xlsx); numbers are [`Table::numeric`].
-    pub types: Vec<(usize, ColumnType)>,
     /// The names `--table` knows this table by besides its number and
     /// heading: an English key and a Japanese word (`issues`, `課題`), the
     /// same in every output language.
     pub key: Option<(&'static str, &'static str)>,
-}
-
-impl Table {
-    /// Row `r` as data formats write it: IDs where people read names.
-    #[must_use]
-    pub fn data_row(&self, r: usize) -> Vec<&str> {
-        let mut row: Vec<&str> = self.rows[r].iter().map(String::as_str).collect();
-        for (c, ids) in &self.ids {
-            if let (Some(cell), Some(id)) = (row.get_mut(*c), ids.get(r)) {
-                *cell = id;
-            }
-        }
-        row
-    }
-}
-
-/// What a column's cells hold, beyond text and numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColumnType {
-    /// An ISO date (`2026-03-31`), or empty.
-    Date,
-    /// A percentage as shown (`37%`), or `—`.
-    Percent,
-    /// A number in the data formats (the 年度 as 2019), whatever people
-    /// read in its place (令和元年度): typed, not aligned as a number.
-    Number,
-}
-
-impl Table {
-    /// What column `c` holds.
-    #[must_use]
-    pub fn type_of(&self, c: usize) -> Option<ColumnType> {
-        self.types.iter().find(|(i, _)| *i == c).map(|(_, t)| *t)
-    }
 }
 
 /// One table of a document as data formats take it (`--table`): a table,
@@ -141,16 +242,19 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// Show every date in `style`: each table cell and fact that is a date
-    /// and nothing else (`2026-03-31`) becomes `令和8年3月31日` or both. Reports
-    /// write ISO dates; this is the one place the human formats change them
-    /// (CSV and JSON keep ISO, SPEC §6.3).
+    /// Show every date cell in `style` (`令和8年3月31日` or both). Reports
+    /// hold dates as dates; this is the one place the human formats change
+    /// how they read (CSV, JSON and workbooks keep dates, SPEC §6.3).
     #[must_use]
     pub fn with_dates(mut self, style: crate::calendar::DateStyle) -> Self {
         if style == crate::calendar::DateStyle::Iso {
             return self;
         }
-        let convert = |cell: &mut String| *cell = style.show_text(cell);
+        let convert = |cell: &mut Cell| {
+            if let Cell::Date(d) = cell {
+                *cell = Cell::Text(style.show(*d));
+            }
+        };
         for block in &mut self.blocks {
             match block {
                 Block::Facts(facts) => facts.iter_mut().for_each(|(_, v)| convert(v)),
@@ -178,25 +282,23 @@ impl Doc {
                     .filter(|c| !t.detail.contains(c))
                     .collect();
                 let new_index = |c: usize| keep.iter().position(|&k| k == c);
-                let pick = |row: &[String]| -> Vec<String> {
-                    keep.iter().filter_map(|&c| row.get(c).cloned()).collect()
+                let pick = |row: &mut Vec<Cell>| {
+                    let mut old = std::mem::take(row).into_iter().enumerate();
+                    *row = old
+                        .by_ref()
+                        .filter_map(|(c, cell)| keep.contains(&c).then_some(cell))
+                        .collect();
                 };
-                t.headers = pick(&t.headers);
-                t.rows = t.rows.iter().map(|r| pick(r)).collect();
+                t.headers = keep
+                    .iter()
+                    .filter_map(|&c| t.headers.get(c).cloned())
+                    .collect();
+                t.rows.iter_mut().for_each(pick);
                 t.numeric = t.numeric.iter().filter_map(|&c| new_index(c)).collect();
                 t.clip = t
                     .clip
                     .iter()
                     .filter_map(|&(c, n)| Some((new_index(c)?, n)))
-                    .collect();
-                t.types = t
-                    .types
-                    .iter()
-                    .filter_map(|&(c, k)| Some((new_index(c)?, k)))
-                    .collect();
-                t.ids = std::mem::take(&mut t.ids)
-                    .into_iter()
-                    .filter_map(|(c, ids)| Some((new_index(c)?, ids)))
                     .collect();
                 t.detail.clear();
             }

@@ -6,8 +6,8 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::doc::{Block, ColumnType, Doc, Table};
-use super::{RecordRef, number, percent, state_word};
+use super::doc::{Block, Cell, Doc, Table};
+use super::{RecordRef, state_word};
 use crate::i18n::Lang;
 use crate::model::{FieldIdx, Grade, Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
 use crate::names::Relation;
@@ -534,23 +534,21 @@ fn summarise(gap: &Gap, model: &Model, issues: &[RecordIdx]) -> Summary {
 
 fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
     let l = lang.labels();
-    let n = |v: Option<f64>| v.map_or_else(String::new, number);
     let rows = list
         .iter()
         .map(|i| {
             vec![
-                i.record.id.clone(),
-                i.name.clone(),
-                n(i.baseline),
-                n(i.target),
-                n(i.actual),
-                i.unit.clone(),
-                percent(i.attainment),
-                i.pace
-                    .map_or_else(String::new, |p| format!("{:.2}", crate::vocab::cut(p, 2))),
-                i.grade.to_owned(),
-                i.measured.clone().unwrap_or_default(),
-                i.target_date.clone().unwrap_or_default(),
+                Cell::Id(i.record.id.clone()),
+                i.name.clone().into(),
+                Cell::opt_number(i.baseline),
+                Cell::opt_number(i.target),
+                Cell::opt_number(i.actual),
+                i.unit.clone().into(),
+                Cell::Percent(i.attainment),
+                i.pace.map_or_else(Cell::empty, Cell::Ratio),
+                i.grade.into(),
+                Cell::opt_date(i.measured.as_deref()),
+                Cell::opt_date(i.target_date.as_deref()),
             ]
         })
         .collect();
@@ -572,11 +570,6 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
         // Baseline, target and actual as numbers of their own: a
         // spreadsheet sums them, a reader compares them.
         numeric: vec![2, 3, 4, 6, 7],
-        types: vec![
-            (6, ColumnType::Percent),
-            (9, ColumnType::Date),
-            (10, ColumnType::Date),
-        ],
         ..Table::default()
     }
 }
@@ -589,15 +582,17 @@ fn records_table(model: &Model, records: &[RecordRef], lang: Lang) -> Table {
             .iter()
             .map(|r| {
                 vec![
-                    r.id.to_string(),
-                    r.title.clone(),
-                    state_word(&r.state, lang),
-                    model.shown_id(&r.domain),
+                    Cell::Id(r.id.to_string()),
+                    r.title.clone().into(),
+                    state_word(&r.state, lang).into(),
+                    // CSV and spreadsheets keep the 領域's ID.
+                    Cell::Named {
+                        name: model.shown_id(&r.domain),
+                        id: r.domain.clone(),
+                    },
                 ]
             })
             .collect(),
-        // CSV and spreadsheets keep the 領域's ID.
-        ids: vec![(3, records.iter().map(|r| r.domain.clone()).collect())],
         ..Table::default()
     }
 }
@@ -624,56 +619,56 @@ impl Gap {
         let facts = vec![
             (
                 l.vision_items.to_owned(),
-                (l.vision_summary)(s.vision_items, s.covered, s.unaddressed, s.uncovered),
+                (l.vision_summary)(s.vision_items, s.covered, s.unaddressed, s.uncovered).into(),
             ),
             (
                 l.issues.to_owned(),
-                (l.paren)(&s.issues.to_string(), &progress.join(l.sep)),
+                (l.paren)(&s.issues.to_string(), &progress.join(l.sep)).into(),
             ),
             (
                 l.principles_unfollowed.to_owned(),
-                s.principles_unfollowed.to_string(),
+                Cell::count(s.principles_unfollowed),
             ),
             (
                 l.national_unserved.to_owned(),
-                s.national_unserved.to_string(),
+                Cell::count(s.national_unserved),
             ),
             (
                 l.issues_without_methods.to_owned(),
-                s.issues_without_methods.to_string(),
+                Cell::count(s.issues_without_methods),
             ),
             (
                 l.methods_without_technologies.to_owned(),
-                s.methods_without_technologies.to_string(),
+                Cell::count(s.methods_without_technologies),
             ),
             (
                 l.pilots_without_indicators.to_owned(),
-                s.pilots_without_indicators.to_string(),
+                Cell::count(s.pilots_without_indicators),
             ),
             (
                 l.indicators_overdue.to_owned(),
-                s.indicators_overdue.to_string(),
+                Cell::count(s.indicators_overdue),
             ),
             (
                 l.indicators_behind_pace.to_owned(),
-                s.indicators_behind_pace.to_string(),
+                Cell::count(s.indicators_behind_pace),
             ),
             (
                 l.indicators_unmeasurable.to_owned(),
-                s.indicators_unmeasurable.to_string(),
+                Cell::count(s.indicators_unmeasurable),
             ),
             (
                 l.indicators_on_track.to_owned(),
-                s.indicators_on_track.to_string(),
+                Cell::count(s.indicators_on_track),
             ),
-            (l.indicators_due.to_owned(), s.indicators_due.to_string()),
+            (l.indicators_due.to_owned(), Cell::count(s.indicators_due)),
             (
                 l.reviews.to_owned(),
-                (l.review_summary)(s.reviews_overdue, s.reviews_due_soon),
+                (l.review_summary)(s.reviews_overdue, s.reviews_due_soon).into(),
             ),
             (
                 l.decisions_waiting.to_owned(),
-                s.decisions_waiting.to_string(),
+                Cell::count(s.decisions_waiting),
             ),
         ];
         doc.blocks.push(Block::Facts(facts));
@@ -694,11 +689,16 @@ impl Gap {
                     Coverage::Uncovered => l.uncovered,
                 };
                 vec![
-                    model.shown_id(&v.id),
-                    v.text.clone(),
-                    issues.join(" "),
-                    v.best.map_or_else(String::new, |b| state_word(b, lang)),
-                    flag.to_owned(),
+                    Cell::Named {
+                        name: model.shown_id(&v.id),
+                        id: v.id.clone(),
+                    },
+                    v.text.clone().into(),
+                    issues.join(" ").into(),
+                    v.best
+                        .map_or_else(String::new, |b| state_word(b, lang))
+                        .into(),
+                    flag.into(),
                 ]
             })
             .collect();
@@ -713,7 +713,6 @@ impl Gap {
                 ],
                 rows,
                 clip: vec![(1, 24)],
-                ids: vec![(0, self.vision.iter().map(|v| v.id.clone()).collect())],
                 key: Some(("vision", "ビジョン")),
                 ..Table::default()
             },
@@ -724,7 +723,7 @@ impl Gap {
         let rows = self
             .principles_unfollowed
             .iter()
-            .map(|p| vec![p.id.clone(), p.title.clone()])
+            .map(|p| vec![Cell::Id(p.id.clone()), p.title.clone().into()])
             .collect();
         doc.table_or(
             Table {
@@ -740,7 +739,13 @@ impl Gap {
         let rows = self
             .national_unserved
             .iter()
-            .map(|n| vec![n.id.clone(), n.title.clone(), n.technologies.join(" ")])
+            .map(|n| {
+                vec![
+                    Cell::Id(n.id.clone()),
+                    n.title.clone().into(),
+                    n.technologies.join(" ").into(),
+                ]
+            })
             .collect();
         doc.table_or(
             Table {
@@ -819,10 +824,10 @@ impl Gap {
                     (Some(d), false) => (l.days_left)(d),
                 };
                 vec![
-                    r.record.id.clone(),
-                    r.record.title.clone(),
-                    r.review_due.clone().unwrap_or_default(),
-                    when,
+                    Cell::Id(r.record.id.clone()),
+                    r.record.title.clone().into(),
+                    Cell::opt_date(r.review_due.as_deref()),
+                    when.into(),
                 ]
             })
             .collect();
@@ -835,7 +840,6 @@ impl Gap {
                     l.when.into(),
                 ],
                 rows,
-                types: vec![(2, ColumnType::Date)],
                 key: Some(("reviews", "見直し")),
                 ..Table::default()
             },
@@ -848,10 +852,10 @@ impl Gap {
             .iter()
             .map(|d| {
                 vec![
-                    d.record.id.clone(),
-                    d.record.title.clone(),
-                    state_word(&d.record.state, lang),
-                    d.target_date.clone(),
+                    Cell::Id(d.record.id.clone()),
+                    d.record.title.clone().into(),
+                    state_word(&d.record.state, lang).into(),
+                    Cell::date(&d.target_date),
                 ]
             })
             .collect();
@@ -864,7 +868,6 @@ impl Gap {
                     l.target_date.into(),
                 ],
                 rows,
-                types: vec![(3, ColumnType::Date)],
                 key: Some(("decisions-waiting", "意思決定待ち")),
                 ..Table::default()
             },

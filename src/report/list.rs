@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::doc::{Block, ColumnType, Doc, Table};
+use super::doc::{Block, Cell, Doc, Table};
 use super::{RecordRef, kind_word, state, state_word};
 use crate::i18n::Lang;
 use crate::model::{Kind, Model, Progress, RecordIdx, Stage, Visibility};
@@ -131,22 +131,25 @@ impl List {
             .iter()
             .map(|i| {
                 vec![
-                    i.record.id.clone(),
-                    kind_word(i.record.kind, lang).to_owned(),
-                    i.record.title.clone(),
-                    state_word(&i.record.state, lang),
-                    model.shown_id(&i.record.domain),
-                    i.owner.clone(),
-                    (l.visibility_word)(i.visibility).to_owned(),
-                    i.grades.join(" "),
-                    i.review_due.clone().unwrap_or_default(),
-                    i.team.clone().unwrap_or_default(),
+                    Cell::Id(i.record.id.clone()),
+                    kind_word(i.record.kind, lang).into(),
+                    i.record.title.clone().into(),
+                    state_word(&i.record.state, lang).into(),
+                    // CSV and spreadsheets keep the 領域's ID.
+                    Cell::Named {
+                        name: model.shown_id(&i.record.domain),
+                        id: i.record.domain.clone(),
+                    },
+                    i.owner.clone().into(),
+                    (l.visibility_word)(i.visibility).into(),
+                    i.grades.join(" ").into(),
+                    Cell::opt_date(i.review_due.as_deref()),
+                    i.team.clone().unwrap_or_default().into(),
+                    Cell::opt_date(i.latest_decision.as_ref().map(|d| d.date.as_str())),
                     i.latest_decision
                         .as_ref()
-                        .map_or_else(String::new, |d| d.date.clone()),
-                    i.latest_decision
-                        .as_ref()
-                        .map_or_else(String::new, |d| d.result.clone()),
+                        .map_or_else(String::new, |d| d.result.clone())
+                        .into(),
                 ]
             })
             .collect();
@@ -169,15 +172,6 @@ impl List {
                 rows,
                 // The spreadsheet's columns: too wide for a terminal.
                 detail: vec![8, 9, 10, 11],
-                types: vec![(8, ColumnType::Date), (10, ColumnType::Date)],
-                // CSV and spreadsheets keep the 領域's ID.
-                ids: vec![(
-                    4,
-                    self.records
-                        .iter()
-                        .map(|i| i.record.domain.clone())
-                        .collect(),
-                )],
                 ..Table::default()
             },
             l.nothing,

@@ -119,25 +119,7 @@ pub fn kind_word(kind: &str, lang: Lang) -> &'static str {
     lang.kind(k)
 }
 
-/// `12%` from a ratio, cut and not rounded (SPEC §7.2: 99.6 % is not yet
-/// 100 %); `—` when there is none.
-#[must_use]
-pub fn percent(ratio: Option<f64>) -> String {
-    ratio.map_or_else(
-        || "—".to_owned(),
-        |r| format!("{:.0}%", crate::vocab::cut(r * 100.0, 0)),
-    )
-}
-
-/// A number as written by people: no `.0` on whole numbers.
-#[must_use]
-pub fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
-    }
-}
+pub use doc::{number, percent};
 
 /// `西宮市 — 状況表(2026-11-24)`: the organisation and the report's name.
 #[must_use]

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::doc::{Block, ColumnType, Doc, Table};
-use super::{number, percent, state, state_word};
+use super::doc::{Block, Cell, Doc, Table};
+use super::{state, state_word};
 use crate::calendar::fiscal_year;
 use crate::i18n::Lang;
 use crate::model::{Idx, Kind, Model, RecordIdx, Resolution, Thing};
@@ -540,9 +540,10 @@ impl Show {
             .iter()
             .map(|f| {
                 let value = match f.key {
-                    names::Fact::Stage | names::Fact::Progress => state_word(&f.value, lang),
-                    names::Fact::Visibility => (l.visibility_word)(&f.value).to_owned(),
-                    _ => f.value.to_string(),
+                    names::Fact::Stage | names::Fact::Progress => state_word(&f.value, lang).into(),
+                    names::Fact::Visibility => (l.visibility_word)(&f.value).into(),
+                    key if key.is_date() => Cell::date(&f.value),
+                    _ => f.value.to_string().into(),
                 };
                 ((l.fact)(f.key).to_owned(), value)
             })
@@ -556,10 +557,18 @@ impl Show {
                 .iter()
                 .map(|k| {
                     vec![
-                        (l.relation)(k.relation).to_owned(),
-                        k.shown.clone(),
-                        k.title.clone(),
-                        state_word(&k.state, lang),
+                        (l.relation)(k.relation).into(),
+                        // CSV and spreadsheets keep the ID.
+                        if k.shown == k.id {
+                            Cell::Id(k.id.clone())
+                        } else {
+                            Cell::Named {
+                                name: k.shown.clone(),
+                                id: k.id.clone(),
+                            }
+                        },
+                        k.title.clone().into(),
+                        state_word(&k.state, lang).into(),
                     ]
                 })
                 .collect();
@@ -572,7 +581,6 @@ impl Show {
                         l.state.into(),
                     ],
                     rows,
-                    ids: vec![(1, links.iter().map(|k| k.id.clone()).collect())],
                     ..Table::default()
                 },
                 l.nothing,
@@ -580,38 +588,43 @@ impl Show {
         }
         if let Some(t) = &self.team {
             doc.heading(l.team);
-            let mut facts = vec![((l.fact)(names::Fact::TeamName).to_owned(), t.name.clone())];
+            let mut facts = vec![(
+                (l.fact)(names::Fact::TeamName).to_owned(),
+                t.name.clone().into(),
+            )];
             if let Some(k) = t.kind {
-                facts.push(((l.fact)(names::Fact::TeamKind).to_owned(), k.to_owned()));
+                facts.push(((l.fact)(names::Fact::TeamKind).to_owned(), k.into()));
             }
             if let Some(lead) = &t.lead {
-                facts.push(((l.fact)(names::Fact::TeamLead).to_owned(), lead.clone()));
+                facts.push((
+                    (l.fact)(names::Fact::TeamLead).to_owned(),
+                    lead.clone().into(),
+                ));
             }
             if !t.departments.is_empty() {
                 facts.push((
                     (l.fact)(names::Fact::TeamDepartments).to_owned(),
-                    t.departments.join(l.sep),
+                    t.departments.join(l.sep).into(),
                 ));
             }
             doc.blocks.push(Block::Facts(facts));
         }
         if !self.indicators.is_empty() {
             doc.heading(l.indicators);
-            let n = |v: Option<f64>| v.map_or_else(String::new, number);
             let rows = self
                 .indicators
                 .iter()
                 .map(|i| {
                     vec![
-                        i.name.clone(),
-                        n(i.baseline),
-                        n(i.target),
-                        n(i.actual),
-                        i.unit.clone(),
-                        percent(i.attainment),
-                        (l.paren)(i.grade, &i.grade_label),
-                        i.measured.clone().unwrap_or_default(),
-                        i.target_date.clone().unwrap_or_default(),
+                        i.name.clone().into(),
+                        Cell::opt_number(i.baseline),
+                        Cell::opt_number(i.target),
+                        Cell::opt_number(i.actual),
+                        i.unit.clone().into(),
+                        Cell::Percent(i.attainment),
+                        (l.paren)(i.grade, &i.grade_label).into(),
+                        Cell::opt_date(i.measured.as_deref()),
+                        Cell::opt_date(i.target_date.as_deref()),
                     ]
                 })
                 .collect();
@@ -629,11 +642,6 @@ impl Show {
                 ],
                 rows,
                 numeric: vec![1, 2, 3, 5],
-                types: vec![
-                    (5, ColumnType::Percent),
-                    (7, ColumnType::Date),
-                    (8, ColumnType::Date),
-                ],
                 ..Table::default()
             }));
             // The history of every indicator measured more than once.
@@ -644,14 +652,16 @@ impl Show {
                     .iter()
                     .map(|o| {
                         vec![
-                            o.date.clone().unwrap_or_default(),
-                            o.fiscal_year
-                                .map(|fy| lang.fiscal_year(fy))
-                                .unwrap_or_default(),
-                            n(o.value),
-                            lang.observation_status(o.status).to_owned(),
-                            o.source.clone().unwrap_or_default(),
-                            o.note.clone().unwrap_or_default(),
+                            Cell::opt_date(o.date.as_deref()),
+                            // Data formats write the 年度 as its year.
+                            o.fiscal_year.map_or_else(Cell::empty, |year| Cell::Year {
+                                shown: lang.fiscal_year(year),
+                                year,
+                            }),
+                            Cell::opt_number(o.value),
+                            lang.observation_status(o.status).into(),
+                            o.source.clone().unwrap_or_default().into(),
+                            o.note.clone().unwrap_or_default().into(),
                         ]
                     })
                     .collect();
@@ -666,15 +676,6 @@ impl Show {
                     ],
                     rows,
                     numeric: vec![2],
-                    types: vec![(0, ColumnType::Date), (1, ColumnType::Number)],
-                    // Data formats write the 年度 as its year.
-                    ids: vec![(
-                        1,
-                        i.observations
-                            .iter()
-                            .map(|o| o.fiscal_year.map(|fy| fy.to_string()).unwrap_or_default())
-                            .collect(),
-                    )],
                     ..Table::default()
                 }));
             }
@@ -686,17 +687,16 @@ impl Show {
                 .iter()
                 .map(|d| {
                     vec![
-                        d.date.clone().unwrap_or_default(),
-                        d.body.unwrap_or_default().to_owned(),
-                        d.result.unwrap_or_default().to_owned(),
-                        d.note.clone().unwrap_or_default(),
+                        Cell::opt_date(d.date.as_deref()),
+                        d.body.unwrap_or_default().into(),
+                        d.result.unwrap_or_default().into(),
+                        d.note.clone().unwrap_or_default().into(),
                     ]
                 })
                 .collect();
             doc.blocks.push(Block::Table(Table {
                 headers: vec![l.date.into(), l.body.into(), l.result.into(), l.note.into()],
                 rows,
-                types: vec![(0, ColumnType::Date)],
                 ..Table::default()
             }));
         }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::doc::{Doc, Table};
+use super::doc::{Cell, Doc, Table};
 use crate::i18n::Lang;
 use crate::model::{Kind, Model, Progress, RecordIdx, Resolution, Stage, Thing};
 use crate::names::Relation;
@@ -364,19 +364,19 @@ fn table(c: &Counts, axis: &str, lang: Lang) -> Table {
     let mut headers = vec![axis.to_owned()];
     headers.extend(c.columns.iter().map(|w| super::state_word(w, lang)));
     headers.push(l.total.to_owned());
-    let mut rows: Vec<Vec<String>> = c
+    let mut rows: Vec<Vec<Cell>> = c
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![shown_label(r, lang)];
-            row.extend(r.counts.iter().map(usize::to_string));
-            row.push(r.total.to_string());
+            let mut row = vec![shown_label(r, lang).into()];
+            row.extend(r.counts.iter().copied().map(Cell::count));
+            row.push(Cell::count(r.total));
             row
         })
         .collect();
-    let mut totals = vec![l.total.to_owned()];
-    totals.extend(c.totals.iter().map(usize::to_string));
-    totals.push(c.total.to_string());
+    let mut totals = vec![l.total.into()];
+    totals.extend(c.totals.iter().copied().map(Cell::count));
+    totals.push(Cell::count(c.total));
     rows.push(totals);
     Table {
         numeric: (1..headers.len()).collect(),

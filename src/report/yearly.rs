@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::doc::{Block, Doc, Table};
+use super::doc::{Block, Cell, Doc, Table};
 use crate::calendar::fiscal_year;
 use crate::i18n::Lang;
 use crate::model::{Model, ObservationStatus, Outcome};
@@ -139,34 +139,29 @@ impl Yearly {
             let mut headers = vec![l.fiscal_year.to_owned()];
             headers.extend(table.columns.iter().map(|c| word(c, lang).to_owned()));
             headers.push(l.total.to_owned());
-            let mut rows: Vec<Vec<String>> = table
+            let mut rows: Vec<Vec<Cell>> = table
                 .rows
                 .iter()
                 .map(|r| {
-                    let mut row = vec![lang.fiscal_year(r.fiscal_year)];
-                    row.extend(r.counts.iter().map(usize::to_string));
-                    row.push(r.total.to_string());
+                    // Data formats write the 年度 as its year (2019 for 令和元年度).
+                    let mut row = vec![Cell::Year {
+                        shown: lang.fiscal_year(r.fiscal_year),
+                        year: r.fiscal_year,
+                    }];
+                    row.extend(r.counts.iter().copied().map(Cell::count));
+                    row.push(Cell::count(r.total));
                     row
                 })
                 .collect();
-            let mut totals = vec![l.total.to_owned()];
-            totals.extend(table.totals.iter().map(usize::to_string));
-            totals.push(table.total.to_string());
+            let mut totals = vec![l.total.into()];
+            totals.extend(table.totals.iter().copied().map(Cell::count));
+            totals.push(Cell::count(table.total));
             rows.push(totals);
-            // Data formats write the 年度 as its year (2019 for 令和元年度).
-            let years = table
-                .rows
-                .iter()
-                .map(|r| r.fiscal_year.to_string())
-                .chain([String::new()])
-                .collect();
             doc.blocks.push(Block::Table(Table {
                 numeric: (1..headers.len()).collect(),
                 headers,
                 rows,
                 totals: true,
-                ids: vec![(0, years)],
-                types: vec![(0, super::doc::ColumnType::Number)],
                 key: Some(key),
                 ..Table::default()
             }));

@@ -116,8 +116,10 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
         for f in facts {
             let value = if f.key == Fact::Visibility {
                 esc((l.visibility_word)(&f.value))
-            } else {
+            } else if f.key.is_date() {
                 text(&d.dates.show_text(&f.value), lang)
+            } else {
+                text(&f.value, lang)
             };
             let _ = write!(h, "<dt>{}</dt><dd>{value}</dd>", esc((l.fact)(f.key)));
         }

@@ -9,7 +9,7 @@ use std::io;
 use crate::i18n::Lang;
 use crate::render::escape::esc;
 use crate::report::dashboard::Dashboard;
-use crate::report::doc::{Block, Doc};
+use crate::report::doc::{Block, Cell, Doc};
 
 mod cards;
 mod css;
@@ -28,17 +28,6 @@ pub fn page(doc: &Doc, lang: Lang) -> String {
         title = esc(&doc.title),
         body = blocks(doc, lang),
     )
-}
-
-/// A record ID as tables show it (`K-001`, `S-012`): letters, a hyphen,
-/// digits.
-fn looks_like_id(cell: &str) -> bool {
-    cell.split_once('-').is_some_and(|(prefix, number)| {
-        !prefix.is_empty()
-            && prefix.chars().all(|c| c.is_ascii_uppercase())
-            && !number.is_empty()
-            && number.chars().all(|c| c.is_ascii_digit())
-    })
 }
 
 /// Text from the records, escaped: Japanese text in a page of another
@@ -71,7 +60,7 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
             Block::Facts(facts) => {
                 h.push_str("<dl class=\"facts\">");
                 for (k, v) in facts {
-                    let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), text(v, lang));
+                    let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), text(&v.shown(), lang));
                 }
                 h.push_str("</dl>");
             }
@@ -95,19 +84,19 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
                         // one letter a line on a phone).
                         if i == 0 && !t.numeric.is_empty() && !t.numeric.contains(&0) {
                             table.th_row(&mut h);
-                            let _ = write!(h, "{}</th>", text(cell, lang));
+                            let _ = write!(h, "{}</th>", text(&cell.shown(), lang));
                             continue;
                         }
                         // An ID never breaks across lines (「S-」/「003」).
                         let class = if t.numeric.contains(&i) {
                             "num"
-                        } else if looks_like_id(cell) {
+                        } else if matches!(cell, Cell::Id(_)) {
                             "id"
                         } else {
                             ""
                         };
                         table.td(&mut h, class, None);
-                        let _ = write!(h, "{}</td>", text(cell, lang));
+                        let _ = write!(h, "{}</td>", text(&cell.shown(), lang));
                     }
                     h.push_str("</tr>");
                 }

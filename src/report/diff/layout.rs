@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::names::Fact;
+use crate::report::doc::Cell;
 
 impl Diff {
     /// Lay the change out.
@@ -58,11 +59,11 @@ impl Diff {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.id.to_string(),
+                        Cell::Id(r.id.to_string()),
                         crate::report::kind_word(r.kind, lang).into(),
-                        r.title.clone(),
-                        state_word(&r.state, lang),
-                        r.domain.clone(),
+                        r.title.clone().into(),
+                        state_word(&r.state, lang).into(),
+                        r.domain.clone().into(),
                     ]
                 })
                 .collect(),
@@ -81,10 +82,10 @@ impl Diff {
                 .iter()
                 .map(|m| {
                     vec![
-                        m.record.id.clone(),
-                        m.record.title.clone(),
-                        m.from.clone(),
-                        m.to.clone(),
+                        Cell::Id(m.record.id.clone()),
+                        m.record.title.clone().into(),
+                        m.from.clone().into(),
+                        m.to.clone().into(),
                     ]
                 })
                 .collect();
@@ -108,13 +109,14 @@ impl Diff {
                         flags.push(d.skipped_pilot);
                     }
                     vec![
-                        c.record.id.clone(),
-                        c.record.title.clone(),
+                        Cell::Id(c.record.id.clone()),
+                        c.record.title.clone().into(),
                         c.from
                             .as_deref()
-                            .map_or_else(|| d.new.to_owned(), |f| state_word(f, lang)),
-                        state_word(&c.to, lang),
-                        flags.join(" "),
+                            .map_or_else(|| d.new.to_owned(), |f| state_word(f, lang))
+                            .into(),
+                        state_word(&c.to, lang).into(),
+                        flags.join(" ").into(),
                     ]
                 })
                 .collect();
@@ -137,11 +139,11 @@ impl Diff {
                 .iter()
                 .map(|x| {
                     vec![
-                        x.record.id.clone(),
-                        x.date.clone().unwrap_or_default(),
-                        x.body.unwrap_or_default().to_owned(),
-                        x.result.unwrap_or_default().to_owned(),
-                        x.note.clone().unwrap_or_default(),
+                        Cell::Id(x.record.id.clone()),
+                        Cell::opt_date(x.date.as_deref()),
+                        x.body.unwrap_or_default().into(),
+                        x.result.unwrap_or_default().into(),
+                        x.note.clone().unwrap_or_default().into(),
                     ]
                 })
                 .collect();
@@ -154,7 +156,6 @@ impl Diff {
                     l.note.into(),
                 ],
                 rows,
-                types: vec![(1, ColumnType::Date)],
                 ..Table::default()
             }));
         }
@@ -166,16 +167,17 @@ impl Diff {
                 .iter()
                 .map(|x| {
                     vec![
-                        x.record.id.clone(),
-                        x.name.clone(),
-                        format!("{} → {}", n(x.actual_before), n(x.actual_after)),
-                        x.unit.clone(),
+                        Cell::Id(x.record.id.clone()),
+                        x.name.clone().into(),
+                        format!("{} → {}", n(x.actual_before), n(x.actual_after)).into(),
+                        x.unit.clone().into(),
                         format!(
                             "{} → {}",
                             percent(x.attainment_before),
                             percent(x.attainment_after)
-                        ),
-                        x.measured.clone().unwrap_or_default(),
+                        )
+                        .into(),
+                        Cell::opt_date(x.measured.as_deref()),
                     ]
                 })
                 .collect();
@@ -189,7 +191,6 @@ impl Diff {
                     l.measured.into(),
                 ],
                 rows,
-                types: vec![(5, ColumnType::Date)],
                 ..Table::default()
             }));
         }
@@ -202,10 +203,10 @@ impl Diff {
                 .chain(self.links_removed.iter().map(|x| (d.link_removed, x)))
                 .map(|(what, x)| {
                     vec![
-                        x.record.clone(),
-                        (l.relation)(x.key).to_owned(),
-                        x.target.clone(),
-                        what.to_owned(),
+                        Cell::Id(x.record.clone()),
+                        (l.relation)(x.key).into(),
+                        x.target.clone().into(),
+                        what.into(),
                     ]
                 })
                 .collect();
@@ -228,18 +229,18 @@ impl Diff {
             rows: vec![
                 vec![
                     d.covered.into(),
-                    b.covered.to_string(),
-                    a.covered.to_string(),
+                    Cell::count(b.covered),
+                    Cell::count(a.covered),
                 ],
                 vec![
                     l.unaddressed.into(),
-                    b.unaddressed.to_string(),
-                    a.unaddressed.to_string(),
+                    Cell::count(b.unaddressed),
+                    Cell::count(a.unaddressed),
                 ],
                 vec![
                     l.uncovered.into(),
-                    b.uncovered.to_string(),
-                    a.uncovered.to_string(),
+                    Cell::count(b.uncovered),
+                    Cell::count(a.uncovered),
                 ],
             ],
             numeric: vec![1, 2],
@@ -255,7 +256,13 @@ impl Diff {
             let rows = self
                 .coverage_changes
                 .iter()
-                .map(|c| vec![c.id.clone(), word(c.before).into(), word(c.after).into()])
+                .map(|c| {
+                    vec![
+                        c.id.clone().into(),
+                        word(c.before).into(),
+                        word(c.after).into(),
+                    ]
+                })
                 .collect();
             doc.blocks.push(Block::Table(Table {
                 headers: vec![l.vision_item.into(), d.before.into(), d.after.into()],
@@ -291,11 +298,11 @@ impl Diff {
                 .iter()
                 .map(|f| {
                     vec![
-                        f.rule.to_owned(),
-                        f.severity.to_owned(),
-                        f.record.clone().unwrap_or_default(),
-                        f.path.clone(),
-                        f.message.clone(),
+                        f.rule.into(),
+                        f.severity.into(),
+                        f.record.clone().map_or_else(Cell::empty, Cell::Id),
+                        f.path.clone().into(),
+                        f.message.clone().into(),
                     ]
                 })
                 .collect(),
@@ -306,7 +313,7 @@ impl Diff {
     /// Every change a reviewer must not miss, in one table.
     pub(super) fn flagged(&self, doc: &mut Doc, lang: Lang) {
         let (l, d) = (lang.labels(), lang.diff_labels());
-        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
         let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
         for c in self.field_changes.iter().filter(|c| c.flagged) {
             let flag = if c.key == Fact::Visibility {
@@ -315,10 +322,10 @@ impl Diff {
                 d.review_postponed
             };
             rows.push(vec![
-                c.record.clone(),
+                Cell::Id(c.record.clone()),
                 flag.into(),
                 field_label(c.key, lang).into(),
-                format!("{} → {}", opt(&c.before), opt(&c.after)),
+                format!("{} → {}", opt(&c.before), opt(&c.after)).into(),
             ]);
         }
         for c in &self.decision_changes {
@@ -346,18 +353,18 @@ impl Diff {
                 _ => "—".to_owned(),
             };
             rows.push(vec![
-                c.record.id.clone(),
+                Cell::Id(c.record.id.clone()),
                 flag.into(),
-                what,
-                format!("{} → {}", before.trim(), after.trim()),
+                what.into(),
+                format!("{} → {}", before.trim(), after.trim()).into(),
             ]);
         }
         for i in self.impact.iter().filter(|i| i.unrevised) {
             rows.push(vec![
-                i.id.clone(),
+                i.id.clone().into(),
                 d.unrevised.into(),
                 (l.thing_kind)(i.kind).into(),
-                format!("{} → {}", opt(&i.before), opt(&i.after)),
+                format!("{} → {}", opt(&i.before), opt(&i.after)).into(),
             ]);
         }
         for c in self.indicator_changes.iter().filter(|c| c.lowered_ambition) {
@@ -367,10 +374,10 @@ impl Diff {
                 .map(|v| format!("{} {} → {}", v.key, opt(&v.before), opt(&v.after)))
                 .collect();
             rows.push(vec![
-                c.record.id.clone(),
+                Cell::Id(c.record.id.clone()),
                 d.lowered_ambition.into(),
-                c.name.clone(),
-                values.join(l.sep),
+                c.name.clone().into(),
+                values.join(l.sep).into(),
             ]);
         }
         for c in self
@@ -388,10 +395,10 @@ impl Diff {
                 .as_deref()
                 .map_or_else(|| d.new.to_owned(), |f| state_word(f, lang));
             rows.push(vec![
-                c.record.id.clone(),
+                Cell::Id(c.record.id.clone()),
                 flag.into(),
                 l.state.into(),
-                format!("{from} → {}", state_word(&c.to, lang)),
+                format!("{from} → {}", state_word(&c.to, lang)).into(),
             ]);
         }
         if rows.is_empty() {
@@ -420,11 +427,17 @@ impl Diff {
                 .field_changes
                 .iter()
                 .map(|c| {
+                    // A date stays a date in a workbook; the same column
+                    // holds titles and owners for other facts.
+                    let value = |v: &Option<String>| match v {
+                        Some(v) if c.key.is_date() => Cell::date(v),
+                        _ => opt(v).into(),
+                    };
                     vec![
-                        c.record.clone(),
+                        Cell::Id(c.record.clone()),
                         field_label(c.key, lang).into(),
-                        opt(&c.before),
-                        opt(&c.after),
+                        value(&c.before),
+                        value(&c.after),
                     ]
                 })
                 .collect();
@@ -449,15 +462,16 @@ impl Diff {
                         what.push((d.observations_added)(c.observations_added));
                     }
                     vec![
-                        c.record.id.clone(),
-                        c.name.clone(),
+                        Cell::Id(c.record.id.clone()),
+                        c.name.clone().into(),
                         (d.indicator_change)(c.change).into(),
-                        what.join(l.sep),
+                        what.join(l.sep).into(),
                         format!(
                             "{} → {}",
                             c.grade_before.unwrap_or("—"),
                             c.grade_after.unwrap_or("—")
-                        ),
+                        )
+                        .into(),
                     ]
                 })
                 .collect();
@@ -482,9 +496,9 @@ impl Diff {
                     vec![
                         // Reference data by its kind; dx.toml settings have none.
                         (l.thing_kind)(i.kind).into(),
-                        i.id.clone(),
-                        format!("{} → {}", opt(&i.before), opt(&i.after)),
-                        i.records.join(", "),
+                        i.id.clone().into(),
+                        format!("{} → {}", opt(&i.before), opt(&i.after)).into(),
+                        i.records.join(", ").into(),
                     ]
                 })
                 .collect();

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::doc::{Block, ColumnType, Doc, Table};
+use super::doc::{Block, Doc, Table};
 use super::gap::Coverage;
 use super::{RecordRef, number, percent, state_word};
 use crate::i18n::Lang;
