@@ -35,6 +35,15 @@ dx=target/release/dx
 export DX_TODAY=${DX_TODAY:-2026-11-24}
 "$dx" --root records report -o "$out/report.html"
 "$dx" --root records report --public -o "$out/report-public.html"
+# Every report as a page of its own (--format html), to print or to read on
+# a phone: checked by axe as the dashboard is.
+docs=()
+for report in gap "show S-001" status agenda list; do
+    name="doc-${report%% *}"
+    # shellcheck disable=SC2086
+    "$dx" --root records $report --format html -o "$out/$name.html"
+    docs+=("$out/$name.html")
+done
 # A synthetic tree of 300 records: tables and charts at a larger size.
 rm -rf "$out/synth-300"
 cargo run --release --quiet --example gen_tree -- 300 "$out/synth-300" 2>/dev/null
@@ -86,7 +95,7 @@ if ! [ -d scripts/a11y/node_modules/axe-core ]; then
     (cd scripts/a11y && npm ci --no-audit --no-fund --silent) || { echo "e2e: npm could not install axe-core" >&2; exit 3; }
 fi
 if ! CHROMIUM="$(command -v chromium)" node scripts/a11y/check.mjs "$out/report.html" "$out/report-public.html" \
-    "$out/synth-300.html" "$out/synth-300-public.html" --load "$out/synth-10000-public.html"; then
+    "$out/synth-300.html" "$out/synth-300-public.html" "${docs[@]}" --load "$out/synth-10000-public.html"; then
     echo "e2e: accessibility violations (above)" >&2
     fail=1
 fi

@@ -769,3 +769,35 @@ fn large_reports_fold_each_domain() {
     // Every card is still on the page.
     assert!(html.contains("id=\"K-1009\"") || html.contains("id=\"K-999\""));
 }
+
+/// A report as a page of its own (`--format html`): a table of records
+/// becomes a card per row on a phone (its roles and each cell's label
+/// written), a table of counts stays a grid with its row headers; IDs are
+/// kept on one line by their type, and dates follow `--dates`.
+#[test]
+fn a_report_page_lays_its_tables_out_for_a_phone() {
+    let gap = stdout(dx(bundled()).args(["gap", "--format", "html", "--dates", "wareki"]));
+    assert!(gap.starts_with("<!DOCTYPE html>"));
+    assert!(
+        gap.contains("<table class=\"stack\" role=\"table\">"),
+        "records tables stack"
+    );
+    assert!(
+        gap.contains("data-label=\"最も進んだ進捗\""),
+        "cells labelled"
+    );
+    let status = stdout(dx(bundled()).args(["status", "--format", "html"]));
+    assert!(!status.contains("class=\"stack\""), "counts stay a grid");
+    assert!(status.contains("<th scope=\"row\">暮らし手続き</th>"));
+    let show =
+        stdout(dx(bundled()).args(["show", "S-001", "--format", "html", "--dates", "wareki"]));
+    assert!(
+        show.contains("<td role=\"cell\" class=\"id\" data-label=\"ID\">K-001</td>"),
+        "{show}"
+    );
+    assert!(
+        show.contains("<dd>令和11年3月31日</dd>"),
+        "the 見直し期限 in 和暦"
+    );
+    assert!(!show.contains("2029-03-31"), "no ISO date left");
+}

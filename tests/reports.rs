@@ -11,6 +11,11 @@ use clap::Parser;
 
 /// Run dx in-process; returns (exit code, stdout, stderr).
 fn dx(root: &Path, args: &[&str]) -> (u8, Vec<u8>, String) {
+    dx_to(root, args, false)
+}
+
+/// Run dx in-process, its standard output a terminal or not.
+fn dx_to(root: &Path, args: &[&str], terminal: bool) -> (u8, Vec<u8>, String) {
     let mut argv = vec![
         "dx",
         "--root",
@@ -22,7 +27,7 @@ fn dx(root: &Path, args: &[&str]) -> (u8, Vec<u8>, String) {
     let cli = dx::cli::Cli::try_parse_from(argv).expect("arguments parse");
     let env = dx::cli::Env {
         cwd: root.to_path_buf(),
-        stdout_is_terminal: false,
+        stdout_is_terminal: terminal,
         no_color: true,
         local_today: common::today(),
     };
@@ -84,6 +89,77 @@ fn every_report_in_every_format() {
             }
             insta::assert_snapshot!(format!("{name}__{format}"), out);
         }
+    }
+}
+
+/// One format type for every command that writes a document, written by
+/// one rule: a workbook to a file or a pipe, never to a terminal; YAML is
+/// the JSON's data; HTML is a page of the report; a format a command does
+/// not write is refused with the ones it does.
+#[test]
+fn every_document_command_takes_its_formats_by_one_rule() {
+    let tree = common::tree(Some("reports"));
+    let root = tree.path();
+    let commands: &[&[&str]] = &[
+        &["status"],
+        &["status", "--by", "fiscal-year"],
+        &["gap"],
+        &["list"],
+        &["show", "S-003"],
+        &["tree"],
+        &["agenda"],
+        &["export"],
+    ];
+    for command in commands {
+        let with = |format: &'static str| {
+            let mut argv = command.to_vec();
+            argv.extend(["--format", format]);
+            argv
+        };
+        let (code, _, err) = dx_to(root, &with("xlsx"), true);
+        assert_eq!(code, 2, "{command:?} xlsx to a terminal");
+        assert!(err.contains("端末に表示できません"), "{command:?}: {err}");
+        let (code, book, err) = dx_to(root, &with("xlsx"), false);
+        assert_eq!(code, 0, "{command:?} xlsx to a pipe: {err}");
+        assert!(book.starts_with(b"PK"), "{command:?}: a workbook");
+        let (code, yaml, err) = dx(root, &with("yaml"));
+        assert_eq!(code, 0, "{command:?} yaml: {err}");
+        let (_, json, _) = dx(root, &with("json"));
+        let from_yaml: serde_json::Value =
+            serde_norway::from_slice(&yaml).expect("YAML a loader reads");
+        let from_json: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+        assert_eq!(
+            from_yaml, from_json,
+            "{command:?}: YAML holds the JSON's data"
+        );
+        if command[0] != "export" {
+            let page = String::from_utf8(text(root, &with("html")).into()).expect("utf-8");
+            // The tree is an outline; the others have tables.
+            let body = if command[0] == "tree" {
+                "<ul>"
+            } else {
+                "<table"
+            };
+            assert!(
+                page.starts_with("<!DOCTYPE html>") && page.contains(body),
+                "{command:?}: a page with its {body}"
+            );
+        }
+    }
+    // The export writes data, not a report's document; a report is no
+    // folder of tables.
+    for (args, formats) in [
+        (["export", "--format", "csv"], "json, yaml, xlsx, tables"),
+        (
+            ["status", "--format", "tables"],
+            "table, markdown, json, csv, xlsx, html, yaml",
+        ),
+    ] {
+        let out = common::dx_in(root).args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(formats), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
 

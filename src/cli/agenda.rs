@@ -5,26 +5,24 @@ use std::io::Write;
 use jiff::civil::Date;
 
 use super::list::parse;
+use super::output::{Format, Output, emit};
 use super::{Ctx, EXIT_OK, parse_date};
 use crate::model::Body;
-use crate::render;
 use crate::report::agenda::{Agenda, last_meeting};
 use crate::report::diff::Diff;
 
-/// Output formats of `dx agenda`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Table for the terminal.
-    Table,
-    /// Markdown: the 議題案.
-    Markdown,
-    /// One HTML page to print.
-    Html,
-    /// JSON.
-    Json,
-    /// A meeting file to complete and `dx apply`.
-    Meeting,
-}
+/// The agenda's formats: a report's, and the meeting file to complete and
+/// `dx apply`.
+const FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Json,
+    Format::Csv,
+    Format::Xlsx,
+    Format::Html,
+    Format::Yaml,
+    Format::Meeting,
+];
 
 /// Arguments of `dx agenda`.
 #[derive(Debug, clap::Args)]
@@ -39,7 +37,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<Date>,
     /// 出力形式(meeting は dx apply で記録する会議ファイルの雛形)
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = Format::only(FORMATS), default_value = "table")]
     pub format: Format,
     /// 書き出すファイル(省略すると標準出力。会議ファイルの雛形は、すでにあるファイルには書きません)
     #[arg(short, long, value_name = "FILE")]
@@ -95,24 +93,23 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             ))),
         };
     }
-    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
-        match args.format {
-            Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&agenda)?)?,
-            Format::Table => render::text(
-                &agenda.doc(&model, lang).with_dates(dates),
-                ctx.ambiguous(),
-                out,
-            )?,
-            Format::Markdown => {
-                render::markdown(&agenda.doc(&model, lang).with_dates(dates), out)?;
-            }
-            Format::Html => out.write_all(
-                render::html::page(&agenda.doc(&model, lang).with_dates(dates), lang).as_bytes(),
-            )?,
-            Format::Meeting => out.write_all(agenda.meeting_file(lang).as_bytes())?,
-        }
-        Ok(())
+    if args.format == Format::Meeting {
+        out.write_all(agenda.meeting_file(lang).as_bytes())?;
+        return Ok(EXIT_OK);
+    }
+    let output = Output {
+        format: args.format,
+        no_bom: false,
+        output: args.output.clone(),
+        table: None,
     };
-    super::output::to_file_or(ctx, args.output.as_deref(), out, write)?;
+    emit(
+        ctx,
+        &output,
+        dates,
+        &agenda,
+        || agenda.doc(&model, lang),
+        out,
+    )?;
     Ok(EXIT_OK)
 }

@@ -3,30 +3,22 @@
 
 use std::io::Write;
 
+use super::output::{Format, to_file_or};
 use super::{Ctx, EXIT_OK};
 use crate::report::export::Export;
 use crate::report::gap::Gap;
 use crate::report::status::{Axis, Status};
 use crate::report::tables::Tables;
 
-/// Export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// JSON
-    Json,
-    /// YAML
-    Yaml,
-    /// Excel workbook (.xlsx)
-    Xlsx,
-    /// CSV tables and datapackage.json in a folder (DuckDB, BigQuery)
-    Tables,
-}
+/// The export's formats: the whole model as data, the flat tables in a
+/// workbook or as files for engines.
+const FORMATS: &[Format] = &[Format::Json, Format::Yaml, Format::Xlsx, Format::Tables];
 
 /// Arguments of `dx export`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// 出力形式(xlsx は Excel のブック、tables は CSV の表と datapackage.json をフォルダに)
-    #[arg(long, value_enum, default_value = "json")]
+    #[arg(long, value_parser = Format::only(FORMATS), default_value = "json")]
     pub format: Format,
     /// 書き出すファイル(tables ではフォルダ)。省略すると標準出力
     #[arg(short, long, value_name = "PATH")]
@@ -62,11 +54,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
                 ));
             }
             let bytes = crate::render::xlsx::workbook(&tables, &reports, ctx.lang())?;
-            match &target {
-                Some(path) => crate::fsutil::replace(path, &bytes).map_err(|e| cannot(path, &e))?,
-                None if ctx.env.stdout_is_terminal => anyhow::bail!(words.binary_to_terminal),
-                None => out.write_all(&bytes)?,
-            }
+            to_file_or(ctx, args.output.as_deref(), args.format, out, |w| {
+                Ok(w.write_all(&bytes)?)
+            })?;
             return Ok(EXIT_OK);
         }
         Format::Tables => {
@@ -97,6 +87,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             return Ok(EXIT_OK);
         }
         Format::Json | Format::Yaml => {}
+        // Not among the export's formats (`Format::only` refuses them).
+        Format::Table | Format::Markdown | Format::Csv | Format::Html | Format::Meeting => {
+            let name = clap::ValueEnum::to_possible_value(&args.format)
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default();
+            anyhow::bail!((words.format_not_here)(&name))
+        }
     }
     if args.public {
         anyhow::bail!(words.public_only_tables);
@@ -121,9 +118,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         }
         out.flush()
     };
-    match &target {
-        Some(path) => crate::fsutil::replace_with(path, write).map_err(|e| cannot(path, &e))?,
-        None => write(out)?,
-    }
+    to_file_or(ctx, args.output.as_deref(), args.format, out, |w| {
+        Ok(write(w)?)
+    })?;
     Ok(EXIT_OK)
 }

@@ -9,7 +9,11 @@ use crate::calendar::DateStyle;
 use crate::render;
 use crate::report::doc::Doc;
 
-/// Report formats.
+/// Every format a command writes a document in. One type for all of them,
+/// so that a format means the same and is written by the same rule (a file
+/// with `-o`, else standard output; a workbook never to a terminal) in
+/// every command; each command takes the ones it can write
+/// ([`Format::only`]). The findings of `dx check` have formats of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// 罫線つきの表(端末向け)
@@ -22,13 +26,53 @@ pub enum Format {
     Csv,
     /// Excel のブック(-o でファイルを指定)
     Xlsx,
+    /// 印刷用の HTML 1 ページ
+    Html,
+    /// YAML
+    Yaml,
+    /// CSV の表と datapackage.json をフォルダに(DuckDB、BigQuery)
+    Tables,
+    /// dx apply で記録する会議ファイルの雛形
+    Meeting,
+}
+
+/// The formats every report is written in.
+pub(super) const REPORT_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Json,
+    Format::Csv,
+    Format::Xlsx,
+    Format::Html,
+    Format::Yaml,
+];
+
+impl Format {
+    /// A parser of `--format` that takes only `formats`, and lists just
+    /// those in the help and in its error.
+    pub fn only(formats: &'static [Self]) -> impl clap::builder::TypedValueParser<Value = Self> {
+        use clap::ValueEnum as _;
+        use clap::builder::TypedValueParser as _;
+        clap::builder::PossibleValuesParser::new(
+            formats
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value),
+        )
+        .try_map(|s| Self::from_str(&s, false))
+    }
+
+    /// Whether it is bytes a terminal cannot show.
+    #[must_use]
+    pub fn is_binary(self) -> bool {
+        self == Self::Xlsx
+    }
 }
 
 /// `--format`, `--no-bom`, `--output` and `--table`.
 #[derive(Debug, clap::Args)]
 pub struct Output {
     /// 出力形式
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = Format::only(REPORT_FORMATS), default_value = "table")]
     pub format: Format,
     /// CSV の先頭に BOM を付けない(Excel 以外で読むとき)
     #[arg(long)]
@@ -103,17 +147,13 @@ pub(crate) fn emit<T: Serialize>(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let lang = ctx.lang();
-    // A workbook goes to a file or a pipe (`> 状況.xlsx`), as the export's
-    // does; only a terminal, where it would be noise, is refused.
-    if output.output.is_none() && output.format == Format::Xlsx && ctx.env.stdout_is_terminal {
-        anyhow::bail!(lang.words().binary_to_terminal)
-    }
     let doc = match output.format {
-        Format::Json => None,
+        Format::Json | Format::Yaml => None,
         _ => Some(document(ctx, output, doc())?),
     };
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
         match (output.format, doc) {
+            (Format::Yaml, _) => crate::render::yaml::to_writer(out, data)?,
             (Format::Json, _) | (_, None) => {
                 let text = serde_json::to_string_pretty(data)?;
                 writeln!(out, "{text}")?;
@@ -130,34 +170,58 @@ pub(crate) fn emit<T: Serialize>(
             }
             (Format::Csv, Some(doc)) => render::csv(&doc, !output.no_bom, out)?,
             (Format::Xlsx, Some(doc)) => out.write_all(&render::xlsx::document(&doc, lang)?)?,
+            (Format::Html, Some(doc)) => {
+                let page = render::html::page(&doc.without_detail().with_dates(dates), lang);
+                out.write_all(page.as_bytes())?;
+            }
+            // Not among a report's formats (`Format::only` refuses them).
+            (Format::Tables | Format::Meeting, Some(_)) => {
+                let name = clap::ValueEnum::to_possible_value(&output.format)
+                    .map(|v| v.get_name().to_owned())
+                    .unwrap_or_default();
+                anyhow::bail!((lang.words().format_not_here)(&name))
+            }
         }
         Ok(())
     };
-    to_file_or(ctx, output.output.as_deref(), out, write)
+    to_file_or(ctx, output.output.as_deref(), output.format, out, write)
 }
 
 /// Write to the file `-o` names (whole or not at all: a temporary file
-/// renamed into place) or, without it, to `out`. Every command that writes
-/// a document takes its `-o` by this one rule.
+/// renamed into place, written as it is made) or, without it, to `out`.
+/// A workbook goes to a file or a pipe (`> 状況.xlsx`); only a terminal,
+/// where it would be noise, is refused. Every command that writes a
+/// document takes its `-o` by this one rule.
 pub(crate) fn to_file_or(
     ctx: &Ctx<'_>,
     path: Option<&std::path::Path>,
+    format: Format,
     out: &mut dyn Write,
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    match path {
-        Some(path) => {
-            let path = ctx.env.cwd.join(path);
-            let mut bytes = Vec::new();
-            write(&mut bytes)?;
-            crate::fsutil::replace(&path, &bytes).map_err(|e| {
-                anyhow::anyhow!((ctx.lang().words().cannot_write)(
-                    &path.display().to_string(),
-                    &e.to_string()
-                ))
-            })?;
+    let Some(path) = path else {
+        if format.is_binary() && ctx.env.stdout_is_terminal {
+            anyhow::bail!(ctx.lang().words().binary_to_terminal)
         }
-        None => write(out)?,
+        return write(out);
+    };
+    let path = ctx.env.cwd.join(path);
+    // What failed in the writing is said as it is; what failed in the
+    // file, with the file's name.
+    let mut failed = None;
+    let written = crate::fsutil::replace_with(&path, |w| {
+        write(w).map_err(|e| {
+            failed = Some(e);
+            std::io::Error::other("")
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
-    Ok(())
+    written.map_err(|e| {
+        anyhow::anyhow!((ctx.lang().words().cannot_write)(
+            &path.display().to_string(),
+            &e.to_string()
+        ))
+    })
 }

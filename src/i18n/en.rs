@@ -123,6 +123,11 @@ pub(super) static WORDS: Words = Words {
             "{path} exists: the skeleton is not written over a meeting file that may be filled in. Name another file, or use the one there"
         )
     },
+    format_not_here: |format| {
+        format!(
+            "--format {format} is not one this command writes; see its --help for the formats it takes"
+        )
+    },
     binary_to_terminal: "an Excel workbook cannot be shown on a terminal; name a file with -o, like -o portfolio.xlsx",
     tables_need_folder: "--format tables needs a folder to write to: -o DIR (for example -o tables)",
     public_only_tables: "--public goes with --format xlsx and tables",

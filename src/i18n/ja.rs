@@ -127,6 +127,11 @@ pub(super) static WORDS: Words = Words {
             "{path} はすでにあります。記入済みの会議ファイルを上書きしないよう、雛形は書き出しませんでした。別の名前を指定するか、今のファイルを使ってください"
         )
     },
+    format_not_here: |format| {
+        format!(
+            "--format {format} はこのコマンドでは使えません。dx help で使える形式を確かめてください"
+        )
+    },
     binary_to_terminal: "Excel のブックは端末に表示できません。-o 台帳.xlsx のようにファイルを指定してください",
     tables_need_folder: "--format tables には書き出すフォルダを -o で指定してください(例: -o tables)",
     public_only_tables: "--public は --format xlsx と tables で使えます(JSON・YAML は dx report --public の元データではありません)",

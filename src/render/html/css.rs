@@ -46,6 +46,7 @@ span.issue { display: block; }
   table.stack td.num { white-space: normal; }
   table.stack svg.bar { grid-column: 2; }
   table.stack .grade { white-space: normal; }
+  table.stack td:empty { display: none; }
 }
 .id, .badge, .grade, .date { white-space: nowrap; }
 .mark { display: inline-block; border: 1px solid #92400e; color: #92400e; border-radius: 4px; padding: 0 4px; font-size: 12px; font-weight: bold; }
@@ -88,6 +89,12 @@ tr.total td { font-weight: bold; background: #f9fafb; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
+/* On a phone a long label (どの手法も対応していない国の重点取組事項) would
+   squeeze its value to a character a line: each value goes under its label. */
+@media (max-width: 640px) {
+  dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dl.facts dd { margin: 0 0 6px 1em; }
+}
 ul.links { margin: 4px 0; padding-left: 18px; }
 .hidden { color: var(--muted); font-style: italic; }
 .grade { font-weight: bold; white-space: nowrap; }

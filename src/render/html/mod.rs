@@ -67,7 +67,13 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
             // An empty table is said by the text before it (「なし」).
             Block::Table(t) if t.rows.is_empty() => {}
             Block::Table(t) => {
-                let table = Table::open(&mut h, "", caption.unwrap_or(&doc.title), false);
+                // A table of counts (a totals row) stays a grid, scrolling
+                // in its box on a phone; any other table of more than three
+                // columns becomes a card per row there, each value under
+                // its column's name, instead of one character a line.
+                let stack = !t.totals && t.headers.len() > 3;
+                let class = if stack { "stack" } else { "" };
+                let table = Table::open(&mut h, class, caption.unwrap_or(&doc.title), stack);
                 let columns: Vec<(&str, bool)> = t
                     .headers
                     .iter()
@@ -82,7 +88,7 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
                         // A table of counts is read by its first column: a
                         // row header, kept on one line (a 分野's name, not
                         // one letter a line on a phone).
-                        if i == 0 && !t.numeric.is_empty() && !t.numeric.contains(&0) {
+                        if i == 0 && !stack && !t.numeric.is_empty() && !t.numeric.contains(&0) {
                             table.th_row(&mut h);
                             let _ = write!(h, "{}</th>", text(&cell.shown(), lang));
                             continue;
@@ -95,7 +101,10 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
                         } else {
                             ""
                         };
-                        table.td(&mut h, class, None);
+                        let label = stack
+                            .then(|| t.headers.get(i).map(String::as_str))
+                            .flatten();
+                        table.td(&mut h, class, label);
                         let _ = write!(h, "{}</td>", text(&cell.shown(), lang));
                     }
                     h.push_str("</tr>");
