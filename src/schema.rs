@@ -136,10 +136,6 @@ pub struct IssueFile {
     /// この課題のもとになるビジョン項目(1つ以上)
     #[schemars(length(min = 1))]
     vision: Vec<VisionId>,
-    /// 現状
-    current: Option<String>,
-    /// ビジョンとのギャップ
-    gap: Option<String>,
     /// 課題の整理をやり直した日(指針の改定のあと。dx review K-… が書く)
     reviewed: Option<LocalDate>,
     /// 所管(部署名または役職。個人名は書かない)
@@ -296,8 +292,6 @@ pub struct TechnologyFile {
     stage: StageWord,
     /// 国の重点取組事項
     national: Option<Vec<NationalId>>,
-    /// 製品・サービス名
-    product: Option<String>,
     /// 所管
     owner: Option<String>,
     /// 公開区分
@@ -754,6 +748,23 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
     };
     let mut value = schema.to_value();
     drop_null(&mut value);
+    // A record kind's free texts come from their table (`model::texts`).
+    let kind = match name {
+        "issue" => Some(crate::model::Kind::Issue),
+        "method" => Some(crate::model::Kind::Method),
+        "technology" => Some(crate::model::Kind::Technology),
+        _ => None,
+    };
+    if let (Some(kind), Some(serde_json::Value::Object(properties))) =
+        (kind, value.get_mut("properties"))
+    {
+        for t in crate::model::texts::of_kind(kind) {
+            properties.insert(
+                t.key().to_owned(),
+                serde_json::json!({ "description": t.description, "type": "string" }),
+            );
+        }
+    }
     Some(value)
 }
 

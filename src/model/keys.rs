@@ -113,20 +113,18 @@ pub const VISION: &[&str] = &["no", "text"];
 /// domain.toml.
 pub const DOMAIN: &[&str] = &["name", "description"];
 
-/// A 課題.
+/// A 課題's keys besides its free texts (`texts::TEXTS`).
 pub const ISSUE: &[&str] = &[
     "id",
     "title",
     "vision",
-    "current",
-    "gap",
     "reviewed",
     "owner",
     "visibility",
     "tags",
     "closed",
 ];
-/// A 手法.
+/// A 手法's keys besides its free texts (`texts::TEXTS`).
 pub const METHOD: &[&str] = &[
     "id",
     "title",
@@ -144,14 +142,13 @@ pub const METHOD: &[&str] = &[
     "indicator",
     "decision",
 ];
-/// A 技術.
+/// A 技術's keys besides its free texts (`texts::TEXTS`).
 pub const TECHNOLOGY: &[&str] = &[
     "id",
     "title",
     "implements",
     "stage",
     "national",
-    "product",
     "owner",
     "visibility",
     "tags",
@@ -192,12 +189,30 @@ pub const OBSERVATION: &[&str] = &["date", "value", "status", "source", "note"];
 /// `[[decision]]`.
 pub const DECISION: &[&str] = &["date", "body", "result", "to", "note"];
 
-/// The keys of a record kind.
+/// The keys of a record kind, in canonical order: [`ISSUE`], [`METHOD`] or
+/// [`TECHNOLOGY`] with the kind's free texts (`texts::TEXTS`) each after
+/// the key it follows. Made once.
 #[must_use]
 pub fn record_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Issue => ISSUE,
-        Kind::Method => METHOD,
-        Kind::Technology => TECHNOLOGY,
-    }
+    static KEYS: std::sync::LazyLock<[Vec<&'static str>; 3]> = std::sync::LazyLock::new(|| {
+        [Kind::Issue, Kind::Method, Kind::Technology].map(|kind| {
+            let mut keys = match kind {
+                Kind::Issue => ISSUE,
+                Kind::Method => METHOD,
+                Kind::Technology => TECHNOLOGY,
+            }
+            .to_vec();
+            for t in super::texts::of_kind(kind) {
+                // A text whose key to follow is missing goes last; the
+                // table's test names it.
+                let at = keys
+                    .iter()
+                    .position(|k| *k == t.after)
+                    .map_or(keys.len(), |i| i + 1);
+                keys.insert(at, t.key());
+            }
+            keys
+        })
+    });
+    &KEYS[kind as usize]
 }

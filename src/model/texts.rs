@@ -1,9 +1,10 @@
 //! A record's free texts, declared once: which kind has each, its key and
-//! label (through `names::Fact`). The reader reads them from this table,
-//! `dx show` lists them, the export carries them and `dx diff` compares
-//! them, so a new free text of a record kind is a line here, its `Fact`
-//! and labels, its place in `keys.rs` and the schema (both checked by
-//! tests), and a fixture.
+//! label (through `names::Fact`), its place among the kind's keys and its
+//! description in the JSON Schema. The reader reads them from this table,
+//! the keys a kind accepts (`keys::record_keys`: unknown keys, `dx fmt`'s
+//! order, completion) and the schemas include them, `dx show` lists them,
+//! the export carries them and `dx diff` compares them, so a new free text
+//! of a record kind is a line here, its `Fact` and labels, and a fixture.
 
 use compact_str::CompactString;
 use thin_vec::ThinVec;
@@ -19,6 +20,10 @@ pub struct TextField {
     pub fact: Fact,
     /// The record kind that has it.
     pub kind: Kind,
+    /// The key it follows in the kind's canonical order (`dx fmt`).
+    pub after: &'static str,
+    /// What it is, for the JSON Schema (and so for editors' hover).
+    pub description: &'static str,
 }
 
 impl TextField {
@@ -36,15 +41,21 @@ pub const TEXTS: &[TextField] = &[
     TextField {
         fact: Fact::Current,
         kind: Kind::Issue,
+        after: "vision",
+        description: "現状",
     },
     TextField {
         fact: Fact::Gap,
         kind: Kind::Issue,
+        after: "current",
+        description: "ビジョンとのギャップ",
     },
     // 技術: the product or service.
     TextField {
         fact: Fact::Product,
         kind: Kind::Technology,
+        after: "national",
+        description: "製品・サービス名",
     },
 ];
 
@@ -61,17 +72,23 @@ pub fn of_kind(kind: Kind) -> impl Iterator<Item = &'static TextField> {
 mod tests {
     use super::*;
 
-    /// Every free text is a key its kind accepts (unknown keys, `dx fmt`'s
-    /// order and completion read `keys.rs`).
+    /// Every free text is a key its kind accepts, right after the key it
+    /// names (unknown keys, `dx fmt`'s order and completion read
+    /// `keys::record_keys`), and only once.
     #[test]
-    fn every_text_is_a_key_of_its_kind() {
+    fn every_text_is_a_key_of_its_kind_in_its_place() {
         for t in TEXTS {
-            assert!(
-                crate::model::keys::record_keys(t.kind).contains(&t.key()),
-                "{} is not in keys.rs for {:?}",
+            let keys = crate::model::keys::record_keys(t.kind);
+            let at = keys.iter().position(|k| *k == t.key());
+            assert!(at.is_some(), "{} is not a key of {:?}", t.key(), t.kind);
+            assert_eq!(
+                at.and_then(|i| i.checked_sub(1)).map(|i| keys[i]),
+                Some(t.after),
+                "{} follows {}",
                 t.key(),
-                t.kind
+                t.after
             );
+            assert_eq!(keys.iter().filter(|k| **k == t.key()).count(), 1);
         }
     }
 }
