@@ -3,11 +3,13 @@
 
 use compact_str::CompactString;
 
+use super::index::ReverseBuilder;
 use super::{
     Backlinks, DomainIdx, FieldIdx, Idx, IndexVec, Kind, LinkKey, Model, Progress, Record,
-    RecordIdx, RefIdx, Reverse, Thing, ids,
+    RecordIdx, Reverse, Thing, ids,
 };
 use crate::files::Sp;
+use crate::names::Relation;
 use crate::vocab::IdKind;
 
 /// What a link resolves to.
@@ -166,6 +168,15 @@ pub(super) fn link(model: &mut Model) {
     model.back = backlinks(model);
 }
 
+/// Count a pair (first pass) or place it (second).
+fn add<I: Idx, J: Idx>(b: &mut ReverseBuilder<I, J>, placing: bool, to: I, from: J) {
+    if placing {
+        b.place(to, from);
+    } else {
+        b.count(to);
+    }
+}
+
 /// A 課題's progress from the 手法 solving it (see [`Model::progress`]).
 fn progress_of(
     model: &Model,
@@ -183,36 +194,62 @@ fn progress_of(
         .unwrap_or(Progress::NotStarted)
 }
 
-/// Who points at what: one pass over every resolved link.
+/// Who points at what: two passes over every resolved link, the first to
+/// count, the second to place (no list of pairs held).
 fn backlinks(model: &Model) -> Backlinks {
     let n = model.records.len();
-    let mut solvers = Vec::new();
-    let mut implementers = Vec::new();
-    let mut expanders = Vec::new();
-    let mut principles = Vec::new();
-    let mut considerations = Vec::new();
-    let mut national = Vec::new();
+    let mut solvers = ReverseBuilder::new(n);
+    let mut implementers = ReverseBuilder::new(n);
+    let mut expanders = ReverseBuilder::new(n);
+    let mut principles = ReverseBuilder::new(model.principles.len());
+    let mut considerations = ReverseBuilder::new(model.considerations.len());
+    let mut national = ReverseBuilder::new(model.national.len());
     let mut vision_issues: IndexVec<FieldIdx, Vec<Vec<RecordIdx>>> = model
         .fields
         .iter()
         .map(|f| vec![Vec::new(); f.vision.len()])
         .collect::<Vec<_>>()
         .into();
-    for i in model.records.indices() {
-        // A link written twice counts once.
-        for (key, _, res) in model.distinct_links(i) {
-            let Resolution::Found(thing) = res else {
-                continue;
-            };
-            match (key.key, thing) {
-                ("solves", Thing::Record(t)) => solvers.push((t, i)),
-                ("implements", Thing::Record(t)) => implementers.push((t, i)),
-                ("expands", Thing::Record(t)) => expanders.push((t, i)),
-                ("vision", Thing::Vision(f, v)) => vision_issues[f][v.get()].push(i),
-                (_, Thing::Principle(p)) => principles.push((p, i)),
-                (_, Thing::Consideration(c)) => considerations.push((c, i)),
-                (_, Thing::National(p)) => national.push((p, i)),
-                _ => {}
+    for placing in [false, true] {
+        for i in model.records.indices() {
+            // A link written twice counts once.
+            for (key, _, res) in model.distinct_links(i) {
+                let Resolution::Found(thing) = res else {
+                    continue;
+                };
+                let (table, to) = match (key.relation, thing) {
+                    (Relation::Solves, Thing::Record(t)) => (&mut solvers, t),
+                    (Relation::Implements, Thing::Record(t)) => (&mut implementers, t),
+                    (Relation::Expands, Thing::Record(t)) => (&mut expanders, t),
+                    (Relation::Vision, Thing::Vision(f, v)) => {
+                        if placing {
+                            vision_issues[f][v.get()].push(i);
+                        }
+                        continue;
+                    }
+                    (_, Thing::Principle(p)) => {
+                        add(&mut principles, placing, p, i);
+                        continue;
+                    }
+                    (_, Thing::Consideration(c)) => {
+                        add(&mut considerations, placing, c, i);
+                        continue;
+                    }
+                    (_, Thing::National(p)) => {
+                        add(&mut national, placing, p, i);
+                        continue;
+                    }
+                    _ => continue,
+                };
+                add(table, placing, to, i);
+            }
+        }
+        if !placing {
+            for b in [&mut solvers, &mut implementers, &mut expanders] {
+                b.counted();
+            }
+            for b in [&mut principles, &mut considerations, &mut national] {
+                b.counted();
             }
         }
     }
@@ -226,7 +263,7 @@ fn backlinks(model: &Model) -> Backlinks {
         .enumerate()
         .filter_map(|(d, dom)| Some((dom.field?, d)))
         .collect::<Vec<(FieldIdx, DomainIdx)>>();
-    let solvers = Reverse::new(n, solvers);
+    let solvers = solvers.finish();
     let progress = model
         .records
         .indices()
@@ -236,13 +273,13 @@ fn backlinks(model: &Model) -> Backlinks {
     Backlinks {
         progress,
         solvers,
-        implementers: Reverse::new(n, implementers),
-        expanders: Reverse::new(n, expanders),
-        principle_followers: Reverse::<RefIdx, _>::new(model.principles.len(), principles),
-        consideration_followers: Reverse::new(model.considerations.len(), considerations),
-        national_followers: Reverse::new(model.national.len(), national),
+        implementers: implementers.finish(),
+        expanders: expanders.finish(),
+        principle_followers: principles.finish(),
+        consideration_followers: considerations.finish(),
+        national_followers: national.finish(),
         vision_issues,
-        domain_records: Reverse::new(model.domains.len(), domain_records),
-        field_domains: Reverse::new(model.fields.len(), field_domains),
+        domain_records: Reverse::new(model.domains.len(), &domain_records),
+        field_domains: Reverse::new(model.fields.len(), &field_domains),
     }
 }
