@@ -85,11 +85,20 @@ fn the_workbook_has_every_sheet_with_dates_and_numbers() {
     assert!(sheet3.contains("<c r=\"M2\" s=\"3\"><v>"), "{sheet3}");
     assert!(parts["xl/styles.xml"].contains("formatCode=\"0%\""));
     // Kinds, visibilities and link keys in words people read; the IDs in
-    // their own columns.
-    let strings = &parts["xl/sharedStrings.xml"];
+    // their own columns. The tables' sheets hold their strings in their
+    // cells (written a row at a time), the reports' in the shared table.
+    let strings: String = parts
+        .iter()
+        .filter(|(name, _)| name.starts_with("xl/worksheets/") || *name == "xl/sharedStrings.xml")
+        .map(|(_, xml)| xml.as_str())
+        .collect();
     for word in ["<t>手法</t>", "<t>公開</t>", "<t>解決する課題</t>"] {
         assert!(strings.contains(word), "{word}");
     }
+    assert!(
+        sheet3.contains("t=\"inlineStr\""),
+        "a table's sheet keeps its strings in its cells"
+    );
     for code in ["<t>method</t>", "<t>public</t>", "<t>solves</t>"] {
         assert!(!strings.contains(code), "{code}");
     }
@@ -458,4 +467,42 @@ fn workbooks_hold_no_character_xml_forbids() {
             path.display()
         );
     }
+}
+
+/// Every workbook's sheets keep a temporary file while it is made (the
+/// export's tables are written a row at a time): with no temporary folder
+/// to write to, each command that makes a workbook says so in Japanese and
+/// exits 2, writes no file and leaves the tree as it was — never a panic.
+#[test]
+fn a_workbook_without_a_temporary_folder_is_refused_not_a_panic() {
+    let tree = common::tree(Some("reports"));
+    let root = tree.path();
+    let before = common::snapshot(root);
+    let out_dir = tempfile::tempdir().expect("temp");
+    for (args, name) in [
+        (&["export", "--format", "xlsx", "-o"][..], "book.xlsx"),
+        (&["status", "--format", "xlsx", "-o"], "book.xlsx"),
+        // One workbook a department, into a folder.
+        (&["survey", "--output"], "照会"),
+    ] {
+        let target = out_dir.path().join(name);
+        let out = common::dx_in(root)
+            .env("TMPDIR", root.join("no-such-folder"))
+            .args(args)
+            .arg(&target)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("一時フォルダ") && err.contains("TMPDIR"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            !target.exists(),
+            "{args:?}: nothing written, no folder made"
+        );
+    }
+    assert_eq!(common::snapshot(root), before, "the tree is as it was");
 }

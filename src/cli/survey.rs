@@ -85,13 +85,22 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
             &e.to_string()
         ))
     };
-    if !is_file {
-        crate::fsutil::ensure_dir(&target).map_err(|e| cannot(&target, &e))?;
-    }
+    // Every workbook is made before anything is written: a workbook that
+    // cannot be made leaves no folder and no other department's file.
+    let mut books = Vec::with_capacity(departments.len());
     for department in &departments {
         let origin = survey::origin(&model, department, today, revision.clone());
         let s = survey::build(&model, origin, args.due, args.blank);
-        let bytes = crate::render::survey::workbook(&s)?;
+        books.push((
+            department,
+            crate::render::survey::workbook(&s)?,
+            s.rows.len(),
+        ));
+    }
+    if !is_file {
+        crate::fsutil::ensure_dir(&target).map_err(|e| cannot(&target, &e))?;
+    }
+    for (department, bytes, rows) in books {
         let path = if is_file {
             target.clone()
         } else {
@@ -113,11 +122,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Re
         } else {
             shown
         };
-        writeln!(
-            out,
-            "{}",
-            lang.survey_written(&shown, department, s.rows.len())
-        )?;
+        writeln!(out, "{}", lang.survey_written(&shown, department, rows))?;
     }
     if unowned > 0 && !args.blank && args.owner.is_empty() {
         writeln!(out, "{}", lang.survey_unowned(unowned))?;

@@ -123,6 +123,11 @@ pub(super) static WORDS: Words = Words {
             "{path} exists: the skeleton is not written over a meeting file that may be filled in. Name another file, or use the one there"
         )
     },
+    temp_unwritable: |dir, why| {
+        format!(
+            "no workbook was made: the temporary folder {dir} takes no file ({why}); set TMPDIR to a folder you can write to and run again"
+        )
+    },
     format_not_here: |format| {
         format!(
             "--format {format} is not one this command writes; see its --help for the formats it takes"

@@ -127,6 +127,11 @@ pub(super) static WORDS: Words = Words {
             "{path} はすでにあります。記入済みの会議ファイルを上書きしないよう、雛形は書き出しませんでした。別の名前を指定するか、今のファイルを使ってください"
         )
     },
+    temp_unwritable: |dir, why| {
+        format!(
+            "一時フォルダ {dir} にファイルを作れないため、ブックを作れませんでした({why})。環境変数 TMPDIR に書き込めるフォルダを指定して、もう一度実行してください"
+        )
+    },
     format_not_here: |format| {
         format!(
             "--format {format} はこのコマンドでは使えません。dx help で使える形式を確かめてください"

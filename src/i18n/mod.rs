@@ -190,6 +190,8 @@ pub(crate) struct Words {
     pub write_too_large: fn(&str, u64, u64) -> String,
     pub id_taken: &'static str,
     pub binary_to_terminal: &'static str,
+    /// No temporary file for a workbook's sheets: (the folder, why).
+    pub temp_unwritable: fn(&str, &str) -> String,
     /// A format the command does not write.
     pub format_not_here: fn(&str) -> String,
     /// A meeting-file skeleton not written over a file that exists.

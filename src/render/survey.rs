@@ -351,7 +351,8 @@ fn meta_sheet(book: &mut Workbook, s: &Survey) -> Result<(), XlsxError> {
 /// # Errors
 /// When the workbook cannot be made.
 pub fn workbook(s: &Survey) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
+    // The 照会 workbook is in Japanese, as the departments read it.
+    let mut book = super::xlsx::new_workbook(crate::i18n::Lang::Ja)?;
     guide(&mut book, s)?;
     if !s.blank {
         measure(&mut book, s)?;

@@ -106,6 +106,23 @@ fn fit(s: &str, lang: Lang, at: (&str, u32, u16), first: &str, cuts: &mut Cuts) 
     out
 }
 
+/// A workbook, once the temporary folder is known to take files: every
+/// sheet keeps one there (the writer's constant-memory mode), and the
+/// writer cannot say so itself when it cannot make one.
+///
+/// # Errors
+/// When no temporary file can be made (`TMPDIR` unwritable or full), said
+/// in `lang`.
+pub fn new_workbook(lang: Lang) -> Result<Workbook, XlsxError> {
+    tempfile::tempfile().map_err(|e| {
+        XlsxError::CustomError((lang.words().temp_unwritable)(
+            &std::env::temp_dir().display().to_string(),
+            &e.to_string(),
+        ))
+    })?;
+    Ok(Workbook::new())
+}
+
 fn excel_date(d: jiff::civil::Date) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(
         u16::try_from(d.year()).unwrap_or(1900),
@@ -121,7 +138,10 @@ fn table_sheet(
     lang: Lang,
     cuts: &mut Cuts,
 ) -> Result<(), XlsxError> {
-    let sheet = book.add_worksheet();
+    // Row by row, each flushed to a temporary file as the next begins: a
+    // table of a hundred thousand records is never held as cells. Column
+    // widths and the filter are written when the workbook is saved.
+    let sheet = book.add_worksheet_with_constant_memory();
     setup(sheet, t.sheet, t.sheet)?;
     let mut widths: Vec<f64> = t.columns.iter().map(|c| width(c.title)).collect();
     for (col, c) in t.columns.iter().enumerate() {
@@ -470,7 +490,7 @@ pub fn workbook(
     reports: &[(&str, Doc)],
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = new_workbook(lang)?;
     let f = Formats::new();
     let mut cuts = Cuts::default();
     for t in &tables.tables {
@@ -490,7 +510,7 @@ pub fn workbook(
 /// # Errors
 /// When the workbook cannot be made.
 pub fn document(doc: &Doc, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = new_workbook(lang)?;
     let f = Formats::new();
     let mut cuts = Cuts::default();
     let sections = doc.sections();
