@@ -5,7 +5,7 @@ use std::io::Write;
 use jiff::civil::Date;
 
 use super::list::parse;
-use super::output::{Format, Output, emit};
+use super::output::{Format, Output, REPORT_FORMATS, emit};
 use super::{Ctx, EXIT_OK, parse_date};
 use crate::model::Body;
 use crate::report::agenda::{Agenda, last_meeting};
@@ -13,16 +13,7 @@ use crate::report::diff::Diff;
 
 /// The agenda's formats: a report's, and the meeting file to complete and
 /// `dx apply`.
-const FORMATS: &[Format] = &[
-    Format::Table,
-    Format::Markdown,
-    Format::Json,
-    Format::Csv,
-    Format::Xlsx,
-    Format::Html,
-    Format::Yaml,
-    Format::Meeting,
-];
+const FORMATS: &[&[Format]] = &[REPORT_FORMATS, &[Format::Meeting]];
 
 /// Arguments of `dx agenda`.
 #[derive(Debug, clap::Args)]

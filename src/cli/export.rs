@@ -12,7 +12,7 @@ use crate::report::tables::Tables;
 
 /// The export's formats: the whole model as data, the flat tables in a
 /// workbook or as files for engines.
-const FORMATS: &[Format] = &[Format::Json, Format::Yaml, Format::Xlsx, Format::Tables];
+const FORMATS: &[&[Format]] = &[&[Format::Json, Format::Yaml, Format::Xlsx, Format::Tables]];
 
 /// Arguments of `dx export`.
 #[derive(Debug, clap::Args)]

@@ -48,14 +48,17 @@ pub(super) const REPORT_FORMATS: &[Format] = &[
 ];
 
 impl Format {
-    /// A parser of `--format` that takes only `formats`, and lists just
-    /// those in the help and in its error.
-    pub fn only(formats: &'static [Self]) -> impl clap::builder::TypedValueParser<Value = Self> {
+    /// A parser of `--format` that takes only the formats of `lists`, and
+    /// lists just those in the help and in its error.
+    pub fn only(
+        lists: &'static [&'static [Self]],
+    ) -> impl clap::builder::TypedValueParser<Value = Self> {
         use clap::ValueEnum as _;
         use clap::builder::TypedValueParser as _;
         clap::builder::PossibleValuesParser::new(
-            formats
+            lists
                 .iter()
+                .flat_map(|l| l.iter())
                 .filter_map(clap::ValueEnum::to_possible_value),
         )
         .try_map(|s| Self::from_str(&s, false))
@@ -72,7 +75,7 @@ impl Format {
 #[derive(Debug, clap::Args)]
 pub struct Output {
     /// 出力形式
-    #[arg(long, value_parser = Format::only(REPORT_FORMATS), default_value = "table")]
+    #[arg(long, value_parser = Format::only(&[REPORT_FORMATS]), default_value = "table")]
     pub format: Format,
     /// CSV の先頭に BOM を付けない(Excel 以外で読むとき)
     #[arg(long)]

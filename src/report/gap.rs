@@ -537,19 +537,21 @@ fn indicator_table(list: &[IndicatorGap], lang: Lang) -> Table {
     let rows = list
         .iter()
         .map(|i| {
-            vec![
-                Cell::Id(i.record.id.clone()),
-                i.name.clone().into(),
-                Cell::opt_number(i.baseline),
-                Cell::opt_number(i.target),
-                Cell::opt_number(i.actual),
-                i.unit.clone().into(),
-                Cell::Percent(i.attainment),
+            let mut row = vec![Cell::Id(i.record.id.clone()), i.name.clone().into()];
+            row.extend(super::figures(
+                i.baseline,
+                i.target,
+                i.actual,
+                &i.unit,
+                i.attainment,
+            ));
+            row.extend([
                 i.pace.map_or_else(Cell::empty, Cell::Ratio),
                 i.grade.into(),
                 Cell::opt_date(i.measured.as_deref()),
                 Cell::opt_date(i.target_date.as_deref()),
-            ]
+            ]);
+            row
         })
         .collect();
     Table {

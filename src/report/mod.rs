@@ -121,6 +121,24 @@ pub fn kind_word(kind: &str, lang: Lang) -> &'static str {
 
 pub use doc::{number, percent};
 
+/// An indicator's figures as a table shows them, in the order every table
+/// of indicators keeps: baseline, target, current value, unit, attainment.
+pub(crate) fn figures(
+    baseline: Option<f64>,
+    target: Option<f64>,
+    actual: Option<f64>,
+    unit: &str,
+    attainment: Option<f64>,
+) -> [doc::Cell; 5] {
+    [
+        doc::Cell::opt_number(baseline),
+        doc::Cell::opt_number(target),
+        doc::Cell::opt_number(actual),
+        unit.into(),
+        doc::Cell::Percent(attainment),
+    ]
+}
+
 /// `西宮市 — 状況表(2026-11-24)`: the organisation and the report's name.
 #[must_use]
 pub fn title(model: &Model, name: &str) -> String {

@@ -615,17 +615,20 @@ impl Show {
                 .indicators
                 .iter()
                 .map(|i| {
-                    vec![
-                        i.name.clone().into(),
-                        Cell::opt_number(i.baseline),
-                        Cell::opt_number(i.target),
-                        Cell::opt_number(i.actual),
-                        i.unit.clone().into(),
-                        Cell::Percent(i.attainment),
+                    let mut row = vec![i.name.clone().into()];
+                    row.extend(super::figures(
+                        i.baseline,
+                        i.target,
+                        i.actual,
+                        &i.unit,
+                        i.attainment,
+                    ));
+                    row.extend([
                         (l.paren)(i.grade, &i.grade_label).into(),
                         Cell::opt_date(i.measured.as_deref()),
                         Cell::opt_date(i.target_date.as_deref()),
-                    ]
+                    ]);
+                    row
                 })
                 .collect();
             doc.blocks.push(Block::Table(Table {
