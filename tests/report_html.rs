@@ -773,7 +773,8 @@ fn large_reports_fold_each_domain() {
 /// A report as a page of its own (`--format html`): a table of records
 /// becomes a card per row on a phone (its roles and each cell's label
 /// written), a table of counts stays a grid with its row headers; IDs are
-/// kept on one line by their type, and dates follow `--dates`.
+/// kept on one line by their type, and dates (the title's too) follow
+/// `--dates`.
 #[test]
 fn a_report_page_lays_its_tables_out_for_a_phone() {
     let gap = stdout(dx(bundled()).args(["gap", "--format", "html", "--dates", "wareki"]));
@@ -785,6 +786,11 @@ fn a_report_page_lays_its_tables_out_for_a_phone() {
     assert!(
         gap.contains("data-label=\"最も進んだ進捗\""),
         "cells labelled"
+    );
+    // The 基準日 in the title follows --dates as the tables' dates do.
+    assert!(
+        gap.contains("ギャップ分析(令和8年11月24日)"),
+        "the title's date in 和暦"
     );
     let status = stdout(dx(bundled()).args(["status", "--format", "html"]));
     assert!(!status.contains("class=\"stack\""), "counts stay a grid");

@@ -172,12 +172,12 @@ mod tests {
 
     fn table(cells: &[&str]) -> Doc {
         Doc {
-            title: "t".into(),
             blocks: vec![Block::Table(Table {
                 headers: vec!["h".into()],
                 rows: cells.iter().map(|c| vec![(*c).into()]).collect(),
                 ..Table::default()
             })],
+            ..Doc::new("t")
         }
     }
 

@@ -228,7 +228,11 @@ impl Agenda {
         let l = lang.labels();
         let a = lang.agenda_labels();
         let org = model.settings.organization.as_deref().unwrap_or("");
-        let mut doc = Doc::new(format!("{org} {}", (a.title)(self.heading(), &self.date)));
+        let title = format!("{org} {}", (a.title)(self.heading(), &self.date));
+        let mut doc = match self.date.parse() {
+            Ok(date) => Doc::dated(title, date),
+            Err(_) => Doc::new(title),
+        };
         if let Some(last) = &self.last_meeting {
             doc.text((a.last_meeting)(last));
         }

@@ -237,6 +237,10 @@ impl Section<'_> {
 pub struct Doc {
     /// The title line.
     pub title: String,
+    /// The date the title names, written in it in ISO form (the gap's
+    /// 基準日, the meeting's day): shown in the user's calendar with the
+    /// rest of the dates.
+    pub title_date: Option<Date>,
     /// What follows it.
     pub blocks: Vec<Block>,
 }
@@ -255,6 +259,9 @@ impl Doc {
                 *cell = Cell::Text(style.show(*d));
             }
         };
+        if let Some(d) = self.title_date {
+            self.title = self.title.replace(&d.to_string(), &style.show(d));
+        }
         for block in &mut self.blocks {
             match block {
                 Block::Facts(facts) => facts.iter_mut().for_each(|(_, v)| convert(v)),
@@ -338,6 +345,7 @@ impl Doc {
             .clone();
         Some(Doc {
             title: self.title.clone(),
+            title_date: self.title_date,
             blocks: vec![block],
         })
     }
@@ -347,7 +355,17 @@ impl Doc {
     pub fn new(title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
+            title_date: None,
             blocks: Vec::new(),
+        }
+    }
+
+    /// A document whose title names `date` (written in it in ISO form).
+    #[must_use]
+    pub fn dated(title: impl Into<String>, date: Date) -> Self {
+        Self {
+            title_date: Some(date),
+            ..Self::new(title)
         }
     }
 

@@ -604,10 +604,11 @@ impl Gap {
     #[must_use]
     pub fn doc(&self, model: &Model, lang: Lang) -> Doc {
         let l = lang.labels();
-        let mut doc = Doc::new((l.paren)(
-            &super::title(model, l.gap_title),
-            &self.today.to_string(),
-        ));
+        let title = (l.paren)(&super::title(model, l.gap_title), &self.today);
+        let mut doc = match self.today.parse() {
+            Ok(date) => Doc::dated(title, date),
+            Err(_) => Doc::new(title),
+        };
         let s = &self.summary;
         if let Some(f) = &self.field {
             doc.text(format!("{}: {f}", l.field));
