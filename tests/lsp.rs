@@ -282,6 +282,13 @@ fn result_completion_offers_what_the_transition_table_allows() {
         "textDocument/didOpen",
         &json!({ "textDocument": { "uri": uri(&meeting), "languageId": "toml", "version": 1, "text": text } }),
     );
+    // An entry's record: the 手法 and 技術 meetings decide on, no 課題.
+    let records = labels_at(&mut client, &meeting, 4);
+    assert!(
+        records.contains(&"S-001".to_owned()) && records.contains(&"G-001".to_owned()),
+        "{records:?}"
+    );
+    assert!(!records.iter().any(|r| r.starts_with("K-")), "{records:?}");
     // S-001 is in 運用: a review's results and 廃止, never 実証開始 or 導入.
     let operating = labels_at(&mut client, &meeting, 5);
     assert_eq!(operating, ["継続", "改善", "廃止", "付議"], "{operating:?}");

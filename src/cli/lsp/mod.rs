@@ -623,9 +623,10 @@ fn hover(
 }
 
 /// IDs of the kind the list on this line (or the array it continues) takes;
-/// for `result`, the results the transition table allows from the stage of
-/// the record the entry is about (SPEC §7.1), all of them when that record
-/// is not known.
+/// for a meeting entry's `record`, the 手法 and 技術 (what meetings decide
+/// on, review and measure); for `result`, the results the transition table
+/// allows from the stage of the record the entry is about (SPEC §7.1), all
+/// of them when that record is not known.
 fn completion(model: &Model, rel: &str, text: &str, line: usize) -> Value {
     if keys::wants_key(text, line) {
         return keys::complete(model, rel, text, line);
@@ -649,6 +650,17 @@ fn completion(model: &Model, rel: &str, text: &str, line: usize) -> Value {
         "considerations" => IdKind::Consideration,
         "national" => IdKind::National,
         "expands" | "implements" => IdKind::Method,
+        "record" if rel.starts_with("meetings/") => {
+            return Value::Array(
+                [Kind::Method, Kind::Technology]
+                    .into_iter()
+                    .flat_map(|k| model.records_of(k))
+                    .map(
+                        |(_, r)| json!({ "label": r.id.as_str(), "detail": r.title(), "kind": 18 }),
+                    )
+                    .collect(),
+            );
+        }
         "stage" => return words(crate::model::Stage::WORDS),
         "visibility" => return words(crate::model::Visibility::WORDS),
         "body" | "to" => return words(crate::model::Body::WORDS),
