@@ -224,6 +224,14 @@ fn typed_cell(
     (name, first): (&str, &str),
     cuts: &mut Cuts,
 ) -> Result<Option<String>, XlsxError> {
+    let mut text = |sheet: &mut Worksheet, s: &str| -> Result<Option<String>, XlsxError> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        let s = fit(s, lang, (name, r, c), first, cuts);
+        sheet.write_string(r, c, &s)?;
+        Ok(Some(s))
+    };
     match cell {
         Cell::Date(d) => {
             sheet.write_datetime_with_format(r, c, &excel_date(*d)?, &f.date)?;
@@ -243,14 +251,8 @@ fn typed_cell(
         Cell::Year { year, .. } => {
             sheet.write_number(r, c, f64::from(*year))?;
         }
-        Cell::Text(s) | Cell::Id(s) | Cell::Named { id: s, .. } => {
-            if s.is_empty() {
-                return Ok(None);
-            }
-            let s = fit(s, lang, (name, r, c), first, cuts);
-            sheet.write_string(r, c, &s)?;
-            return Ok(Some(s));
-        }
+        Cell::Text(s) | Cell::Id(s) => return text(sheet, s),
+        Cell::Named(n) => return text(sheet, &n.id),
     }
     Ok(None)
 }

@@ -345,16 +345,7 @@ impl Agenda {
             refs(
                 self.issues
                     .iter()
-                    .map(|r| {
-                        let name = model.shown_id(&r.domain);
-                        (
-                            r,
-                            Cell::Named {
-                                name,
-                                id: r.domain.clone(),
-                            },
-                        )
-                    })
+                    .map(|r| (r, Cell::named(model.shown_id(&r.domain), r.domain.clone())))
                     .collect(),
                 l.domain,
             ),

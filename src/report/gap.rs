@@ -588,10 +588,7 @@ fn records_table(model: &Model, records: &[RecordRef], lang: Lang) -> Table {
                     r.title.clone().into(),
                     state_word(&r.state, lang).into(),
                     // CSV and spreadsheets keep the 領域's ID.
-                    Cell::Named {
-                        name: model.shown_id(&r.domain),
-                        id: r.domain.clone(),
-                    },
+                    Cell::named(model.shown_id(&r.domain), r.domain.clone()),
                 ]
             })
             .collect(),
@@ -692,10 +689,7 @@ impl Gap {
                     Coverage::Uncovered => l.uncovered,
                 };
                 vec![
-                    Cell::Named {
-                        name: model.shown_id(&v.id),
-                        id: v.id.clone(),
-                    },
+                    Cell::named(model.shown_id(&v.id), v.id.clone()),
                     v.text.clone().into(),
                     issues.join(" ").into(),
                     v.best

@@ -136,10 +136,7 @@ impl List {
                     i.record.title.clone().into(),
                     state_word(&i.record.state, lang).into(),
                     // CSV and spreadsheets keep the 領域's ID.
-                    Cell::Named {
-                        name: model.shown_id(&i.record.domain),
-                        id: i.record.domain.clone(),
-                    },
+                    Cell::named(model.shown_id(&i.record.domain), i.record.domain.clone()),
                     i.owner.clone().into(),
                     (l.visibility_word)(i.visibility).into(),
                     i.grades.join(" ").into(),

@@ -562,10 +562,7 @@ impl Show {
                         if k.shown == k.id {
                             Cell::Id(k.id.clone())
                         } else {
-                            Cell::Named {
-                                name: k.shown.clone(),
-                                id: k.id.clone(),
-                            }
+                            Cell::named(k.shown.clone(), k.id.clone())
                         },
                         k.title.clone().into(),
                         state_word(&k.state, lang).into(),
@@ -657,9 +654,8 @@ impl Show {
                         vec![
                             Cell::opt_date(o.date.as_deref()),
                             // Data formats write the 年度 as its year.
-                            o.fiscal_year.map_or_else(Cell::empty, |year| Cell::Year {
-                                shown: lang.fiscal_year(year),
-                                year,
+                            o.fiscal_year.map_or_else(Cell::empty, |year| {
+                                Cell::year(lang.fiscal_year(year), year)
                             }),
                             Cell::opt_number(o.value),
                             lang.observation_status(o.status).into(),

@@ -144,10 +144,7 @@ impl Yearly {
                 .iter()
                 .map(|r| {
                     // Data formats write the 年度 as its year (2019 for 令和元年度).
-                    let mut row = vec![Cell::Year {
-                        shown: lang.fiscal_year(r.fiscal_year),
-                        year: r.fiscal_year,
-                    }];
+                    let mut row = vec![Cell::year(lang.fiscal_year(r.fiscal_year), r.fiscal_year)];
                     row.extend(r.counts.iter().copied().map(Cell::count));
                     row.push(Cell::count(r.total));
                     row
