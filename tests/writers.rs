@@ -845,3 +845,51 @@ fn the_next_writer_removes_a_killed_writers_temporary_files() {
     assert!(!stale.exists(), "the stale temporary file stays");
     assert!(decoy.exists(), "a file dx did not make was removed");
 }
+
+/// A record settled in an edit session (no more edits were counted for it)
+/// keeps its new bytes and lets its document go; an edit that comes all
+/// the same opens it again from those bytes. Either way the plan is byte
+/// for byte the one a session that never settles makes.
+#[test]
+fn a_settled_record_plans_the_same_bytes_and_opens_again() {
+    use dx::edit::{NewObservation, Options, Session};
+    use dx::model::{ObservationStatus, Thing};
+    let tree = common::tree(None);
+    let model = dx::model::load(tree.path()).expect("loads");
+    let Some(Thing::Record(s001)) = model.find("S-001") else {
+        panic!("S-001 in the fixture");
+    };
+    let options = Options {
+        today: common::today(),
+        force: false,
+        replace: false,
+    };
+    let observation = |day: &str, value: f64| NewObservation {
+        date: day.parse().expect("date"),
+        value: Some(value),
+        status: ObservationStatus::Final,
+        source: Some("集計".into()),
+        note: None,
+    };
+    let plan = |settle: bool| {
+        let mut session = Session::new(&model, options);
+        for (day, value) in [("2026-11-01", 30.0), ("2026-11-15", 33.5)] {
+            session
+                .measure("S-001", "オンライン申請率", &observation(day, value))
+                .expect("measured");
+            if settle {
+                session.settle(s001);
+            }
+        }
+        session.finish()
+    };
+    let (kept, settled) = (plan(false), plan(true));
+    assert_eq!(settled.changes.len(), 1);
+    let after = |p: &dx::edit::Plan| p.changes[0].after.clone().expect("written");
+    assert_eq!(after(&settled), after(&kept));
+    let text = String::from_utf8(after(&settled)).expect("utf-8");
+    assert!(
+        text.contains("date = 2026-11-01") && text.contains("date = 2026-11-15"),
+        "{text}"
+    );
+}

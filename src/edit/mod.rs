@@ -108,6 +108,14 @@ pub struct Options {
     pub replace: bool,
 }
 
+/// A record the session has opened: its document while it may still be
+/// edited, or its new bytes once its caller says no more edits will come
+/// (an open `toml_edit` document of a 330-byte record takes about 14 KB).
+enum Held {
+    Open(Box<RecordDoc>),
+    Settled(Vec<u8>),
+}
+
 /// Edits in progress over one model: every record opened once, so that
 /// several steps on one record (a meeting's decision and measurement)
 /// compose.
@@ -115,7 +123,7 @@ pub struct Session<'m> {
     model: &'m Model,
     root: PathBuf,
     options: Options,
-    docs: BTreeMap<RecordIdx, (Vec<u8>, RecordDoc)>,
+    docs: BTreeMap<RecordIdx, (Vec<u8>, Held)>,
     follow_ups: Vec<FollowUp>,
     /// How many records carry each ID, made on the first look-up.
     id_counts: Option<rustc_hash::FxHashMap<&'m str, u32>>,
@@ -177,19 +185,40 @@ impl<'m> Session<'m> {
     }
 
     fn doc(&mut self, i: RecordIdx) -> Result<&mut RecordDoc, EditError> {
+        let r = &self.model.records[i];
+        let path = self.model.path_of(r);
+        let unreadable = || EditError::Unreadable {
+            path: path.to_owned(),
+        };
         if !self.docs.contains_key(&i) {
-            let r = &self.model.records[i];
-            let path = self.model.path_of(r).to_owned();
-            let unreadable = || EditError::Unreadable { path: path.clone() };
-            let bytes = std::fs::read(self.root.join(&path)).map_err(|_| unreadable())?;
+            let bytes = std::fs::read(self.root.join(path)).map_err(|_| unreadable())?;
             let doc = RecordDoc::open(&bytes, r.kind).ok_or_else(unreadable)?;
-            self.docs.insert(i, (bytes, doc));
+            self.docs.insert(i, (bytes, Held::Open(Box::new(doc))));
         }
-        match self.docs.get_mut(&i) {
-            Some((_, doc)) => Ok(doc),
-            None => Err(EditError::Invalid {
-                what: String::new(),
-            }),
+        let Some((_, held)) = self.docs.get_mut(&i) else {
+            return Err(unreadable());
+        };
+        // Settled and edited again: opened from what it became.
+        if let Held::Settled(bytes) = held {
+            let doc = RecordDoc::open(bytes, r.kind).ok_or_else(unreadable)?;
+            *held = Held::Open(Box::new(doc));
+        }
+        match held {
+            Held::Open(doc) => Ok(doc),
+            Held::Settled(_) => Err(unreadable()),
+        }
+    }
+
+    /// No more edits are coming to record `i` (its caller counted them):
+    /// keep its new bytes and let its document go. An edit that comes all
+    /// the same opens it again from those bytes.
+    pub fn settle(&mut self, i: RecordIdx) {
+        if let Some((_, held)) = self.docs.get_mut(&i) {
+            let old = std::mem::replace(held, Held::Settled(Vec::new()));
+            *held = match old {
+                Held::Open(doc) => Held::Settled(doc.finish()),
+                settled @ Held::Settled(_) => settled,
+            };
         }
     }
 
@@ -485,9 +514,12 @@ impl<'m> Session<'m> {
         let mut changes: Vec<Change> = self
             .docs
             .into_iter()
-            .map(|(i, (before, doc))| Change {
+            .map(|(i, (before, held))| Change {
                 path: model.path_of(&model.records[i]).to_owned(),
-                after: Some(doc.finish()),
+                after: Some(match held {
+                    Held::Open(doc) => doc.finish(),
+                    Held::Settled(after) => after,
+                }),
                 before: Some(before),
             })
             .filter(|c| c.before != c.after)

@@ -18,7 +18,7 @@ pub use read::{Book, Grid, Meta, Value};
 
 use super::{Change, NewObservation, Options, Plan, Session};
 use crate::diag::{IdKind, ImportNote, ImportProblem};
-use crate::model::{Kind, Model, ObservationStatus, Resolution, Thing, Visibility};
+use crate::model::{Kind, Model, ObservationStatus, RecordIdx, Resolution, Thing, Visibility};
 use crate::scaffold::NewRecord;
 use crate::sheets::{self, measure as m, meta, propose as p};
 
@@ -193,6 +193,10 @@ struct Run<'m> {
     /// New IDs handed out so far, by kind: a second file's proposals come
     /// after the first's.
     taken: HashMap<Kind, usize>,
+    /// The measurement rows still to come for each record, counted over
+    /// every workbook first: a record none will touch again is settled,
+    /// its document let go (a year's workbooks may name every record).
+    rows_left: HashMap<RecordIdx, usize>,
 }
 
 impl<'m> Run<'m> {
@@ -286,11 +290,16 @@ impl<'m> Run<'m> {
             }
         }
         for r in 1..g.rows.len() {
-            let filled = [m::DATE, m::VALUE, m::STATUS, m::SOURCE, m::NOTE]
-                .iter()
-                .any(|&c| !g.get(r, c).is_empty());
-            if filled {
+            if filled(g, r) {
                 self.measurement(g, r, meta);
+                if let Some(i) = row_record(self.model, g, r)
+                    && let Some(left) = self.rows_left.get_mut(&i)
+                {
+                    *left -= 1;
+                    if *left == 0 {
+                        self.session.settle(i);
+                    }
+                }
             }
         }
     }
@@ -450,6 +459,21 @@ impl<'m> Run<'m> {
             }
             Err(e) => self.problem(g.name(r, m::VALUE), ImportProblem::Edit(e)),
         }
+    }
+}
+
+/// Whether a measurement row holds anything to read.
+fn filled(g: &Grid, r: usize) -> bool {
+    [m::DATE, m::VALUE, m::STATUS, m::SOURCE, m::NOTE]
+        .iter()
+        .any(|&c| !g.get(r, c).is_empty())
+}
+
+/// The record a measurement row names, when there is one.
+fn row_record(model: &Model, g: &Grid, r: usize) -> Option<RecordIdx> {
+    match model.find(&g.get(r, m::ID).text()) {
+        Some(Thing::Record(i)) => Some(i),
+        _ => None,
     }
 }
 
@@ -702,7 +726,15 @@ pub fn plan(
         observations: 0,
         changed: HashSet::new(),
         taken: HashMap::new(),
+        rows_left: HashMap::new(),
     };
+    for g in sources.iter().filter_map(|s| s.book.measure.as_ref()) {
+        for r in (1..g.rows.len()).filter(|&r| filled(g, r)) {
+            if let Some(i) = row_record(model, g, r) {
+                *run.rows_left.entry(i).or_insert(0) += 1;
+            }
+        }
+    }
     let mut created: Vec<Change> = Vec::new();
     for source in sources {
         run.file.clone_from(&source.name);
