@@ -815,6 +815,69 @@ fn completions_and_man_page() {
     assert!(out.contains("検\\:査\\:"), "break points");
 }
 
+/// In bash, the first argument of show, decide, measure, review and mv
+/// completes from the tree at hand (`dx __ids`, natural order), the rest
+/// as clap completes it; fish gets the same lists. The hidden command
+/// lists IDs of the kind the command takes.
+#[test]
+fn record_ids_complete_in_bash() {
+    let tree = common::tree(None);
+    let root = tree.path();
+    let (_, script, _) = run(dx(root).args(["completions", "bash"]));
+    let file = root.join("dx.bash");
+    std::fs::write(&file, &script).expect("script");
+    let bin = assert_cmd::cargo::cargo_bin("dx");
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("bin dir").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |words: &[&str]| -> Vec<String> {
+        let cword = words.len() - 1;
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let line = words.join(" ");
+        let program = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; _dx_ids dx '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display(),
+            quoted.join(" "),
+            words[cword],
+            words[cword - 1],
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(program)
+            .current_dir(root)
+            .env("PATH", &path)
+            .env("DX_TODAY", common::TODAY)
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let issues = complete(&["dx", "review", "K-00"]);
+    assert!(
+        !issues.is_empty() && issues.iter().all(|i| i.starts_with("K-00")),
+        "{issues:?}"
+    );
+    let mut sorted = issues.clone();
+    sorted.sort();
+    assert_eq!(issues, sorted, "natural order");
+    let work = complete(&["dx", "decide", ""]);
+    assert!(work.iter().any(|w| w.starts_with("S-")) && work.iter().any(|w| w.starts_with("G-")));
+    assert!(!work.iter().any(|w| w.starts_with("K-")), "{work:?}");
+    // Everything `dx show` shows: ビジョン items and 領域 too.
+    let things = complete(&["dx", "show", "kurashi"]);
+    assert!(things.contains(&"kurashi/online".to_owned()), "{things:?}");
+    // Options and commands still complete as before.
+    assert_eq!(complete(&["dx", "show", "--for"]), ["--format"]);
+    assert!(complete(&["dx", "sh"]).contains(&"show".to_owned()));
+    let (_, fish, _) = run(dx(root).args(["completions", "fish"]));
+    assert!(fish.contains("__fish_seen_subcommand_from review\" -f -a \"(dx __ids issue"));
+}
+
 /// One page for everything: every command with each of its own options,
 /// the exit codes and the environment, in the language asked for, and no
 /// reference to a page that is not installed (dx installs one).
@@ -837,7 +900,16 @@ fn the_man_page_is_complete() {
         } else {
             dx::i18n::Lang::Ja
         });
-        for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+        // A hidden command (`dx __ids`, for the completion scripts) is not
+        // one people type.
+        assert!(
+            !page.contains("__ids"),
+            "{lang}: hidden command on the page"
+        );
+        for sub in cmd
+            .get_subcommands()
+            .filter(|c| c.get_name() != "help" && !c.is_hide_set())
+        {
             let at = page
                 .find(&format!(".SS \"dx {}\"", sub.get_name()))
                 .unwrap_or_else(|| panic!("{lang}: dx {} missing", sub.get_name()));

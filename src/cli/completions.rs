@@ -13,8 +13,128 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
+/// What `dx __ids` lists.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum IdsOf {
+    /// Every ID: records, ビジョン items, 原則, 分野, 領域 (`dx show`).
+    All,
+    /// 手法 and 技術 (`dx decide`, `dx measure`).
+    Work,
+    /// 課題 (`dx review`).
+    Issue,
+    /// 課題, 手法 and 技術 (`dx mv`).
+    Record,
+}
+
+/// Arguments of the hidden `dx __ids`.
+#[derive(Debug, clap::Args)]
+pub struct IdsArgs {
+    /// 種類
+    #[arg(value_enum, default_value = "all")]
+    pub of: IdsOf,
+}
+
+/// The commands whose first argument is an ID, and which IDs: what the
+/// completion scripts complete from the tree at hand.
+const ID_COMMANDS: &[(&str, &str)] = &[
+    ("show", "all"),
+    ("decide", "work"),
+    ("measure", "work"),
+    ("review", "issue"),
+    ("mv", "record"),
+];
+
 pub(super) fn completions(ctx: &Ctx<'_>, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     clap_complete::generate(args.shell, &mut command(ctx.lang()), "dx", out);
+    match args.shell {
+        clap_complete::Shell::Bash => out.write_all(bash_ids().as_bytes())?,
+        clap_complete::Shell::Fish => out.write_all(fish_ids().as_bytes())?,
+        // zsh, PowerShell and Elvish complete commands and options only.
+        _ => {}
+    }
+    Ok(EXIT_OK)
+}
+
+/// bash: before clap's completion, the first argument of a command in
+/// [`ID_COMMANDS`] completes from `dx __ids` (the tree is found from the
+/// current folder, or from `--root` when given before the command).
+fn bash_ids() -> String {
+    let cases: String = ID_COMMANDS
+        .iter()
+        .map(|(c, of)| format!("        {c}) of={of} ;;\n"))
+        .collect();
+    format!(
+        r#"
+# Record IDs from the tree at hand (dx __ids), for the first argument of
+# {commands}.
+_dx_ids() {{
+    local cur="${{COMP_WORDS[COMP_CWORD]}}" sub="" at=0 root=() of="" i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case "${{COMP_WORDS[i]}}" in
+            --root) root=(--root "${{COMP_WORDS[i + 1]}}"); ((i++)) ;;
+            --today | --lang | --dates | --color | --ambiguous-width) ((i++)) ;;
+            -*) ;;
+            *) sub="${{COMP_WORDS[i]}}"; at=$i; break ;;
+        esac
+    done
+    case "$sub" in
+{cases}    esac
+    if [[ -n "$of" && $COMP_CWORD -eq $((at + 1)) && "$cur" != -* ]]; then
+        COMPREPLY=($(compgen -W "$(dx "${{root[@]}}" __ids "$of" 2>/dev/null)" -- "$cur"))
+        [[ ${{#COMPREPLY[@]}} -gt 0 ]] && return 0
+    fi
+    _dx "$@"
+}}
+if [[ "${{BASH_VERSINFO[0]}}" -eq 4 && "${{BASH_VERSINFO[1]}}" -ge 4 || "${{BASH_VERSINFO[0]}}" -gt 4 ]]; then
+    complete -F _dx_ids -o nosort -o bashdefault -o default dx
+else
+    complete -F _dx_ids -o bashdefault -o default dx
+fi
+"#,
+        commands = ID_COMMANDS
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+/// fish: the same commands' arguments complete from `dx __ids`.
+fn fish_ids() -> String {
+    let mut s = String::from("\n# Record IDs from the tree at hand (dx __ids).\n");
+    for (c, of) in ID_COMMANDS {
+        s.push_str(&format!(
+            "complete -c dx -n \"__fish_seen_subcommand_from {c}\" -f -a \"(dx __ids {of} 2>/dev/null)\"\n"
+        ));
+    }
+    s
+}
+
+/// `dx __ids`: the IDs of the tree, one a line, for the completion
+/// scripts; nothing but an exit code when there is no tree.
+pub(super) fn ids(ctx: &Ctx<'_>, args: &IdsArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    use crate::model::Kind;
+    let model = ctx.load()?;
+    let kinds: &[Kind] = match args.of {
+        IdsOf::All => &[],
+        IdsOf::Work => &[Kind::Method, Kind::Technology],
+        IdsOf::Issue => &[Kind::Issue],
+        IdsOf::Record => &[Kind::Issue, Kind::Method, Kind::Technology],
+    };
+    let mut ids: Vec<&str> = if kinds.is_empty() {
+        model.all_ids().collect()
+    } else {
+        kinds
+            .iter()
+            .flat_map(|k| model.records_of(*k))
+            .map(|(_, r)| r.id.as_str())
+            .collect()
+    };
+    // As people count: K-2 before K-10.
+    ids.sort_by(|a, b| crate::model::ids::natural_cmp(a, b));
+    for id in ids {
+        writeln!(out, "{id}")?;
+    }
     Ok(EXIT_OK)
 }
 

@@ -143,6 +143,9 @@ pub enum Command {
     Completions(completions::Args),
     /// man ページを出力する
     Man,
+    /// 補完スクリプトが呼ぶ: ツリーの ID を一行に一つ(隠しコマンド)
+    #[command(name = "__ids", hide = true)]
+    Ids(completions::IdsArgs),
 }
 
 /// ISO or 和暦 (`令和8年3月31日`, `R8.3.31`), as staff write dates.
@@ -360,6 +363,7 @@ pub fn run(cli: &Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Command::Lsp(args) => lsp::run(&ctx, args, out),
         Command::Completions(args) => completions::completions(&ctx, args, out),
         Command::Man => completions::man(&ctx, out),
+        Command::Ids(args) => completions::ids(&ctx, args, out),
         Command::Explain(args) => explain::run(&ctx, args, out),
         Command::Schema(args) => schema::run(&ctx, args, out),
     };
