@@ -194,8 +194,12 @@ pub fn english(path: &str) -> Option<&'static str> {
         "completions" => "A shell's completion script",
         "completions.shell" => "The shell",
         "man" => "The man page",
+        "__ids" => "For the completion scripts: the tree's IDs, one a line (hidden)",
+        "__ids.of" => "Which IDs: all, work (手法 and 技術), issue or record",
         "*.format" => "Output format",
-        "*.output" => "The file to write (default standard output; needed for xlsx)",
+        "*.output" => {
+            "The file to write (default standard output; a workbook is never written to a terminal)"
+        }
         "*.table" => {
             "One table only: its number (from 1), name (issues, 課題…) or heading; a CSV holds one table, the first by default (no effect on JSON)"
         }
