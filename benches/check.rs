@@ -42,6 +42,11 @@ const COMMANDS: &[&[&str]] = &[
     &["tree"],
     &["list"],
     &["list", "--format", "csv"],
+    // A report as a page of its own, and as the JSON's data in YAML.
+    &["list", "--format", "html"],
+    &["gap", "--format", "yaml"],
+    // What the completion scripts call on every Tab.
+    &["__ids", "all"],
     &["show", "S-000001"],
     &["export", "--format", "json"],
     &["export", "--format", "yaml"],

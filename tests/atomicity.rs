@@ -317,3 +317,66 @@ fn a_write_that_would_pass_the_size_limit_is_refused() {
     );
     assert_eq!(common::snapshot(root), before);
 }
+
+/// `dx import` beside `dx decide` on the same record, ten rounds each: the
+/// import settles each record after its last row and writes it under the
+/// tree lock, so every measurement and every decision either was told it
+/// wrote is in the record, once.
+#[test]
+fn import_beside_decide_loses_nothing() {
+    let dir = common::tree(Some("reports"));
+    let root = dir.path().to_path_buf();
+    let answers = tempfile::tempdir().expect("answers");
+    let rounds = 10;
+    let importer = {
+        let (root, answers) = (root.clone(), answers.path().to_path_buf());
+        std::thread::spawn(move || {
+            for r in 0..rounds {
+                let day = format!("2025-03-{:02}", r + 1);
+                let csv = answers.join(format!("{r}.csv"));
+                std::fs::write(
+                    &csv,
+                    format!(
+                        "ID,評価指標,測定日,値,状況\nS-001,オンライン申請率,{day},{r}.5,確定\n"
+                    ),
+                )
+                .expect("answer");
+                let out = dx(&root).arg("import").arg(&csv).output().expect("runs");
+                assert_eq!(
+                    out.status.code(),
+                    Some(0),
+                    "{day}: {}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        })
+    };
+    let decider = {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            for r in 0..rounds {
+                let out = dx(&root)
+                    .args(["decide", "S-001", "--body", "作業部会", "--result", "継続"])
+                    .args(["--date", &format!("2025-04-{:02}", r + 1)])
+                    .args(["--note", &format!("D{r}")])
+                    .output()
+                    .expect("runs");
+                assert_eq!(out.status.code(), Some(0), "D{r}");
+            }
+        })
+    };
+    importer.join().expect("importer");
+    decider.join().expect("decider");
+    let text = std::fs::read_to_string(root.join("kurashi/online/S-001.toml")).expect("S-001");
+    for r in 0..rounds {
+        let measured = format!("date = 2025-03-{:02}\nvalue = {r}.5\n", r + 1);
+        assert_eq!(text.matches(&measured).count(), 1, "{measured}in:\n{text}");
+        assert_eq!(
+            text.matches(&format!("note = \"D{r}\"\n")).count(),
+            1,
+            "D{r}"
+        );
+    }
+    assert!(!root.join(".dx.lock").exists(), "the lock is released");
+}

@@ -19,6 +19,11 @@ fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+/// The text of `page` from after `start` to before the next `end`.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    page.split(start).nth(1)?.split(end).next()
+}
+
 fn bundled() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -382,11 +387,7 @@ fn the_accessibility_statement_is_what_the_city_declares() {
 fn charts_say_their_numbers_in_text() {
     let html = stdout(dx(bundled()).arg("report"));
     // The funnel is a list: each step's name and count are text.
-    let funnel = html
-        .split("<ol class=\"funnel\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</ol>").next())
-        .expect("the funnel");
+    let funnel = between(&html, "<ol class=\"funnel\">", "</ol>").expect("the funnel");
     for step in ["検討", "導入決定", "運用", "見送り・廃止"] {
         assert!(
             funnel.contains(&format!("<span class=\"f-label\">{step}")),
@@ -462,11 +463,7 @@ fn the_report_explains_its_words() {
 fn trend_lines_are_told_apart_without_colour() {
     let html = stdout(dx(bundled()).arg("report"));
     assert!(html.contains("stroke-dasharray=\"2 3\"") && html.contains("stroke-dasharray=\"8 4\""));
-    let legend = html
-        .split("<figure class=\"history\">")
-        .nth(1)
-        .and_then(|f| f.split("</figure>").next())
-        .expect("a trend");
+    let legend = between(&html, "<figure class=\"history\">", "</figure>").expect("a trend");
     for word in ["実績", "基準値", "目標値"] {
         assert!(legend.contains(word), "{word}");
     }
@@ -489,21 +486,9 @@ fn the_public_edition_says_what_it_leaves_out() {
     let html = stdout(dx(bundled()).args(["report", "--public"]));
     let mut hidden_rows = 0;
     for cell in html.split("<a class=\"heat-cell").skip(1) {
-        let anchor = cell
-            .split("href=\"#")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .expect("an anchor");
-        let word = cell
-            .split("<small> ")
-            .nth(1)
-            .and_then(|r| r.split('<').next())
-            .expect("a word");
-        let row = html
-            .split(&format!("<tr id=\"{anchor}\""))
-            .nth(1)
-            .and_then(|r| r.split("</tr>").next())
-            .expect("its row");
+        let anchor = between(cell, "href=\"#", "\"").expect("an anchor");
+        let word = between(cell, "<small> ", "<").expect("a word");
+        let row = between(&html, &format!("<tr id=\"{anchor}\""), "</tr>").expect("its row");
         let listed = row
             .split("class=\"badge p")
             .skip(1)
@@ -576,11 +561,12 @@ fn the_public_edition_says_what_it_leaves_out() {
 #[test]
 fn values_say_how_far_they_can_be_trusted() {
     let html = stdout(dx(bundled()).args(["report", "--public"]));
-    let card = html
-        .split("<article class=\"record\" id=\"S-001\">")
-        .nth(1)
-        .and_then(|r| r.split("</article>").next())
-        .expect("S-001's card");
+    let card = between(
+        &html,
+        "<article class=\"record\" id=\"S-001\">",
+        "</article>",
+    )
+    .expect("S-001's card");
     assert!(
         card.contains("31.5</span> <span class=\"mark\">速報</span>"),
         "{card}"
@@ -591,11 +577,7 @@ fn values_say_how_far_they_can_be_trusted() {
         card.contains("システム更新で対象手続の数え方が変わり"),
         "{card}"
     );
-    let section = html
-        .split("id=\"indicators\"")
-        .nth(1)
-        .and_then(|r| r.split("</section>").next())
-        .expect("the indicators");
+    let section = between(&html, "id=\"indicators\"", "</section>").expect("the indicators");
     assert!(
         section.contains("<span class=\"mark\">速報</span>"),
         "{section}"
@@ -603,11 +585,12 @@ fn values_say_how_far_they_can_be_trusted() {
 
     let tree = common::tree(Some("reports"));
     let html = stdout(dx(tree.path()).arg("report"));
-    let card = html
-        .split("<article class=\"record\" id=\"S-007\">")
-        .nth(1)
-        .and_then(|r| r.split("</article>").next())
-        .expect("S-007's card");
+    let card = between(
+        &html,
+        "<article class=\"record\" id=\"S-007\">",
+        "</article>",
+    )
+    .expect("S-007's card");
     assert!(card.contains("<span class=\"mark\">速報</span>"), "{card}");
     assert!(card.contains("<td>業務改革推進室の集計</td>"), "{card}");
 
@@ -634,11 +617,12 @@ fn values_say_how_far_they_can_be_trusted() {
     ] {
         std::fs::write(&record, unmeasured(note)).expect("written");
         let html = stdout(dx(tree.path()).arg("report"));
-        let card = html
-            .split("<article class=\"record\" id=\"S-007\">")
-            .nth(1)
-            .and_then(|r| r.split("</article>").next())
-            .expect("S-007's card");
+        let card = between(
+            &html,
+            "<article class=\"record\" id=\"S-007\">",
+            "</article>",
+        )
+        .expect("S-007's card");
         assert!(card.contains("grade-D"), "{card}");
         assert!(card.contains(want), "{want}\n{card}");
     }

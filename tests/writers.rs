@@ -849,16 +849,26 @@ fn the_next_writer_removes_a_killed_writers_temporary_files() {
 /// A record settled in an edit session (no more edits were counted for it)
 /// keeps its new bytes and lets its document go; an edit that comes all
 /// the same opens it again from those bytes. Either way the plan is byte
-/// for byte the one a session that never settles makes.
+/// for byte the one a session that never settles makes, and it only adds
+/// lines: a BOM, CRLF line ends and a comment above every key survive.
 #[test]
 fn a_settled_record_plans_the_same_bytes_and_opens_again() {
     use dx::edit::{NewObservation, Options, Session};
     use dx::model::{ObservationStatus, Thing};
-    let tree = common::tree(None);
-    let model = dx::model::load(tree.path()).expect("loads");
-    let Some(Thing::Record(s001)) = model.find("S-001") else {
-        panic!("S-001 in the fixture");
-    };
+    // S-007 has observations already: a measurement only adds lines.
+    let tree = common::tree(Some("reports"));
+    let s007_path = tree.path().join("gyosei/jimu/S-007.toml");
+    let plain = std::fs::read_to_string(&s007_path).expect("S-007");
+    // As a city's editor may have saved it: a BOM, CRLF, a comment above
+    // every key.
+    let mut dressed = String::from("\u{feff}");
+    for line in plain.lines() {
+        if line.contains(" = ") {
+            dressed.push_str("# 記入者のメモ\r\n");
+        }
+        dressed.push_str(line);
+        dressed.push_str("\r\n");
+    }
     let options = Options {
         today: common::today(),
         force: false,
@@ -871,25 +881,50 @@ fn a_settled_record_plans_the_same_bytes_and_opens_again() {
         source: Some("集計".into()),
         note: None,
     };
-    let plan = |settle: bool| {
-        let mut session = Session::new(&model, options);
-        for (day, value) in [("2026-11-01", 30.0), ("2026-11-15", 33.5)] {
-            session
-                .measure("S-001", "オンライン申請率", &observation(day, value))
-                .expect("measured");
-            if settle {
-                session.settle(s001);
+    for before in [plain.clone(), dressed] {
+        std::fs::write(&s007_path, &before).expect("S-007 written");
+        let model = dx::model::load(tree.path()).expect("loads");
+        let Some(Thing::Record(s007)) = model.find("S-007") else {
+            panic!("S-007 in the fixture");
+        };
+        let plan = |settle: bool| {
+            let mut session = Session::new(&model, options);
+            for (day, value) in [("2026-11-01", 30.0), ("2026-11-15", 33.5)] {
+                session
+                    .measure("S-007", "自動化した業務数", &observation(day, value))
+                    .expect("measured");
+                if settle {
+                    session.settle(s007);
+                }
             }
+            session.finish()
+        };
+        let (kept, settled) = (plan(false), plan(true));
+        assert_eq!(settled.changes.len(), 1);
+        let after = |p: &dx::edit::Plan| p.changes[0].after.clone().expect("written");
+        assert_eq!(after(&settled), after(&kept));
+        let text = String::from_utf8(after(&settled)).expect("utf-8");
+        assert!(
+            text.contains("date = 2026-11-01") && text.contains("date = 2026-11-15"),
+            "{text}"
+        );
+        // Only lines added: every line written before is there, in order,
+        // with its BOM, line ends and comments.
+        assert_eq!(text.starts_with('\u{feff}'), before.starts_with('\u{feff}'));
+        let crlf = before.contains("\r\n");
+        let ends = if crlf {
+            text.matches("\r\n").count()
+        } else {
+            0
+        };
+        assert_eq!(
+            ends,
+            if crlf { text.matches('\n').count() } else { 0 },
+            "one kind of line end"
+        );
+        let mut rest = text.lines();
+        for line in before.lines() {
+            assert!(rest.any(|l| l == line), "{line:?} lost:\n{text}");
         }
-        session.finish()
-    };
-    let (kept, settled) = (plan(false), plan(true));
-    assert_eq!(settled.changes.len(), 1);
-    let after = |p: &dx::edit::Plan| p.changes[0].after.clone().expect("written");
-    assert_eq!(after(&settled), after(&kept));
-    let text = String::from_utf8(after(&settled)).expect("utf-8");
-    assert!(
-        text.contains("date = 2026-11-01") && text.contains("date = 2026-11-15"),
-        "{text}"
-    );
+    }
 }

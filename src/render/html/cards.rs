@@ -176,16 +176,7 @@ fn record_html(d: &Dashboard<'_>, show: &Show, lang: Lang) -> String {
 fn indicators(h: &mut String, d: &Dashboard<'_>, list: &[IndicatorView], lang: Lang) {
     let l = lang.labels();
     let table = Table::open(h, "stack", l.indicators, true);
-    table.head(
-        h,
-        &[
-            (l.indicator, false),
-            (l.baseline_target, false),
-            (l.actual, true),
-            (l.attainment, false),
-            (l.grade, false),
-        ],
-    );
+    table.head(h, &sections::indicator_columns(lang));
     for i in list {
         table.tr(h, "");
         sections::indicator_cells(&table, h, d, i, lang);

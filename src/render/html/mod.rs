@@ -19,15 +19,19 @@ mod tables;
 use css::CSS;
 use tables::Table;
 
-/// A report document as a page of its own, to print (`dx agenda --format html`).
+/// A report document as a page of its own, to print or read on a phone
+/// (`--format html`). Made in one string: a list of a hundred thousand
+/// records is a page of 46 MB, not to be copied again.
 #[must_use]
 pub fn page(doc: &Doc, lang: Lang) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>{body}</main></body></html>\n",
+    let mut h = format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>",
         code = lang.code(),
         title = esc(&doc.title),
-        body = blocks(doc, lang),
-    )
+    );
+    write_blocks(&mut h, doc, lang);
+    h.push_str("</main></body></html>\n");
+    h
 }
 
 /// Text from the records, escaped: Japanese text in a page of another
@@ -45,6 +49,12 @@ fn text(s: &str, lang: Lang) -> String {
 #[must_use]
 pub fn blocks(doc: &Doc, lang: Lang) -> String {
     let mut h = String::new();
+    write_blocks(&mut h, doc, lang);
+    h
+}
+
+/// A report document's blocks as HTML, onto the end of `h`.
+fn write_blocks(h: &mut String, doc: &Doc, lang: Lang) {
     // A table's caption is the heading it stands under, for screen readers
     // that list tables (seen once, as the heading, on screen).
     let mut caption: Option<&str> = None;
@@ -73,23 +83,23 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
                 // its column's name, instead of one character a line.
                 let stack = !t.totals && t.headers.len() > 3;
                 let class = if stack { "stack" } else { "" };
-                let table = Table::open(&mut h, class, caption.unwrap_or(&doc.title), stack);
+                let table = Table::open(h, class, caption.unwrap_or(&doc.title), stack);
                 let columns: Vec<(&str, bool)> = t
                     .headers
                     .iter()
                     .enumerate()
                     .map(|(i, head)| (head.as_str(), t.numeric.contains(&i)))
                     .collect();
-                table.head(&mut h, &columns);
+                table.head(h, &columns);
                 for (r, row) in t.rows.iter().enumerate() {
                     let total = t.totals && r + 1 == t.rows.len();
-                    table.tr(&mut h, if total { " class=\"total\"" } else { "" });
+                    table.tr(h, if total { " class=\"total\"" } else { "" });
                     for (i, cell) in row.iter().enumerate() {
                         // A table of counts is read by its first column: a
                         // row header, kept on one line (a 分野's name, not
                         // one letter a line on a phone).
                         if i == 0 && !stack && !t.numeric.is_empty() && !t.numeric.contains(&0) {
-                            table.th_row(&mut h);
+                            table.th_row(h);
                             let _ = write!(h, "{}</th>", text(&cell.shown(), lang));
                             continue;
                         }
@@ -104,12 +114,12 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
                         let label = stack
                             .then(|| t.headers.get(i).map(String::as_str))
                             .flatten();
-                        table.td(&mut h, class, label);
+                        table.td(h, class, label);
                         let _ = write!(h, "{}</td>", text(&cell.shown(), lang));
                     }
                     h.push_str("</tr>");
                 }
-                table.close(&mut h);
+                table.close(h);
             }
             Block::Outline(lines) => {
                 h.push_str("<ul>");
@@ -132,7 +142,6 @@ pub fn blocks(doc: &Doc, lang: Lang) -> String {
             }
         }
     }
-    h
 }
 
 /// The anchor of a ビジョン item.

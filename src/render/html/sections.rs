@@ -277,17 +277,9 @@ fn indicator_table(d: &Dashboard<'_>, rows: &[IndicatorRow], lang: Lang) -> Stri
     let l = lang.labels();
     let mut h = String::new();
     let table = Table::open(&mut h, "stack", l.indicators, true);
-    table.head(
-        &mut h,
-        &[
-            (l.id, false),
-            (l.indicator, false),
-            (l.baseline_target, false),
-            (l.actual, true),
-            (l.attainment, false),
-            (l.grade, false),
-        ],
-    );
+    let mut columns = vec![(l.id, false)];
+    columns.extend(indicator_columns(lang));
+    table.head(&mut h, &columns);
     for row in rows {
         table.tr(&mut h, "");
         table.td(&mut h, "", Some(l.id));
@@ -301,6 +293,18 @@ fn indicator_table(d: &Dashboard<'_>, rows: &[IndicatorRow], lang: Lang) -> Stri
     }
     table.close(&mut h);
     h
+}
+
+/// The headings of [`indicator_cells`], each with whether it holds numbers.
+pub(super) fn indicator_columns(lang: Lang) -> [(&'static str, bool); 5] {
+    let l = lang.labels();
+    [
+        (l.indicator, false),
+        (l.baseline_target, false),
+        (l.actual, true),
+        (l.attainment, false),
+        (l.grade, false),
+    ]
 }
 
 /// An indicator's cells, each labelled for the card it becomes on a phone:
